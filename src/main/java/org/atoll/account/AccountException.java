@@ -1,0 +1,10 @@
+package org.atoll.account;
+
+/** Why a request about accounts was refused; nothing was changed. */
+public abstract sealed class AccountException extends RuntimeException
+        permits AccountNotFound, AddressTaken, InvalidAccountData {
+
+    AccountException(String message) {
+        super(message);
+    }
+}

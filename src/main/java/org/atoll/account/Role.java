@@ -1,0 +1,7 @@
+package org.atoll.account;
+
+/** What an account may do beyond its own mailbox. */
+public enum Role {
+    USER,
+    ADMIN
+}

@@ -1,0 +1,100 @@
+package org.atoll.account.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.atoll.account.AccountView;
+import org.atoll.account.Role;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String address;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    private boolean enabled;
+
+    @Column(name = "quota_bytes")
+    private @Nullable Long quotaBytes;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+        this.address = "";
+        this.displayName = "";
+        this.passwordHash = "";
+        this.role = Role.USER;
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    public Account(
+            String address,
+            String displayName,
+            String passwordHash,
+            Role role,
+            @Nullable Long quotaBytes,
+            Instant now) {
+        this.address = address;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.enabled = true;
+        this.quotaBytes = quotaBytes;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("The account is not saved yet");
+        }
+        return id;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public void changePasswordHash(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
+    public void enable(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    public AccountView view() {
+        return new AccountView(id(), address, displayName, role, enabled, quotaBytes, createdAt);
+    }
+}
