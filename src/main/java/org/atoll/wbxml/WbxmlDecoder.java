@@ -107,6 +107,9 @@ public final class WbxmlDecoder {
         }
     }
 
+    /** A string's bytes within the input. */
+    private record Slice(int offset, int length) {}
+
     /** One decoding pass over one input. */
     private static final class Run {
         private final byte[] in;
@@ -146,9 +149,7 @@ public final class WbxmlDecoder {
                     case OPAQUE -> opaque(at);
                     case ENTITY, LITERAL, PI, LITERAL_C, LITERAL_A, LITERAL_AC -> unsupported(at, b);
                     default -> {
-                        if ((b >= EXT_I_0 && b <= EXT_I_2)
-                                || (b >= EXT_T_0 && b <= EXT_T_2)
-                                || (b >= EXT_0 && b <= EXT_2)) {
+                        if (isExtension(b)) {
                             unsupported(at, b);
                         }
                         tag(at, b);
@@ -176,7 +177,7 @@ public final class WbxmlDecoder {
             }
             long publicId = mbUInt32();
             long publicIdIndex = -1;
-            int publicIdAt = pos;
+            int publicIdIndexAt = pos;
             if (publicId == 0) {
                 publicIdIndex = mbUInt32();
             }
@@ -199,7 +200,7 @@ public final class WbxmlDecoder {
             tableLength = (int) length;
             pos += tableLength;
             if (publicIdIndex >= 0) {
-                tableString(publicIdAt, publicIdIndex);
+                tableString(publicIdIndexAt, publicIdIndex);
             }
         }
 
@@ -264,20 +265,20 @@ public final class WbxmlDecoder {
             }
         }
 
-        private void text(int at, byte[] bytesAndRange, int offset, int length) throws WbxmlException {
+        private void text(int at, Slice slice) throws WbxmlException {
             Open open = current(at);
             if (!open.element.childList().isEmpty() || open.element.opaqueOrNull() != null) {
                 throw new WbxmlException(
                         Reason.MIXED_CONTENT, at, open.element.qualifiedName() + " has a child and a value");
             }
-            open.textBytes += length;
+            open.textBytes += slice.length();
             if (open.textBytes > limits.maxStringBytes()) {
                 throw new WbxmlException(
                         Reason.STRING_TOO_LONG, at, "text longer than " + limits.maxStringBytes() + " bytes");
             }
             String decoded;
             try {
-                decoded = utf8.decode(ByteBuffer.wrap(bytesAndRange, offset, length))
+                decoded = utf8.decode(ByteBuffer.wrap(in, slice.offset(), slice.length()))
                         .toString();
             } catch (CharacterCodingException e) {
                 throw new WbxmlException(Reason.INVALID_UTF8, at, "string is not well-formed UTF-8");
@@ -287,10 +288,6 @@ public final class WbxmlDecoder {
             } else {
                 open.text.append(decoded);
             }
-        }
-
-        private void text(int at, int[] range) throws WbxmlException {
-            text(at, in, range[0], range[1]);
         }
 
         private void opaque(int at) throws WbxmlException {
@@ -321,19 +318,23 @@ public final class WbxmlDecoder {
             return stack.getFirst();
         }
 
+        private static boolean isExtension(int b) {
+            return (b >= EXT_I_0 && b <= EXT_I_2) || (b >= EXT_T_0 && b <= EXT_T_2) || (b >= EXT_0 && b <= EXT_2);
+        }
+
         private void unsupported(int at, int b) throws WbxmlException {
             throw new WbxmlException(
                     Reason.UNSUPPORTED_TOKEN, at, "token 0x" + Integer.toHexString(b) + " is not used by ActiveSync");
         }
 
-        /** Offset and length of the inline string starting at {@code pos}; moves past its terminator. */
-        private int[] inlineString(int at) throws WbxmlException {
+        /** The inline string starting at {@code pos}, without its terminator; moves past the terminator. */
+        private Slice inlineString(int at) throws WbxmlException {
             int start = pos;
             long max = limits.maxStringBytes();
             for (int i = start; i < in.length; i++) {
                 if (in[i] == 0) {
                     pos = i + 1;
-                    return new int[] {start, i - start};
+                    return new Slice(start, i - start);
                 }
                 if (i - start >= max) {
                     throw new WbxmlException(Reason.STRING_TOO_LONG, at, "inline string longer than " + max + " bytes");
@@ -342,8 +343,8 @@ public final class WbxmlDecoder {
             throw new WbxmlException(Reason.TRUNCATED, in.length, "inline string without terminator");
         }
 
-        /** Offset and length in the input of the string-table entry at {@code index}. */
-        private int[] tableString(int at, long index) throws WbxmlException {
+        /** The string-table entry at {@code index}, without its terminator. */
+        private Slice tableString(int at, long index) throws WbxmlException {
             if (index >= tableLength) {
                 throw new WbxmlException(
                         Reason.STRING_TABLE_OFFSET_OUT_OF_RANGE,
@@ -354,7 +355,7 @@ public final class WbxmlDecoder {
             int tableEnd = tableStart + tableLength;
             for (int i = start; i < tableEnd; i++) {
                 if (in[i] == 0) {
-                    return new int[] {start, i - start};
+                    return new Slice(start, i - start);
                 }
             }
             throw new WbxmlException(

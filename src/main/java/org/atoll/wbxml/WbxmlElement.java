@@ -45,6 +45,8 @@ public final class WbxmlElement {
     /**
      * An element holding text, written as an inline string.
      *
+     * <p>The text is written as UTF-8; an unpaired surrogate in it is written as {@code ?}.
+     *
      * @throws IllegalArgumentException when the page has no such tag, or the text contains U+0000 (an inline
      *     string ends at the first zero byte, WBXML 1.3 section 5.8.4.1)
      */

@@ -54,6 +54,10 @@ public record WbxmlLimits(
         return new WbxmlLimits(maxDocumentBytes, maxDepth, value, maxStringTableBytes, maxStringBytes, maxOpaqueBytes);
     }
 
+    public WbxmlLimits withMaxStringTableBytes(int value) {
+        return new WbxmlLimits(maxDocumentBytes, maxDepth, maxElements, value, maxStringBytes, maxOpaqueBytes);
+    }
+
     public WbxmlLimits withMaxStringBytes(int value) {
         return new WbxmlLimits(maxDocumentBytes, maxDepth, maxElements, maxStringTableBytes, value, maxOpaqueBytes);
     }
