@@ -229,6 +229,9 @@ public final class WbxmlDecoder {
             if (++elements > limits.maxElements()) {
                 throw new WbxmlException(Reason.TOO_MANY_ELEMENTS, at, "more than " + limits.maxElements());
             }
+            if (stack.size() + 1 > limits.maxDepth()) {
+                throw new WbxmlException(Reason.TOO_DEEP, at, "deeper than " + limits.maxDepth());
+            }
             WbxmlElement element = WbxmlElement.of(page, name);
             boolean hasContent = (b & CONTENT_BIT) != 0;
             if (state == State.BEFORE_ROOT) {
@@ -242,9 +245,6 @@ public final class WbxmlDecoder {
                 parent.element.childList().add(element);
             }
             if (hasContent) {
-                if (stack.size() + 1 > limits.maxDepth()) {
-                    throw new WbxmlException(Reason.TOO_DEEP, at, "deeper than " + limits.maxDepth());
-                }
                 stack.push(new Open(element));
                 state = State.IN_ELEMENT;
             } else if (state == State.BEFORE_ROOT) {

@@ -269,6 +269,12 @@ class WbxmlDecoderMalformationTest {
         }
 
         @Test
+        void rejectsAnEmptyLeafOnePastTheLimit() {
+            byte[] input = concat(hex(HEADER), repeat("5C", 64), hex("1C"), repeat("01", 64));
+            assertThat(rejection(input)).isEqualTo(Reason.TOO_DEEP);
+        }
+
+        @Test
         void appliesAConfiguredDepthLimit() throws WbxmlException {
             WbxmlDecoder shallow = new WbxmlDecoder(WbxmlLimits.DEFAULT.withMaxDepth(3));
             assertThat(shallow.decode(nested(3)).name()).isEqualTo("Collections");
