@@ -70,7 +70,7 @@ public final class MimeBodies {
                     current = MimeTree.open(MimeTree.decoded(current));
                     atMessage = true;
                 }
-                Multipart children = MimeTree.children(current);
+                Multipart children = MimeTree.children(current, limits);
                 if (children != null) {
                     if (index > children.getCount()) {
                         return Optional.empty();

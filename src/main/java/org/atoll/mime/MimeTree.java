@@ -11,10 +11,12 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +78,17 @@ final class MimeTree {
         return new Walk(leaves, complete);
     }
 
-    /** The children of a multipart part, or null when the part is not a multipart or does not parse. */
-    static @Nullable MimeMultipart children(MimePart part) {
+    /**
+     * The children of a multipart part, at most {@link MimeLimits#maxParts} of them, or null when the part is not a
+     * multipart or does not parse.
+     */
+    static @Nullable MimeMultipart children(MimePart part, MimeLimits limits) {
         HeaderParams type = HeaderParams.parse(header(part, "Content-Type"));
         if (!type.mediaType().startsWith("multipart/")) {
             return null;
         }
         try {
-            MimeMultipart multipart = new MimeMultipart(new PartSource(part, type));
+            MimeMultipart multipart = multipart(part, type, limits.maxParts());
             multipart.getCount();
             return multipart;
         } catch (MessagingException | RuntimeException e) {
@@ -107,7 +112,7 @@ final class MimeTree {
             return false;
         }
         try {
-            MimeMultipart multipart = new MimeMultipart(new PartSource(part, type));
+            MimeMultipart multipart = multipart(part, type, limits.maxParts() - visited[0]);
             int count = multipart.getCount();
             boolean complete = multipart.isComplete() && count > 0;
             for (int i = 0; i < count; i++) {
@@ -118,6 +123,27 @@ final class MimeTree {
         } catch (MessagingException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Angus parses all children of a multipart at once, a few hundred bytes of objects per child however small. When
+     * the content holds more than {@code budget} parts, Angus gets it only up to the delimiter after the
+     * budget, so a message of a million empty parts costs no more than the budget. Without a boundary parameter Angus
+     * takes the first line starting with "--" as the delimiter, so every such line counts.
+     */
+    private static MimeMultipart multipart(MimePart part, HeaderParams type, int budget) throws MessagingException {
+        String boundary = type.get("boundary");
+        byte[] delimiter = ("--" + (boundary == null ? "" : boundary)).getBytes(StandardCharsets.ISO_8859_1);
+        int cutAt = -1;
+        try (InputStream in = decoded(part)) {
+            // n parts have n + 1 delimiter lines, the last one closing.
+            if (Delimiters.count(in, delimiter, budget + 2) > budget + 1) {
+                cutAt = budget + 1;
+            }
+        } catch (IOException e) {
+            cutAt = -1;
+        }
+        return new MimeMultipart(new PartSource(part, type, delimiter, cutAt));
     }
 
     private static Node node(MimePart part, String path, String mediaType, HeaderParams type) {
@@ -230,14 +256,22 @@ final class MimeTree {
     }
 
     /** Hands a multipart's decoded content to Angus with a Content-Type it can parse. */
-    private record PartSource(MimePart part, HeaderParams type) implements DataSource {
+    private record PartSource(MimePart part, HeaderParams type, byte[] delimiter, int cutAt) implements DataSource {
 
         @Override
         public InputStream getInputStream() throws IOException {
+            InputStream in;
             try {
-                return decoded(part);
+                in = decoded(part);
             } catch (MessagingException e) {
                 throw new IOException(e);
+            }
+            if (cutAt < 0) {
+                return in;
+            }
+            try (in) {
+                byte[] content = in.readAllBytes();
+                return new ByteArrayInputStream(content, 0, Delimiters.offsetOf(content, delimiter, cutAt));
             }
         }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.atoll.mime.Messages.crlf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -458,6 +460,36 @@ class MimeParserTest {
         }
 
         @Test
+        void fileNamesShouldSurviveSloppyAndSplitParameters() {
+            ParsedMessage message = parser.parse(crlf("""
+                    Subject: names
+                    Content-Type: multipart/mixed; boundary=b
+
+                    --b
+                    Content-Type: application/octet-stream
+                    Content-Disposition: attachment; filename=annual report 2026.pdf
+
+                    x
+                    --b
+                    Content-Type: application/octet-stream
+                    Content-Disposition: attachment;
+                     filename*0*=UTF-8''Gr%C3%BC%C3%9Fe%20aus;
+                     filename*1*=%20K%C3%B6ln.txt
+
+                    y
+                    --b
+                    Content-Type: application/octet-stream; name="Bücher.txt"
+
+                    z
+                    --b--
+                    """));
+
+            assertThat(message.attachments())
+                    .extracting(AttachmentInfo::fileName)
+                    .containsExactly("annual report 2026.pdf", "Grüße aus Köln.txt", "Bücher.txt");
+        }
+
+        @Test
         void fileNameShouldLoseDirectories() {
             ParsedMessage message = parser.parse(crlf("""
                     Subject: f
@@ -585,6 +617,34 @@ class MimeParserTest {
             assertThat(shallow.parse(nestedMultiparts(3)).malformed()).isFalse();
             assertThat(shallow.parse(nestedMultiparts(4)).malformed()).isTrue();
             assertThat(shallow.parse(nestedMultiparts(4)).subject()).isEqualTo("deep");
+        }
+
+        @Test
+        void partsUpToTheLimitShouldBeWellFormed() {
+            MimeParser few = new MimeParser(new MimeLimits(4, 20, 65_536, 255, 4096));
+
+            ParsedMessage message = few.parse(images(3));
+
+            assertThat(message.attachments()).hasSize(3);
+            assertThat(message.malformed()).isFalse();
+        }
+
+        @Test
+        void hundredThousandPartsShouldCostNoMoreThanTheLimit() {
+            ParsedMessage message =
+                    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parser.parse(images(100_000)));
+
+            assertThat(message.attachments()).hasSize(MimeLimits.DEFAULTS.maxParts() - 1);
+            assertThat(message.attachments().getLast().partPath()).isEqualTo("999");
+            assertThat(message.malformed()).isTrue();
+        }
+
+        private static byte[] images(int count) {
+            StringBuilder raw = new StringBuilder("Subject: many\nContent-Type: multipart/mixed; boundary=b\n\n");
+            for (int i = 0; i < count; i++) {
+                raw.append("--b\nContent-Type: image/png\n\n").append(i).append('\n');
+            }
+            return crlf(raw.append("--b--\n").toString());
         }
 
         @Test
