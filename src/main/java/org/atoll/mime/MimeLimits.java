@@ -5,7 +5,7 @@ package org.atoll.mime;
  * Exceeding a structural limit never fails the parse: the rest is skipped and the message is reported as malformed.
  *
  * @param maxParts MIME entities visited (multipart containers and leaves); default 1000
- * @param maxDepth multipart nesting depth below the message; default 20
+ * @param maxDepth multiparts nested in each other, a multipart message body counting as the first; default 20
  * @param maxHeaderChars characters kept of one header field value, longer values are cut; default 65536
  * @param previewChars length of the preview; default 255, the maximum of the MS-ASAIRS {@code Preview} element
  * @param previewScanBytes decoded body bytes read to build the preview; default 262144

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Total: every byte array yields a {@link ParsedMessage}. The header section is always read by a plain scan of the
  * bytes before the first empty line, so a message whose body cannot be parsed still gets its subject, addresses and
  * ids. The body structure is read with Angus Mail within {@link MimeLimits}; a truncated or broken structure, an
- * invalid header line, a message without any header field, or a limit reached sets {@code malformed}. Apart from the
- * raw array, which is shared and never copied, memory is bounded by the limits and the number of parts.
+ * invalid header line, a message without any header field, or a limit reached sets {@code malformed}. The raw array
+ * is shared, not copied; beyond it, memory stays within the limits plus at most one decoded copy of a multipart that
+ * exceeds {@link MimeLimits#maxParts}.
  *
  * <p>Thread-safe; one instance can serve all callers.
  */

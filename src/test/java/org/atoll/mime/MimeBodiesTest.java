@@ -63,6 +63,13 @@ class MimeBodiesTest {
     }
 
     @Test
+    void unknownBodyCharsetShouldFallBackToDetection() {
+        assertThat(MimeBodies.extract(crlf("Subject: u\nContent-Type: text/plain; charset=x-klingon\n\nGrüße\n"))
+                        .plain())
+                .isEqualTo("Grüße\r\n");
+    }
+
+    @Test
     void extractShouldNeverThrow() {
         assertThat(MimeBodies.extract(new byte[0]).plain()).isEmpty();
         assertThat(MimeBodies.extract(crlf("Content-Type: image/png\n\nxx"))).isEqualTo(new Bodies(null, null));
