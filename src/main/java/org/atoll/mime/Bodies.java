@@ -1,0 +1,11 @@
+package org.atoll.mime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The displayable bodies of a message, decoded from their declared (or detected) charset.
+ *
+ * @param plain the first text/plain part that is not an attachment
+ * @param html the first text/html part that is not an attachment
+ */
+public record Bodies(@Nullable String plain, @Nullable String html) {}

@@ -1,0 +1,299 @@
+package org.atoll.mime;
+
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The part tree of a message read through Angus Mail, numbered like IMAP sections (RFC 3501 section 6.4.5): the body
+ * of a single-part message is "1", the children of a multipart are "n", "n.m" below a nested multipart.
+ *
+ * <p>The message shares the caller's byte array (no copy). Angus reads header bytes as ISO-8859-1 and leaves RFC
+ * 2047 words to us; {@link TextDecoding#rawHeader} and {@link EncodedWords} decode them, so no global system
+ * property is needed. The session properties below record the intent for the parts of Angus that read them.
+ */
+final class MimeTree {
+
+    private static final Session SESSION = Session.getInstance(sessionProperties());
+    private static final Set<String> IDENTITY_ENCODINGS = Set.of("", "7bit", "8bit", "binary");
+
+    /** One leaf of the tree. */
+    record Node(
+            String path,
+            MimePart part,
+            String mediaType,
+            HeaderParams contentType,
+            HeaderParams disposition,
+            @Nullable String fileName,
+            @Nullable String contentId) {
+
+        boolean attachmentLike() {
+            return "attachment".equals(disposition.value()) || fileName != null;
+        }
+
+        boolean isBody(String type) {
+            return mediaType.equals(type) && !attachmentLike();
+        }
+    }
+
+    /** The leaves in part order, and whether the whole tree was read. */
+    record Walk(List<Node> leaves, boolean complete) {}
+
+    /** Decoded bytes of a part, at most the requested length, and whether reading failed midway. */
+    record Content(byte[] bytes, int length, boolean truncated, boolean failed) {}
+
+    private MimeTree() {}
+
+    static MimeMessage open(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+    }
+
+    static MimeMessage open(InputStream in) throws MessagingException {
+        return new MimeMessage(SESSION, in);
+    }
+
+    static Walk walk(MimeMessage message, MimeLimits limits) {
+        List<Node> leaves = new ArrayList<>();
+        boolean complete = visit(leaves, new int[1], message, "", 0, limits);
+        return new Walk(leaves, complete);
+    }
+
+    /**
+     * The children of a multipart part, at most {@link MimeLimits#maxParts} of them, or null when the part is not a
+     * multipart or does not parse.
+     */
+    static @Nullable MimeMultipart children(MimePart part, MimeLimits limits) {
+        HeaderParams type = HeaderParams.parse(header(part, "Content-Type"));
+        if (!type.mediaType().startsWith("multipart/")) {
+            return null;
+        }
+        try {
+            MimeMultipart multipart = multipart(part, type, limits.maxParts());
+            multipart.getCount();
+            return multipart;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean visit(
+            List<Node> leaves, int[] visited, MimePart part, String path, int depth, MimeLimits limits) {
+        if (visited[0] >= limits.maxParts()) {
+            return false;
+        }
+        visited[0]++;
+        HeaderParams type = HeaderParams.parse(header(part, "Content-Type"));
+        String mediaType = type.mediaType();
+        if (!mediaType.startsWith("multipart/")) {
+            leaves.add(node(part, path.isEmpty() ? "1" : path, mediaType, type));
+            return true;
+        }
+        if (depth >= limits.maxDepth()) {
+            return false;
+        }
+        try {
+            MimeMultipart multipart = multipart(part, type, limits.maxParts() - visited[0]);
+            int count = multipart.getCount();
+            boolean complete = multipart.isComplete() && count > 0;
+            for (int i = 0; i < count; i++) {
+                String childPath = path.isEmpty() ? Integer.toString(i + 1) : path + "." + (i + 1);
+                complete &= visit(leaves, visited, (MimePart) multipart.getBodyPart(i), childPath, depth + 1, limits);
+            }
+            return complete;
+        } catch (MessagingException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Angus parses all children of a multipart at once, a few hundred bytes of objects per child however small. When
+     * the content holds more than {@code budget} parts, Angus gets it only up to the delimiter after the
+     * budget, so a message of a million empty parts costs no more than the budget. Without a boundary parameter Angus
+     * takes the first line starting with "--" as the delimiter, so every such line counts.
+     */
+    private static MimeMultipart multipart(MimePart part, HeaderParams type, int budget) throws MessagingException {
+        String boundary = type.get("boundary");
+        byte[] delimiter = ("--" + (boundary == null ? "" : boundary)).getBytes(StandardCharsets.ISO_8859_1);
+        int cutAt = -1;
+        try (InputStream in = decoded(part)) {
+            // n parts have n + 1 delimiter lines, the last one closing.
+            if (Delimiters.count(in, delimiter, budget + 2) > budget + 1) {
+                cutAt = budget + 1;
+            }
+        } catch (IOException e) {
+            cutAt = -1;
+        }
+        return new MimeMultipart(new PartSource(part, type, delimiter, cutAt));
+    }
+
+    private static Node node(MimePart part, String path, String mediaType, HeaderParams type) {
+        HeaderParams disposition = HeaderParams.parse(header(part, "Content-Disposition"));
+        String fileName = disposition.get("filename");
+        if (fileName == null || fileName.isBlank()) {
+            fileName = type.get("name");
+        }
+        return new Node(
+                path,
+                part,
+                mediaType,
+                type,
+                disposition,
+                fileName(fileName),
+                angleStripped(header(part, "Content-ID")));
+    }
+
+    /** The decoded (transfer-encoding removed) content; an unknown transfer encoding is read as is. */
+    static InputStream decoded(MimePart part) throws MessagingException {
+        InputStream raw =
+                part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
+        String encoding = header(part, "Content-Transfer-Encoding");
+        encoding = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
+        if (IDENTITY_ENCODINGS.contains(encoding)) {
+            return raw;
+        }
+        try {
+            return MimeUtility.decode(raw, encoding);
+        } catch (MessagingException e) {
+            return raw;
+        }
+    }
+
+    /** Reads up to {@code max} decoded bytes; a decoding error keeps what was read before it. */
+    static Content read(MimePart part, int max) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = decoded(part)) {
+            int n;
+            while (out.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
+                out.write(buffer, 0, n);
+            }
+            boolean truncated = out.size() >= max && in.read() >= 0;
+            return new Content(out.toByteArray(), out.size(), truncated, false);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return new Content(out.toByteArray(), out.size(), false, true);
+        }
+    }
+
+    /** The decoded size, counted while streaming; -1 when decoding failed midway. */
+    static long decodedSize(MimePart part) {
+        byte[] buffer = new byte[8192];
+        long size = 0;
+        try (InputStream in = decoded(part)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                size += n;
+            }
+            return size;
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return -1 - size;
+        }
+    }
+
+    static @Nullable String header(MimePart part, String name) {
+        try {
+            String value = part.getHeader(name, null);
+            return value == null ? null : value.replace("\r", "").replace("\n", "");
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static @Nullable String angleStripped(@Nullable String id) {
+        if (id == null) {
+            return null;
+        }
+        String text = id.strip();
+        int open = text.indexOf('<');
+        int close = open < 0 ? -1 : text.indexOf('>', open);
+        if (close > open) {
+            text = text.substring(open + 1, close).strip();
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static @Nullable String fileName(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String name = EncodedWords.decode(TextDecoding.rawHeader(value)).replaceAll("\\p{Cntrl}", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    private static Properties sessionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.address.strict", "false");
+        properties.setProperty("mail.mime.allowutf8", "false");
+        properties.setProperty("mail.mime.decodetext.strict", "false");
+        properties.setProperty("mail.mime.decodefilename", "true");
+        properties.setProperty("mail.mime.decodeparameters", "true");
+        properties.setProperty("mail.mime.parameters.strict", "false");
+        properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        properties.setProperty("mail.mime.base64.ignoreerrors", "true");
+        return properties;
+    }
+
+    /** Hands a multipart's decoded content to Angus with a Content-Type it can parse. */
+    private record PartSource(MimePart part, HeaderParams type, byte[] delimiter, int cutAt) implements DataSource {
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            InputStream in;
+            try {
+                in = decoded(part);
+            } catch (MessagingException e) {
+                throw new IOException(e);
+            }
+            if (cutAt < 0) {
+                return in;
+            }
+            try (in) {
+                byte[] content = in.readAllBytes();
+                return new ByteArrayInputStream(content, 0, Delimiters.offsetOf(content, delimiter, cutAt));
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            String[] media = type.mediaType().split("/", 2);
+            ParameterList parameters = new ParameterList();
+            String boundary = type.get("boundary");
+            if (boundary != null && !boundary.isEmpty()) {
+                parameters.set("boundary", boundary);
+            }
+            return new ContentType(media[0], media[1], parameters).toString();
+        }
+
+        @Override
+        public String getName() {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.atoll.mime;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The envelope of a message, as listed to devices (MS-ASEMAIL) and stored next to the raw MIME.
+ *
+ * @param subject RFC 2047 decoded and unfolded
+ * @param threadTopic the Thread-Topic header, or else the subject without reply and forward prefixes
+ *     ("Re:", "Fwd:", "AW:", "WG:", "Sv:" and the like, repeated); for conversation grouping
+ * @param from the first From address formatted as {@code Display Name <addr>}
+ * @param fromAddress the bare first From address, as given
+ * @param to formatted To addresses, groups expanded
+ * @param cc formatted Cc addresses
+ * @param replyTo formatted Reply-To addresses
+ * @param displayTo the display names of To (the address where there is none) joined by "; " (MS-ASEMAIL DisplayTo)
+ * @param date the Date header; null when missing or unreadable
+ * @param messageId Message-ID without angle brackets
+ * @param inReplyTo the first In-Reply-To id without angle brackets
+ * @param references References ids without angle brackets, in order
+ * @param importance from Importance, X-Priority, X-MSMail-Priority or Priority, in that order of precedence
+ * @param size length of the raw message in bytes
+ * @param preview the start of the plain text body, or of the HTML body as text, whitespace collapsed
+ * @param hasHtml whether a text/html body exists
+ * @param attachments attachments in part order, inline images included
+ * @param malformed true when the message could not be parsed fully and the envelope is a best effort
+ */
+public record ParsedMessage(
+        @Nullable String subject,
+        @Nullable String threadTopic,
+        @Nullable String from,
+        @Nullable String fromAddress,
+        List<String> to,
+        List<String> cc,
+        List<String> replyTo,
+        String displayTo,
+        @Nullable Instant date,
+        @Nullable String messageId,
+        @Nullable String inReplyTo,
+        List<String> references,
+        Importance importance,
+        int size,
+        String preview,
+        boolean hasHtml,
+        List<AttachmentInfo> attachments,
+        boolean malformed) {
+
+    public ParsedMessage {
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        replyTo = List.copyOf(replyTo);
+        references = List.copyOf(references);
+        attachments = List.copyOf(attachments);
+    }
+}
