@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param quotaBytes the mailbox size limit, or null for none
  */
 public record NewAccount(
-        String address, @Nullable String displayName, String password, Role role, @Nullable Long quotaBytes) {
+        String address,
+        @Nullable String displayName,
+        String password,
+        Role role,
+        @Nullable Long quotaBytes) {
 
     public static NewAccount user(String address, String password) {
         return new NewAccount(address, null, password, Role.USER, null);

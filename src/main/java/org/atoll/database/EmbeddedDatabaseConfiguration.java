@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -58,13 +57,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
-        HikariDataSource dataSource = properties
-                .initializeDataSourceBuilder()
-                .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", DATABASE))
-                .username("postgres")
-                .build();
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        dataSource.setUsername("postgres");
         dataSource.setPoolName("atoll-embedded");
         return dataSource;
     }
@@ -96,7 +92,8 @@ class EmbeddedDatabaseConfiguration {
             return;
         }
         try {
-            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            String firstLine =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
             long pid = Long.parseLong(firstLine);
             ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
@@ -110,8 +107,10 @@ class EmbeddedDatabaseConfiguration {
                         try {
                             process.onExit().get(60, TimeUnit.SECONDS);
                         } catch (Exception e) {
-                            throw new IllegalStateException("The PostgreSQL server left running on " + pgData
-                                    + " (pid " + pid + ") did not stop", e);
+                            throw new IllegalStateException(
+                                    "The PostgreSQL server left running on " + pgData + " (pid " + pid
+                                            + ") did not stop",
+                                    e);
                         }
                     });
         } catch (IOException e) {

@@ -11,4 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ephemeralDatabase delete the data directory when the server stops; for tests only
  */
 @ConfigurationProperties("atoll")
-public record EmbeddedDatabaseProperties(@DefaultValue("./data") Path dataDir, boolean ephemeralDatabase) {}
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("./data") Path dataDir, boolean ephemeralDatabase) {}

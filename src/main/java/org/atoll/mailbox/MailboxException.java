@@ -1,0 +1,16 @@
+package org.atoll.mailbox;
+
+/** Why a mailbox request was refused; the mailbox is unchanged. */
+public abstract sealed class MailboxException extends RuntimeException
+        permits FolderNameTaken,
+                FolderNotFound,
+                InvalidMailboxRequest,
+                MailboxNotFound,
+                MessageNotFound,
+                QuotaExceeded,
+                SystemFolderProtected {
+
+    MailboxException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,483 @@
+package org.atoll.mailbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.atoll.account.AccountCreated;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mailbox.internal.Attachments;
+import org.atoll.mailbox.internal.Blobs;
+import org.atoll.mailbox.internal.Change;
+import org.atoll.mailbox.internal.Folder;
+import org.atoll.mailbox.internal.FolderRepository;
+import org.atoll.mailbox.internal.Journal;
+import org.atoll.mailbox.internal.Message;
+import org.atoll.mailbox.internal.MessageRepository;
+import org.atoll.mime.MimeParser;
+import org.atoll.mime.ParsedMessage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to read and change a mailbox, for every front end. Each mutation is one transaction that takes the
+ * account's next modseq and journals every folder and message it touched; a refused request changes nothing.
+ */
+@Service
+public class Mailboxes {
+
+    /** Largest raw message accepted. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    /** Most entries one journal read returns. */
+    public static final int MAX_PAGE = 10_000;
+
+    private static final int MAX_FOLDER_NAME = 255;
+
+    private final FolderRepository folders;
+    private final MessageRepository messages;
+    private final Journal journal;
+    private final Blobs blobs;
+    private final Attachments attachments;
+    private final Accounts accounts;
+    private final JdbcClient jdbc;
+    private final MimeParser parser;
+    private final Clock clock;
+
+    Mailboxes(
+            FolderRepository folders,
+            MessageRepository messages,
+            Journal journal,
+            Blobs blobs,
+            Attachments attachments,
+            Accounts accounts,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.folders = folders;
+        this.messages = messages;
+        this.journal = journal;
+        this.blobs = blobs;
+        this.attachments = attachments;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.parser = new MimeParser();
+        this.clock = clock;
+    }
+
+    /** Every new account gets its mailbox and system folders in the transaction that opens the account. */
+    @EventListener
+    void onAccountCreated(AccountCreated event) {
+        jdbc.sql("INSERT INTO mailbox (account_id) VALUES (?)")
+                .param(event.accountId())
+                .update();
+        Change change = journal.begin(event.accountId());
+        for (SystemFolder role : SystemFolder.values()) {
+            Folder folder = folders.saveAndFlush(
+                    new Folder(event.accountId(), null, role.displayName(), role.type(), role, change.modseq()));
+            change.folderCreated(folder.id());
+        }
+        journal.commit(change);
+    }
+
+    // ---- folders
+
+    @Transactional(readOnly = true)
+    public List<FolderView> folders(long accountId) {
+        return folders.findByAccountIdOrderById(accountId).stream()
+                .map(Folder::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public FolderView folder(long accountId, long folderId) {
+        return loadFolder(accountId, folderId).view();
+    }
+
+    @Transactional(readOnly = true)
+    public FolderView systemFolder(long accountId, SystemFolder role) {
+        return folders.findByAccountIdAndRole(accountId, role.name())
+                .orElseThrow(() -> new MailboxNotFound(accountId))
+                .view();
+    }
+
+    /**
+     * @throws FolderNotFound when the parent is not a folder of the account
+     * @throws FolderNameTaken when the parent already has a folder of that name
+     * @throws InvalidMailboxRequest when the name or type is not allowed
+     */
+    @Transactional
+    public FolderView createFolder(long accountId, @Nullable Long parentId, String name, FolderType type) {
+        String checkedName = folderName(name);
+        if (type.code() < FolderType.USER_GENERIC.code()
+                || (type.code() < FolderType.USER_MAIL.code() && type != FolderType.USER_GENERIC)) {
+            throw new InvalidMailboxRequest("Only user folder types can be created, not " + type);
+        }
+        Change change = journal.begin(accountId);
+        if (parentId != null) {
+            loadFolder(accountId, parentId);
+        }
+        if (folders.nameTaken(accountId, parentId, checkedName)) {
+            throw new FolderNameTaken(checkedName);
+        }
+        Folder folder = folders.saveAndFlush(new Folder(accountId, parentId, checkedName, type, null, change.modseq()));
+        change.folderCreated(folder.id());
+        journal.commit(change);
+        return folder.view();
+    }
+
+    /**
+     * Renames a folder and moves it under another parent (null for the top level).
+     *
+     * @throws SystemFolderProtected for a system folder
+     * @throws InvalidMailboxRequest when the new parent is the folder itself or one of its descendants
+     */
+    @Transactional
+    public FolderView updateFolder(long accountId, long folderId, @Nullable Long newParentId, String newName) {
+        String checkedName = folderName(newName);
+        Change change = journal.begin(accountId);
+        Folder folder = loadFolder(accountId, folderId);
+        if (folder.role() != null) {
+            throw new SystemFolderProtected(folder.name());
+        }
+        if (newParentId != null) {
+            loadFolder(accountId, newParentId);
+            if (descendantsAndSelf(accountId, folderId).contains(newParentId)) {
+                throw new InvalidMailboxRequest("A folder cannot move into itself or its own subfolders");
+            }
+        }
+        boolean sameName = folder.name().equalsIgnoreCase(checkedName);
+        boolean sameParent = java.util.Objects.equals(folder.parentId(), newParentId);
+        if (!(sameParent && sameName) && folders.nameTaken(accountId, newParentId, checkedName)) {
+            throw new FolderNameTaken(checkedName);
+        }
+        folder.relocate(newParentId, checkedName, change.modseq());
+        folders.flush();
+        change.folderUpdated(folderId);
+        journal.commit(change);
+        return folder.view();
+    }
+
+    /**
+     * Deletes a folder with its subfolders and every message in them.
+     *
+     * @throws SystemFolderProtected for a system folder
+     */
+    @Transactional
+    public void deleteFolder(long accountId, long folderId) {
+        Change change = journal.begin(accountId);
+        Folder folder = loadFolder(accountId, folderId);
+        if (folder.role() != null) {
+            throw new SystemFolderProtected(folder.name());
+        }
+        List<Long> doomed = descendantsAndSelf(accountId, folderId);
+        List<Message> contents = messages.findByAccountIdAndFolderIdIn(accountId, doomed);
+        removePermanently(accountId, contents);
+        for (Long id : doomed.reversed()) {
+            folders.deleteById(id);
+            folders.flush();
+            change.folderDeleted(id);
+        }
+        journal.commit(change);
+    }
+
+    // ---- messages
+
+    /**
+     * Stores a raw message in a folder. Any bytes are accepted: a message whose MIME cannot be parsed is kept as
+     * received with what could be read of its envelope.
+     *
+     * @throws QuotaExceeded when the message does not fit in the account's quota
+     * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
+     */
+    @Transactional
+    public MessageView deliver(long accountId, long folderId, byte[] rawMime, @Nullable Instant receivedAt) {
+        if (rawMime.length == 0 || rawMime.length > MAX_MESSAGE_BYTES) {
+            throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        ParsedMessage parsed = parser.parse(rawMime);
+        Change change = journal.begin(accountId);
+        loadFolder(accountId, folderId);
+        AccountView account = accounts.find(accountId).orElseThrow(() -> new MailboxNotFound(accountId));
+        if (account.quotaBytes() != null && journal.usedBytes(accountId) + rawMime.length > account.quotaBytes()) {
+            throw new QuotaExceeded(account.quotaBytes());
+        }
+        byte[] sha256 = blobs.store(accountId, rawMime);
+        Message message = messages.save(new Message(
+                accountId,
+                folderId,
+                sha256,
+                parsed,
+                receivedAt == null ? clock.instant() : receivedAt,
+                false,
+                change.modseq()));
+        message.joinThread(threadOf(accountId, parsed).orElse(message.id()));
+        messages.flush();
+        attachments.record(accountId, message.id(), parsed.attachments());
+        journal.addUsedBytes(accountId, rawMime.length);
+        change.messageAdded(folderId, message.id());
+        journal.commit(change);
+        return message.view(toAttachments(parsed));
+    }
+
+    @Transactional(readOnly = true)
+    public MessageView message(long accountId, long messageId) {
+        Message message = loadMessage(accountId, messageId);
+        return message.view(attachments.of(accountId, List.of(messageId)).getOrDefault(messageId, List.of()));
+    }
+
+    /** Newest first. */
+    @Transactional(readOnly = true)
+    public List<MessageView> messages(long accountId, long folderId, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidMailboxRequest("Page through a folder with offset >= 0 and 1 <= limit <= " + MAX_PAGE);
+        }
+        loadFolder(accountId, folderId);
+        List<Message> page = messages.findInFolder(accountId, folderId, PageRequest.of(offset / limit, limit));
+        return views(accountId, page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<MessageView> messages(long accountId, Collection<Long> messageIds) {
+        return views(accountId, messages.findByAccountIdAndIdIn(accountId, messageIds));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long accountId, long folderId) {
+        return messages.countByAccountIdAndFolderId(accountId, folderId);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] rawMime(long accountId, long messageId) {
+        Message message = loadMessage(accountId, messageId);
+        return blobs.read(accountId, message.blobSha256()).orElseThrow(() -> new MessageNotFound(messageId));
+    }
+
+    /** @throws MessageNotFound when any of the messages is not the account's; then none is changed */
+    @Transactional
+    public void setRead(long accountId, Collection<Long> messageIds, boolean read) {
+        mutate(accountId, messageIds, (message, modseq) -> message.markRead(read, modseq));
+    }
+
+    @Transactional
+    public void setFlag(long accountId, Collection<Long> messageIds, Flag flag) {
+        mutate(accountId, messageIds, (message, modseq) -> message.flag(flag, modseq));
+    }
+
+    @Transactional
+    public void setCategories(long accountId, long messageId, List<String> categories) {
+        List<String> checked = categories.stream().map(String::strip).distinct().toList();
+        if (checked.size() > 64 || checked.stream().anyMatch(c -> c.isEmpty() || c.length() > 255)) {
+            throw new InvalidMailboxRequest("At most 64 categories of 1 to 255 characters");
+        }
+        mutate(accountId, List.of(messageId), (message, modseq) -> message.categorize(checked, modseq));
+    }
+
+    /** Records that the user replied to or forwarded the message. */
+    @Transactional
+    public void recordVerb(long accountId, long messageId, LastVerb verb) {
+        Instant now = clock.instant();
+        mutate(accountId, List.of(messageId), (message, modseq) -> {
+            message.recordVerb(verb, now, modseq);
+            return true;
+        });
+    }
+
+    /**
+     * Moves messages to another folder. Each message is in exactly one folder before and after, whatever fails.
+     *
+     * @return the moved messages
+     */
+    @Transactional
+    public List<MessageView> move(long accountId, Collection<Long> messageIds, long targetFolderId) {
+        Change change = journal.begin(accountId);
+        loadFolder(accountId, targetFolderId);
+        List<Message> moving = loadMessages(accountId, messageIds);
+        for (Message message : moving) {
+            long source = message.folderId();
+            if (source == targetFolderId) {
+                continue;
+            }
+            message.moveTo(targetFolderId, change.modseq());
+            change.messageRemoved(source, message.id());
+            change.messageAdded(targetFolderId, message.id());
+        }
+        messages.flush();
+        journal.commit(change);
+        return views(accountId, moving);
+    }
+
+    /**
+     * Deletes messages the way a mail client does: into Deleted Items, or for good when they already are there.
+     */
+    @Transactional
+    public void delete(long accountId, Collection<Long> messageIds) {
+        long trash = systemFolder(accountId, SystemFolder.DELETED_ITEMS).id();
+        List<Long> toTrash = new ArrayList<>();
+        List<Long> forGood = new ArrayList<>();
+        for (Message message : loadMessages(accountId, messageIds)) {
+            (message.folderId() == trash ? forGood : toTrash).add(message.id());
+        }
+        if (!toTrash.isEmpty()) {
+            move(accountId, toTrash, trash);
+        }
+        if (!forGood.isEmpty()) {
+            deletePermanently(accountId, forGood);
+        }
+    }
+
+    @Transactional
+    public void deletePermanently(long accountId, Collection<Long> messageIds) {
+        Change change = journal.begin(accountId);
+        List<Message> doomed = loadMessages(accountId, messageIds);
+        doomed.forEach(message -> change.messageRemoved(message.folderId(), message.id()));
+        removePermanently(accountId, doomed);
+        journal.commit(change);
+    }
+
+    // ---- the journal
+
+    @Transactional(readOnly = true)
+    public long highestModseq(long accountId) {
+        return journal.highestModseq(accountId);
+    }
+
+    /** At most {@code limit} changes of one folder after a position, in O(changes). */
+    @Transactional(readOnly = true)
+    public ChangePage changes(long accountId, long folderId, JournalPosition after, int limit) {
+        return journal.changesIn(accountId, folderId, after, checkLimit(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public ChangePage hierarchyChanges(long accountId, JournalPosition after, int limit) {
+        return journal.hierarchyChanges(accountId, after, checkLimit(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Long> foldersChangedSince(long accountId, long modseq) {
+        return journal.foldersChangedSince(accountId, modseq);
+    }
+
+    // ---- helpers
+
+    private interface Mutation {
+        boolean apply(Message message, long modseq);
+    }
+
+    private void mutate(long accountId, Collection<Long> messageIds, Mutation mutation) {
+        Change change = journal.begin(accountId);
+        for (Message message : loadMessages(accountId, messageIds)) {
+            if (mutation.apply(message, change.modseq())) {
+                change.messageChanged(message.folderId(), message.id());
+            }
+        }
+        messages.flush();
+        journal.commit(change);
+    }
+
+    private void removePermanently(long accountId, List<Message> doomed) {
+        long freed = 0;
+        Set<byte[]> shas = new LinkedHashSet<>();
+        for (Message message : doomed) {
+            freed += message.size();
+            shas.add(message.blobSha256());
+            messages.delete(message);
+        }
+        messages.flush();
+        shas.forEach(sha -> blobs.deleteIfUnreferenced(accountId, sha));
+        journal.addUsedBytes(accountId, -freed);
+    }
+
+    private Optional<Long> threadOf(long accountId, ParsedMessage parsed) {
+        List<String> ids = Stream.concat(Stream.ofNullable(parsed.inReplyTo()), parsed.references().stream())
+                .distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return messages.threadsOf(accountId, ids, PageRequest.of(0, 1)).stream().findFirst();
+    }
+
+    private List<Long> descendantsAndSelf(long accountId, long folderId) {
+        Map<Long, List<Long>> children = new java.util.HashMap<>();
+        for (Folder f : folders.findByAccountIdOrderById(accountId)) {
+            if (f.parentId() != null) {
+                children.computeIfAbsent(f.parentId(), k -> new ArrayList<>()).add(f.id());
+            }
+        }
+        List<Long> result = new ArrayList<>();
+        Deque<Long> pending = new ArrayDeque<>(List.of(folderId));
+        while (!pending.isEmpty()) {
+            Long next = pending.removeFirst();
+            result.add(next);
+            pending.addAll(children.getOrDefault(next, List.of()));
+        }
+        return result;
+    }
+
+    private List<MessageView> views(long accountId, List<Message> page) {
+        Map<Long, List<Attachment>> attached =
+                attachments.of(accountId, page.stream().map(Message::id).toList());
+        return page.stream()
+                .map(m -> m.view(attached.getOrDefault(m.id(), List.of())))
+                .toList();
+    }
+
+    private Folder loadFolder(long accountId, long folderId) {
+        return folders.findByAccountIdAndId(accountId, folderId).orElseThrow(() -> new FolderNotFound(folderId));
+    }
+
+    private Message loadMessage(long accountId, long messageId) {
+        return messages.findByAccountIdAndId(accountId, messageId).orElseThrow(() -> new MessageNotFound(messageId));
+    }
+
+    private List<Message> loadMessages(long accountId, Collection<Long> messageIds) {
+        Set<Long> wanted = new LinkedHashSet<>(messageIds);
+        if (wanted.isEmpty()) {
+            throw new InvalidMailboxRequest("No message given");
+        }
+        List<Message> found = messages.findByAccountIdAndIdIn(accountId, wanted);
+        if (found.size() != wanted.size()) {
+            Set<Long> missing = new LinkedHashSet<>(wanted);
+            found.forEach(m -> missing.remove(m.id()));
+            throw new MessageNotFound(missing.iterator().next());
+        }
+        return found;
+    }
+
+    private static List<Attachment> toAttachments(ParsedMessage parsed) {
+        return parsed.attachments().stream()
+                .map(a -> new Attachment(
+                        a.partPath(), a.fileName(), a.contentType(), a.size(), a.contentId(), a.inline()))
+                .toList();
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidMailboxRequest("Read between 1 and " + MAX_PAGE + " journal entries at a time");
+        }
+        return limit;
+    }
+
+    private static String folderName(@Nullable String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()
+                || stripped.length() > MAX_FOLDER_NAME
+                || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidMailboxRequest("A folder name has 1 to " + MAX_FOLDER_NAME + " printable characters");
+        }
+        return stripped;
+    }
+}

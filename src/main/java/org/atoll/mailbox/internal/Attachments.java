@@ -1,0 +1,65 @@
+package org.atoll.mailbox.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.atoll.mailbox.Attachment;
+import org.atoll.mime.AttachmentInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The attachment list of each message, as parsed at delivery. */
+@Component
+public class Attachments {
+
+    private final JdbcClient jdbc;
+
+    Attachments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long accountId, long messageId, List<AttachmentInfo> attachments) {
+        for (int ordinal = 0; ordinal < attachments.size(); ordinal++) {
+            AttachmentInfo a = attachments.get(ordinal);
+            jdbc.sql("""
+                            INSERT INTO message_attachment (account_id, message_id, ordinal, part_path, file_name,
+                                content_type, size, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            accountId,
+                            messageId,
+                            ordinal,
+                            a.partPath(),
+                            a.fileName(),
+                            a.contentType(),
+                            a.size(),
+                            a.contentId(),
+                            a.inline())
+                    .update();
+        }
+    }
+
+    public Map<Long, List<Attachment>> of(long accountId, Collection<Long> messageIds) {
+        Map<Long, List<Attachment>> byMessage = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return byMessage;
+        }
+        jdbc.sql("""
+                        SELECT message_id, part_path, file_name, content_type, size, content_id, inline
+                        FROM message_attachment WHERE account_id = ? AND message_id = ANY(?)
+                        ORDER BY message_id, ordinal
+                        """).params(accountId, messageIds.toArray(Long[]::new)).query(row -> {
+            byMessage
+                    .computeIfAbsent(row.getLong("message_id"), id -> new java.util.ArrayList<>())
+                    .add(new Attachment(
+                            row.getString("part_path"),
+                            row.getString("file_name"),
+                            row.getString("content_type"),
+                            row.getLong("size"),
+                            row.getString("content_id"),
+                            row.getBoolean("inline")));
+        });
+        return byMessage;
+    }
+}

@@ -1,0 +1,52 @@
+package org.atoll.mailbox.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Raw MIME stored once per account under its SHA-256. */
+@Component
+public class Blobs {
+
+    private final JdbcClient jdbc;
+
+    Blobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the bytes unless the account already holds them; returns their SHA-256. */
+    public byte[] store(long accountId, byte[] content) {
+        byte[] sha256 = sha256(content);
+        jdbc.sql("INSERT INTO blob (account_id, sha256, size, content) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (account_id, sha256) DO NOTHING")
+                .params(accountId, sha256, content.length, content)
+                .update();
+        return sha256;
+    }
+
+    public Optional<byte[]> read(long accountId, byte[] sha256) {
+        return jdbc.sql("SELECT content FROM blob WHERE account_id = ? AND sha256 = ?")
+                .params(accountId, sha256)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** Removes the bytes once no message of the account refers to them any more. */
+    public void deleteIfUnreferenced(long accountId, byte[] sha256) {
+        jdbc.sql("""
+                        DELETE FROM blob b WHERE b.account_id = ? AND b.sha256 = ?
+                        AND NOT EXISTS (SELECT 1 FROM message m WHERE m.account_id = b.account_id
+                                        AND m.blob_sha256 = b.sha256)
+                        """).params(accountId, sha256).update();
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.atoll.mailbox.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.atoll.mailbox.ChangeKind;
+import org.jspecify.annotations.Nullable;
+
+/** What one mutation touched, collected under the modseq it took. */
+public final class Change {
+
+    record Row(long folderId, @Nullable Long messageId, ChangeKind kind) {}
+
+    private final long accountId;
+    private final long modseq;
+    private final List<Row> rows = new ArrayList<>();
+
+    Change(long accountId, long modseq) {
+        this.accountId = accountId;
+        this.modseq = modseq;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public long modseq() {
+        return modseq;
+    }
+
+    public void messageAdded(long folderId, long messageId) {
+        rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_ADDED));
+    }
+
+    public void messageChanged(long folderId, long messageId) {
+        rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_CHANGED));
+    }
+
+    public void messageRemoved(long folderId, long messageId) {
+        rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_REMOVED));
+    }
+
+    public void folderCreated(long folderId) {
+        rows.add(new Row(folderId, null, ChangeKind.FOLDER_CREATED));
+    }
+
+    public void folderUpdated(long folderId) {
+        rows.add(new Row(folderId, null, ChangeKind.FOLDER_UPDATED));
+    }
+
+    public void folderDeleted(long folderId) {
+        rows.add(new Row(folderId, null, ChangeKind.FOLDER_DELETED));
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    Set<Long> folderIds() {
+        Set<Long> folders = new LinkedHashSet<>();
+        rows.forEach(row -> folders.add(row.folderId()));
+        return Set.copyOf(folders);
+    }
+
+    boolean hierarchyChanged() {
+        return rows.stream().anyMatch(row -> row.kind().isHierarchyChange());
+    }
+}

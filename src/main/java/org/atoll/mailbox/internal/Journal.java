@@ -1,0 +1,141 @@
+package org.atoll.mailbox.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.atoll.mailbox.ChangeKind;
+import org.atoll.mailbox.ChangePage;
+import org.atoll.mailbox.JournalEntry;
+import org.atoll.mailbox.JournalPosition;
+import org.atoll.mailbox.MailboxChanged;
+import org.atoll.mailbox.MailboxNotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-account modseq counter and the change journal.
+ *
+ * <p>{@link #begin} increments the account's counter row, which holds that row's lock until the transaction ends:
+ * writers of one account queue behind each other, so their commits come in modseq order and a reader that has
+ * seen modseq N has seen everything below it. Writers of other accounts are not held up.
+ */
+@Component
+public class Journal {
+
+    private static final RowMapper<JournalEntry> ENTRY = (row, n) -> new JournalEntry(
+            new JournalPosition(row.getLong("modseq"), row.getInt("ordinal")),
+            row.getLong("folder_id"),
+            row.getObject("message_id", Long.class),
+            ChangeKind.fromCode(row.getShort("kind")));
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Journal(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Takes the account's next modseq; must be the first statement of every mutating transaction. */
+    public Change begin(long accountId) {
+        long modseq = jdbc.sql("UPDATE mailbox SET highest_modseq = highest_modseq + 1 WHERE account_id = ?"
+                        + " RETURNING highest_modseq")
+                .param(accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new MailboxNotFound(accountId));
+        return new Change(accountId, modseq);
+    }
+
+    /** Writes what the change recorded and announces it; a change that recorded nothing writes nothing. */
+    public void commit(Change change) {
+        List<Change.Row> rows = change.rows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int size = rows.size();
+        Integer[] ordinals = new Integer[size];
+        Long[] folders = new Long[size];
+        Long[] messages = new Long[size];
+        Short[] kinds = new Short[size];
+        for (int i = 0; i < size; i++) {
+            Change.Row row = rows.get(i);
+            ordinals[i] = i;
+            folders[i] = row.folderId();
+            messages[i] = row.messageId();
+            kinds[i] = (short) row.kind().code();
+        }
+        jdbc.sql("INSERT INTO journal (account_id, modseq, ordinal, folder_id, message_id, kind)"
+                        + " SELECT ?, ?, * FROM unnest(?::integer[], ?::bigint[], ?::bigint[], ?::smallint[])")
+                .params(change.accountId(), change.modseq(), ordinals, folders, messages, kinds)
+                .update();
+        events.publishEvent(
+                new MailboxChanged(change.accountId(), change.modseq(), change.folderIds(), change.hierarchyChanged()));
+    }
+
+    public void addUsedBytes(long accountId, long delta) {
+        jdbc.sql("UPDATE mailbox SET used_bytes = greatest(used_bytes + ?, 0) WHERE account_id = ?")
+                .params(delta, accountId)
+                .update();
+    }
+
+    public long usedBytes(long accountId) {
+        return jdbc.sql("SELECT used_bytes FROM mailbox WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new MailboxNotFound(accountId));
+    }
+
+    public long highestModseq(long accountId) {
+        return jdbc.sql("SELECT highest_modseq FROM mailbox WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new MailboxNotFound(accountId));
+    }
+
+    /** Entries of one folder after a position; served by the (account, folder, modseq, ordinal) index. */
+    public ChangePage changesIn(long accountId, long folderId, JournalPosition after, int limit) {
+        List<JournalEntry> entries = new ArrayList<>(jdbc.sql("""
+                        SELECT modseq, ordinal, folder_id, message_id, kind FROM journal
+                        WHERE account_id = ? AND folder_id = ? AND (modseq, ordinal) > (?, ?)
+                        ORDER BY modseq, ordinal LIMIT ?
+                        """)
+                .params(accountId, folderId, after.modseq(), after.ordinal(), limit + 1)
+                .query(ENTRY)
+                .list());
+        return page(entries, after, limit);
+    }
+
+    /** Folder creations, updates and deletions after a position. */
+    public ChangePage hierarchyChanges(long accountId, JournalPosition after, int limit) {
+        List<JournalEntry> entries = new ArrayList<>(jdbc.sql("""
+                        SELECT modseq, ordinal, folder_id, message_id, kind FROM journal
+                        WHERE account_id = ? AND (modseq, ordinal) > (?, ?) AND kind >= ?
+                        ORDER BY modseq, ordinal LIMIT ?
+                        """)
+                .params(accountId, after.modseq(), after.ordinal(), ChangeKind.FOLDER_CREATED.code(), limit + 1)
+                .query(ENTRY)
+                .list());
+        return page(entries, after, limit);
+    }
+
+    public Set<Long> foldersChangedSince(long accountId, long modseq) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT folder_id FROM journal WHERE account_id = ? AND modseq > ?")
+                .params(accountId, modseq)
+                .query(Long.class)
+                .list());
+    }
+
+    private static ChangePage page(List<JournalEntry> entries, JournalPosition after, int limit) {
+        boolean more = entries.size() > limit;
+        if (more) {
+            entries.removeLast();
+        }
+        JournalPosition next = entries.isEmpty() ? after : entries.getLast().position();
+        return new ChangePage(List.copyOf(entries), next, more);
+    }
+}

@@ -1,0 +1,26 @@
+package org.atoll.mailbox.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface MessageRepository extends JpaRepository<Message, Long> {
+
+    Optional<Message> findByAccountIdAndId(long accountId, long id);
+
+    List<Message> findByAccountIdAndIdIn(long accountId, Collection<Long> ids);
+
+    @Query("select m from Message m where m.accountId = :accountId and m.folderId = :folderId"
+            + " order by m.receivedAt desc, m.id desc")
+    List<Message> findInFolder(long accountId, long folderId, Pageable page);
+
+    List<Message> findByAccountIdAndFolderIdIn(long accountId, Collection<Long> folderIds);
+
+    long countByAccountIdAndFolderId(long accountId, long folderId);
+
+    @Query("select m.threadId from Message m where m.accountId = :accountId and m.messageIdHeader in :headerIds")
+    List<Long> threadsOf(long accountId, Collection<String> headerIds, Pageable page);
+}

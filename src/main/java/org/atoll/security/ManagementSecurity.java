@@ -1,0 +1,41 @@
+package org.atoll.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The actuator: health is public (load balancers probe it, and it shows details only to administrators); every
+ * other endpoint needs an administrator. The last chain refuses whatever no front end claimed.
+ */
+@Configuration(proxyBeanMethods = false)
+class ManagementSecurity {
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(Integer.MAX_VALUE)
+    SecurityFilterChain denyEverythingElse(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+}
