@@ -354,7 +354,7 @@ public class Mailboxes {
         return journal.highestModseq(accountId);
     }
 
-    /** At most {@code limit} changes of one folder after a position, in O(changes). */
+    /** At most {@code limit} message changes of one folder after a position, in O(changes). */
     @Transactional(readOnly = true)
     public ChangePage changes(long accountId, long folderId, JournalPosition after, int limit) {
         return journal.changesIn(accountId, folderId, after, checkLimit(limit));

@@ -97,14 +97,20 @@ public class Journal {
                 .orElseThrow(() -> new MailboxNotFound(accountId));
     }
 
-    /** Entries of one folder after a position; served by the (account, folder, modseq, ordinal) index. */
+    /** Message entries of one folder after a position; served by the (account, folder, modseq, ordinal) index. */
     public ChangePage changesIn(long accountId, long folderId, JournalPosition after, int limit) {
         List<JournalEntry> entries = new ArrayList<>(jdbc.sql("""
                         SELECT modseq, ordinal, folder_id, message_id, kind FROM journal
-                        WHERE account_id = ? AND folder_id = ? AND (modseq, ordinal) > (?, ?)
+                        WHERE account_id = ? AND folder_id = ? AND (modseq, ordinal) > (?, ?) AND kind < ?
                         ORDER BY modseq, ordinal LIMIT ?
                         """)
-                .params(accountId, folderId, after.modseq(), after.ordinal(), limit + 1)
+                .params(
+                        accountId,
+                        folderId,
+                        after.modseq(),
+                        after.ordinal(),
+                        ChangeKind.FOLDER_CREATED.code(),
+                        limit + 1)
                 .query(ENTRY)
                 .list());
         return page(entries, after, limit);

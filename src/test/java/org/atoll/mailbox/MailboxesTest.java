@@ -1,0 +1,359 @@
+package org.atoll.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.support.AtollTest;
+import org.atoll.support.Mime;
+import org.atoll.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AtollTest
+class MailboxesTest {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    AccountView account;
+    long inbox;
+    long trash;
+
+    @BeforeEach
+    void openAccount() {
+        account = TestAccounts.open(accounts, "store");
+        inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+        trash = mailboxes.systemFolder(account.id(), SystemFolder.DELETED_ITEMS).id();
+    }
+
+    long id() {
+        return account.id();
+    }
+
+    List<JournalEntry> journalOf(long folderId) {
+        return mailboxes
+                .changes(id(), folderId, JournalPosition.START, Mailboxes.MAX_PAGE)
+                .entries();
+    }
+
+    @Nested
+    class NewAccounts {
+
+        @Test
+        void newAccountShouldHaveTheSixSystemFolders() {
+            assertThat(mailboxes.folders(id()))
+                    .extracting(FolderView::name, FolderView::type, FolderView::parentId)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("Inbox", FolderType.INBOX, null),
+                            org.assertj.core.groups.Tuple.tuple("Drafts", FolderType.DRAFTS, null),
+                            org.assertj.core.groups.Tuple.tuple("Deleted Items", FolderType.DELETED_ITEMS, null),
+                            org.assertj.core.groups.Tuple.tuple("Sent Items", FolderType.SENT_ITEMS, null),
+                            org.assertj.core.groups.Tuple.tuple("Outbox", FolderType.OUTBOX, null),
+                            org.assertj.core.groups.Tuple.tuple("Junk Email", FolderType.USER_MAIL, null));
+        }
+
+        @Test
+        void folderCreationsShouldBeJournaledAsHierarchyChanges() {
+            ChangePage hierarchy = mailboxes.hierarchyChanges(id(), JournalPosition.START, 100);
+            assertThat(hierarchy.entries()).hasSize(6).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
+            assertThat(hierarchy.more()).isFalse();
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void deliverShouldStoreTheEnvelopeAndJournalAnAdd() {
+            long before = mailboxes.highestModseq(id());
+            byte[] raw = Mime.message("Quarterly numbers");
+            MessageView stored = mailboxes.deliver(id(), inbox, raw, null);
+
+            assertThat(stored.subject()).isEqualTo("Quarterly numbers");
+            assertThat(stored.from()).contains("ana@example.org");
+            assertThat(stored.read()).isFalse();
+            assertThat(stored.modseq()).isEqualTo(before + 1);
+            assertThat(journalOf(inbox))
+                    .extracting(JournalEntry::kind, JournalEntry::messageId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.MESSAGE_ADDED, stored.id()));
+            assertThat(mailboxes.rawMime(id(), stored.id())).isEqualTo(raw);
+        }
+
+        @Test
+        void repliesShouldJoinTheThreadOfTheMessageTheyAnswer() {
+            MessageView first = mailboxes.deliver(id(), inbox, Mime.message("Plan", "<plan@x.test>", null), null);
+            MessageView reply =
+                    mailboxes.deliver(id(), inbox, Mime.message("Re: Plan", "<re@x.test>", "<plan@x.test>"), null);
+            MessageView other = mailboxes.deliver(id(), inbox, Mime.message("Unrelated"), null);
+
+            assertThat(reply.threadId()).isEqualTo(first.threadId());
+            assertThat(other.threadId()).isNotEqualTo(first.threadId());
+            assertThat(reply.threadTopic()).isEqualTo("Plan");
+        }
+
+        @Test
+        void brokenMimeShouldBeStoredAsReceived() {
+            byte[] garbage = {0x00, (byte) 0xff, 'x', '\r', '\n', 'S', 'u', 'b', 'j', 0x01};
+            MessageView stored = mailboxes.deliver(id(), inbox, garbage, Instant.parse("2026-01-01T00:00:00Z"));
+
+            assertThat(stored.malformed()).isTrue();
+            assertThat(mailboxes.rawMime(id(), stored.id())).isEqualTo(garbage);
+        }
+
+        @Test
+        void emptyMessageShouldBeRefusedWithNothingChanged() {
+            long before = mailboxes.highestModseq(id());
+            assertThatThrownBy(() -> mailboxes.deliver(id(), inbox, new byte[0], null))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+            assertThat(mailboxes.highestModseq(id())).isEqualTo(before);
+            assertThat(mailboxes.count(id(), inbox)).isZero();
+        }
+
+        @Test
+        void deliveryIntoAnotherAccountsFolderShouldBeRefused() {
+            AccountView other = TestAccounts.open(accounts, "other");
+            long othersInbox =
+                    mailboxes.systemFolder(other.id(), SystemFolder.INBOX).id();
+
+            assertThatThrownBy(() -> mailboxes.deliver(id(), othersInbox, Mime.message("x"), null))
+                    .isInstanceOf(FolderNotFound.class);
+            assertThat(mailboxes.count(other.id(), othersInbox)).isZero();
+        }
+
+        @Test
+        void deliveryOverQuotaShouldBeRefusedWithNothingChanged() {
+            AccountView small = accounts.create(new org.atoll.account.NewAccount(
+                    TestAccounts.uniqueAddress("small"),
+                    null,
+                    "correct horse battery",
+                    org.atoll.account.Role.USER,
+                    300L));
+            long smallInbox =
+                    mailboxes.systemFolder(small.id(), SystemFolder.INBOX).id();
+            mailboxes.deliver(small.id(), smallInbox, Mime.message("fits"), null);
+            long before = mailboxes.highestModseq(small.id());
+
+            assertThatThrownBy(() -> mailboxes.deliver(small.id(), smallInbox, Mime.message("too much"), null))
+                    .isInstanceOf(QuotaExceeded.class);
+            assertThat(mailboxes.highestModseq(small.id())).isEqualTo(before);
+            assertThat(mailboxes.count(small.id(), smallInbox)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Flags {
+
+        @Test
+        void markingReadShouldJournalOneChangeAndRepeatingItNone() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("read me"), null);
+            mailboxes.setRead(id(), List.of(m.id()), true);
+            mailboxes.setRead(id(), List.of(m.id()), true);
+
+            assertThat(mailboxes.message(id(), m.id()).read()).isTrue();
+            assertThat(journalOf(inbox))
+                    .extracting(JournalEntry::kind)
+                    .containsExactly(ChangeKind.MESSAGE_ADDED, ChangeKind.MESSAGE_CHANGED);
+        }
+
+        @Test
+        void flagCategoriesAndLastVerbShouldBeStored() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("follow up"), null);
+            Instant due = Instant.parse("2026-12-24T12:00:00Z");
+            mailboxes.setFlag(id(), List.of(m.id()), Flag.active(null, due));
+            mailboxes.setCategories(id(), m.id(), List.of("Blue", "Travel"));
+            mailboxes.recordVerb(id(), m.id(), LastVerb.REPLY_TO_ALL);
+
+            MessageView after = mailboxes.message(id(), m.id());
+            assertThat(after.flag().status()).isEqualTo(Flag.Status.ACTIVE);
+            assertThat(after.flag().dueAt()).isEqualTo(due);
+            assertThat(after.categories()).containsExactly("Blue", "Travel");
+            assertThat(after.lastVerb()).isEqualTo(LastVerb.REPLY_TO_ALL);
+            assertThat(after.lastVerbAt()).isNotNull();
+        }
+
+        @Test
+        void changingAnUnknownMessageShouldChangeNoneOfTheOthers() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("keep unread"), null);
+            long before = mailboxes.highestModseq(id());
+
+            assertThatThrownBy(() -> mailboxes.setRead(id(), List.of(m.id(), Long.MAX_VALUE), true))
+                    .isInstanceOf(MessageNotFound.class);
+            assertThat(mailboxes.message(id(), m.id()).read()).isFalse();
+            assertThat(mailboxes.highestModseq(id())).isEqualTo(before);
+        }
+
+        @Test
+        void aFlagDueBeforeItStartsShouldBeRefused() {
+            assertThatThrownBy(() ->
+                            Flag.active(Instant.parse("2026-12-02T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+        }
+    }
+
+    @Nested
+    class MovesAndDeletes {
+
+        @Test
+        void moveShouldJournalARemovalInTheSourceAndAnAddInTheTarget() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("file me"), null);
+            FolderView archive = mailboxes.createFolder(id(), null, "Archive", FolderType.USER_MAIL);
+            mailboxes.move(id(), List.of(m.id()), archive.id());
+
+            assertThat(mailboxes.message(id(), m.id()).folderId()).isEqualTo(archive.id());
+            assertThat(journalOf(inbox))
+                    .extracting(JournalEntry::kind)
+                    .containsExactly(ChangeKind.MESSAGE_ADDED, ChangeKind.MESSAGE_REMOVED);
+            List<JournalEntry> target = journalOf(archive.id());
+            assertThat(target).last().extracting(JournalEntry::kind).isEqualTo(ChangeKind.MESSAGE_ADDED);
+            assertThat(target.getLast().position().modseq())
+                    .isEqualTo(journalOf(inbox).getLast().position().modseq());
+        }
+
+        @Test
+        void deleteShouldMoveToDeletedItemsThenDeleteForGood() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("bin me"), null);
+            mailboxes.delete(id(), List.of(m.id()));
+            assertThat(mailboxes.message(id(), m.id()).folderId()).isEqualTo(trash);
+
+            mailboxes.delete(id(), List.of(m.id()));
+            assertThatThrownBy(() -> mailboxes.message(id(), m.id())).isInstanceOf(MessageNotFound.class);
+            assertThat(journalOf(trash))
+                    .extracting(JournalEntry::kind)
+                    .containsExactly(ChangeKind.MESSAGE_ADDED, ChangeKind.MESSAGE_REMOVED);
+        }
+
+        @Test
+        void identicalMessagesShouldShareOneBlobThatOutlivesTheFirstDelete() {
+            byte[] raw = Mime.message("twice", "<same@x.test>", null);
+            MessageView first = mailboxes.deliver(id(), inbox, raw, null);
+            MessageView second = mailboxes.deliver(id(), inbox, raw, null);
+            mailboxes.deletePermanently(id(), List.of(first.id()));
+
+            assertThat(mailboxes.rawMime(id(), second.id())).isEqualTo(raw);
+        }
+    }
+
+    @Nested
+    class Folders {
+
+        @Test
+        void folderShouldBeCreatedRenamedMovedAndDeletedWithItsContents() {
+            FolderView projects = mailboxes.createFolder(id(), null, "Projects", FolderType.USER_MAIL);
+            FolderView atlas = mailboxes.createFolder(id(), projects.id(), "Atlas", FolderType.USER_MAIL);
+            MessageView inAtlas = mailboxes.deliver(id(), atlas.id(), Mime.message("atlas"), null);
+
+            FolderView renamed = mailboxes.updateFolder(id(), atlas.id(), null, "Atlas 2");
+            assertThat(renamed.parentId()).isNull();
+            assertThat(renamed.name()).isEqualTo("Atlas 2");
+
+            mailboxes.updateFolder(id(), atlas.id(), projects.id(), "Atlas 2");
+            mailboxes.deleteFolder(id(), projects.id());
+
+            assertThat(mailboxes.folders(id())).extracting(FolderView::id).doesNotContain(projects.id(), atlas.id());
+            assertThatThrownBy(() -> mailboxes.message(id(), inAtlas.id())).isInstanceOf(MessageNotFound.class);
+            assertThat(mailboxes
+                            .hierarchyChanges(id(), JournalPosition.START, 100)
+                            .entries())
+                    .extracting(JournalEntry::kind)
+                    .endsWith(ChangeKind.FOLDER_DELETED, ChangeKind.FOLDER_DELETED);
+        }
+
+        @Test
+        void duplicateNameUnderTheSameParentShouldBeRefusedWithoutRegardToCase() {
+            mailboxes.createFolder(id(), null, "Receipts", FolderType.USER_MAIL);
+            long before = mailboxes.highestModseq(id());
+
+            assertThatThrownBy(() -> mailboxes.createFolder(id(), null, "RECEIPTS", FolderType.USER_MAIL))
+                    .isInstanceOf(FolderNameTaken.class);
+            assertThat(mailboxes.highestModseq(id())).isEqualTo(before);
+        }
+
+        @Test
+        void systemFoldersShouldNotBeRenamedOrDeleted() {
+            assertThatThrownBy(() -> mailboxes.updateFolder(id(), inbox, null, "Mine"))
+                    .isInstanceOf(SystemFolderProtected.class);
+            assertThatThrownBy(() -> mailboxes.deleteFolder(id(), trash)).isInstanceOf(SystemFolderProtected.class);
+            assertThat(mailboxes.folder(id(), inbox).name()).isEqualTo("Inbox");
+        }
+
+        @Test
+        void aFolderShouldNotMoveIntoItsOwnSubfolder() {
+            FolderView parent = mailboxes.createFolder(id(), null, "Parent", FolderType.USER_MAIL);
+            FolderView child = mailboxes.createFolder(id(), parent.id(), "Child", FolderType.USER_MAIL);
+
+            assertThatThrownBy(() -> mailboxes.updateFolder(id(), parent.id(), child.id(), "Parent"))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+            assertThat(mailboxes.folder(id(), parent.id()).parentId()).isNull();
+        }
+
+        @Test
+        void blankOrControlCharacterNamesAndSystemTypesShouldBeRefused() {
+            assertThatThrownBy(() -> mailboxes.createFolder(id(), null, "  ", FolderType.USER_MAIL))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+            assertThatThrownBy(() -> mailboxes.createFolder(id(), null, "a\u0000b", FolderType.USER_MAIL))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+            assertThatThrownBy(() -> mailboxes.createFolder(id(), null, "Inbox 2", FolderType.INBOX))
+                    .isInstanceOf(InvalidMailboxRequest.class);
+            assertThatThrownBy(() -> mailboxes.createFolder(id(), Long.MAX_VALUE, "Orphan", FolderType.USER_MAIL))
+                    .isInstanceOf(FolderNotFound.class);
+            assertThat(mailboxes.folders(id())).hasSize(6);
+        }
+    }
+
+    @Nested
+    class Journal {
+
+        @Test
+        void changesShouldPageByPositionEvenInsideOneModseq() {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(mailboxes
+                        .deliver(id(), inbox, Mime.message("m" + i), null)
+                        .id());
+            }
+            mailboxes.setRead(id(), ids, true);
+
+            List<JournalEntry> seen = new java.util.ArrayList<>();
+            JournalPosition position = JournalPosition.START;
+            ChangePage page;
+            do {
+                page = mailboxes.changes(id(), inbox, position, 3);
+                seen.addAll(page.entries());
+                position = page.next();
+            } while (page.more());
+
+            assertThat(seen).hasSize(10).isEqualTo(journalOf(inbox));
+            assertThat(mailboxes.changes(id(), inbox, position, 3).entries()).isEmpty();
+        }
+
+        @Test
+        void foldersChangedSinceShouldNameOnlyTheFoldersTouched() {
+            long since = mailboxes.highestModseq(id());
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("x"), null);
+            mailboxes.delete(id(), List.of(m.id()));
+
+            assertThat(mailboxes.foldersChangedSince(id(), since)).containsExactlyInAnyOrder(inbox, trash);
+        }
+
+        @Test
+        void anotherAccountsChangesShouldNotShow() {
+            AccountView other = TestAccounts.open(accounts, "neighbour");
+            mailboxes.deliver(
+                    other.id(),
+                    mailboxes.systemFolder(other.id(), SystemFolder.INBOX).id(),
+                    Mime.message("x"),
+                    null);
+
+            assertThat(journalOf(inbox)).isEmpty();
+        }
+    }
+}
