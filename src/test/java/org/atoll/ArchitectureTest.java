@@ -1,0 +1,80 @@
+package org.atoll;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module structure of STYLE.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final List<String> MODULES =
+            List.of("account", "mailbox", "database", "bootstrap", "security", "mime", "demo", "wbxml", "shared");
+
+    static JavaClasses atoll;
+
+    @BeforeAll
+    static void importClasses() {
+        atoll = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.atoll");
+    }
+
+    @Test
+    void noModuleShouldReachIntoAnotherModulesInternals() {
+        for (String module : MODULES) {
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.atoll." + module + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.atoll." + module + ".internal..")
+                    .allowEmptyShould(true)
+                    .check(atoll);
+        }
+    }
+
+    @Test
+    void persistenceTypesShouldStayInInternalPackages() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
+                .check(atoll);
+    }
+
+    @Test
+    void mimeParsingShouldKnowNothingOfSpringOrTheStore() {
+        classes()
+                .that()
+                .resideInAPackage("org.atoll.mime..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "jakarta.mail..",
+                        "jakarta.activation..",
+                        "org.eclipse.angus..",
+                        "org.jspecify..",
+                        "org.atoll.mime..")
+                .check(atoll);
+    }
+
+    @Test
+    void theStoreShouldKnowNoFrontEnd() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.atoll.mailbox..", "org.atoll.account..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.atoll.wbxml..", "org.atoll.security..", "org.springframework.web..")
+                .check(atoll);
+    }
+}
