@@ -1,6 +1,8 @@
 package org.atoll.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,7 +65,7 @@ public class Accounts {
                 passwordEncoder.encode(request.password()),
                 request.role(),
                 request.quotaBytes(),
-                clock.instant()));
+                now()));
         events.publishEvent(new AccountCreated(account.id(), address));
         return account.view();
     }
@@ -92,15 +94,20 @@ public class Accounts {
     @Transactional
     public void changePassword(long id, String password) {
         checkPassword(password);
-        load(id).changePasswordHash(passwordEncoder.encode(password), clock.instant());
+        load(id).changePasswordHash(passwordEncoder.encode(password), now());
     }
 
     /** @throws AccountNotFound when no account has the id */
     @Transactional
     public AccountView setEnabled(long id, boolean enabled) {
         Account account = load(id);
-        account.enable(enabled, clock.instant());
+        account.enable(enabled, now());
         return account.view();
+    }
+
+    /** PostgreSQL keeps microseconds; a view returned now must equal the same view read later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Account load(long id) {

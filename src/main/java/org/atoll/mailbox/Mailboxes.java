@@ -2,6 +2,7 @@ package org.atoll.mailbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -220,7 +221,7 @@ public class Mailboxes {
                 folderId,
                 sha256,
                 parsed,
-                receivedAt == null ? clock.instant() : receivedAt,
+                (receivedAt == null ? clock.instant() : receivedAt).truncatedTo(ChronoUnit.MICROS),
                 false,
                 change.modseq()));
         message.joinThread(threadOf(accountId, parsed).orElse(message.id()));
@@ -288,7 +289,7 @@ public class Mailboxes {
     /** Records that the user replied to or forwarded the message. */
     @Transactional
     public void recordVerb(long accountId, long messageId, LastVerb verb) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         mutate(accountId, List.of(messageId), (message, modseq) -> {
             message.recordVerb(verb, now, modseq);
             return true;

@@ -33,7 +33,6 @@ public final class MimeParser {
             "^(?:\\s*(?:re|fwd?|aw|wg|sv|vs|antw|tr|rv|odp|enc)\\s*(?:\\[\\d{1,4}]|\\(\\d{1,4}\\))?\\s*[:：])+\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>]*)>");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u200B]+");
 
     private final MimeLimits limits;
 
@@ -167,16 +166,31 @@ public final class MimeParser {
         return TextDecoding.decode(content.bytes(), length, node.contentType().get("charset"));
     }
 
+    /** Collapses whitespace and stops at the preview length, so a long body costs no more than a short one. */
     private String preview(String text) {
-        String collapsed = WHITESPACE.matcher(text).replaceAll(" ").strip();
-        if (collapsed.length() <= limits.previewChars()) {
-            return collapsed;
+        int max = limits.previewChars();
+        StringBuilder preview = new StringBuilder(Math.min(max, text.length()));
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length() && preview.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B') {
+                pendingSpace = preview.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                preview.append(' ');
+                pendingSpace = false;
+                if (preview.length() == max) {
+                    break;
+                }
+            }
+            preview.append(c);
         }
-        int end = limits.previewChars();
-        if (Character.isHighSurrogate(collapsed.charAt(end - 1))) {
+        int end = preview.length();
+        if (end > 0 && end == max && Character.isHighSurrogate(preview.charAt(end - 1))) {
             end--;
         }
-        return collapsed.substring(0, end);
+        return preview.substring(0, end);
     }
 
     private static String attachedMessageName(MimeTree.Node node) {

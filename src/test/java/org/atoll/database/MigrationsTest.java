@@ -1,0 +1,41 @@
+package org.atoll.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.atoll.support.AtollTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The test database starts empty, so the server's start has just run every migration on it. */
+@AtollTest
+class MigrationsTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyMigrationShouldHaveRunOnTheEmptyDatabase() {
+        List<String> applied = jdbc.sql(
+                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
+                .query(String.class)
+                .list();
+        assertThat(applied).containsExactly("1", "2");
+    }
+
+    @Test
+    void theStoreTablesShouldExist() {
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class)
+                .list();
+        assertThat(tables).contains("account", "mailbox", "folder", "blob", "message", "message_attachment", "journal");
+    }
+
+    @Test
+    void commitsShouldBeSynchronous() {
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
+                .isEqualTo("on");
+        assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+    }
+}
