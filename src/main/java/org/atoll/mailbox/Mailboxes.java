@@ -1,5 +1,6 @@
 package org.atoll.mailbox;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one way to read and change a mailbox, for every front end. Each mutation is one transaction that takes the
  * account's next modseq and journals every folder and message it touched; a refused request changes nothing.
+ *
+ * <p>Every mutation takes the modseq before it reads what it changes: the counter row's lock is what keeps two
+ * writers of one account from working on the same state.
  */
 @Service
 public class Mailboxes {
@@ -246,7 +250,7 @@ public class Mailboxes {
             throw new InvalidMailboxRequest("Page through a folder with offset >= 0 and 1 <= limit <= " + MAX_PAGE);
         }
         loadFolder(accountId, folderId);
-        List<Message> page = messages.findInFolder(accountId, folderId, PageRequest.of(offset / limit, limit));
+        List<Message> page = messages.findInFolder(accountId, folderId, limit, offset);
         return views(accountId, page);
     }
 
@@ -306,15 +310,7 @@ public class Mailboxes {
         Change change = journal.begin(accountId);
         loadFolder(accountId, targetFolderId);
         List<Message> moving = loadMessages(accountId, messageIds);
-        for (Message message : moving) {
-            long source = message.folderId();
-            if (source == targetFolderId) {
-                continue;
-            }
-            message.moveTo(targetFolderId, change.modseq());
-            change.messageRemoved(source, message.id());
-            change.messageAdded(targetFolderId, message.id());
-        }
+        relocate(change, moving, targetFolderId);
         messages.flush();
         journal.commit(change);
         return views(accountId, moving);
@@ -325,18 +321,18 @@ public class Mailboxes {
      */
     @Transactional
     public void delete(long accountId, Collection<Long> messageIds) {
+        Change change = journal.begin(accountId);
         long trash = systemFolder(accountId, SystemFolder.DELETED_ITEMS).id();
-        List<Long> toTrash = new ArrayList<>();
-        List<Long> forGood = new ArrayList<>();
+        List<Message> toTrash = new ArrayList<>();
+        List<Message> forGood = new ArrayList<>();
         for (Message message : loadMessages(accountId, messageIds)) {
-            (message.folderId() == trash ? forGood : toTrash).add(message.id());
+            (message.folderId() == trash ? forGood : toTrash).add(message);
         }
-        if (!toTrash.isEmpty()) {
-            move(accountId, toTrash, trash);
-        }
-        if (!forGood.isEmpty()) {
-            deletePermanently(accountId, forGood);
-        }
+        relocate(change, toTrash, trash);
+        messages.flush();
+        forGood.forEach(message -> change.messageRemoved(message.folderId(), message.id()));
+        removePermanently(accountId, forGood);
+        journal.commit(change);
     }
 
     @Transactional
@@ -388,16 +384,30 @@ public class Mailboxes {
         journal.commit(change);
     }
 
+    private static void relocate(Change change, List<Message> moving, long targetFolderId) {
+        for (Message message : moving) {
+            long source = message.folderId();
+            if (source != targetFolderId) {
+                message.moveTo(targetFolderId, change.modseq());
+                change.messageRemoved(source, message.id());
+                change.messageAdded(targetFolderId, message.id());
+            }
+        }
+    }
+
     private void removePermanently(long accountId, List<Message> doomed) {
+        if (doomed.isEmpty()) {
+            return;
+        }
         long freed = 0;
-        Set<byte[]> shas = new LinkedHashSet<>();
+        Set<ByteBuffer> shas = new LinkedHashSet<>();
         for (Message message : doomed) {
             freed += message.size();
-            shas.add(message.blobSha256());
+            shas.add(ByteBuffer.wrap(message.blobSha256()));
             messages.delete(message);
         }
         messages.flush();
-        shas.forEach(sha -> blobs.deleteIfUnreferenced(accountId, sha));
+        shas.forEach(sha -> blobs.deleteIfUnreferenced(accountId, sha.array()));
         journal.addUsedBytes(accountId, -freed);
     }
 

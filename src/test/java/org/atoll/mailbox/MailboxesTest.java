@@ -232,6 +232,39 @@ class MailboxesTest {
         }
 
         @Test
+        void deleteOfMessagesInAndOutOfDeletedItemsShouldTrashSomeAndDropTheOthersUnderOneModseq() {
+            MessageView fresh = mailboxes.deliver(id(), inbox, Mime.message("fresh"), null);
+            MessageView old = mailboxes.deliver(id(), trash, Mime.message("old"), null);
+            mailboxes.delete(id(), List.of(fresh.id(), old.id()));
+
+            assertThat(mailboxes.message(id(), fresh.id()).folderId()).isEqualTo(trash);
+            assertThatThrownBy(() -> mailboxes.message(id(), old.id())).isInstanceOf(MessageNotFound.class);
+            List<JournalEntry> trashChanges = journalOf(trash);
+            assertThat(trashChanges.subList(1, 3))
+                    .extracting(JournalEntry::kind, JournalEntry::messageId)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(ChangeKind.MESSAGE_ADDED, fresh.id()),
+                            org.assertj.core.groups.Tuple.tuple(ChangeKind.MESSAGE_REMOVED, old.id()));
+            assertThat(trashChanges.get(1).position().modseq())
+                    .isEqualTo(trashChanges.get(2).position().modseq());
+        }
+
+        @Test
+        void folderListingShouldPageNewestFirstFromAnyOffset() {
+            for (int i = 0; i < 5; i++) {
+                mailboxes.deliver(
+                        id(), inbox, Mime.message("m" + i), Instant.parse("2026-11-0" + (i + 1) + "T08:00:00Z"));
+            }
+
+            assertThat(mailboxes.messages(id(), inbox, 1, 2))
+                    .extracting(MessageView::subject)
+                    .containsExactly("m3", "m2");
+            assertThat(mailboxes.messages(id(), inbox, 4, 3))
+                    .extracting(MessageView::subject)
+                    .containsExactly("m0");
+        }
+
+        @Test
         void identicalMessagesShouldShareOneBlobThatOutlivesTheFirstDelete() {
             byte[] raw = Mime.message("twice", "<same@x.test>", null);
             MessageView first = mailboxes.deliver(id(), inbox, raw, null);

@@ -15,11 +15,13 @@ import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.Importance;
 import org.atoll.mime.ParsedMessage;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 @Entity
+@DynamicUpdate
 @Table(name = "message")
 public class Message {
 

@@ -13,9 +13,11 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     List<Message> findByAccountIdAndIdIn(long accountId, Collection<Long> ids);
 
-    @Query("select m from Message m where m.accountId = :accountId and m.folderId = :folderId"
-            + " order by m.receivedAt desc, m.id desc")
-    List<Message> findInFolder(long accountId, long folderId, Pageable page);
+    @Query(value = """
+                    SELECT * FROM message WHERE account_id = :accountId AND folder_id = :folderId
+                    ORDER BY received_at DESC, id DESC LIMIT :limit OFFSET :offset
+                    """, nativeQuery = true)
+    List<Message> findInFolder(long accountId, long folderId, int limit, int offset);
 
     List<Message> findByAccountIdAndFolderIdIn(long accountId, Collection<Long> folderIds);
 
