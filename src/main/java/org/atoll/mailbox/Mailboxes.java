@@ -213,13 +213,14 @@ public class Mailboxes {
             throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");
         }
         ParsedMessage parsed = parser.parse(rawMime);
-        Change change = journal.begin(accountId);
+        Change change = journal.begin(accountId, rawMime.length);
         loadFolder(accountId, folderId);
         AccountView account = accounts.find(accountId).orElseThrow(() -> new MailboxNotFound(accountId));
-        if (account.quotaBytes() != null && journal.usedBytes(accountId) + rawMime.length > account.quotaBytes()) {
+        if (account.quotaBytes() != null && change.usedBytes() > account.quotaBytes()) {
             throw new QuotaExceeded(account.quotaBytes());
         }
         byte[] sha256 = blobs.store(accountId, rawMime);
+        Optional<Long> thread = threadOf(accountId, parsed);
         Message message = messages.save(new Message(
                 accountId,
                 folderId,
@@ -228,10 +229,9 @@ public class Mailboxes {
                 (receivedAt == null ? clock.instant() : receivedAt).truncatedTo(ChronoUnit.MICROS),
                 false,
                 change.modseq()));
-        message.joinThread(threadOf(accountId, parsed).orElse(message.id()));
+        message.joinThread(thread.orElse(message.id()));
         messages.flush();
         attachments.record(accountId, message.id(), parsed.attachments());
-        journal.addUsedBytes(accountId, rawMime.length);
         change.messageAdded(folderId, message.id());
         journal.commit(change);
         return message.view(toAttachments(parsed));

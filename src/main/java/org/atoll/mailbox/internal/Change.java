@@ -14,11 +14,18 @@ public final class Change {
 
     private final long accountId;
     private final long modseq;
+    private final long usedBytes;
     private final List<Row> rows = new ArrayList<>();
 
-    Change(long accountId, long modseq) {
+    Change(long accountId, long modseq, long usedBytes) {
         this.accountId = accountId;
         this.modseq = modseq;
+        this.usedBytes = usedBytes;
+    }
+
+    /** The mailbox's size in bytes once this change commits. */
+    public long usedBytes() {
+        return usedBytes;
     }
 
     public long accountId() {

@@ -40,13 +40,20 @@ public class Journal {
 
     /** Takes the account's next modseq; must be the first statement of every mutating transaction. */
     public Change begin(long accountId) {
-        long modseq = jdbc.sql("UPDATE mailbox SET highest_modseq = highest_modseq + 1 WHERE account_id = ?"
-                        + " RETURNING highest_modseq")
-                .param(accountId)
-                .query(Long.class)
+        return begin(accountId, 0);
+    }
+
+    /**
+     * Takes the account's next modseq and adds {@code addedBytes} to the mailbox's size in the same statement; the
+     * returned change knows the new size, so a caller can refuse (and roll back) what would exceed a quota.
+     */
+    public Change begin(long accountId, long addedBytes) {
+        return jdbc.sql("UPDATE mailbox SET highest_modseq = highest_modseq + 1, used_bytes = used_bytes + ?"
+                        + " WHERE account_id = ? RETURNING highest_modseq, used_bytes")
+                .params(addedBytes, accountId)
+                .query((row, n) -> new Change(accountId, row.getLong(1), row.getLong(2)))
                 .optional()
                 .orElseThrow(() -> new MailboxNotFound(accountId));
-        return new Change(accountId, modseq);
     }
 
     /** Writes what the change recorded and announces it; a change that recorded nothing writes nothing. */
@@ -79,14 +86,6 @@ public class Journal {
         jdbc.sql("UPDATE mailbox SET used_bytes = greatest(used_bytes + ?, 0) WHERE account_id = ?")
                 .params(delta, accountId)
                 .update();
-    }
-
-    public long usedBytes(long accountId) {
-        return jdbc.sql("SELECT used_bytes FROM mailbox WHERE account_id = ?")
-                .param(accountId)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new MailboxNotFound(accountId));
     }
 
     public long highestModseq(long accountId) {
