@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
@@ -11,6 +12,7 @@ import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoMessage;
+import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
@@ -102,14 +104,13 @@ class FirstStart implements ApplicationRunner {
                 long folderId = folderIds.get(message.folder());
                 MessageView stored = mailboxes.deliver(demo.id(), folderId, message.mime(), message.receivedAt());
                 if (message.read()) {
-                    mailboxes.setRead(demo.id(), java.util.List.of(stored.id()), true);
+                    mailboxes.setRead(demo.id(), List.of(stored.id()), true);
                 }
                 if (message.flagged()) {
                     mailboxes.setFlag(
                             demo.id(),
-                            java.util.List.of(stored.id()),
-                            org.atoll.mailbox.Flag.active(
-                                    null, message.receivedAt().plusSeconds(7 * 86_400)));
+                            List.of(stored.id()),
+                            Flag.active(null, message.receivedAt().plusSeconds(7 * 86_400)));
                 }
             }
             log.info("Created the demo user {} with {} messages", address, DemoCorpus.SIZE);

@@ -8,9 +8,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,7 +32,6 @@ import org.atoll.mime.ParsedMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,6 @@ public class Mailboxes {
     private final Blobs blobs;
     private final Attachments attachments;
     private final Accounts accounts;
-    private final JdbcClient jdbc;
     private final MimeParser parser;
     private final Clock clock;
 
@@ -69,7 +69,6 @@ public class Mailboxes {
             Blobs blobs,
             Attachments attachments,
             Accounts accounts,
-            JdbcClient jdbc,
             Clock clock) {
         this.folders = folders;
         this.messages = messages;
@@ -77,7 +76,6 @@ public class Mailboxes {
         this.blobs = blobs;
         this.attachments = attachments;
         this.accounts = accounts;
-        this.jdbc = jdbc;
         this.parser = new MimeParser();
         this.clock = clock;
     }
@@ -85,9 +83,7 @@ public class Mailboxes {
     /** Every new account gets its mailbox and system folders in the transaction that opens the account. */
     @EventListener
     void onAccountCreated(AccountCreated event) {
-        jdbc.sql("INSERT INTO mailbox (account_id) VALUES (?)")
-                .param(event.accountId())
-                .update();
+        journal.open(event.accountId());
         Change change = journal.begin(event.accountId());
         for (SystemFolder role : SystemFolder.values()) {
             Folder folder = folders.saveAndFlush(
@@ -164,7 +160,7 @@ public class Mailboxes {
             }
         }
         boolean sameName = folder.name().equalsIgnoreCase(checkedName);
-        boolean sameParent = java.util.Objects.equals(folder.parentId(), newParentId);
+        boolean sameParent = Objects.equals(folder.parentId(), newParentId);
         if (!(sameParent && sameName) && folders.nameTaken(accountId, newParentId, checkedName)) {
             throw new FolderNameTaken(checkedName);
         }
@@ -422,7 +418,7 @@ public class Mailboxes {
     }
 
     private List<Long> descendantsAndSelf(long accountId, long folderId) {
-        Map<Long, List<Long>> children = new java.util.HashMap<>();
+        Map<Long, List<Long>> children = new HashMap<>();
         for (Folder f : folders.findByAccountIdOrderById(accountId)) {
             if (f.parentId() != null) {
                 children.computeIfAbsent(f.parentId(), k -> new ArrayList<>()).add(f.id());

@@ -1,5 +1,6 @@
 package org.atoll.mailbox.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public class Attachments {
                         ORDER BY message_id, ordinal
                         """).params(accountId, messageIds.toArray(Long[]::new)).query(row -> {
             byMessage
-                    .computeIfAbsent(row.getLong("message_id"), id -> new java.util.ArrayList<>())
+                    .computeIfAbsent(row.getLong("message_id"), id -> new ArrayList<>())
                     .add(new Attachment(
                             row.getString("part_path"),
                             row.getString("file_name"),

@@ -38,6 +38,11 @@ public class Journal {
         this.events = events;
     }
 
+    /** Creates the account's counter row, at modseq 0 and size 0. */
+    public void open(long accountId) {
+        jdbc.sql("INSERT INTO mailbox (account_id) VALUES (?)").param(accountId).update();
+    }
+
     /** Takes the account's next modseq; must be the first statement of every mutating transaction. */
     public Change begin(long accountId) {
         return begin(accountId, 0);

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.Flag;
@@ -214,7 +215,7 @@ public class Message {
 
     public boolean categorize(List<String> categories, long modseq) {
         String[] next = categories.toArray(String[]::new);
-        if (java.util.Arrays.equals(this.categories, next)) {
+        if (Arrays.equals(this.categories, next)) {
             return false;
         }
         this.categories = next;
