@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.atoll.AtollApplication;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.NewAccount;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
@@ -80,6 +82,34 @@ class RestartDurabilityTest {
                     .mapToLong(f -> mailboxes.count(demo.id(), f.id()))
                     .sum();
             assertThat(demoMessages).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void serverLeftRunningByAKilledNodeShouldBeStoppedAndItsDataKept() throws Exception {
+        dataDir = Files.createTempDirectory(Path.of("target"), "orphan-");
+        String address = TestAccounts.uniqueAddress("survivor");
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(Accounts.class).create(NewAccount.user(address, "correct horse battery"));
+        }
+        Process killed = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledNode.class.getName(),
+                        dataDir.resolve("postgresql").toString())
+                .inheritIO()
+                .start();
+        assertThat(killed.waitFor()).isZero();
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgresql/postmaster.pid"))
+                .getFirst()
+                .strip());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(second.getBean(Accounts.class).findByAddress(address)).isPresent();
+        } finally {
+            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
