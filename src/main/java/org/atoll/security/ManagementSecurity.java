@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,13 +18,14 @@ class ManagementSecurity {
 
     @Bean
     @Order(10)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthentication authentication) throws Exception {
         return http.securityMatcher("/actuator/**")
+                .authenticationProvider(authentication)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -33,10 +33,11 @@ class ManagementSecurity {
 
     @Bean
     @Order(Integer.MAX_VALUE)
-    SecurityFilterChain denyEverythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain denyEverythingElse(HttpSecurity http, AccountAuthentication authentication) throws Exception {
         return http.securityMatcher("/**")
+                .authenticationProvider(authentication)
                 .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }

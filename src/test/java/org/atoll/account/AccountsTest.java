@@ -7,7 +7,7 @@ import org.atoll.support.AtollTest;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @AtollTest
 class AccountsTest {
@@ -16,10 +16,10 @@ class AccountsTest {
     Accounts accounts;
 
     @Autowired
-    Credentials credentials;
+    SignIn signIn;
 
     @Autowired
-    PasswordEncoder passwordEncoder;
+    JdbcClient jdbc;
 
     @Test
     void addressShouldBeOneIdentityWhateverItsCase() {
@@ -39,10 +39,12 @@ class AccountsTest {
         String address = TestAccounts.uniqueAddress("hash");
         accounts.create(NewAccount.user(address, "correct horse battery"));
 
-        String hash = credentials.forSignIn(address).orElseThrow().passwordHash();
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE address = ?")
+                .param(address)
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse battery");
-        assertThat(passwordEncoder.matches("correct horse battery", hash)).isTrue();
-        assertThat(credentials.forSignIn(address).orElseThrow().toString()).doesNotContain(hash);
+        assertThat(signIn.signIn(address, "correct horse battery", "test")).isInstanceOf(SignIn.Accepted.class);
     }
 
     @Test
@@ -50,9 +52,10 @@ class AccountsTest {
         AccountView account = TestAccounts.open(accounts, "rotate");
         accounts.changePassword(account.id(), "a brand new secret");
 
-        String hash = credentials.forSignIn(account.address()).orElseThrow().passwordHash();
-        assertThat(passwordEncoder.matches("a brand new secret", hash)).isTrue();
-        assertThat(passwordEncoder.matches("correct horse battery", hash)).isFalse();
+        assertThat(signIn.signIn(account.address(), "a brand new secret", "test"))
+                .isInstanceOf(SignIn.Accepted.class);
+        assertThat(signIn.signIn(account.address(), "correct horse battery", "test"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
     }
 
     @Test
@@ -78,8 +81,8 @@ class AccountsTest {
         AccountView account = TestAccounts.open(accounts, "disabled");
         accounts.setEnabled(account.id(), false);
 
-        assertThat(credentials.forSignIn(account.address()).orElseThrow().enabled())
-                .isFalse();
+        assertThat(signIn.signIn(account.address(), "correct horse battery", "test"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.DISABLED));
         assertThatThrownBy(() -> accounts.setEnabled(Long.MAX_VALUE, true)).isInstanceOf(AccountNotFound.class);
     }
 }

@@ -1,0 +1,35 @@
+package org.atoll.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The device front end: Exchange ActiveSync and Autodiscover. Devices send HTTP Basic credentials with every
+ * request (MS-ASHTTP 2.2.1.1.2.1); no session, no cookie, no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class EasSecurity {
+
+    @Bean
+    @Order(20)
+    SecurityFilterChain easChain(HttpSecurity http, AccountAuthentication authentication) throws Exception {
+        return http.securityMatcher(
+                        "/Microsoft-Server-ActiveSync",
+                        "/Microsoft-Server-ActiveSync/**",
+                        "/autodiscover/autodiscover.xml",
+                        "/Autodiscover/Autodiscover.xml")
+                .authenticationProvider(authentication)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+}
