@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Plain query.</b> Parameter names and the command name ignore ASCII case, as ABNF strings do (RFC 5234
  * section 2.3). {@code Cmd}, {@code DeviceId} and {@code DeviceType} are required; {@code User}, the command
  * parameters of {@link EasParameter} and {@code SaveInSent} ({@code T} or {@code F}) are optional; each may appear
- * once, in any order (the ABNF fixes an order that clients do not keep). Other names are ignored. The version comes from the {@value #PROTOCOL_VERSION_HEADER} header (required), the
- * policy key from {@value #POLICY_KEY_HEADER} (MS-ASHTTP 2.2.1.1.2.8; absent means 0) and
- * {@link EasOption#ACCEPT_MULTI_PART} from {@value #ACCEPT_MULTI_PART_HEADER} (MS-ASHTTP 2.2.1.1.2.5).
+ * once, in any order (the ABNF fixes an order that clients do not keep). Other names are ignored. The version comes
+ * from the {@value #PROTOCOL_VERSION_HEADER} header (required), the policy key from {@value #POLICY_KEY_HEADER}
+ * (MS-ASHTTP 2.2.1.1.2.8; absent means 0) and {@link EasOption#ACCEPT_MULTI_PART} from
+ * {@value #ACCEPT_MULTI_PART_HEADER} (MS-ASHTTP 2.2.1.1.2.5).
  *
  * <p><b>Base64 query.</b> Standard alphabet (RFC 4648 section 4), padding optional, percent-escaped or not. The bytes
  * are: Protocol version, Command code, Locale (uint16 little-endian), Device ID length and Device ID, Policy key length
@@ -42,9 +43,10 @@ import org.jspecify.annotations.Nullable;
  * fields replace them (MS-ASHTTP 2.2.1.1.2.6, 2.2.1.1.2.8).
  *
  * <p><b>Device ID.</b> A device ID is 1 to {@link #MAX_DEVICE_ID_LENGTH} ASCII letters and digits, the ABNF
- * {@code device-id} of MS-ASHTTP 2.2.1.1.1.2 (2.2.1.1.1.2.3: no commas or special characters). A base64 Device ID is "a string or a GUID" (MS-ASHTTP
- * 2.2.1.1.1.1): bytes that are all letters and digits are taken as that text; other bytes, at most 16 (a GUID), are
- * given as upper-case hex, 32 characters for a GUID, so the same device always yields the same ID.
+ * {@code device-id} of MS-ASHTTP 2.2.1.1.1.2 (2.2.1.1.1.2.3: no commas or special characters). A base64 Device ID is
+ * "a string or a GUID" (MS-ASHTTP 2.2.1.1.1.1): bytes that are all letters and digits, at most 32, are taken as that
+ * text; other bytes, at most 16 (a GUID), are given as upper-case hex, 32 characters for a GUID, so the same device
+ * always yields the same ID and the ID always fits the plain form's rule.
  *
  * <p>The {@code header} function must look names up ignoring case (RFC 9110 section 5.1); this class asks for the
  * names spelled as the specification spells them.
@@ -57,7 +59,7 @@ public final class EasRequestParser {
     public static final int MAX_DEVICE_ID_LENGTH = 32;
     /** Longest binary base64 Device ID, in bytes: a GUID. */
     public static final int MAX_BINARY_DEVICE_ID_BYTES = 16;
-    /** Longest device type, in characters; MS-ASHTTP 2.2.1.1.1.2 sets no maximum ({@code 1*VCHAR}), this server does. */
+    /** Longest device type, in characters; MS-ASHTTP 2.2.1.1.1.2 sets no maximum ({@code 1*VCHAR}), Atoll does. */
     public static final int MAX_DEVICE_TYPE_LENGTH = 32;
     /** Longest {@code User}, in characters: a 64-character local part, {@code @}, a 255-character domain. */
     public static final int MAX_USER_LENGTH = 320;
