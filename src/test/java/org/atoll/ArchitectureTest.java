@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> MODULES =
-            List.of("account", "mailbox", "database", "bootstrap", "security", "mime", "demo", "wbxml", "shared");
+            List.of(
+                    "account", "mailbox", "database", "bootstrap", "security", "eas", "mime", "demo", "wbxml", "shared");
 
     static JavaClasses atoll;
 
