@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The module structure of STYLE.md, checked on the compiled classes. */
 class ArchitectureTest {
 
-    private static final List<String> MODULES =
-            List.of(
-                    "account", "mailbox", "database", "bootstrap", "security", "eas", "mime", "demo", "wbxml", "shared");
+    private static final List<String> MODULES = List.of(
+            "account", "mailbox", "database", "bootstrap", "security", "eas", "mime", "demo", "wbxml", "shared");
 
     static JavaClasses atoll;
 

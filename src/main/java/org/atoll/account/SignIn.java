@@ -125,7 +125,11 @@ public class SignIn {
         return new Refused(Refusal.BAD_CREDENTIALS);
     }
 
-    private String address(String login) {
+    /**
+     * The account address a login names: itself for an address, {@code user@atoll.domain} for {@code DOMAIN\\user}.
+     * Front ends compare request parameters that name a user with this, never with the raw text.
+     */
+    public String address(String login) {
         String user = login.strip().toLowerCase(Locale.ROOT);
         int backslash = user.lastIndexOf('\\');
         if (backslash >= 0) {
