@@ -14,7 +14,17 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> MODULES = List.of(
-            "account", "mailbox", "database", "bootstrap", "security", "eas", "mime", "demo", "wbxml", "shared");
+            "account",
+            "mailbox",
+            "device",
+            "database",
+            "bootstrap",
+            "security",
+            "eas",
+            "mime",
+            "demo",
+            "wbxml",
+            "shared");
 
     static JavaClasses atoll;
 

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
+import org.atoll.device.DeviceLimitReached;
+import org.atoll.device.Devices;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
@@ -40,10 +42,12 @@ class EasController {
     private final EasRequestParser parser = new EasRequestParser();
     private final EasProperties properties;
     private final SignIn signIn;
+    private final Devices devices;
 
-    EasController(EasProperties properties, SignIn signIn) {
+    EasController(EasProperties properties, SignIn signIn, Devices devices) {
         this.properties = properties;
         this.signIn = signIn;
+        this.devices = devices;
     }
 
     @RequestMapping(path = PATH, method = RequestMethod.OPTIONS)
@@ -79,6 +83,16 @@ class EasController {
             return plain(
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
+        }
+        try {
+            devices.seen(
+                    account.id(),
+                    request.deviceId(),
+                    request.deviceType(),
+                    http.getHeader(HttpHeaders.USER_AGENT),
+                    request.protocolVersion().text());
+        } catch (DeviceLimitReached e) {
+            return plain(HttpStatus.FORBIDDEN, e.getMessage());
         }
         return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
     }

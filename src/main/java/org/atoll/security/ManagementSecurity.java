@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The actuator: health is public (load balancers probe it, and it shows details only to administrators); every
- * other endpoint needs an administrator. The last chain refuses whatever no front end claimed.
+ * other endpoint needs an administrator. The last chain refuses whatever no front end claimed, but lets the
+ * container's error page through, so a failure keeps its own status instead of becoming a 403.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,7 +37,8 @@ class ManagementSecurity {
     SecurityFilterChain denyEverythingElse(HttpSecurity http, AccountAuthentication authentication) throws Exception {
         return http.securityMatcher("/**")
                 .authenticationProvider(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                .authorizeHttpRequests(auth ->
+                        auth.requestMatchers("/error").permitAll().anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

@@ -21,7 +21,7 @@ class MigrationsTest {
                         "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .query(String.class)
                 .list();
-        assertThat(applied).containsExactly("1", "2");
+        assertThat(applied).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -29,7 +29,8 @@ class MigrationsTest {
         List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .query(String.class)
                 .list();
-        assertThat(tables).contains("account", "mailbox", "folder", "blob", "message", "message_attachment", "journal");
+        assertThat(tables)
+                .contains("account", "mailbox", "folder", "blob", "message", "message_attachment", "journal", "device");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Base64;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
+import org.atoll.device.Devices;
 import org.atoll.support.AtollTest;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,9 @@ class EasTransportTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Devices devices;
 
     final HttpClient http = HttpClient.newHttpClient();
     AccountView account;
@@ -82,6 +86,25 @@ class EasTransportTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(options.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void firstRequestShouldRegisterTheDeviceWithWhatItReports() throws Exception {
+        post(query("FolderSync", account.address()), "14.1", new byte[0]);
+
+        assertThat(devices.find(account.id(), "ApplDNQX1234")).hasValueSatisfying(device -> {
+            assertThat(device.deviceType()).isEqualTo("iPhone");
+            assertThat(device.protocolVersion()).isEqualTo("14.1");
+        });
+    }
+
+    @Test
+    void refusedRequestShouldRegisterNoDevice() throws Exception {
+        AccountView other = TestAccounts.open(accounts, "bystander");
+        post(query("FolderSync", other.address()), "14.1", new byte[0]);
+
+        assertThat(devices.of(account.id())).isEmpty();
+        assertThat(devices.of(other.id())).isEmpty();
     }
 
     @Test

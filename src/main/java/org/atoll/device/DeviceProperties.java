@@ -1,0 +1,17 @@
+package org.atoll.device;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the device registry ({@code atoll.device.*}).
+ *
+ * @param maxPerAccount the most devices one account may register
+ * @param lastSeenGranularity a device's last-seen time is rewritten only when it is at least this old, so a device
+ *     polling every few seconds does not cost a database write per request
+ */
+@ConfigurationProperties("atoll.device")
+public record DeviceProperties(
+        @DefaultValue("100") int maxPerAccount,
+        @DefaultValue("30s") Duration lastSeenGranularity) {}

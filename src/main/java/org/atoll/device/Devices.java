@@ -1,0 +1,115 @@
+package org.atoll.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry of devices per account. */
+@Service
+public class Devices {
+
+    private static final String COLUMNS = "id, account_id, device_id, device_type, user_agent, protocol_version,"
+            + " access_state, access_reason, first_seen_at, last_seen_at";
+
+    private final JdbcClient jdbc;
+    private final DeviceProperties properties;
+    private final Clock clock;
+
+    Devices(JdbcClient jdbc, DeviceProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a request from a device: the first one registers it, later ones refresh what it reports of itself.
+     *
+     * @throws DeviceLimitReached when the device is new and the account has no room for it
+     */
+    @Transactional
+    public DeviceView seen(
+            long accountId, String deviceId, String deviceType, @Nullable String userAgent, String protocolVersion) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+        String agent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        Optional<DeviceView> known = find(accountId, deviceId);
+        if (known.isPresent()) {
+            DeviceView device = known.get();
+            boolean unchanged = device.deviceType().equals(deviceType)
+                    && Objects.equals(device.userAgent(), agent)
+                    && device.protocolVersion().equals(protocolVersion)
+                    && device.lastSeenAt()
+                            .plus(properties.lastSeenGranularity())
+                            .isAfter(now);
+            if (unchanged) {
+                return device;
+            }
+            return jdbc.sql("UPDATE device SET device_type = ?, user_agent = ?, protocol_version = ?, last_seen_at = ?"
+                            + " WHERE account_id = ? AND device_id = ? RETURNING " + COLUMNS)
+                    .params(deviceType, agent, protocolVersion, stamp, accountId, deviceId)
+                    .query(Devices::view)
+                    .single();
+        }
+        jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
+                .param(accountId)
+                .query(Long.class)
+                .single();
+        long count = jdbc.sql("SELECT count(*) FROM device WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .single();
+        Optional<DeviceView> raced = find(accountId, deviceId);
+        if (raced.isPresent()) {
+            return raced.get();
+        }
+        if (count >= properties.maxPerAccount()) {
+            throw new DeviceLimitReached(properties.maxPerAccount());
+        }
+        return jdbc.sql("INSERT INTO device (account_id, device_id, device_type, user_agent, protocol_version,"
+                        + " first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+                .params(accountId, deviceId, deviceType, agent, protocolVersion, stamp, stamp)
+                .query(Devices::view)
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DeviceView> find(long accountId, String deviceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? AND device_id = ?")
+                .params(accountId, deviceId)
+                .query(Devices::view)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeviceView> of(long accountId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? ORDER BY first_seen_at, id")
+                .param(accountId)
+                .query(Devices::view)
+                .list();
+    }
+
+    private static DeviceView view(ResultSet row, int n) throws SQLException {
+        return new DeviceView(
+                row.getLong("id"),
+                row.getLong("account_id"),
+                row.getString("device_id"),
+                row.getString("device_type"),
+                row.getString("user_agent"),
+                row.getString("protocol_version"),
+                AccessState.valueOf(row.getString("access_state")),
+                row.getString("access_reason"),
+                row.getTimestamp("first_seen_at").toInstant(),
+                row.getTimestamp("last_seen_at").toInstant());
+    }
+}
