@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
 import org.atoll.device.DeviceLimitReached;
@@ -104,7 +105,7 @@ class EasController {
                 .body(message);
     }
 
-    private static String join(java.util.stream.Stream<String> values) {
+    private static String join(Stream<String> values) {
         return values.collect(Collectors.joining(","));
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.atoll.account.AccountView;
 import org.atoll.eas.EasProperties;
@@ -79,7 +80,7 @@ class AutodiscoverController {
 
     private static ResponseEntity<String> xml(HttpStatus status, String body) {
         return ResponseEntity.status(status)
-                .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "xml", StandardCharsets.UTF_8))
                 .body(body);
     }
 
