@@ -1,6 +1,7 @@
 package org.atoll.eas;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,11 +10,16 @@ import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
 import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.Devices;
+import org.atoll.eas.command.ProvisionCommand;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
+import org.atoll.wbxml.WbxmlDecoder;
+import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
+import org.atoll.wbxml.WbxmlException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The ActiveSync endpoint (MS-ASHTTP 2.2): every request line is parsed once, plain or base64, and checked before
- * any command runs. The commands themselves arrive with the sync engine; until a command is served it is answered
- * with 501 and is not offered by OPTIONS.
+ * any command runs. A command not served yet is answered with 501 and is not offered by OPTIONS.
  */
 @RestController
 class EasController {
@@ -36,7 +41,9 @@ class EasController {
             EnumSet.of(EasProtocolVersion.V12_1, EasProtocolVersion.V14_0, EasProtocolVersion.V14_1);
 
     /** Commands served (MS-ASHTTP 2.2.2.3, MS-ASProtocolCommands). */
-    static final Set<EasCommand> COMMANDS = EnumSet.noneOf(EasCommand.class);
+    static final Set<EasCommand> COMMANDS = EnumSet.of(EasCommand.PROVISION);
+
+    static final MediaType WBXML = MediaType.parseMediaType("application/vnd.ms-sync.wbxml");
 
     private static final String PATH = "/Microsoft-Server-ActiveSync";
 
@@ -44,11 +51,15 @@ class EasController {
     private final EasProperties properties;
     private final SignIn signIn;
     private final Devices devices;
+    private final ProvisionCommand provision;
+    private final WbxmlDecoder decoder = new WbxmlDecoder();
+    private final WbxmlEncoder encoder = new WbxmlEncoder();
 
-    EasController(EasProperties properties, SignIn signIn, Devices devices) {
+    EasController(EasProperties properties, SignIn signIn, Devices devices, ProvisionCommand provision) {
         this.properties = properties;
         this.signIn = signIn;
         this.devices = devices;
+        this.provision = provision;
     }
 
     @RequestMapping(path = PATH, method = RequestMethod.OPTIONS)
@@ -62,7 +73,7 @@ class EasController {
     }
 
     @RequestMapping(path = PATH, method = RequestMethod.POST)
-    ResponseEntity<String> post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) {
+    ResponseEntity<?> post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) throws IOException {
         EasRequest request;
         try {
             request = parser.parse(http.getQueryString(), http::getHeader);
@@ -95,7 +106,27 @@ class EasController {
         } catch (DeviceLimitReached e) {
             return plain(HttpStatus.FORBIDDEN, e.getMessage());
         }
-        return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
+        if (!COMMANDS.contains(request.command())) {
+            return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
+        }
+        byte[] body = http.getInputStream()
+                .readNBytes((int) Math.min(properties.maxRequestBytes() + 1, Integer.MAX_VALUE - 8));
+        if (body.length > properties.maxRequestBytes()) {
+            return plain(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body exceeds " + properties.maxRequestBytes() + " bytes");
+        }
+        WbxmlElement document;
+        try {
+            document = decoder.decode(body);
+        } catch (WbxmlException e) {
+            return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
+        }
+        WbxmlElement response = provision.handle(account.id(), request.deviceId(), document);
+        return ResponseEntity.ok()
+                .header("MS-Server-ActiveSync", "14.1")
+                .contentType(WBXML)
+                .body(encoder.encode(response));
     }
 
     private static ResponseEntity<String> plain(HttpStatus status, String message) {

@@ -2,7 +2,12 @@ package org.atoll.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.atoll.support.AtollTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +21,21 @@ class MigrationsTest {
     JdbcClient jdbc;
 
     @Test
-    void everyMigrationShouldHaveRunOnTheEmptyDatabase() {
+    void everyMigrationShouldHaveRunOnTheEmptyDatabase() throws IOException {
+        List<String> files;
+        try (Stream<Path> listing = Files.list(Path.of("migrations"))) {
+            files = listing.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.+\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        }
         List<String> applied = jdbc.sql(
                         "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .query(String.class)
                 .list();
-        assertThat(applied).containsExactly("1", "2", "3");
+        assertThat(files).isNotEmpty();
+        assertThat(applied).isEqualTo(files);
     }
 
     @Test
@@ -30,7 +44,16 @@ class MigrationsTest {
                 .query(String.class)
                 .list();
         assertThat(tables)
-                .contains("account", "mailbox", "folder", "blob", "message", "message_attachment", "journal", "device");
+                .contains(
+                        "account",
+                        "mailbox",
+                        "folder",
+                        "blob",
+                        "message",
+                        "message_attachment",
+                        "journal",
+                        "device",
+                        "mobile_policy");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.atoll.device;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two phases of Provision (MS-ASPROV 3.1.5.1): a device is offered the policy with a temporary key, and the
+ * acknowledgement of that key earns it the final key it sends with every later command.
+ */
+@Service
+public class Provisioning {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Provisioning(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The policy that applies to a device of the account: the default one. */
+    @Transactional(readOnly = true)
+    public MobilePolicy policyFor(long accountId) {
+        return jdbc.sql("""
+                        SELECT id, name, password_required, min_password_length, alphanumeric_required,
+                               max_inactivity_seconds, max_failed_attempts, require_encryption, max_attachment_bytes,
+                               allow_non_provisionable, version
+                        FROM mobile_policy WHERE is_default
+                        """)
+                .query((row, n) -> new MobilePolicy(
+                        row.getLong("id"),
+                        row.getString("name"),
+                        row.getBoolean("password_required"),
+                        row.getInt("min_password_length"),
+                        row.getBoolean("alphanumeric_required"),
+                        row.getObject("max_inactivity_seconds", Integer.class),
+                        row.getObject("max_failed_attempts", Integer.class),
+                        row.getBoolean("require_encryption"),
+                        row.getObject("max_attachment_bytes", Long.class),
+                        row.getBoolean("allow_non_provisionable"),
+                        row.getLong("version")))
+                .single();
+    }
+
+    /** First phase: records and returns a temporary key for the policy offered. */
+    @Transactional
+    public long offer(long accountId, String deviceId, MobilePolicy policy) {
+        long temporary = newKey();
+        int updated = jdbc.sql("UPDATE device SET pending_policy_key = ?, policy_id = ?, policy_version = ?"
+                        + " WHERE account_id = ? AND device_id = ?")
+                .params(temporary, policy.id(), policy.version(), accountId, deviceId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("The device must be registered before it is provisioned");
+        }
+        return temporary;
+    }
+
+    /**
+     * Second phase: when {@code temporaryKey} is the key offered, issues the final key.
+     *
+     * @return the final key, or empty when the key acknowledged is not the one offered
+     */
+    @Transactional
+    public Optional<Long> acknowledge(long accountId, String deviceId, long temporaryKey) {
+        long finalKey = newKey();
+        int updated = jdbc.sql("""
+                        UPDATE device SET policy_key = ?, pending_policy_key = NULL, provisioned_at = ?
+                        WHERE account_id = ? AND device_id = ? AND pending_policy_key = ?
+                        """)
+                .params(
+                        finalKey,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                        accountId,
+                        deviceId,
+                        temporaryKey)
+                .update();
+        return updated == 1 ? Optional.of(finalKey) : Optional.empty();
+    }
+
+    /** The final key the device holds, if it completed Provision. */
+    @Transactional(readOnly = true)
+    public Optional<Long> policyKey(long accountId, String deviceId) {
+        return jdbc.sql(
+                        "SELECT policy_key FROM device WHERE account_id = ? AND device_id = ? AND policy_key IS NOT NULL")
+                .params(accountId, deviceId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A key in 1 .. 2^31 - 1: never 0, which means "no key" on the wire. */
+    private long newKey() {
+        return 1 + random.nextInt(Integer.MAX_VALUE - 1);
+    }
+}

@@ -1,0 +1,130 @@
+package org.atoll.eas.command;
+
+import java.util.Optional;
+import org.atoll.device.MobilePolicy;
+import org.atoll.device.Provisioning;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provision (MS-ASCMD 2.2.1.14, MS-ASPROV 3.2.5.1). Without a PolicyKey the device is offered the policy with a
+ * temporary key; with the temporary key and Status 1 it acknowledges the policy and receives the final key.
+ */
+@Component
+public class ProvisionCommand {
+
+    /** The only policy type of protocol 12.0 and later (MS-ASPROV 2.2.2.41). */
+    static final String POLICY_TYPE = "MS-EAS-Provisioning-WBXML";
+
+    /** Provision Status values, MS-ASPROV 2.2.2.53.1. */
+    enum ProvisionStatus {
+        SUCCESS(1),
+        PROTOCOL_ERROR(2);
+
+        final int code;
+
+        ProvisionStatus(int code) {
+            this.code = code;
+        }
+    }
+
+    /** Policy Status values, MS-ASPROV 2.2.2.53.2. */
+    enum PolicyStatus {
+        SUCCESS(1),
+        UNKNOWN_POLICY_TYPE(3),
+        KEY_MISMATCH(5);
+
+        final int code;
+
+        PolicyStatus(int code) {
+            this.code = code;
+        }
+    }
+
+    private static final CodePage P = CodePage.PROVISION;
+
+    private final Provisioning provisioning;
+
+    ProvisionCommand(Provisioning provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    public WbxmlElement handle(long accountId, String deviceId, WbxmlElement request) {
+        if (request.page() != P || !request.name().equals("Provision")) {
+            return status(ProvisionStatus.PROTOCOL_ERROR);
+        }
+        Optional<WbxmlElement> policy = request.child(P, "Policies").flatMap(policies -> policies.child(P, "Policy"));
+        if (policy.isEmpty()) {
+            return status(ProvisionStatus.PROTOCOL_ERROR);
+        }
+        String type = policy.get().text(P, "PolicyType").orElse("");
+        if (!POLICY_TYPE.equals(type)) {
+            return response(policy(type, PolicyStatus.UNKNOWN_POLICY_TYPE, null));
+        }
+        Optional<String> acknowledgedKey = policy.get().text(P, "PolicyKey");
+        if (acknowledgedKey.isEmpty()) {
+            MobilePolicy offered = provisioning.policyFor(accountId);
+            long temporary = provisioning.offer(accountId, deviceId, offered);
+            return response(policy(type, PolicyStatus.SUCCESS, temporary)
+                    .add(WbxmlElement.of(P, "Data").add(document(offered))));
+        }
+        Optional<Long> finalKey = parseKey(acknowledgedKey.get())
+                .filter(key -> policy.get().text(P, "Status").orElse("").equals("1"))
+                .flatMap(key -> provisioning.acknowledge(accountId, deviceId, key));
+        return finalKey.map(key -> response(policy(type, PolicyStatus.SUCCESS, key)))
+                .orElseGet(() -> response(policy(type, PolicyStatus.KEY_MISMATCH, null)));
+    }
+
+    private static WbxmlElement document(MobilePolicy policy) {
+        WbxmlElement doc = WbxmlElement.of(P, "EASProvisionDoc")
+                .add("DevicePasswordEnabled", flag(policy.passwordRequired()))
+                .add("AlphanumericDevicePasswordRequired", flag(policy.alphanumericRequired()))
+                .add("MinDevicePasswordLength", Integer.toString(policy.minPasswordLength()))
+                .add("RequireDeviceEncryption", flag(policy.requireEncryption()));
+        if (policy.maxInactivitySeconds() != null) {
+            doc.add("MaxInactivityTimeDeviceLock", policy.maxInactivitySeconds().toString());
+        }
+        if (policy.maxFailedAttempts() != null) {
+            doc.add(
+                    "MaxDevicePasswordFailedAttempts",
+                    policy.maxFailedAttempts().toString());
+        }
+        if (policy.maxAttachmentBytes() != null) {
+            doc.add("MaxAttachmentSize", policy.maxAttachmentBytes().toString());
+        }
+        return doc;
+    }
+
+    private static WbxmlElement policy(String type, PolicyStatus status, @Nullable Long key) {
+        WbxmlElement policy = WbxmlElement.of(P, "Policy")
+                .add("PolicyType", type.isEmpty() ? POLICY_TYPE : type)
+                .add("Status", Integer.toString(status.code));
+        if (key != null) {
+            policy.add("PolicyKey", Long.toString(key));
+        }
+        return policy;
+    }
+
+    private static WbxmlElement response(WbxmlElement policy) {
+        return status(ProvisionStatus.SUCCESS)
+                .add(WbxmlElement.of(P, "Policies").add(policy));
+    }
+
+    private static WbxmlElement status(ProvisionStatus status) {
+        return WbxmlElement.of(P, "Provision").add("Status", Integer.toString(status.code));
+    }
+
+    private static Optional<Long> parseKey(String text) {
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        long key = Long.parseLong(text);
+        return key > 0 && key <= 0xFFFF_FFFFL ? Optional.of(key) : Optional.empty();
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
+    }
+}

@@ -1,0 +1,164 @@
+package org.atoll.eas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.device.Provisioning;
+import org.atoll.support.AtollTest;
+import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlDecoder;
+import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The two-phase Provision of MS-ASPROV 3.1.5.1 over real HTTP with WBXML bytes. */
+@AtollTest
+class ProvisionTest {
+
+    static final CodePage P = CodePage.PROVISION;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Provisioning provisioning;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    AccountView account;
+
+    @BeforeEach
+    void openAccount() {
+        account = TestAccounts.open(accounts, "provisioned");
+    }
+
+    HttpResponse<byte[]> provision(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/Microsoft-Server-ActiveSync?Cmd=Provision&User=" + account.address()
+                        + "&DeviceId=ApplPROV0001&DeviceType=iPhone"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((account.address() + ":correct horse battery")
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .header("MS-ASProtocolVersion", "14.1")
+                .header("Content-Type", "application/vnd.ms-sync.wbxml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static byte[] vector(String name) throws Exception {
+        try (InputStream in = ProvisionTest.class.getResourceAsStream("/wbxml-vectors/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static WbxmlElement decode(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.ms-sync.wbxml");
+        return new WbxmlDecoder().decode(response.body());
+    }
+
+    static WbxmlElement policyOf(WbxmlElement response) {
+        return response.child("Policies").orElseThrow().child("Policy").orElseThrow();
+    }
+
+    static byte[] acknowledgement(String key) {
+        return new WbxmlEncoder()
+                .encode(WbxmlElement.of(P, "Provision")
+                        .add(WbxmlElement.of(P, "Policies")
+                                .add(WbxmlElement.of(P, "Policy")
+                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML")
+                                        .add("PolicyKey", key)
+                                        .add("Status", "1"))));
+    }
+
+    @Test
+    void deviceShouldGetThePolicyWithATemporaryKeyThenTheFinalKeyOnAcknowledgement() throws Exception {
+        WbxmlElement offered = decode(provision(vector("provision-request-14.1.wbxml")));
+
+        assertThat(offered.text("Status")).hasValue("1");
+        WbxmlElement policy = policyOf(offered);
+        assertThat(policy.text("Status")).hasValue("1");
+        assertThat(policy.text("PolicyType")).hasValue("MS-EAS-Provisioning-WBXML");
+        String temporary = policy.text("PolicyKey").orElseThrow();
+        WbxmlElement doc =
+                policy.child("Data").orElseThrow().child("EASProvisionDoc").orElseThrow();
+        assertThat(doc.text("DevicePasswordEnabled")).hasValue("1");
+        assertThat(doc.text("MinDevicePasswordLength")).hasValue("6");
+        assertThat(doc.text("MaxAttachmentSize")).hasValue("10485760");
+        assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+
+        WbxmlElement acknowledged = decode(provision(acknowledgement(temporary)));
+
+        WbxmlElement finalPolicy = policyOf(acknowledged);
+        assertThat(finalPolicy.text("Status")).hasValue("1");
+        String finalKey = finalPolicy.text("PolicyKey").orElseThrow();
+        assertThat(finalKey).isNotEqualTo(temporary);
+        assertThat(finalPolicy.child("Data")).isEmpty();
+        assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).contains(Long.parseLong(finalKey));
+    }
+
+    @Test
+    void acknowledgingAKeyThatWasNotOfferedShouldGetPolicyStatus5() throws Exception {
+        decode(provision(vector("provision-request-14.1.wbxml")));
+
+        WbxmlElement response = decode(provision(vector("provision-ack.wbxml")));
+
+        assertThat(policyOf(response).text("Status")).hasValue("5");
+        assertThat(policyOf(response).text("PolicyKey")).isEmpty();
+        assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+    }
+
+    @Test
+    void theTemporaryKeyShouldBeAcknowledgedOnlyOnce() throws Exception {
+        String temporary = policyOf(decode(provision(vector("provision-request-14.1.wbxml"))))
+                .text("PolicyKey")
+                .orElseThrow();
+        decode(provision(acknowledgement(temporary)));
+
+        assertThat(policyOf(decode(provision(acknowledgement(temporary)))).text("Status"))
+                .hasValue("5");
+    }
+
+    @Test
+    void unknownPolicyTypeShouldGetPolicyStatus3() throws Exception {
+        byte[] body = new WbxmlEncoder()
+                .encode(WbxmlElement.of(P, "Provision")
+                        .add(WbxmlElement.of(P, "Policies")
+                                .add(WbxmlElement.of(P, "Policy").add("PolicyType", "MS-WAP-Provisioning-XML"))));
+
+        assertThat(policyOf(decode(provision(body))).text("Status")).hasValue("3");
+    }
+
+    @Test
+    void requestWithoutPoliciesShouldGetProvisionStatus2() throws Exception {
+        byte[] body = new WbxmlEncoder().encode(WbxmlElement.of(P, "Provision"));
+
+        assertThat(decode(provision(body)).text("Status")).hasValue("2");
+    }
+
+    @Test
+    void malformedWbxmlShouldGet400AndChangeNothing() throws Exception {
+        HttpResponse<byte[]> response = provision(new byte[] {0x03, 0x01, 0x6A, 0x00, 0x00, 0x0E, 0x45, 0x46});
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+    }
+}
