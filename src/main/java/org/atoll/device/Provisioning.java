@@ -85,6 +85,19 @@ public class Provisioning {
         return updated == 1 ? Optional.of(finalKey) : Optional.empty();
     }
 
+    /** The final key a device holds and the version of the policy it acknowledged. */
+    public record PolicyState(long policyKey, long policyVersion) {}
+
+    /** The device's policy state, if it completed Provision. */
+    @Transactional(readOnly = true)
+    public Optional<PolicyState> state(long accountId, String deviceId) {
+        return jdbc.sql("SELECT policy_key, policy_version FROM device WHERE account_id = ? AND device_id = ?"
+                        + " AND policy_key IS NOT NULL")
+                .params(accountId, deviceId)
+                .query((row, n) -> new PolicyState(row.getLong("policy_key"), row.getLong("policy_version")))
+                .optional();
+    }
+
     /** The final key the device holds, if it completed Provision. */
     @Transactional(readOnly = true)
     public Optional<Long> policyKey(long accountId, String deviceId) {

@@ -3,19 +3,24 @@ package org.atoll.eas;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
 import org.atoll.device.DeviceLimitReached;
+import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
+import org.atoll.device.Provisioning;
+import org.atoll.eas.command.FolderSyncCommand;
 import org.atoll.eas.command.ProvisionCommand;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
+import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
@@ -41,7 +46,7 @@ class EasController {
             EnumSet.of(EasProtocolVersion.V12_1, EasProtocolVersion.V14_0, EasProtocolVersion.V14_1);
 
     /** Commands served (MS-ASHTTP 2.2.2.3, MS-ASProtocolCommands). */
-    static final Set<EasCommand> COMMANDS = EnumSet.of(EasCommand.PROVISION);
+    static final Set<EasCommand> COMMANDS = EnumSet.of(EasCommand.FOLDER_SYNC, EasCommand.PROVISION);
 
     static final MediaType WBXML = MediaType.parseMediaType("application/vnd.ms-sync.wbxml");
 
@@ -52,10 +57,20 @@ class EasController {
     private final SignIn signIn;
     private final Devices devices;
     private final ProvisionCommand provision;
+    private final FolderSyncCommand folderSync;
+    private final Provisioning provisioning;
     private final WbxmlDecoder decoder = new WbxmlDecoder();
     private final WbxmlEncoder encoder = new WbxmlEncoder();
 
-    EasController(EasProperties properties, SignIn signIn, Devices devices, ProvisionCommand provision) {
+    EasController(
+            EasProperties properties,
+            SignIn signIn,
+            Devices devices,
+            ProvisionCommand provision,
+            FolderSyncCommand folderSync,
+            Provisioning provisioning) {
+        this.folderSync = folderSync;
+        this.provisioning = provisioning;
         this.properties = properties;
         this.signIn = signIn;
         this.devices = devices;
@@ -96,8 +111,9 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
+        DeviceView device;
         try {
-            devices.seen(
+            device = devices.seen(
                     account.id(),
                     request.deviceId(),
                     request.deviceType(),
@@ -122,11 +138,52 @@ class EasController {
         } catch (WbxmlException e) {
             return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
         }
-        WbxmlElement response = provision.handle(account.id(), request.deviceId(), document);
+        WbxmlElement response;
+        if (request.command() == EasCommand.PROVISION) {
+            response = provision.handle(account.id(), request.deviceId(), document);
+        } else {
+            Optional<PolicyRefusal> refusal = policyRefusal(account.id(), request);
+            if (refusal.isPresent()) {
+                if (!request.protocolVersion().text().startsWith("14")) {
+                    return plain(HttpStatus.valueOf(449), "Provision first");
+                }
+                response = WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync")
+                        .add("Status", Integer.toString(refusal.get().code));
+            } else {
+                response = folderSync.handle(account.id(), device.id(), document);
+            }
+        }
         return ResponseEntity.ok()
                 .header("MS-Server-ActiveSync", "14.1")
                 .contentType(WBXML)
                 .body(encoder.encode(response));
+    }
+
+    /** Why a command is refused for want of the current policy, MS-ASCMD 2.2.2 (common status codes). */
+    enum PolicyRefusal {
+        NOT_PROVISIONED(142),
+        POLICY_REFRESH(143),
+        INVALID_POLICY_KEY(144);
+
+        final int code;
+
+        PolicyRefusal(int code) {
+            this.code = code;
+        }
+    }
+
+    private Optional<PolicyRefusal> policyRefusal(long accountId, EasRequest request) {
+        Optional<Provisioning.PolicyState> state = provisioning.state(accountId, request.deviceId());
+        if (!request.hasPolicyKey() || state.isEmpty()) {
+            return Optional.of(PolicyRefusal.NOT_PROVISIONED);
+        }
+        if (state.get().policyKey() != request.policyKey()) {
+            return Optional.of(PolicyRefusal.INVALID_POLICY_KEY);
+        }
+        if (state.get().policyVersion() != provisioning.policyFor(accountId).version()) {
+            return Optional.of(PolicyRefusal.POLICY_REFRESH);
+        }
+        return Optional.empty();
     }
 
     private static ResponseEntity<String> plain(HttpStatus status, String message) {

@@ -74,7 +74,7 @@ class EasTransportTest {
 
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
-        assertThat(options.headers().firstValue("MS-ASProtocolCommands")).hasValue("Provision");
+        assertThat(options.headers().firstValue("MS-ASProtocolCommands")).hasValue("FolderSync,Provision");
     }
 
     @Test
@@ -122,7 +122,7 @@ class EasTransportTest {
         accounts.create(NewAccount.user(local + "@example.test", "correct horse battery"));
         authorization = basic("EXAMPLE\\" + local, "correct horse battery");
 
-        HttpResponse<String> response = post(query("FolderSync", "EXAMPLE%5C" + local), "14.1", new byte[0]);
+        HttpResponse<String> response = post(query("Sync", "EXAMPLE%5C" + local), "14.1", new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
     }
@@ -159,7 +159,7 @@ class EasTransportTest {
     void base64RequestLineShouldBeUnderstood_MsAshttp_2_2_1_1_1_1() throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.write(141);
-        line.write(9);
+        line.write(0);
         line.writeBytes(new byte[] {0x09, 0x04});
         byte[] deviceId = "ApplDNQX1234".getBytes(StandardCharsets.US_ASCII);
         line.write(deviceId.length);
@@ -173,7 +173,7 @@ class EasTransportTest {
         HttpResponse<String> response = post(encoded, null, new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("FolderSync");
+        assertThat(response.body()).contains("Sync is not served");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.atoll.eas.command;
+
+import java.util.Optional;
+import org.atoll.mailbox.FolderView;
+import org.atoll.sync.FolderChange;
+import org.atoll.sync.FolderSyncResult;
+import org.atoll.sync.FolderSyncs;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.springframework.stereotype.Component;
+
+/** FolderSync (MS-ASCMD 2.2.1.5): the folder hierarchy changes since the device's SyncKey. */
+@Component
+public class FolderSyncCommand {
+
+    /** FolderSync Status values, MS-ASCMD 2.2.3.177.5. */
+    enum Status {
+        SUCCESS(1),
+        INVALID_SYNC_KEY(9),
+        MALFORMED_REQUEST(10);
+
+        final int code;
+
+        Status(int code) {
+            this.code = code;
+        }
+    }
+
+    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
+
+    private final FolderSyncs folderSyncs;
+
+    FolderSyncCommand(FolderSyncs folderSyncs) {
+        this.folderSyncs = folderSyncs;
+    }
+
+    public WbxmlElement handle(long accountId, long devicePk, WbxmlElement request) {
+        Optional<Long> key = request.page() == H && request.name().equals("FolderSync")
+                ? request.text(H, "SyncKey").flatMap(FolderSyncCommand::parseKey)
+                : Optional.empty();
+        if (key.isEmpty()) {
+            return status(Status.MALFORMED_REQUEST);
+        }
+        return switch (folderSyncs.sync(accountId, devicePk, key.get())) {
+            case FolderSyncResult.UnknownKey() -> status(Status.INVALID_SYNC_KEY);
+            case FolderSyncResult.Changes(long next, var changes) -> {
+                WbxmlElement list = WbxmlElement.of(H, "Changes").add("Count", Integer.toString(changes.size()));
+                for (FolderChange change : changes) {
+                    list.add(
+                            switch (change) {
+                                case FolderChange.Added(FolderView folder) -> folder(WbxmlElement.of(H, "Add"), folder);
+                                case FolderChange.Updated(FolderView folder) ->
+                                    folder(WbxmlElement.of(H, "Update"), folder);
+                                case FolderChange.Deleted(long folderId) ->
+                                    WbxmlElement.of(H, "Delete").add("ServerId", Long.toString(folderId));
+                            });
+                }
+                yield status(Status.SUCCESS).add("SyncKey", Long.toString(next)).add(list);
+            }
+        };
+    }
+
+    private static WbxmlElement folder(WbxmlElement element, FolderView folder) {
+        return element.add("ServerId", Long.toString(folder.id()))
+                .add("ParentId", folder.parentId() == null ? "0" : Long.toString(folder.parentId()))
+                .add("DisplayName", folder.name())
+                .add("Type", Integer.toString(folder.type().code()));
+    }
+
+    static WbxmlElement status(Status status) {
+        return WbxmlElement.of(H, "FolderSync").add("Status", Integer.toString(status.code));
+    }
+
+    private static Optional<Long> parseKey(String text) {
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(text));
+    }
+}

@@ -1,0 +1,154 @@
+package org.atoll.sync;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.atoll.mailbox.ChangeKind;
+import org.atoll.mailbox.ChangePage;
+import org.atoll.mailbox.FolderView;
+import org.atoll.mailbox.JournalEntry;
+import org.atoll.mailbox.JournalPosition;
+import org.atoll.mailbox.Mailboxes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The folder hierarchy as each device has seen it (MS-ASCMD 2.2.1.5). Key 0 starts over with every folder; the
+ * current key gets the folder changes journaled since; the previous key gets the answer it was given before, with
+ * the same new key, so a lost response never leaves a device behind.
+ */
+@Service
+public class FolderSyncs {
+
+    private final Mailboxes mailboxes;
+    private final JdbcClient jdbc;
+
+    FolderSyncs(Mailboxes mailboxes, JdbcClient jdbc) {
+        this.mailboxes = mailboxes;
+        this.jdbc = jdbc;
+    }
+
+    private record State(
+            long key, JournalPosition position, @Nullable Long previousKey, JournalPosition previousPosition) {}
+
+    /**
+     * @param devicePk the registry's id of the device
+     * @param syncKey the key the device sent; 0 to start over
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public FolderSyncResult sync(long accountId, long devicePk, long syncKey) {
+        JournalPosition now = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
+        List<FolderView> folders = mailboxes.folders(accountId);
+        Optional<State> state = load(accountId, devicePk);
+        if (syncKey == 0) {
+            long next = state.map(s -> s.key() + 1).orElse(1L);
+            save(accountId, devicePk, next, now, null, null);
+            return new FolderSyncResult.Changes(
+                    next,
+                    folders.stream().<FolderChange>map(FolderChange.Added::new).toList());
+        }
+        if (state.isEmpty()) {
+            return new FolderSyncResult.UnknownKey();
+        }
+        State current = state.get();
+        if (current.previousKey() != null && syncKey == current.previousKey()) {
+            return new FolderSyncResult.Changes(
+                    current.key(), changes(accountId, current.previousPosition(), current.position(), folders));
+        }
+        if (syncKey != current.key()) {
+            return new FolderSyncResult.UnknownKey();
+        }
+        List<FolderChange> changes = changes(accountId, current.position(), now, folders);
+        long next = current.key() + 1;
+        save(accountId, devicePk, next, now, current.key(), current.position());
+        return new FolderSyncResult.Changes(next, changes);
+    }
+
+    /** Net folder changes between two positions: a folder created and deleted in between never shows. */
+    private List<FolderChange> changes(
+            long accountId, JournalPosition from, JournalPosition to, List<FolderView> folders) {
+        Map<Long, FolderView> existing = new HashMap<>();
+        folders.forEach(f -> existing.put(f.id(), f));
+        Map<Long, Set<ChangeKind>> touched = new LinkedHashMap<>();
+        JournalPosition position = from;
+        ChangePage page;
+        do {
+            page = mailboxes.hierarchyChanges(accountId, position, Mailboxes.MAX_PAGE);
+            for (JournalEntry entry : page.entries()) {
+                if (entry.position().compareTo(to) > 0) {
+                    break;
+                }
+                touched.computeIfAbsent(entry.folderId(), id -> EnumSet.noneOf(ChangeKind.class))
+                        .add(entry.kind());
+            }
+            position = page.next();
+        } while (page.more() && position.compareTo(to) < 0);
+
+        List<FolderChange> changes = new ArrayList<>();
+        touched.forEach((folderId, kinds) -> {
+            FolderView folder = existing.get(folderId);
+            boolean created = kinds.contains(ChangeKind.FOLDER_CREATED);
+            if (folder == null) {
+                if (!created) {
+                    changes.add(new FolderChange.Deleted(folderId));
+                }
+            } else {
+                changes.add(created ? new FolderChange.Added(folder) : new FolderChange.Updated(folder));
+            }
+        });
+        return changes;
+    }
+
+    private Optional<State> load(long accountId, long devicePk) {
+        return jdbc.sql("""
+                        SELECT sync_key, position_modseq, position_ordinal, previous_key, previous_modseq,
+                               previous_ordinal
+                        FROM folder_sync_state WHERE account_id = ? AND device_pk = ?
+                        """)
+                .params(accountId, devicePk)
+                .query((row, n) -> new State(
+                        row.getLong("sync_key"),
+                        new JournalPosition(row.getLong("position_modseq"), row.getInt("position_ordinal")),
+                        row.getObject("previous_key", Long.class),
+                        row.getObject("previous_modseq") == null
+                                ? JournalPosition.START
+                                : new JournalPosition(row.getLong("previous_modseq"), row.getInt("previous_ordinal"))))
+                .optional();
+    }
+
+    private void save(
+            long accountId,
+            long devicePk,
+            long key,
+            JournalPosition position,
+            @Nullable Long previousKey,
+            @Nullable JournalPosition previousPosition) {
+        jdbc.sql("""
+                        INSERT INTO folder_sync_state (account_id, device_pk, sync_key, position_modseq,
+                            position_ordinal, previous_key, previous_modseq, previous_ordinal)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (account_id, device_pk) DO UPDATE SET sync_key = excluded.sync_key,
+                            position_modseq = excluded.position_modseq, position_ordinal = excluded.position_ordinal,
+                            previous_key = excluded.previous_key, previous_modseq = excluded.previous_modseq,
+                            previous_ordinal = excluded.previous_ordinal
+                        """)
+                .params(
+                        accountId,
+                        devicePk,
+                        key,
+                        position.modseq(),
+                        position.ordinal(),
+                        previousKey,
+                        previousPosition == null ? null : previousPosition.modseq(),
+                        previousPosition == null ? null : previousPosition.ordinal())
+                .update();
+    }
+}

@@ -1,0 +1,182 @@
+package org.atoll.eas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.List;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.FolderView;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.SystemFolder;
+import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
+import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.WbxmlDecoder;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** FolderSync (MS-ASCMD 2.2.1.5) as two devices of one account see it, over real HTTP and WBXML. */
+@AtollTest
+class FolderSyncTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountView account;
+    EasDevice phone;
+    EasDevice tablet;
+
+    @BeforeEach
+    void twoDevices() {
+        account = TestAccounts.open(accounts, "folders");
+        phone = new EasDevice(port, account.address(), "correct horse battery", "PhoneOne");
+        tablet = new EasDevice(port, account.address(), "correct horse battery", "TabletTwo");
+    }
+
+    static List<String> names(WbxmlElement response, String kind) {
+        return response.child("Changes").orElseThrow().children(kind).stream()
+                .map(e -> e.text("DisplayName").orElse(e.text("ServerId").orElseThrow()))
+                .toList();
+    }
+
+    @Test
+    void commandsBeforeProvisionShouldGetStatus142() throws Exception {
+        assertThat(phone.folderSync("0").text("Status")).hasValue("142");
+    }
+
+    @Test
+    void wrongPolicyKeyShouldGetStatus144() throws Exception {
+        phone.provision();
+        phone.usePolicyKey(phone.policyKey() ^ 1);
+
+        assertThat(phone.folderSync("0").text("Status")).hasValue("144");
+    }
+
+    @Test
+    void changedPolicyShouldAskForProvisionAgainWithStatus143() throws Exception {
+        phone.provision();
+        jdbc.sql("UPDATE mobile_policy SET version = version + 1 WHERE is_default")
+                .update();
+        try {
+            assertThat(phone.folderSync("0").text("Status")).hasValue("143");
+            phone.provision();
+            assertThat(phone.folderSync("0").text("Status")).hasValue("1");
+        } finally {
+            jdbc.sql("UPDATE mobile_policy SET version = version - 1 WHERE is_default")
+                    .update();
+        }
+    }
+
+    @Test
+    void syncKey0ShouldListEveryFolder() throws Exception {
+        phone.provision();
+        byte[] vector;
+        try (InputStream in = getClass().getResourceAsStream("/wbxml-vectors/foldersync-request-key0.wbxml")) {
+            vector = in.readAllBytes();
+        }
+
+        WbxmlElement response =
+                new WbxmlDecoder().decode(phone.post("FolderSync", vector).body());
+
+        assertThat(response.text("Status")).hasValue("1");
+        assertThat(response.text("SyncKey")).hasValue("1");
+        assertThat(response.child("Changes").orElseThrow().text("Count")).hasValue("6");
+        assertThat(names(response, "Add"))
+                .containsExactlyInAnyOrder("Inbox", "Drafts", "Deleted Items", "Sent Items", "Outbox", "Junk Email");
+        WbxmlElement inbox = response.child("Changes").orElseThrow().children("Add").stream()
+                .filter(e -> e.text("DisplayName").orElseThrow().equals("Inbox"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(inbox.text("ParentId")).hasValue("0");
+        assertThat(inbox.text("Type")).hasValue("2");
+    }
+
+    @Test
+    void folderChangesMadeAnywhereShouldReachEveryDeviceOnItsNextFolderSync() throws Exception {
+        phone.provision();
+        tablet.provision();
+        String phoneKey = phone.folderSync("0").text("SyncKey").orElseThrow();
+        String tabletKey = tablet.folderSync("0").text("SyncKey").orElseThrow();
+
+        FolderView receipts = mailboxes.createFolder(account.id(), null, "Receipts", FolderType.USER_MAIL);
+        FolderView travel = mailboxes.createFolder(account.id(), null, "Travel", FolderType.USER_MAIL);
+        FolderView fleeting = mailboxes.createFolder(account.id(), null, "Fleeting", FolderType.USER_MAIL);
+        mailboxes.deleteFolder(account.id(), fleeting.id());
+
+        WbxmlElement phoneSees = phone.folderSync(phoneKey);
+        assertThat(names(phoneSees, "Add")).containsExactly("Receipts", "Travel");
+        phoneKey = phoneSees.text("SyncKey").orElseThrow();
+
+        mailboxes.updateFolder(account.id(), travel.id(), receipts.id(), "Trips");
+        mailboxes.deleteFolder(account.id(), receipts.id());
+
+        WbxmlElement phoneNext = phone.folderSync(phoneKey);
+        assertThat(names(phoneNext, "Add")).isEmpty();
+        assertThat(names(phoneNext, "Delete"))
+                .containsExactlyInAnyOrder(Long.toString(receipts.id()), Long.toString(travel.id()));
+
+        WbxmlElement tabletSees = tablet.folderSync(tabletKey);
+        assertThat(names(tabletSees, "Add")).isEmpty();
+        assertThat(names(tabletSees, "Update")).isEmpty();
+        assertThat(names(tabletSees, "Delete")).isEmpty();
+    }
+
+    @Test
+    void renameShouldArriveAsAnUpdateWithTheNewParent() throws Exception {
+        phone.provision();
+        FolderView projects = mailboxes.createFolder(account.id(), null, "Projects", FolderType.USER_MAIL);
+        String key = phone.folderSync("0").text("SyncKey").orElseThrow();
+        long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+
+        mailboxes.updateFolder(account.id(), projects.id(), inbox, "Active projects");
+
+        WbxmlElement update = phone.folderSync(key)
+                .child("Changes")
+                .orElseThrow()
+                .child("Update")
+                .orElseThrow();
+        assertThat(update.text("ServerId")).hasValue(Long.toString(projects.id()));
+        assertThat(update.text("DisplayName")).hasValue("Active projects");
+        assertThat(update.text("ParentId")).hasValue(Long.toString(inbox));
+    }
+
+    @Test
+    void resentPreviousKeyShouldGetTheSameAnswerAgain_MsAscmd_3_1_5_9() throws Exception {
+        phone.provision();
+        String first = phone.folderSync("0").text("SyncKey").orElseThrow();
+        mailboxes.createFolder(account.id(), null, "Lost in transit", FolderType.USER_MAIL);
+
+        WbxmlElement answer = phone.folderSync(first);
+        WbxmlElement replay = phone.folderSync(first);
+
+        assertThat(replay).isEqualTo(answer);
+        assertThat(names(replay, "Add")).containsExactly("Lost in transit");
+        String second = answer.text("SyncKey").orElseThrow();
+        assertThat(names(phone.folderSync(second), "Add")).isEmpty();
+        assertThat(phone.folderSync(first).text("Status")).hasValue("9");
+    }
+
+    @Test
+    void unknownOrMalformedKeysShouldGetStatus9Or10() throws Exception {
+        phone.provision();
+        assertThat(phone.folderSync("7").text("Status")).hasValue("9");
+        phone.folderSync("0");
+        assertThat(phone.folderSync("99").text("Status")).hasValue("9");
+        assertThat(phone.folderSync("abc").text("Status")).hasValue("10");
+    }
+}

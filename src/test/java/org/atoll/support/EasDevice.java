@@ -1,0 +1,101 @@
+package org.atoll.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlDecoder;
+import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
+import org.atoll.wbxml.WbxmlException;
+
+/** A device speaking ActiveSync 14.1 over real HTTP with WBXML bodies, for session tests. */
+public final class EasDevice {
+
+    private static final CodePage P = CodePage.PROVISION;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+    private final String address;
+    private final String password;
+    private final String deviceId;
+    private long policyKey;
+
+    public EasDevice(int port, String address, String password, String deviceId) {
+        this.port = port;
+        this.address = address;
+        this.password = password;
+        this.deviceId = deviceId;
+    }
+
+    public long policyKey() {
+        return policyKey;
+    }
+
+    public void usePolicyKey(long key) {
+        this.policyKey = key;
+    }
+
+    /** Both phases of Provision; afterwards every command carries the final key. */
+    public EasDevice provision() throws Exception {
+        WbxmlElement offered = send(
+                "Provision",
+                WbxmlElement.of(P, "Provision")
+                        .add(WbxmlElement.of(P, "Policies")
+                                .add(WbxmlElement.of(P, "Policy").add("PolicyType", "MS-EAS-Provisioning-WBXML"))));
+        String temporary = policy(offered).text("PolicyKey").orElseThrow();
+        WbxmlElement acknowledged = send(
+                "Provision",
+                WbxmlElement.of(P, "Provision")
+                        .add(WbxmlElement.of(P, "Policies")
+                                .add(WbxmlElement.of(P, "Policy")
+                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML")
+                                        .add("PolicyKey", temporary)
+                                        .add("Status", "1"))));
+        policyKey = Long.parseLong(policy(acknowledged).text("PolicyKey").orElseThrow());
+        return this;
+    }
+
+    public WbxmlElement folderSync(String syncKey) throws Exception {
+        return send(
+                "FolderSync",
+                WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync").add("SyncKey", syncKey));
+    }
+
+    public WbxmlElement send(String command, WbxmlElement body) throws Exception {
+        HttpResponse<byte[]> response = post(command, new WbxmlEncoder().encode(body));
+        assertThat(response.statusCode()).as("HTTP status of %s", command).isEqualTo(200);
+        return decode(response.body());
+    }
+
+    public HttpResponse<byte[]> post(String command, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/Microsoft-Server-ActiveSync?Cmd=" + command + "&User=" + address + "&DeviceId="
+                        + deviceId + "&DeviceType=SmartPhone"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((address + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("MS-ASProtocolVersion", "14.1")
+                .header("Content-Type", "application/vnd.ms-sync.wbxml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (policyKey != 0) {
+            request.header("X-MS-PolicyKey", Long.toString(policyKey));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static WbxmlElement decode(byte[] body) throws WbxmlException {
+        return new WbxmlDecoder().decode(body);
+    }
+
+    private static WbxmlElement policy(WbxmlElement provision) {
+        return provision.child("Policies").orElseThrow().child("Policy").orElseThrow();
+    }
+}
