@@ -3,16 +3,12 @@ package org.atoll.eas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Provisioning;
 import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
@@ -38,29 +34,17 @@ class ProvisionTest {
     @Autowired
     Provisioning provisioning;
 
-    final HttpClient http = HttpClient.newHttpClient();
     AccountView account;
+    EasDevice device;
 
     @BeforeEach
     void openAccount() {
         account = TestAccounts.open(accounts, "provisioned");
+        device = new EasDevice(port, account.address(), "correct horse battery", "ApplPROV0001");
     }
 
     HttpResponse<byte[]> provision(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/Microsoft-Server-ActiveSync?Cmd=Provision&User=" + account.address()
-                        + "&DeviceId=ApplPROV0001&DeviceType=iPhone"))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((account.address() + ":correct horse battery")
-                                                .getBytes(StandardCharsets.UTF_8)))
-                .header("MS-ASProtocolVersion", "14.1")
-                .header("Content-Type", "application/vnd.ms-sync.wbxml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return device.post("Provision", body);
     }
 
     static byte[] vector(String name) throws Exception {
