@@ -52,6 +52,11 @@ class EasController {
 
     private static final String PATH = "/Microsoft-Server-ActiveSync";
 
+    /** MS-ASHTTP 2.2.2.2: the server's ActiveSync version, on every response. */
+    private static final String SERVER_HEADER = "MS-Server-ActiveSync";
+
+    private static final String SERVER_VERSION = "14.1";
+
     private final EasRequestParser parser = new EasRequestParser();
     private final EasProperties properties;
     private final SignIn signIn;
@@ -81,7 +86,7 @@ class EasController {
     ResponseEntity<Void> options() {
         return ResponseEntity.ok()
                 .header(HttpHeaders.ALLOW, "OPTIONS,POST")
-                .header("MS-Server-ActiveSync", "14.1")
+                .header(SERVER_HEADER, SERVER_VERSION)
                 .header("MS-ASProtocolVersions", join(VERSIONS.stream().map(EasProtocolVersion::text)))
                 .header("MS-ASProtocolCommands", join(COMMANDS.stream().map(EasCommand::commandName)))
                 .build();
@@ -154,7 +159,7 @@ class EasController {
             }
         }
         return ResponseEntity.ok()
-                .header("MS-Server-ActiveSync", "14.1")
+                .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(WBXML)
                 .body(encoder.encode(response));
     }
@@ -188,7 +193,7 @@ class EasController {
 
     private static ResponseEntity<String> plain(HttpStatus status, String message) {
         return ResponseEntity.status(status)
-                .header("MS-Server-ActiveSync", "14.1")
+                .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(MediaType.TEXT_PLAIN)
                 .body(message);
     }
