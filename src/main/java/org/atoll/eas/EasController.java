@@ -2,7 +2,10 @@ package org.atoll.eas;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,14 +16,12 @@ import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
-import org.atoll.eas.command.FolderSyncCommand;
-import org.atoll.eas.command.ProvisionCommand;
+import org.atoll.eas.command.EasCommandHandler;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
-import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
@@ -45,9 +46,6 @@ class EasController {
     static final Set<EasProtocolVersion> VERSIONS =
             EnumSet.of(EasProtocolVersion.V12_1, EasProtocolVersion.V14_0, EasProtocolVersion.V14_1);
 
-    /** Commands served (MS-ASHTTP 2.2.2.3, MS-ASProtocolCommands). */
-    static final Set<EasCommand> COMMANDS = EnumSet.of(EasCommand.FOLDER_SYNC, EasCommand.PROVISION);
-
     static final MediaType WBXML = MediaType.parseMediaType("application/vnd.ms-sync.wbxml");
 
     private static final String PATH = "/Microsoft-Server-ActiveSync";
@@ -61,8 +59,7 @@ class EasController {
     private final EasProperties properties;
     private final SignIn signIn;
     private final Devices devices;
-    private final ProvisionCommand provision;
-    private final FolderSyncCommand folderSync;
+    private final Map<EasCommand, EasCommandHandler> handlers = new EnumMap<>(EasCommand.class);
     private final Provisioning provisioning;
     private final WbxmlDecoder decoder = new WbxmlDecoder();
     private final WbxmlEncoder encoder = new WbxmlEncoder();
@@ -71,15 +68,13 @@ class EasController {
             EasProperties properties,
             SignIn signIn,
             Devices devices,
-            ProvisionCommand provision,
-            FolderSyncCommand folderSync,
+            List<EasCommandHandler> handlers,
             Provisioning provisioning) {
-        this.folderSync = folderSync;
+        handlers.forEach(handler -> this.handlers.put(handler.command(), handler));
         this.provisioning = provisioning;
         this.properties = properties;
         this.signIn = signIn;
         this.devices = devices;
-        this.provision = provision;
     }
 
     @RequestMapping(path = PATH, method = RequestMethod.OPTIONS)
@@ -88,7 +83,7 @@ class EasController {
                 .header(HttpHeaders.ALLOW, "OPTIONS,POST")
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .header("MS-ASProtocolVersions", join(VERSIONS.stream().map(EasProtocolVersion::text)))
-                .header("MS-ASProtocolCommands", join(COMMANDS.stream().map(EasCommand::commandName)))
+                .header("MS-ASProtocolCommands", join(handlers.keySet().stream().map(EasCommand::commandName)))
                 .build();
     }
 
@@ -127,7 +122,8 @@ class EasController {
         } catch (DeviceLimitReached e) {
             return plain(HttpStatus.FORBIDDEN, e.getMessage());
         }
-        if (!COMMANDS.contains(request.command())) {
+        EasCommandHandler handler = handlers.get(request.command());
+        if (handler == null) {
             return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
         }
         byte[] body = http.getInputStream()
@@ -143,21 +139,14 @@ class EasController {
         } catch (WbxmlException e) {
             return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
         }
-        WbxmlElement response;
-        if (request.command() == EasCommand.PROVISION) {
-            response = provision.handle(account.id(), request.deviceId(), document);
-        } else {
-            Optional<PolicyRefusal> refusal = policyRefusal(account.id(), request);
-            if (refusal.isPresent()) {
-                if (!request.protocolVersion().text().startsWith("14")) {
-                    return plain(HttpStatus.valueOf(449), "Provision first");
-                }
-                response = WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync")
-                        .add("Status", Integer.toString(refusal.get().code));
-            } else {
-                response = folderSync.handle(account.id(), device.id(), document);
-            }
+        Optional<PolicyRefusal> refusal =
+                handler.needsPolicy() ? policyRefusal(account.id(), request) : Optional.empty();
+        if (refusal.isPresent() && !request.protocolVersion().text().startsWith("14")) {
+            return plain(HttpStatus.valueOf(449), "Provision first");
         }
+        WbxmlElement response = refusal.isPresent()
+                ? handler.refused(refusal.get().code)
+                : handler.handle(account.id(), device, document);
         return ResponseEntity.ok()
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(WBXML)

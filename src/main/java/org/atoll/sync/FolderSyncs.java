@@ -61,20 +61,48 @@ public class FolderSyncs {
         State current = state.get();
         if (current.previousKey() != null && syncKey == current.previousKey()) {
             return new FolderSyncResult.Changes(
-                    current.key(), changes(accountId, current.previousPosition(), current.position(), folders));
+                    current.key(),
+                    changes(accountId, devicePk, current.previousPosition(), current.position(), folders));
         }
         if (syncKey != current.key()) {
             return new FolderSyncResult.UnknownKey();
         }
-        List<FolderChange> changes = changes(accountId, current.position(), now, folders);
+        List<FolderChange> changes = changes(accountId, devicePk, current.position(), now, folders);
         long next = current.key() + 1;
         save(accountId, devicePk, next, now, current.key(), current.position());
         return new FolderSyncResult.Changes(next, changes);
     }
 
-    /** Net folder changes between two positions: a folder created and deleted in between never shows. */
+    /**
+     * Moves a device to the next key after it changed a folder itself (FolderCreate, FolderUpdate, FolderDelete):
+     * the journal position stays, and the device's own changes are skipped when it reads on from there.
+     *
+     * @return the next key, or empty when {@code syncKey} is not the device's current key
+     */
+    @Transactional
+    public Optional<Long> advance(long accountId, long devicePk, long syncKey) {
+        Optional<State> state = load(accountId, devicePk);
+        if (state.isEmpty() || state.get().key() != syncKey) {
+            return Optional.empty();
+        }
+        State current = state.get();
+        long next = current.key() + 1;
+        save(accountId, devicePk, next, current.position(), current.key(), current.position());
+        return Optional.of(next);
+    }
+
+    /** Whether {@code syncKey} is the device's current FolderSync key. */
+    @Transactional(readOnly = true)
+    public boolean isCurrent(long accountId, long devicePk, long syncKey) {
+        return load(accountId, devicePk).map(s -> s.key() == syncKey).orElse(false);
+    }
+
+    /**
+     * Net folder changes between two positions, without the device's own: a folder created and deleted in between
+     * never shows.
+     */
     private List<FolderChange> changes(
-            long accountId, JournalPosition from, JournalPosition to, List<FolderView> folders) {
+            long accountId, long devicePk, JournalPosition from, JournalPosition to, List<FolderView> folders) {
         Map<Long, FolderView> existing = new HashMap<>();
         folders.forEach(f -> existing.put(f.id(), f));
         Map<Long, Set<ChangeKind>> touched = new LinkedHashMap<>();
@@ -85,6 +113,9 @@ public class FolderSyncs {
             for (JournalEntry entry : page.entries()) {
                 if (entry.position().compareTo(to) > 0) {
                     break;
+                }
+                if (entry.originDevice() != null && entry.originDevice() == devicePk) {
+                    continue;
                 }
                 touched.computeIfAbsent(entry.folderId(), id -> EnumSet.noneOf(ChangeKind.class))
                         .add(entry.kind());

@@ -13,6 +13,7 @@ import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,5 +179,104 @@ class FolderSyncTest {
         phone.folderSync("0");
         assertThat(phone.folderSync("99").text("Status")).hasValue("9");
         assertThat(phone.folderSync("abc").text("Status")).hasValue("10");
+    }
+
+    static WbxmlElement folderCreate(String key, String parent, String name) {
+        return WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderCreate")
+                .add("SyncKey", key)
+                .add("ParentId", parent)
+                .add("DisplayName", name)
+                .add("Type", "12");
+    }
+
+    @Test
+    void folderCreatedOnOneDeviceShouldReachTheOtherAndNotEchoBack_MsAscmd_2_2_1_2() throws Exception {
+        phone.provision();
+        tablet.provision();
+        String phoneKey = phone.folderSync("0").text("SyncKey").orElseThrow();
+        String tabletKey = tablet.folderSync("0").text("SyncKey").orElseThrow();
+
+        WbxmlElement created = phone.send("FolderCreate", folderCreate(phoneKey, "0", "From the phone"));
+
+        assertThat(created.text("Status")).hasValue("1");
+        String serverId = created.text("ServerId").orElseThrow();
+        String nextKey = created.text("SyncKey").orElseThrow();
+        assertThat(nextKey).isNotEqualTo(phoneKey);
+        assertThat(mailboxes.folders(account.id())).extracting(FolderView::name).contains("From the phone");
+        assertThat(names(phone.folderSync(nextKey), "Add")).isEmpty();
+        WbxmlElement tabletSees = tablet.folderSync(tabletKey);
+        assertThat(names(tabletSees, "Add")).containsExactly("From the phone");
+        assertThat(tabletSees
+                        .child("Changes")
+                        .orElseThrow()
+                        .child("Add")
+                        .orElseThrow()
+                        .text("ServerId"))
+                .hasValue(serverId);
+    }
+
+    @Test
+    void folderUpdateAndDeleteFromADeviceShouldReachTheOtherDevice() throws Exception {
+        phone.provision();
+        tablet.provision();
+        FolderView archive = mailboxes.createFolder(account.id(), null, "Archive", FolderType.USER_MAIL);
+        String phoneKey = phone.folderSync("0").text("SyncKey").orElseThrow();
+        String tabletKey = tablet.folderSync("0").text("SyncKey").orElseThrow();
+
+        WbxmlElement renamed = phone.send(
+                "FolderUpdate",
+                WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderUpdate")
+                        .add("SyncKey", phoneKey)
+                        .add("ServerId", Long.toString(archive.id()))
+                        .add("ParentId", "0")
+                        .add("DisplayName", "Old mail"));
+        assertThat(renamed.text("Status")).hasValue("1");
+        WbxmlElement tabletSees = tablet.folderSync(tabletKey);
+        assertThat(names(tabletSees, "Update")).containsExactly("Old mail");
+        tabletKey = tabletSees.text("SyncKey").orElseThrow();
+
+        WbxmlElement deleted = phone.send(
+                "FolderDelete",
+                WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderDelete")
+                        .add("SyncKey", renamed.text("SyncKey").orElseThrow())
+                        .add("ServerId", Long.toString(archive.id())));
+        assertThat(deleted.text("Status")).hasValue("1");
+        assertThat(names(tablet.folderSync(tabletKey), "Delete")).containsExactly(Long.toString(archive.id()));
+        assertThat(names(phone.folderSync(deleted.text("SyncKey").orElseThrow()), "Delete"))
+                .isEmpty();
+    }
+
+    @Test
+    void folderCommandsShouldAnswerTheirStatusCodesAndChangeNothing() throws Exception {
+        phone.provision();
+        String key = phone.folderSync("0").text("SyncKey").orElseThrow();
+        mailboxes.createFolder(account.id(), null, "Taken", FolderType.USER_MAIL);
+        long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+        int folders = mailboxes.folders(account.id()).size();
+
+        assertThat(phone.send("FolderCreate", folderCreate(key, "0", "taken")).text("Status"))
+                .hasValue("2");
+        assertThat(phone.send("FolderCreate", folderCreate(key, "987654321", "Orphan"))
+                        .text("Status"))
+                .hasValue("5");
+        assertThat(phone.send("FolderCreate", folderCreate("12345", "0", "Stale key"))
+                        .text("Status"))
+                .hasValue("9");
+        assertThat(phone.send(
+                                "FolderDelete",
+                                WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderDelete")
+                                        .add("SyncKey", key)
+                                        .add("ServerId", Long.toString(inbox)))
+                        .text("Status"))
+                .hasValue("3");
+        assertThat(phone.send(
+                                "FolderDelete",
+                                WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderDelete")
+                                        .add("SyncKey", key)
+                                        .add("ServerId", "987654321"))
+                        .text("Status"))
+                .hasValue("4");
+        assertThat(mailboxes.folders(account.id())).hasSize(folders);
+        assertThat(phone.folderSync(key).text("Status")).hasValue("1");
     }
 }

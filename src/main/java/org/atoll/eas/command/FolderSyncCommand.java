@@ -1,6 +1,8 @@
 package org.atoll.eas.command;
 
 import java.util.Optional;
+import org.atoll.device.DeviceView;
+import org.atoll.eas.request.EasCommand;
 import org.atoll.mailbox.FolderView;
 import org.atoll.sync.FolderChange;
 import org.atoll.sync.FolderSyncResult;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** FolderSync (MS-ASCMD 2.2.1.5): the folder hierarchy changes since the device's SyncKey. */
 @Component
-public class FolderSyncCommand {
+public class FolderSyncCommand implements EasCommandHandler {
 
     /** FolderSync Status values, MS-ASCMD 2.2.3.177.5. */
     enum Status {
@@ -34,7 +36,19 @@ public class FolderSyncCommand {
         this.folderSyncs = folderSyncs;
     }
 
-    public WbxmlElement handle(long accountId, long devicePk, WbxmlElement request) {
+    @Override
+    public EasCommand command() {
+        return EasCommand.FOLDER_SYNC;
+    }
+
+    @Override
+    public WbxmlElement refused(int status) {
+        return WbxmlElement.of(H, "FolderSync").add("Status", Integer.toString(status));
+    }
+
+    @Override
+    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
+        long devicePk = device.id();
         Optional<Long> key = request.page() == H && request.name().equals("FolderSync")
                 ? request.text(H, "SyncKey").flatMap(FolderSyncCommand::parseKey)
                 : Optional.empty();

@@ -1,8 +1,10 @@
 package org.atoll.eas.command;
 
 import java.util.Optional;
+import org.atoll.device.DeviceView;
 import org.atoll.device.MobilePolicy;
 import org.atoll.device.Provisioning;
+import org.atoll.eas.request.EasCommand;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * temporary key; with the temporary key and Status 1 it acknowledges the policy and receives the final key.
  */
 @Component
-public class ProvisionCommand {
+public class ProvisionCommand implements EasCommandHandler {
 
     /** The only policy type of protocol 12.0 and later (MS-ASPROV 2.2.2.41). */
     static final String POLICY_TYPE = "MS-EAS-Provisioning-WBXML";
@@ -51,7 +53,24 @@ public class ProvisionCommand {
         this.provisioning = provisioning;
     }
 
-    public WbxmlElement handle(long accountId, String deviceId, WbxmlElement request) {
+    @Override
+    public EasCommand command() {
+        return EasCommand.PROVISION;
+    }
+
+    @Override
+    public boolean needsPolicy() {
+        return false;
+    }
+
+    @Override
+    public WbxmlElement refused(int status) {
+        return WbxmlElement.of(P, "Provision").add("Status", Integer.toString(status));
+    }
+
+    @Override
+    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
+        String deviceId = device.deviceId();
         if (request.page() != P || !request.name().equals("Provision")) {
             return status(ProvisionStatus.PROTOCOL_ERROR);
         }

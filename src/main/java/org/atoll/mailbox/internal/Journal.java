@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.atoll.mailbox.ChangeKind;
+import org.atoll.mailbox.ChangeOrigin;
 import org.atoll.mailbox.ChangePage;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
@@ -28,7 +29,8 @@ public class Journal {
             new JournalPosition(row.getLong("modseq"), row.getInt("ordinal")),
             row.getLong("folder_id"),
             row.getObject("message_id", Long.class),
-            ChangeKind.fromCode(row.getShort("kind")));
+            ChangeKind.fromCode(row.getShort("kind")),
+            row.getObject("origin_device", Long.class));
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -79,9 +81,16 @@ public class Journal {
             messages[i] = row.messageId();
             kinds[i] = (short) row.kind().code();
         }
-        jdbc.sql("INSERT INTO journal (account_id, modseq, ordinal, folder_id, message_id, kind)"
-                        + " SELECT ?, ?, * FROM unnest(?::integer[], ?::bigint[], ?::bigint[], ?::smallint[])")
-                .params(change.accountId(), change.modseq(), ordinals, folders, messages, kinds)
+        jdbc.sql("INSERT INTO journal (account_id, modseq, origin_device, ordinal, folder_id, message_id, kind)"
+                        + " SELECT ?, ?, ?, * FROM unnest(?::integer[], ?::bigint[], ?::bigint[], ?::smallint[])")
+                .params(
+                        change.accountId(),
+                        change.modseq(),
+                        ChangeOrigin.device().orElse(null),
+                        ordinals,
+                        folders,
+                        messages,
+                        kinds)
                 .update();
         events.publishEvent(
                 new MailboxChanged(change.accountId(), change.modseq(), change.folderIds(), change.hierarchyChanged()));
@@ -104,7 +113,7 @@ public class Journal {
     /** Message entries of one folder after a position; served by the (account, folder, modseq, ordinal) index. */
     public ChangePage changesIn(long accountId, long folderId, JournalPosition after, int limit) {
         List<JournalEntry> entries = new ArrayList<>(jdbc.sql("""
-                        SELECT modseq, ordinal, folder_id, message_id, kind FROM journal
+                        SELECT modseq, ordinal, folder_id, message_id, kind, origin_device FROM journal
                         WHERE account_id = ? AND folder_id = ? AND (modseq, ordinal) > (?, ?) AND kind < ?
                         ORDER BY modseq, ordinal LIMIT ?
                         """)
@@ -123,7 +132,7 @@ public class Journal {
     /** Folder creations, updates and deletions after a position. */
     public ChangePage hierarchyChanges(long accountId, JournalPosition after, int limit) {
         List<JournalEntry> entries = new ArrayList<>(jdbc.sql("""
-                        SELECT modseq, ordinal, folder_id, message_id, kind FROM journal
+                        SELECT modseq, ordinal, folder_id, message_id, kind, origin_device FROM journal
                         WHERE account_id = ? AND (modseq, ordinal) > (?, ?) AND kind >= ?
                         ORDER BY modseq, ordinal LIMIT ?
                         """)
