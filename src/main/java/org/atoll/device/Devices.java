@@ -83,6 +83,20 @@ public class Devices {
                 .single();
     }
 
+    /**
+     * Sets whether a device may sync, with the reason shown to administrators and users.
+     *
+     * @return the device, or empty when the account has no such device
+     */
+    @Transactional
+    public Optional<DeviceView> setAccess(long accountId, String deviceId, AccessState state, @Nullable String reason) {
+        return jdbc.sql("UPDATE device SET access_state = ?, access_reason = ? WHERE account_id = ? AND device_id = ?"
+                        + " RETURNING " + COLUMNS)
+                .params(state.name(), reason, accountId, deviceId)
+                .query(Devices::view)
+                .optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<DeviceView> find(long accountId, String deviceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? AND device_id = ?")

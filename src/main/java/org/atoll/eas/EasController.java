@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
+import org.atoll.device.AccessState;
 import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
@@ -54,6 +55,9 @@ class EasController {
     private static final String SERVER_HEADER = "MS-Server-ActiveSync";
 
     private static final String SERVER_VERSION = "14.1";
+
+    /** Common status 129, MS-ASCMD 2.2.2: the device is blocked for this user. */
+    private static final int DEVICE_BLOCKED = 129;
 
     private final EasRequestParser parser = new EasRequestParser();
     private final EasProperties properties;
@@ -139,14 +143,25 @@ class EasController {
         } catch (WbxmlException e) {
             return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
         }
+        boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
+        if (device.accessState() == AccessState.BLOCKED) {
+            if (!wbxmlStatuses) {
+                return plain(HttpStatus.FORBIDDEN, "This device is blocked");
+            }
+            return wbxml(handler.refused(DEVICE_BLOCKED));
+        }
         Optional<PolicyRefusal> refusal =
                 handler.needsPolicy() ? policyRefusal(account.id(), request) : Optional.empty();
-        if (refusal.isPresent() && !request.protocolVersion().text().startsWith("14")) {
+        if (refusal.isPresent() && !wbxmlStatuses) {
             return plain(HttpStatus.valueOf(449), "Provision first");
         }
         WbxmlElement response = refusal.isPresent()
                 ? handler.refused(refusal.get().code)
                 : handler.handle(account.id(), device, document);
+        return wbxml(response);
+    }
+
+    private ResponseEntity<byte[]> wbxml(WbxmlElement response) {
         return ResponseEntity.ok()
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(WBXML)

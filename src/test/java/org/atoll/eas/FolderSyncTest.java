@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.AccessState;
+import org.atoll.device.Devices;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
@@ -37,6 +39,9 @@ class FolderSyncTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Devices devices;
 
     AccountView account;
     EasDevice phone;
@@ -278,5 +283,26 @@ class FolderSyncTest {
                 .hasValue("4");
         assertThat(mailboxes.folders(account.id())).hasSize(folders);
         assertThat(phone.folderSync(key).text("Status")).hasValue("1");
+    }
+
+    @Test
+    void blockedDeviceShouldGetStatus129OnEveryCommandWhileOthersSync() throws Exception {
+        phone.provision();
+        tablet.provision();
+        devices.setAccess(account.id(), "PhoneOne", AccessState.BLOCKED, "Lost on a train");
+
+        assertThat(phone.folderSync("0").text("Status")).hasValue("129");
+        assertThat(phone.send(
+                                "Provision",
+                                WbxmlElement.of(CodePage.PROVISION, "Provision")
+                                        .add(WbxmlElement.of(CodePage.PROVISION, "Policies")
+                                                .add(WbxmlElement.of(CodePage.PROVISION, "Policy")
+                                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML"))))
+                        .text("Status"))
+                .hasValue("129");
+        assertThat(tablet.folderSync("0").text("Status")).hasValue("1");
+
+        devices.setAccess(account.id(), "PhoneOne", AccessState.ALLOWED, null);
+        assertThat(phone.folderSync("0").text("Status")).hasValue("1");
     }
 }
