@@ -97,6 +97,48 @@ public class Devices {
                 .optional();
     }
 
+    /** Stores what the device reports of itself; values longer than the columns allow are cut. */
+    @Transactional
+    public void recordInformation(long accountId, String deviceId, DeviceInformation information) {
+        jdbc.sql("""
+                        UPDATE device SET model = ?, imei = ?, friendly_name = ?, os = ?, os_language = ?,
+                            phone_number = ?, mobile_operator = ?
+                        WHERE account_id = ? AND device_id = ?
+                        """)
+                .params(
+                        cut(information.model(), 256),
+                        cut(information.imei(), 64),
+                        cut(information.friendlyName(), 256),
+                        cut(information.os(), 256),
+                        cut(information.osLanguage(), 64),
+                        cut(information.phoneNumber(), 64),
+                        cut(information.mobileOperator(), 256),
+                        accountId,
+                        deviceId)
+                .update();
+    }
+
+    /** What the device last reported of itself. */
+    @Transactional(readOnly = true)
+    public Optional<DeviceInformation> information(long accountId, String deviceId) {
+        return jdbc.sql("SELECT model, imei, friendly_name, os, os_language, phone_number, mobile_operator"
+                        + " FROM device WHERE account_id = ? AND device_id = ?")
+                .params(accountId, deviceId)
+                .query((row, n) -> new DeviceInformation(
+                        row.getString("model"),
+                        row.getString("imei"),
+                        row.getString("friendly_name"),
+                        row.getString("os"),
+                        row.getString("os_language"),
+                        row.getString("phone_number"),
+                        row.getString("mobile_operator")))
+                .optional();
+    }
+
+    private static @Nullable String cut(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
     @Transactional(readOnly = true)
     public Optional<DeviceView> find(long accountId, String deviceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? AND device_id = ?")

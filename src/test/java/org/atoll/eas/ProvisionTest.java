@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
@@ -33,6 +34,9 @@ class ProvisionTest {
 
     @Autowired
     Provisioning provisioning;
+
+    @Autowired
+    Devices devices;
 
     AccountView account;
     EasDevice device;
@@ -88,6 +92,11 @@ class ProvisionTest {
         assertThat(doc.text("MinDevicePasswordLength")).hasValue("6");
         assertThat(doc.text("MaxAttachmentSize")).hasValue("10485760");
         assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+        assertThat(devices.information(account.id(), "ApplPROV0001")).hasValueSatisfying(information -> {
+            assertThat(information.model()).isEqualTo("iPhone15,2");
+            assertThat(information.imei()).isEqualTo("356938035643809");
+            assertThat(information.friendlyName()).isEqualTo("Ana phone");
+        });
 
         WbxmlElement acknowledged = decode(provision(acknowledgement(temporary)));
 

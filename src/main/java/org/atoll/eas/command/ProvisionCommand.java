@@ -2,6 +2,7 @@ package org.atoll.eas.command;
 
 import java.util.Optional;
 import org.atoll.device.DeviceView;
+import org.atoll.device.Devices;
 import org.atoll.device.MobilePolicy;
 import org.atoll.device.Provisioning;
 import org.atoll.eas.request.EasCommand;
@@ -48,9 +49,11 @@ public class ProvisionCommand implements EasCommandHandler {
     private static final CodePage P = CodePage.PROVISION;
 
     private final Provisioning provisioning;
+    private final Devices devices;
 
-    ProvisionCommand(Provisioning provisioning) {
+    ProvisionCommand(Provisioning provisioning, Devices devices) {
         this.provisioning = provisioning;
+        this.devices = devices;
     }
 
     @Override
@@ -71,6 +74,9 @@ public class ProvisionCommand implements EasCommandHandler {
     @Override
     public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
         String deviceId = device.deviceId();
+        request.child(CodePage.SETTINGS, "DeviceInformation")
+                .flatMap(information -> information.child(CodePage.SETTINGS, "Set"))
+                .ifPresent(set -> devices.recordInformation(accountId, deviceId, DeviceInformationElement.read(set)));
         if (request.page() != P || !request.name().equals("Provision")) {
             return status(ProvisionStatus.PROTOCOL_ERROR);
         }
