@@ -14,4 +14,5 @@ public record DeviceView(
         AccessState accessState,
         @Nullable String accessReason,
         Instant firstSeenAt,
-        Instant lastSeenAt) {}
+        Instant lastSeenAt,
+        WipeState wipeState) {}

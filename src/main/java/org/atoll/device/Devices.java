@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Devices {
 
     private static final String COLUMNS = "id, account_id, device_id, device_type, user_agent, protocol_version,"
-            + " access_state, access_reason, first_seen_at, last_seen_at";
+            + " access_state, access_reason, first_seen_at, last_seen_at, wipe_state";
 
     private final JdbcClient jdbc;
     private final DeviceProperties properties;
@@ -97,6 +97,79 @@ public class Devices {
                 .optional();
     }
 
+    /**
+     * Orders a device wiped; it receives the wipe on its next request, whatever else it asks for.
+     *
+     * @param requestedBy who asked, for the audit trail
+     * @return the device, or empty when the account has no such device
+     */
+    @Transactional
+    public Optional<DeviceView> requestWipe(long accountId, String deviceId, String requestedBy) {
+        return jdbc.sql("""
+                        UPDATE device SET wipe_state = 'PENDING', wipe_requested_by = ?, wipe_requested_at = ?,
+                            wipe_sent_at = NULL, wipe_acknowledged_at = NULL
+                        WHERE account_id = ? AND device_id = ?
+                        """ + " RETURNING " + COLUMNS)
+                .params(requestedBy, now(), accountId, deviceId)
+                .query(Devices::view)
+                .optional();
+    }
+
+    /** Records that the wipe went out in a Provision response. */
+    @Transactional
+    public void wipeSent(long accountId, String deviceId) {
+        jdbc.sql("UPDATE device SET wipe_state = 'SENT', wipe_sent_at = ? WHERE account_id = ? AND device_id = ?"
+                        + " AND wipe_state IN ('PENDING', 'SENT')")
+                .params(now(), accountId, deviceId)
+                .update();
+    }
+
+    /**
+     * Records the device's acknowledgement (MS-ASPROV 2.2.2.53.3): done, or failed, in which case the wipe is
+     * owed again and sent on the next request.
+     */
+    @Transactional
+    public void wipeAcknowledged(long accountId, String deviceId, boolean succeeded) {
+        String sql = succeeded
+                ? "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?"
+                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
+                : "UPDATE device SET wipe_state = 'PENDING', wipe_failed_at = ?"
+                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')";
+        jdbc.sql(sql).params(now(), accountId, deviceId).update();
+    }
+
+    /** When the wipe was requested, sent and acknowledged, and by whom it was requested. */
+    public record WipeRecord(
+            WipeState state,
+            @Nullable String requestedBy,
+            @Nullable Instant requestedAt,
+            @Nullable Instant sentAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable Instant failedAt) {}
+
+    @Transactional(readOnly = true)
+    public Optional<WipeRecord> wipe(long accountId, String deviceId) {
+        return jdbc.sql("SELECT wipe_state, wipe_requested_by, wipe_requested_at, wipe_sent_at, wipe_acknowledged_at,"
+                        + " wipe_failed_at FROM device WHERE account_id = ? AND device_id = ?")
+                .params(accountId, deviceId)
+                .query((row, n) -> new WipeRecord(
+                        WipeState.valueOf(row.getString("wipe_state")),
+                        row.getString("wipe_requested_by"),
+                        instant(row.getTimestamp("wipe_requested_at")),
+                        instant(row.getTimestamp("wipe_sent_at")),
+                        instant(row.getTimestamp("wipe_acknowledged_at")),
+                        instant(row.getTimestamp("wipe_failed_at"))))
+                .optional();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Stores what the device reports of itself; values longer than the columns allow are cut. */
     @Transactional
     public void recordInformation(long accountId, String deviceId, DeviceInformation information) {
@@ -166,6 +239,7 @@ public class Devices {
                 AccessState.valueOf(row.getString("access_state")),
                 row.getString("access_reason"),
                 row.getTimestamp("first_seen_at").toInstant(),
-                row.getTimestamp("last_seen_at").toInstant());
+                row.getTimestamp("last_seen_at").toInstant(),
+                WipeState.valueOf(row.getString("wipe_state")));
     }
 }

@@ -56,6 +56,9 @@ class EasController {
 
     private static final String SERVER_VERSION = "14.1";
 
+    /** Common status 140, MS-ASCMD 2.2.2: a remote wipe is owed; the device must send Provision to receive it. */
+    private static final int REMOTE_WIPE_REQUESTED = 140;
+
     /** Common status 129, MS-ASCMD 2.2.2: the device is blocked for this user. */
     private static final int DEVICE_BLOCKED = 129;
 
@@ -144,7 +147,13 @@ class EasController {
             return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
         }
         boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
-        if (device.accessState() == AccessState.BLOCKED) {
+        if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
+            if (!wbxmlStatuses) {
+                return plain(HttpStatus.valueOf(449), "Provision first");
+            }
+            return wbxml(handler.refused(REMOTE_WIPE_REQUESTED));
+        }
+        if (device.accessState() == AccessState.BLOCKED && !device.wipeState().owed()) {
             if (!wbxmlStatuses) {
                 return plain(HttpStatus.FORBIDDEN, "This device is blocked");
             }

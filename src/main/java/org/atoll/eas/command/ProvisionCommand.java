@@ -80,6 +80,9 @@ public class ProvisionCommand implements EasCommandHandler {
         if (request.page() != P || !request.name().equals("Provision")) {
             return status(ProvisionStatus.PROTOCOL_ERROR);
         }
+        if (device.wipeState().owed()) {
+            return remoteWipe(accountId, deviceId, request);
+        }
         Optional<WbxmlElement> policy = request.child(P, "Policies").flatMap(policies -> policies.child(P, "Policy"));
         if (policy.isEmpty()) {
             return status(ProvisionStatus.PROTOCOL_ERROR);
@@ -100,6 +103,20 @@ public class ProvisionCommand implements EasCommandHandler {
                 .flatMap(key -> provisioning.acknowledge(accountId, deviceId, key));
         return finalKey.map(key -> response(policy(type, PolicyStatus.SUCCESS, key)))
                 .orElseGet(() -> response(policy(type, PolicyStatus.KEY_MISMATCH, null)));
+    }
+
+    /**
+     * A device owed a wipe gets only the wipe (MS-ASPROV 3.2.5.1.2); its acknowledgement, RemoteWipe with Status 1
+     * (done) or 2 (failed), is recorded, and a failed wipe is sent again.
+     */
+    private WbxmlElement remoteWipe(long accountId, String deviceId, WbxmlElement request) {
+        Optional<String> acknowledged = request.child(P, "RemoteWipe").flatMap(wipe -> wipe.text(P, "Status"));
+        if (acknowledged.isPresent()) {
+            devices.wipeAcknowledged(accountId, deviceId, acknowledged.get().equals("1"));
+            return status(ProvisionStatus.SUCCESS);
+        }
+        devices.wipeSent(accountId, deviceId);
+        return status(ProvisionStatus.SUCCESS).addEmpty("RemoteWipe");
     }
 
     private static WbxmlElement document(MobilePolicy policy) {
