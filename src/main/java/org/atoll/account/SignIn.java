@@ -37,7 +37,6 @@ public class SignIn {
     /** Why a sign-in was refused. */
     public enum Refusal {
         BAD_CREDENTIALS,
-        DISABLED,
         BACKING_OFF
     }
 
@@ -47,6 +46,12 @@ public class SignIn {
     public record Accepted(AccountView account) implements Result {}
 
     public record Refused(Refusal reason) implements Result {}
+
+    /**
+     * The password is right but the account is disabled. Front ends refuse it, except that a device owed a remote
+     * wipe still receives the wipe.
+     */
+    public record Disabled(AccountView account) implements Result {}
 
     private record Verified(String storedHash, byte[] passwordMac) {}
 
@@ -114,7 +119,7 @@ public class SignIn {
         }
         backOff.succeeded(address, source);
         AccountView view = account.view();
-        return view.enabled() ? new Accepted(view) : new Refused(Refusal.DISABLED);
+        return view.enabled() ? new Accepted(view) : new Disabled(view);
     }
 
     private Refused failed(String address, String source) {

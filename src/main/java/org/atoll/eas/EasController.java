@@ -118,6 +118,12 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
+        if (!account.enabled()
+                && devices.find(account.id(), request.deviceId())
+                        .map(known -> !known.wipeState().owed())
+                        .orElse(true)) {
+            return plain(HttpStatus.FORBIDDEN, "The account is disabled");
+        }
         DeviceView device;
         try {
             device = devices.seen(

@@ -5,7 +5,6 @@ import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,6 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccountAuthentication implements AuthenticationProvider {
+
+    /**
+     * The only authority of a disabled account with the right password: no role, so every chain that asks for one
+     * refuses it, and front ends that merely ask for authentication must check {@link AccountView#enabled()}.
+     */
+    static final String DISABLED_AUTHORITY = "ACCOUNT_DISABLED";
 
     private final SignIn signIn;
 
@@ -42,10 +47,12 @@ class AccountAuthentication implements AuthenticationProvider {
                         null,
                         List.of(new SimpleGrantedAuthority(
                                 "ROLE_" + account.role().name())));
+            case SignIn.Disabled(AccountView account) ->
+                UsernamePasswordAuthenticationToken.authenticated(
+                        account, null, List.of(new SimpleGrantedAuthority(DISABLED_AUTHORITY)));
             case SignIn.Refused(SignIn.Refusal reason) ->
                 throw switch (reason) {
                     case BAD_CREDENTIALS -> new BadCredentialsException("Bad credentials");
-                    case DISABLED -> new DisabledException("Account disabled");
                     case BACKING_OFF -> new LockedException("Too many failed sign-ins; try again later");
                 };
         };

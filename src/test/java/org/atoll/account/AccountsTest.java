@@ -82,7 +82,7 @@ class AccountsTest {
         accounts.setEnabled(account.id(), false);
 
         assertThat(signIn.signIn(account.address(), "correct horse battery", "test"))
-                .isEqualTo(new SignIn.Refused(SignIn.Refusal.DISABLED));
+                .isInstanceOf(SignIn.Disabled.class);
         assertThatThrownBy(() -> accounts.setEnabled(Long.MAX_VALUE, true)).isInstanceOf(AccountNotFound.class);
     }
 }

@@ -39,8 +39,7 @@ class SignInTest {
 
         accounts.setEnabled(account.id(), false);
 
-        assertThat(attempt(account.address(), "correct horse battery"))
-                .isEqualTo(new SignIn.Refused(SignIn.Refusal.DISABLED));
+        assertThat(attempt(account.address(), "correct horse battery")).isInstanceOf(SignIn.Disabled.class);
     }
 
     @Test

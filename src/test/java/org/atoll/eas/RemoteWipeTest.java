@@ -12,6 +12,7 @@ import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,5 +103,28 @@ class RemoteWipeTest {
         devices.requestWipe(account.id(), "LostPhone", "admin@example.test");
 
         assertThat(tablet.folderSync("0").text("Status")).hasValue("1");
+    }
+
+    @Test
+    void deviceOfADisabledAccountShouldStillReceiveItsWipeAndNothingElse() throws Exception {
+        EasDevice tablet = new EasDevice(port, account.address(), "correct horse battery", "KeptTablet").provision();
+        devices.requestWipe(account.id(), "LostPhone", "admin@example.test");
+        accounts.setEnabled(account.id(), false);
+
+        assertThat(phone.send("Provision", policyRequest()).child("RemoteWipe")).isPresent();
+        assertThat(phone.send("Provision", wipeAcknowledgement("1")).text("Status"))
+                .hasValue("1");
+        assertThat(devices.wipe(account.id(), "LostPhone").orElseThrow().state())
+                .isEqualTo(WipeState.ACKNOWLEDGED);
+        assertThat(phone.post("FolderSync", new WbxmlEncoder().encode(folderSyncKey0()))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(tablet.post("FolderSync", new WbxmlEncoder().encode(folderSyncKey0()))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    static WbxmlElement folderSyncKey0() {
+        return WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync").add("SyncKey", "0");
     }
 }

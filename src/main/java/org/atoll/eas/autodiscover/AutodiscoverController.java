@@ -38,6 +38,9 @@ class AutodiscoverController {
     @PostMapping(path = {"/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"})
     ResponseEntity<String> autodiscover(@AuthenticationPrincipal AccountView account, HttpServletRequest request)
             throws IOException {
+        if (!account.enabled()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
         AutodiscoverRequest parsed;
         try {
             parsed = AutodiscoverRequest.parse(readBounded(request.getInputStream()));

@@ -106,6 +106,19 @@ class AutodiscoverTest {
     }
 
     @Test
+    void disabledAccountShouldBeRefused() throws Exception {
+        accounts.setEnabled(account.id(), false);
+
+        assertThat(post(
+                                "/autodiscover/autodiscover.xml",
+                                request(account.address()),
+                                account.address(),
+                                "correct horse battery")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void askingForAnotherUsersAddressShouldBeRefused() throws Exception {
         AccountView other = TestAccounts.open(accounts, "other");
 
