@@ -29,6 +29,7 @@ import org.atoll.wbxml.WbxmlEncoder;
 import org.atoll.wbxml.WbxmlException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,6 +59,12 @@ class EasController {
 
     /** Common status 140, MS-ASCMD 2.2.2: a remote wipe is owed; the device must send Provision to receive it. */
     private static final int REMOTE_WIPE_REQUESTED = 140;
+
+    /** HTTP 449, MS-ASHTTP 3.1.5.2: a 12.x device must send Provision before anything else. */
+    private static final HttpStatusCode RETRY_AFTER_PROVISION = HttpStatusCode.valueOf(449);
+
+    /** Common status 177, MS-ASCMD 2.2.2: the account has as many devices as it may. */
+    private static final int MAXIMUM_DEVICES_REACHED = 177;
 
     /** Common status 129, MS-ASCMD 2.2.2: the device is blocked for this user. */
     private static final int DEVICE_BLOCKED = 129;
@@ -124,6 +131,7 @@ class EasController {
                         .orElse(true)) {
             return plain(HttpStatus.FORBIDDEN, "The account is disabled");
         }
+        EasCommandHandler handler = handlers.get(request.command());
         DeviceView device;
         try {
             device = devices.seen(
@@ -133,9 +141,11 @@ class EasController {
                     http.getHeader(HttpHeaders.USER_AGENT),
                     request.protocolVersion().text());
         } catch (DeviceLimitReached e) {
+            if (handler != null && request.protocolVersion().text().startsWith("14")) {
+                return wbxml(handler.refused(MAXIMUM_DEVICES_REACHED));
+            }
             return plain(HttpStatus.FORBIDDEN, e.getMessage());
         }
-        EasCommandHandler handler = handlers.get(request.command());
         if (handler == null) {
             return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
         }
@@ -155,7 +165,7 @@ class EasController {
         boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
         if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
             if (!wbxmlStatuses) {
-                return plain(HttpStatus.valueOf(449), "Provision first");
+                return plain(RETRY_AFTER_PROVISION, "Provision first");
             }
             return wbxml(handler.refused(REMOTE_WIPE_REQUESTED));
         }
@@ -168,7 +178,7 @@ class EasController {
         Optional<PolicyRefusal> refusal =
                 handler.needsPolicy() ? policyRefusal(account.id(), request) : Optional.empty();
         if (refusal.isPresent() && !wbxmlStatuses) {
-            return plain(HttpStatus.valueOf(449), "Provision first");
+            return plain(RETRY_AFTER_PROVISION, "Provision first");
         }
         WbxmlElement response = refusal.isPresent()
                 ? handler.refused(refusal.get().code)
@@ -210,7 +220,7 @@ class EasController {
         return Optional.empty();
     }
 
-    private static ResponseEntity<String> plain(HttpStatus status, String message) {
+    private static ResponseEntity<String> plain(HttpStatusCode status, String message) {
         return ResponseEntity.status(status)
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(MediaType.TEXT_PLAIN)

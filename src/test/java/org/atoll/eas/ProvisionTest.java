@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.DeviceProperties;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
 import org.atoll.support.AtollTest;
@@ -37,6 +38,9 @@ class ProvisionTest {
 
     @Autowired
     Devices devices;
+
+    @Autowired
+    DeviceProperties properties;
 
     AccountView account;
     EasDevice device;
@@ -153,5 +157,31 @@ class ProvisionTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+    }
+
+    @Test
+    void protocol12_1DeviceShouldBeSentToProvisionWithHttp449ThenSync() throws Exception {
+        EasDevice old = new EasDevice(port, account.address(), "correct horse battery", "OldPhone121", "12.1");
+        byte[] key0 = new WbxmlEncoder()
+                .encode(WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync").add("SyncKey", "0"));
+
+        assertThat(old.post("FolderSync", key0).statusCode()).isEqualTo(449);
+        old.provision();
+        assertThat(old.folderSync("0").text("Status")).hasValue("1");
+        old.usePolicyKey(old.policyKey() ^ 1);
+        assertThat(old.post("FolderSync", key0).statusCode()).isEqualTo(449);
+    }
+
+    @Test
+    void deviceBeyondTheAccountsLimitShouldGetStatus177() throws Exception {
+        for (int i = 0; i < properties.maxPerAccount(); i++) {
+            devices.seen(account.id(), "Filler" + i, "Android", null, "14.1");
+        }
+        EasDevice extra = new EasDevice(port, account.address(), "correct horse battery", "OneTooMany");
+
+        WbxmlElement response = decode(extra.post("Provision", vector("provision-request-14.1.wbxml")));
+
+        assertThat(response.text("Status")).hasValue("177");
+        assertThat(devices.find(account.id(), "OneTooMany")).isEmpty();
     }
 }

@@ -24,13 +24,19 @@ public final class EasDevice {
     private final String address;
     private final String password;
     private final String deviceId;
+    private final String protocolVersion;
     private long policyKey;
 
     public EasDevice(int port, String address, String password, String deviceId) {
+        this(port, address, password, deviceId, "14.1");
+    }
+
+    public EasDevice(int port, String address, String password, String deviceId, String protocolVersion) {
         this.port = port;
         this.address = address;
         this.password = password;
         this.deviceId = deviceId;
+        this.protocolVersion = protocolVersion;
     }
 
     public long policyKey() {
@@ -82,7 +88,7 @@ public final class EasDevice {
                         "Basic "
                                 + Base64.getEncoder()
                                         .encodeToString((address + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("MS-ASProtocolVersion", "14.1")
+                .header("MS-ASProtocolVersion", protocolVersion)
                 .header("Content-Type", "application/vnd.ms-sync.wbxml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (policyKey != 0) {
