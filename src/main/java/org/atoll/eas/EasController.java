@@ -101,6 +101,12 @@ class EasController {
                 .build();
     }
 
+    /**
+     * Checks run in this order, each answering before any later one is reached: the request line, the User
+     * parameter, the protocol version, the body size, a disabled account, the device registry, the command, the
+     * WBXML body, an owed remote wipe, a blocked device, the policy key. Protocol 14.x gets refusals as the
+     * command's own Status; 12.x as HTTP status codes.
+     */
     @RequestMapping(path = PATH, method = RequestMethod.POST)
     ResponseEntity<?> post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) throws IOException {
         EasRequest request;
@@ -112,6 +118,7 @@ class EasController {
                     : HttpStatus.BAD_REQUEST;
             return plain(status, e.getMessage());
         }
+        boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
         if (request.user() != null && !signIn.address(request.user()).equals(account.address())) {
             return plain(HttpStatus.FORBIDDEN, "The User parameter names another account");
         }
@@ -141,7 +148,7 @@ class EasController {
                     http.getHeader(HttpHeaders.USER_AGENT),
                     request.protocolVersion().text());
         } catch (DeviceLimitReached e) {
-            if (handler != null && request.protocolVersion().text().startsWith("14")) {
+            if (handler != null && wbxmlStatuses) {
                 return wbxml(handler.refused(MAXIMUM_DEVICES_REACHED));
             }
             return plain(HttpStatus.FORBIDDEN, e.getMessage());
@@ -162,7 +169,6 @@ class EasController {
         } catch (WbxmlException e) {
             return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
         }
-        boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
         if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
             if (!wbxmlStatuses) {
                 return plain(RETRY_AFTER_PROVISION, "Provision first");
