@@ -51,7 +51,7 @@ class FolderChangeCommands {
             @Override
             WbxmlElement change(long accountId, long devicePk, long key, WbxmlElement request) {
                 Optional<String> name = request.text(H, "DisplayName");
-                Optional<Long> parent = request.text(H, "ParentId").flatMap(Handler::folderId);
+                Optional<Long> parent = request.text(H, "ParentId").flatMap(WireNumbers::unsigned);
                 Optional<FolderType> type = request.text(H, "Type").flatMap(Handler::userFolderType);
                 if (name.isEmpty() || parent.isEmpty() || type.isEmpty()) {
                     return status(Status.MALFORMED_REQUEST);
@@ -71,9 +71,9 @@ class FolderChangeCommands {
         return new Handler(EasCommand.FOLDER_UPDATE, "FolderUpdate", mailboxes, folderSyncs) {
             @Override
             WbxmlElement change(long accountId, long devicePk, long key, WbxmlElement request) {
-                Optional<Long> folder = request.text(H, "ServerId").flatMap(Handler::folderId);
+                Optional<Long> folder = request.text(H, "ServerId").flatMap(WireNumbers::unsigned);
                 Optional<String> name = request.text(H, "DisplayName");
-                Optional<Long> parent = request.text(H, "ParentId").flatMap(Handler::folderId);
+                Optional<Long> parent = request.text(H, "ParentId").flatMap(WireNumbers::unsigned);
                 if (folder.isEmpty() || name.isEmpty() || parent.isEmpty()) {
                     return status(Status.MALFORMED_REQUEST);
                 }
@@ -90,7 +90,7 @@ class FolderChangeCommands {
         return new Handler(EasCommand.FOLDER_DELETE, "FolderDelete", mailboxes, folderSyncs) {
             @Override
             WbxmlElement change(long accountId, long devicePk, long key, WbxmlElement request) {
-                Optional<Long> folder = request.text(H, "ServerId").flatMap(Handler::folderId);
+                Optional<Long> folder = request.text(H, "ServerId").flatMap(WireNumbers::unsigned);
                 if (folder.isEmpty()) {
                     return status(Status.MALFORMED_REQUEST);
                 }
@@ -135,7 +135,7 @@ class FolderChangeCommands {
             if (request.page() != H || !request.name().equals(root)) {
                 return status(Status.MALFORMED_REQUEST);
             }
-            Optional<Long> key = request.text(H, "SyncKey").flatMap(Handler::folderId);
+            Optional<Long> key = request.text(H, "SyncKey").flatMap(WireNumbers::unsigned);
             if (key.isEmpty()) {
                 return status(Status.MALFORMED_REQUEST);
             }
@@ -150,7 +150,7 @@ class FolderChangeCommands {
                 return status(Status.SYSTEM_FOLDER);
             } catch (FolderNotFound e) {
                 boolean folderExists = request.text(H, "ServerId")
-                        .flatMap(Handler::folderId)
+                        .flatMap(WireNumbers::unsigned)
                         .map(id -> mailboxes.folders(accountId).stream().anyMatch(f -> f.id() == id))
                         .orElse(true);
                 return status(folderExists ? Status.PARENT_NOT_FOUND : Status.NOT_FOUND);
@@ -172,15 +172,8 @@ class FolderChangeCommands {
             return parentId == 0 ? null : parentId;
         }
 
-        static Optional<Long> folderId(String text) {
-            if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.empty();
-            }
-            return Optional.of(Long.parseLong(text));
-        }
-
         static Optional<FolderType> userFolderType(String text) {
-            return folderId(text)
+            return WireNumbers.unsigned(text)
                     .filter(code -> code == 1 || (code >= 12 && code <= 17))
                     .map(code -> FolderType.fromCode(code.intValue()));
         }

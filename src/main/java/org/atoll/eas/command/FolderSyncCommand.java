@@ -50,7 +50,7 @@ public class FolderSyncCommand implements EasCommandHandler {
     public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
         long devicePk = device.id();
         Optional<Long> key = request.page() == H && request.name().equals("FolderSync")
-                ? request.text(H, "SyncKey").flatMap(FolderSyncCommand::parseKey)
+                ? request.text(H, "SyncKey").flatMap(WireNumbers::unsigned)
                 : Optional.empty();
         if (key.isEmpty()) {
             return status(Status.MALFORMED_REQUEST);
@@ -83,12 +83,5 @@ public class FolderSyncCommand implements EasCommandHandler {
 
     static WbxmlElement status(Status status) {
         return WbxmlElement.of(H, "FolderSync").add("Status", Integer.toString(status.code));
-    }
-
-    private static Optional<Long> parseKey(String text) {
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(text));
     }
 }

@@ -158,12 +158,9 @@ public class ProvisionCommand implements EasCommandHandler {
         return WbxmlElement.of(P, "Provision").add("Status", Integer.toString(status.code));
     }
 
+    /** A policy key is an unsigned 32-bit number other than 0 (MS-ASPROV 2.2.2.42). */
     private static Optional<Long> parseKey(String text) {
-        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        long key = Long.parseLong(text);
-        return key > 0 && key <= 0xFFFF_FFFFL ? Optional.of(key) : Optional.empty();
+        return WireNumbers.unsigned(text).filter(key -> key > 0 && key <= 0xFFFF_FFFFL);
     }
 
     private static String flag(boolean value) {
