@@ -163,11 +163,13 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
-        WbxmlElement document;
-        try {
-            document = decoder.decode(body);
-        } catch (WbxmlException e) {
-            return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
+        WbxmlElement document = null;
+        if (body.length > 0 || !handler.acceptsEmptyBody()) {
+            try {
+                document = decoder.decode(body);
+            } catch (WbxmlException e) {
+                return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
+            }
         }
         if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
             if (!wbxmlStatuses) {
@@ -186,9 +188,14 @@ class EasController {
         if (refusal.isPresent() && !wbxmlStatuses) {
             return plain(RETRY_AFTER_PROVISION, "Provision first");
         }
-        WbxmlElement response = refusal.isPresent()
-                ? handler.refused(refusal.get().code)
-                : handler.handle(account.id(), device, document);
+        WbxmlElement response;
+        if (refusal.isPresent()) {
+            response = handler.refused(refusal.get().code);
+        } else if (document == null) {
+            response = handler.handleEmpty(account.id(), device);
+        } else {
+            response = handler.handle(account.id(), device, document);
+        }
         return wbxml(response);
     }
 

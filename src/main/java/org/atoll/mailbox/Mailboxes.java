@@ -27,12 +27,14 @@ import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.Message;
 import org.atoll.mailbox.internal.MessageRepository;
+import org.atoll.mailbox.internal.MessageStamps;
 import org.atoll.mime.MimeParser;
 import org.atoll.mime.ParsedMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,6 +60,7 @@ public class Mailboxes {
     private final Journal journal;
     private final Blobs blobs;
     private final Attachments attachments;
+    private final MessageStamps stamps;
     private final Accounts accounts;
     private final MimeParser parser;
     private final Clock clock;
@@ -68,6 +71,7 @@ public class Mailboxes {
             Journal journal,
             Blobs blobs,
             Attachments attachments,
+            MessageStamps stamps,
             Accounts accounts,
             Clock clock) {
         this.folders = folders;
@@ -75,6 +79,7 @@ public class Mailboxes {
         this.journal = journal;
         this.blobs = blobs;
         this.attachments = attachments;
+        this.stamps = stamps;
         this.accounts = accounts;
         this.parser = new MimeParser();
         this.clock = clock;
@@ -338,6 +343,38 @@ public class Mailboxes {
         doomed.forEach(message -> change.messageRemoved(message.folderId(), message.id()));
         removePermanently(accountId, doomed);
         journal.commit(change);
+    }
+
+    /**
+     * Stamps of a folder's messages received at or after {@code since}, newest first, continuing after
+     * {@code after} (null: from the newest).
+     */
+    @Transactional(readOnly = true)
+    public List<MessageStamp> stamps(
+            long accountId, long folderId, Instant since, @Nullable MessageStamp after, int limit) {
+        return stamps.inFolder(accountId, folderId, since, after, checkLimit(limit));
+    }
+
+    /** Stamps of the messages that still exist among {@code messageIds}, in no particular order. */
+    @Transactional(readOnly = true)
+    public List<MessageStamp> stamps(long accountId, Collection<Long> messageIds) {
+        return stamps.of(accountId, messageIds);
+    }
+
+    /** How many messages of a folder were received at or after {@code since}. */
+    @Transactional(readOnly = true)
+    public long count(long accountId, long folderId, Instant since) {
+        return stamps.countInFolder(accountId, folderId, since);
+    }
+
+    /**
+     * Takes the account's writer lock until the caller's transaction ends, without changing anything: what the
+     * caller reads after it stays true for the mutations it makes next, because no other writer of the account can
+     * come in between.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdWriterLock(long accountId) {
+        journal.lock(accountId);
     }
 
     // ---- the journal

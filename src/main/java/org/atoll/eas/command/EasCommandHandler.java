@@ -18,4 +18,14 @@ public interface EasCommandHandler {
     WbxmlElement refused(int status);
 
     WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request);
+
+    /** Whether a request without a body is one of this command's (an empty Sync repeats the previous one). */
+    default boolean acceptsEmptyBody() {
+        return false;
+    }
+
+    /** Serves a request without a body; called only when {@link #acceptsEmptyBody()}. */
+    default WbxmlElement handleEmpty(long accountId, DeviceView device) {
+        throw new UnsupportedOperationException(command().commandName() + " needs a request body");
+    }
 }

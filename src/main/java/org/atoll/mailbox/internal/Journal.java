@@ -63,6 +63,15 @@ public class Journal {
                 .orElseThrow(() -> new MailboxNotFound(accountId));
     }
 
+    /** Waits for and holds the account's counter row lock until the transaction ends. */
+    public void lock(long accountId) {
+        jdbc.sql("SELECT 1 FROM mailbox WHERE account_id = ? FOR UPDATE")
+                .param(accountId)
+                .query(Integer.class)
+                .optional()
+                .orElseThrow(() -> new MailboxNotFound(accountId));
+    }
+
     /** Writes what the change recorded and announces it; a change that recorded nothing writes nothing. */
     public void commit(Change change) {
         List<Change.Row> rows = change.rows();

@@ -1,0 +1,416 @@
+package org.atoll.eas.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atoll.device.DeviceView;
+import org.atoll.eas.request.EasCommand;
+import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.InvalidMailboxRequest;
+import org.atoll.mailbox.MailboxException;
+import org.atoll.sync.BodyPreference;
+import org.atoll.sync.ClientCommand;
+import org.atoll.sync.ClientResponse;
+import org.atoll.sync.CollectionRequest;
+import org.atoll.sync.CollectionResult;
+import org.atoll.sync.ConflictPolicy;
+import org.atoll.sync.FilterType;
+import org.atoll.sync.ItemSyncs;
+import org.atoll.sync.ServerCommand;
+import org.atoll.sync.SyncOptions;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sync (MS-ASCMD 2.2.1.21) of Email collections: one request names collections with their SyncKeys, options and
+ * the device's changes; the response answers each with its next key, the server's changes and the answers to the
+ * device's changes. An empty request, or a Partial one, repeats the collections of the previous request.
+ */
+@Component
+public class SyncCommand implements EasCommandHandler {
+
+    /** Sync Status values, MS-ASCMD 2.2.3.177.17. */
+    enum Status {
+        SUCCESS(1),
+        INVALID_SYNC_KEY(3),
+        PROTOCOL_ERROR(4),
+        HIERARCHY_CHANGED(12),
+        INCOMPLETE_REQUEST(13),
+        TOO_MANY_COLLECTIONS(15),
+        RETRY(16);
+
+        final int code;
+
+        Status(int code) {
+            this.code = code;
+        }
+    }
+
+    /** The most collections one request may name. */
+    static final int MAX_COLLECTIONS = 100;
+
+    /** The most commands one collection of a request may carry. */
+    static final int MAX_COMMANDS = 1000;
+
+    private static final CodePage A = CodePage.AIRSYNC;
+    private static final CodePage BASE = CodePage.AIRSYNCBASE;
+    private static final CodePage EMAIL = CodePage.EMAIL;
+    private static final CodePage TASKS = CodePage.TASKS;
+
+    private final ItemSyncs itemSyncs;
+    private final EmailItems emailItems;
+    private final Clock clock;
+
+    SyncCommand(ItemSyncs itemSyncs, EmailItems emailItems, Clock clock) {
+        this.itemSyncs = itemSyncs;
+        this.emailItems = emailItems;
+        this.clock = clock;
+    }
+
+    @Override
+    public EasCommand command() {
+        return EasCommand.SYNC;
+    }
+
+    @Override
+    public WbxmlElement refused(int status) {
+        return status(status);
+    }
+
+    @Override
+    public boolean acceptsEmptyBody() {
+        return true;
+    }
+
+    @Override
+    public WbxmlElement handleEmpty(long accountId, DeviceView device) {
+        return respond(accountId, device, List.of(), true);
+    }
+
+    @Override
+    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
+        if (request.page() != A || !request.name().equals("Sync")) {
+            return status(Status.PROTOCOL_ERROR.code);
+        }
+        Optional<Integer> syncWindow = request.text("WindowSize").map(SyncCommand::windowSize);
+        List<WbxmlElement> elements = request.child("Collections")
+                .map(c -> c.children(A, "Collection"))
+                .orElse(List.of());
+        if (elements.size() > MAX_COLLECTIONS) {
+            return status(Status.TOO_MANY_COLLECTIONS.code);
+        }
+        List<Parsed> collections = new ArrayList<>();
+        for (WbxmlElement element : elements) {
+            collections.add(parse(element, syncWindow.orElse(null)));
+        }
+        boolean partial = request.child("Partial").isPresent();
+        if (collections.isEmpty() && !partial) {
+            return status(Status.PROTOCOL_ERROR.code);
+        }
+        return respond(accountId, device, collections, partial);
+    }
+
+    // ---- parsing
+
+    /** One collection of the request, or why it cannot be served. */
+    private record Parsed(String collectionId, @Nullable CollectionRequest request, Status failure) {}
+
+    private Parsed parse(WbxmlElement collection, @Nullable Integer syncWindow) {
+        String collectionId = collection.text("CollectionId").orElse("");
+        Optional<Long> folderId = WireNumbers.unsigned(collectionId);
+        Optional<Long> key = collection.text("SyncKey").flatMap(WireNumbers::unsigned);
+        if (folderId.isEmpty() || key.isEmpty()) {
+            return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
+        }
+        try {
+            Integer window =
+                    collection.text("WindowSize").map(SyncCommand::windowSize).orElse(syncWindow);
+            Boolean deletesAsMoves =
+                    collection.child("DeletesAsMoves").map(SyncCommand::flag).orElse(null);
+            boolean getChanges =
+                    collection.child("GetChanges").map(SyncCommand::flag).orElse(true);
+            SyncOptions.Update update = options(collection.child("Options").orElse(null), window, deletesAsMoves);
+            List<ClientCommand> commands = commands(collection.child("Commands").orElse(null));
+            return new Parsed(
+                    collectionId,
+                    new CollectionRequest(folderId.get(), key.get(), update, getChanges, commands),
+                    Status.SUCCESS);
+        } catch (IllegalArgumentException | InvalidMailboxRequest | DateTimeParseException e) {
+            return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
+        }
+    }
+
+    /** An empty element or 1 is true, 0 false (MS-ASDTYPE 2.1 boolean). */
+    private static boolean flag(WbxmlElement element) {
+        String text = element.text().orElse("1");
+        return switch (text) {
+            case "1" -> true;
+            case "0" -> false;
+            default -> throw new IllegalArgumentException("Not a boolean: " + text);
+        };
+    }
+
+    /** WindowSize 1 to 512; a larger one is served as 512 (MS-ASCMD 2.2.3.199). */
+    private static int windowSize(String text) {
+        long size = WireNumbers.unsigned(text).orElseThrow(() -> new IllegalArgumentException("WindowSize"));
+        if (size < 1) {
+            throw new IllegalArgumentException("WindowSize " + size);
+        }
+        return (int) Math.min(size, SyncOptions.MAX_WINDOW);
+    }
+
+    private static SyncOptions.Update options(
+            @Nullable WbxmlElement options, @Nullable Integer window, @Nullable Boolean deletesAsMoves) {
+        if (options == null) {
+            return new SyncOptions.Update(null, null, deletesAsMoves, window, null, null);
+        }
+        FilterType filter = options.text("FilterType")
+                .map(text -> WireNumbers.unsigned(text)
+                        .filter(code -> code <= 7)
+                        .flatMap(code -> FilterType.fromCode(code.intValue()))
+                        .orElseThrow(() -> new IllegalArgumentException("FilterType " + text)))
+                .orElse(null);
+        ConflictPolicy conflict = options.text("Conflict")
+                .map(text -> WireNumbers.unsigned(text)
+                        .filter(code -> code <= 1)
+                        .flatMap(code -> ConflictPolicy.fromCode(code.intValue()))
+                        .orElseThrow(() -> new IllegalArgumentException("Conflict " + text)))
+                .orElse(null);
+        Integer mimeSupport = options.text("MIMESupport")
+                .map(text -> WireNumbers.unsigned(text)
+                        .filter(code -> code <= 2)
+                        .map(Long::intValue)
+                        .orElseThrow(() -> new IllegalArgumentException("MIMESupport " + text)))
+                .orElse(null);
+        List<BodyPreference> bodies = new ArrayList<>();
+        for (WbxmlElement preference : options.children(BASE, "BodyPreference")) {
+            int type = preference
+                    .text("Type")
+                    .flatMap(WireNumbers::unsigned)
+                    .filter(t -> t >= 1 && t <= 4)
+                    .map(Long::intValue)
+                    .orElseThrow(() -> new IllegalArgumentException("BodyPreference Type"));
+            Long truncation = preference
+                    .text("TruncationSize")
+                    .map(text -> WireNumbers.unsigned(text).orElseThrow(() -> new IllegalArgumentException(text)))
+                    .orElse(null);
+            boolean allOrNone =
+                    preference.child("AllOrNone").map(SyncCommand::flag).orElse(false);
+            int preview = preference
+                    .text("Preview")
+                    .map(text -> WireNumbers.unsigned(text)
+                            .filter(p -> p <= 255)
+                            .map(Long::intValue)
+                            .orElseThrow(() -> new IllegalArgumentException("Preview " + text)))
+                    .orElse(0);
+            if (bodies.stream().noneMatch(b -> b.type() == type)) {
+                bodies.add(new BodyPreference(type, truncation, allOrNone, preview));
+            }
+        }
+        return new SyncOptions.Update(
+                filter, conflict, deletesAsMoves, window, mimeSupport, bodies.isEmpty() ? null : bodies);
+    }
+
+    private List<ClientCommand> commands(@Nullable WbxmlElement commands) {
+        if (commands == null) {
+            return List.of();
+        }
+        if (commands.children().size() > MAX_COMMANDS) {
+            throw new IllegalArgumentException("More than " + MAX_COMMANDS + " commands");
+        }
+        List<ClientCommand> parsed = new ArrayList<>();
+        for (WbxmlElement command : commands.children()) {
+            String serverId = command.text("ServerId").orElse("");
+            switch (command.name()) {
+                case "Change" ->
+                    parsed.add(change(serverId, command.child("ApplicationData").orElse(null)));
+                case "Delete" -> parsed.add(new ClientCommand.Delete(serverId));
+                case "Fetch" -> parsed.add(new ClientCommand.Fetch(serverId));
+                default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
+            }
+        }
+        return parsed;
+    }
+
+    /** A client Change of an Email item: Read, Flag and Categories are what a device may change (MS-ASEMAIL). */
+    private ClientCommand.Change change(String serverId, @Nullable WbxmlElement data) {
+        if (data == null) {
+            return new ClientCommand.Change(serverId, null, null, null);
+        }
+        Boolean read = data.child(EMAIL, "Read").map(SyncCommand::flag).orElse(null);
+        Flag flag = data.child(EMAIL, "Flag").map(this::flagOf).orElse(null);
+        List<String> categories = data.child(EMAIL, "Categories")
+                .map(c -> c.children(EMAIL, "Category").stream()
+                        .map(category -> category.text().orElse(""))
+                        .toList())
+                .orElse(null);
+        return new ClientCommand.Change(serverId, read, flag, categories);
+    }
+
+    /** MS-ASEMAIL 2.2.2.27 Flag: empty clears it, Status 1 completes it, Status 2 sets it with optional dates. */
+    private Flag flagOf(WbxmlElement flag) {
+        Optional<String> status = flag.text(EMAIL, "Status");
+        if (status.isEmpty() || status.get().equals("0")) {
+            return Flag.CLEARED;
+        }
+        return switch (status.get()) {
+            case "1" ->
+                Flag.complete(flag.text(EMAIL, "CompleteTime")
+                        .or(() -> flag.text(TASKS, "DateCompleted"))
+                        .map(Instant::parse)
+                        .orElse(clock.instant()));
+            case "2" ->
+                Flag.active(
+                        flag.text(TASKS, "UtcStartDate")
+                                .or(() -> flag.text(TASKS, "StartDate"))
+                                .map(Instant::parse)
+                                .orElse(null),
+                        flag.text(TASKS, "UtcDueDate")
+                                .or(() -> flag.text(TASKS, "DueDate"))
+                                .map(Instant::parse)
+                                .orElse(null));
+            default -> throw new IllegalArgumentException("Flag Status " + status.get());
+        };
+    }
+
+    // ---- answering
+
+    private WbxmlElement respond(long accountId, DeviceView device, List<Parsed> named, boolean repeatPrevious) {
+        Map<String, Parsed> collections = new LinkedHashMap<>();
+        if (repeatPrevious) {
+            Map<Long, Long> previous = itemSyncs.previousRequest(accountId, device.id());
+            if (previous.isEmpty() && named.isEmpty()) {
+                return status(Status.INCOMPLETE_REQUEST.code);
+            }
+            previous.forEach((folderId, key) -> collections.put(
+                    Long.toString(folderId),
+                    new Parsed(
+                            Long.toString(folderId),
+                            new CollectionRequest(folderId, key, SyncOptions.Update.NONE, true, List.of()),
+                            Status.SUCCESS)));
+        }
+        named.forEach(parsed -> collections.put(parsed.collectionId(), parsed));
+
+        boolean v14 = device.protocolVersion().startsWith("14");
+        WbxmlElement list = WbxmlElement.of(A, "Collections");
+        List<Long> served = new ArrayList<>();
+        for (Parsed parsed : collections.values()) {
+            list.add(collection(accountId, device, parsed, v14, served));
+        }
+        itemSyncs.rememberRequest(accountId, device.id(), served);
+        return WbxmlElement.of(A, "Sync").add(list);
+    }
+
+    private WbxmlElement collection(long accountId, DeviceView device, Parsed parsed, boolean v14, List<Long> served) {
+        CollectionRequest request = parsed.request();
+        if (request == null) {
+            return collectionStatus(parsed.collectionId(), null, parsed.failure());
+        }
+        CollectionResult result;
+        try {
+            result = itemSyncs.sync(accountId, device.id(), request);
+        } catch (MailboxException e) {
+            return collectionStatus(parsed.collectionId(), null, Status.RETRY);
+        }
+        return switch (result) {
+            case CollectionResult.InvalidSyncKey() ->
+                collectionStatus(parsed.collectionId(), "0", Status.INVALID_SYNC_KEY);
+            case CollectionResult.UnknownCollection() ->
+                collectionStatus(parsed.collectionId(), null, Status.HIERARCHY_CHANGED);
+            case CollectionResult.Synced synced -> {
+                served.add(request.folderId());
+                yield synced(accountId, parsed.collectionId(), synced, v14);
+            }
+        };
+    }
+
+    private WbxmlElement synced(long accountId, String collectionId, CollectionResult.Synced synced, boolean v14) {
+        WbxmlElement collection = WbxmlElement.of(A, "Collection")
+                .add("SyncKey", Long.toString(synced.syncKey()))
+                .add("CollectionId", collectionId)
+                .add("Status", Integer.toString(Status.SUCCESS.code));
+        if (synced.moreAvailable()) {
+            collection.addEmpty("MoreAvailable");
+        }
+        SyncOptions options = synced.options();
+        if (!synced.commands().isEmpty()) {
+            WbxmlElement commands = WbxmlElement.of(A, "Commands");
+            for (ServerCommand command : synced.commands()) {
+                String serverId = command.item().text();
+                commands.add(
+                        switch (command) {
+                            case ServerCommand.Add add ->
+                                WbxmlElement.of(A, "Add")
+                                        .add("ServerId", serverId)
+                                        .add(emailItems.applicationData(
+                                                accountId,
+                                                add.message(),
+                                                options.bodyPreferences(),
+                                                options.mimeSupport(),
+                                                v14));
+                            case ServerCommand.Change change ->
+                                WbxmlElement.of(A, "Change")
+                                        .add("ServerId", serverId)
+                                        .add(emailItems.changeData(change.message(), v14));
+                            case ServerCommand.Delete delete ->
+                                WbxmlElement.of(A, "Delete").add("ServerId", serverId);
+                            case ServerCommand.SoftDelete softDelete ->
+                                WbxmlElement.of(A, "SoftDelete").add("ServerId", serverId);
+                        });
+            }
+            collection.add(commands);
+        }
+        if (!synced.responses().isEmpty()) {
+            WbxmlElement responses = WbxmlElement.of(A, "Responses");
+            for (ClientResponse response : synced.responses()) {
+                String status = Integer.toString(response.status().code());
+                responses.add(
+                        switch (response) {
+                            case ClientResponse.Changed changed ->
+                                WbxmlElement.of(A, "Change")
+                                        .add("ServerId", changed.serverId())
+                                        .add("Status", status);
+                            case ClientResponse.Deleted deleted ->
+                                WbxmlElement.of(A, "Delete")
+                                        .add("ServerId", deleted.serverId())
+                                        .add("Status", status);
+                            case ClientResponse.Fetched fetched ->
+                                WbxmlElement.of(A, "Fetch")
+                                        .add("ServerId", fetched.serverId())
+                                        .add("Status", status)
+                                        .add(emailItems.applicationData(
+                                                accountId,
+                                                fetched.message(),
+                                                options.bodyPreferences(),
+                                                options.mimeSupport(),
+                                                v14));
+                            case ClientResponse.NotFetched notFetched ->
+                                WbxmlElement.of(A, "Fetch")
+                                        .add("ServerId", notFetched.serverId())
+                                        .add("Status", status);
+                        });
+            }
+            collection.add(responses);
+        }
+        return collection;
+    }
+
+    private static WbxmlElement collectionStatus(String collectionId, @Nullable String syncKey, Status status) {
+        WbxmlElement collection = WbxmlElement.of(A, "Collection");
+        if (syncKey != null) {
+            collection.add("SyncKey", syncKey);
+        }
+        return collection.add("CollectionId", collectionId).add("Status", Integer.toString(status.code));
+    }
+
+    private static WbxmlElement status(int status) {
+        return WbxmlElement.of(A, "Sync").add("Status", Integer.toString(status));
+    }
+}

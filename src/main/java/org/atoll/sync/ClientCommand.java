@@ -1,0 +1,23 @@
+package org.atoll.sync;
+
+import java.util.List;
+import org.atoll.mailbox.Flag;
+import org.jspecify.annotations.Nullable;
+
+/** A change a device sends for an item of a collection (MS-ASCMD 2.2.3.32, Commands in a Sync request). */
+public sealed interface ClientCommand {
+
+    /** The ServerId as the device sent it. */
+    String serverId();
+
+    /** New values for what the device changed; null for what it left alone. */
+    record Change(
+            String serverId,
+            @Nullable Boolean read,
+            @Nullable Flag flag,
+            @Nullable List<String> categories) implements ClientCommand {}
+
+    record Delete(String serverId) implements ClientCommand {}
+
+    record Fetch(String serverId) implements ClientCommand {}
+}

@@ -1,0 +1,27 @@
+package org.atoll.sync;
+
+import org.atoll.mailbox.MessageView;
+
+/**
+ * The answer to one of a device's commands (MS-ASCMD 2.2.3.154, Responses). Successful changes and deletions get
+ * none; the spec asks only for failures of those.
+ */
+public sealed interface ClientResponse {
+
+    String serverId();
+
+    ItemStatus status();
+
+    record Changed(String serverId, ItemStatus status) implements ClientResponse {}
+
+    record Deleted(String serverId, ItemStatus status) implements ClientResponse {}
+
+    record Fetched(String serverId, MessageView message) implements ClientResponse {
+        @Override
+        public ItemStatus status() {
+            return ItemStatus.SUCCESS;
+        }
+    }
+
+    record NotFetched(String serverId, ItemStatus status) implements ClientResponse {}
+}

@@ -1,0 +1,701 @@
+package org.atoll.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.atoll.mailbox.ChangeOrigin;
+import org.atoll.mailbox.ChangePage;
+import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.FolderView;
+import org.atoll.mailbox.JournalEntry;
+import org.atoll.mailbox.JournalPosition;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageStamp;
+import org.atoll.mailbox.MessageView;
+import org.atoll.sync.internal.CollectionState;
+import org.atoll.sync.internal.CollectionStates;
+import org.atoll.sync.internal.Conflicts;
+import org.atoll.sync.internal.DeviceItems;
+import org.atoll.sync.internal.HeldItem;
+import org.atoll.sync.internal.ScanCursor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Item sync of one collection for one device (MS-ASCMD 2.2.1.21): applies the device's changes, then offers the
+ * server's changes the device has not seen, at most a window at a time.
+ *
+ * <p>What a device holds is kept per message with the modseq of the state it received. The server's changes are
+ * found by comparing that with the store, for the messages the journal names after the collection's position, for
+ * the folder's older messages while a first scan is under way, and for the held items when a FilterType change
+ * asks for a reconciliation. Because every decision compares states, reading the same journal entry twice never
+ * sends a change twice, and a device's own changes are never echoed: applying them records the new state as held.
+ */
+@Service
+public class ItemSyncs {
+
+    /** The most message bytes one collection's response offers, beyond the first message. */
+    static final long RESPONSE_BUDGET = 8L * 1024 * 1024;
+
+    private static final int RECONCILE_PAGE = 500;
+
+    private final Mailboxes mailboxes;
+    private final CollectionStates states;
+    private final DeviceItems items;
+    private final Conflicts conflicts;
+    private final Clock clock;
+
+    ItemSyncs(Mailboxes mailboxes, CollectionStates states, DeviceItems items, Conflicts conflicts, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.states = states;
+        this.items = items;
+        this.conflicts = conflicts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CollectionResult sync(long accountId, long devicePk, CollectionRequest request) {
+        if (folder(accountId, request.folderId()).isEmpty()) {
+            return new CollectionResult.UnknownCollection();
+        }
+        long folderId = request.folderId();
+        Instant now = clock.instant();
+        Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, true);
+        if (request.syncKey() == 0) {
+            SyncOptions options = SyncOptions.DEFAULT.with(request.options());
+            long next = loaded.map(s -> s.key() + 1).orElse(1L);
+            JournalPosition end = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
+            states.reset(accountId, devicePk, folderId, next, end, options, now);
+            return new CollectionResult.Synced(next, List.of(), List.of(), false, options);
+        }
+        if (loaded.isEmpty()) {
+            return new CollectionResult.InvalidSyncKey();
+        }
+        CollectionState state = loaded.get();
+        boolean replay = state.previous() != null
+                && request.syncKey() == state.previous().key();
+        if (replay) {
+            items.undo(accountId, devicePk, folderId);
+            CollectionState.Previous previous = state.previous();
+            state = new CollectionState(
+                    previous.key(),
+                    previous.progress(),
+                    null,
+                    new SyncOptions(
+                            previous.filter(),
+                            state.options().conflict(),
+                            state.options().deletesAsMoves(),
+                            state.options().windowSize(),
+                            state.options().mimeSupport(),
+                            state.options().bodyPreferences()));
+        } else if (request.syncKey() != state.key()) {
+            return new CollectionResult.InvalidSyncKey();
+        } else {
+            items.forgetUndo(accountId, devicePk, folderId);
+        }
+
+        SyncOptions options = state.options().with(request.options());
+        CollectionState.Progress progress = state.progress();
+        if (options.filter() != state.options().filter()) {
+            progress = progress.restartScan();
+        }
+        Pass pass = new Pass(accountId, devicePk, folderId, options, now, progress);
+        pass.replay = replay;
+        List<ClientResponse> responses = applyClientCommands(pass, request.commands());
+        List<ServerCommand> commands = request.getChanges() ? serverChanges(pass) : List.of();
+
+        boolean sent = !commands.isEmpty() || !responses.isEmpty();
+        long next = replay || sent ? state.key() + 1 : state.key();
+        CollectionState.Previous previous = next == state.key()
+                ? state.previous()
+                : new CollectionState.Previous(
+                        state.key(), state.progress(), state.options().filter());
+        CollectionState updated = new CollectionState(next, pass.progress, previous, options);
+        boolean bodiesChanged =
+                !options.bodyPreferences().equals(state.options().bodyPreferences());
+        if (!updated.equals(state) || replay) {
+            states.save(accountId, devicePk, folderId, updated, now, bodiesChanged);
+        }
+        return new CollectionResult.Synced(next, commands, responses, pass.more, options);
+    }
+
+    /**
+     * Remembers which collections a device's Sync request named, so that an empty or partial request can repeat
+     * them (MS-ASCMD 2.2.3.131).
+     */
+    @Transactional
+    public void rememberRequest(long accountId, long devicePk, List<Long> folderIds) {
+        states.markLastRequest(accountId, devicePk, folderIds);
+    }
+
+    /** The collections of the device's previous Sync request, each with its current SyncKey. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> previousRequest(long accountId, long devicePk) {
+        Map<Long, Long> keys = new LinkedHashMap<>();
+        states.lastRequest(accountId, devicePk).forEach(pair -> keys.put(pair[0], pair[1]));
+        return keys;
+    }
+
+    /**
+     * How many changes the device would get for the collection (GetItemEstimate, MS-ASCMD 2.2.1.9), counted without
+     * changing anything.
+     */
+    @Transactional(readOnly = true)
+    public Estimate estimate(long accountId, long devicePk, long folderId, long syncKey, SyncOptions.Update update) {
+        if (folder(accountId, folderId).isEmpty()) {
+            return new Estimate.UnknownCollection();
+        }
+        Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, false);
+        if (loaded.isEmpty() || syncKey == 0) {
+            return new Estimate.NotPrimed();
+        }
+        CollectionState state = loaded.get();
+        if (syncKey != state.key()) {
+            return new Estimate.InvalidSyncKey();
+        }
+        SyncOptions options = state.options().with(update);
+        CollectionState.Progress progress =
+                options.filter() != state.options().filter() ? state.progress().restartScan() : state.progress();
+        Pass pass = new Pass(accountId, devicePk, folderId, options, clock.instant(), progress);
+        pass.room = Mailboxes.MAX_PAGE;
+        journalPass(pass);
+        Set<Long> counted = pass.decided;
+        long count = Mailboxes.MAX_PAGE - pass.room;
+        Instant cutoff = options.filter().cutoff(pass.now);
+        if (progress.scanActive()) {
+            long inWindow = mailboxes.count(accountId, folderId, cutoff);
+            count += Math.max(0, inWindow - items.count(accountId, devicePk, folderId));
+        } else if (options.filter() != FilterType.ALL) {
+            count += items.olderThan(accountId, devicePk, folderId, cutoff, Mailboxes.MAX_PAGE).stream()
+                    .filter(item -> !counted.contains(item.messageId()))
+                    .count();
+        }
+        return new Estimate.Count(count);
+    }
+
+    /** The answer to a GetItemEstimate for one collection. */
+    public sealed interface Estimate {
+        record Count(long count) implements Estimate {}
+
+        record UnknownCollection() implements Estimate {}
+
+        /** The collection was never synced, or the key was 0 (MS-ASCMD 2.2.3.177.6, Status 3). */
+        record NotPrimed() implements Estimate {}
+
+        record InvalidSyncKey() implements Estimate {}
+    }
+
+    /**
+     * Moves one item for a device (MoveItems, MS-ASCMD 2.2.1.12). The device that moves gets no echo: its state
+     * of both folders records the move as done. A move asked for again after it happened answers as the first did.
+     */
+    @Transactional
+    public MoveOutcome move(
+            long accountId, long devicePk, String sourceItem, long sourceFolderId, long targetFolderId) {
+        Optional<ItemId> item = ItemId.parse(sourceItem);
+        if (folder(accountId, sourceFolderId).isEmpty()) {
+            return new MoveOutcome.InvalidSource();
+        }
+        if (folder(accountId, targetFolderId).isEmpty()) {
+            return new MoveOutcome.InvalidTarget();
+        }
+        if (sourceFolderId == targetFolderId) {
+            return new MoveOutcome.SameFolder();
+        }
+        if (item.isEmpty() || item.get().folderId() != sourceFolderId) {
+            return new MoveOutcome.InvalidSource();
+        }
+        long messageId = item.get().messageId();
+        mailboxes.holdWriterLock(accountId);
+        Optional<MessageStamp> stamp =
+                mailboxes.stamps(accountId, List.of(messageId)).stream().findFirst();
+        if (stamp.isEmpty()) {
+            return new MoveOutcome.InvalidSource();
+        }
+        if (stamp.get().folderId() == sourceFolderId) {
+            ChangeOrigin.asDevice(devicePk, () -> mailboxes.move(accountId, List.of(messageId), targetFolderId));
+        } else if (stamp.get().folderId() != targetFolderId) {
+            return new MoveOutcome.InvalidSource();
+        }
+        MessageStamp moved = mailboxes.stamps(accountId, List.of(messageId)).getFirst();
+        items.remove(accountId, devicePk, sourceFolderId, List.of(messageId), false);
+        if (states.find(accountId, devicePk, targetFolderId, false).isPresent()) {
+            items.put(
+                    accountId,
+                    devicePk,
+                    targetFolderId,
+                    List.of(new HeldItem(messageId, moved.modseq(), moved.receivedAt())),
+                    false);
+        }
+        return new MoveOutcome.Moved(new ItemId(targetFolderId, messageId));
+    }
+
+    /** What became of one MoveItems move. */
+    public sealed interface MoveOutcome {
+        record Moved(ItemId item) implements MoveOutcome {}
+
+        record InvalidSource() implements MoveOutcome {}
+
+        record InvalidTarget() implements MoveOutcome {}
+
+        record SameFolder() implements MoveOutcome {}
+    }
+
+    // ---- one request's work on one collection
+
+    private static final class Pass {
+        final long accountId;
+        final long devicePk;
+        final long folderId;
+        final SyncOptions options;
+        final Instant now;
+        final Instant cutoff;
+        CollectionState.Progress progress;
+        int room;
+        long budget = RESPONSE_BUDGET;
+        boolean more;
+        boolean replay;
+
+        /** Messages already decided in this pass, so no message gets two commands in one response. */
+        final Set<Long> decided = new HashSet<>();
+
+        Pass(
+                long accountId,
+                long devicePk,
+                long folderId,
+                SyncOptions options,
+                Instant now,
+                CollectionState.Progress progress) {
+            this.accountId = accountId;
+            this.devicePk = devicePk;
+            this.folderId = folderId;
+            this.options = options;
+            this.now = now;
+            this.cutoff = options.filter().cutoff(now);
+            this.progress = progress;
+            this.room = options.windowSize();
+        }
+
+        boolean full() {
+            return room <= 0 || budget <= 0;
+        }
+
+        void take(int size) {
+            room--;
+            budget -= size;
+        }
+
+        boolean belongs(MessageStamp stamp) {
+            return stamp.folderId() == folderId && !stamp.receivedAt().isBefore(cutoff);
+        }
+    }
+
+    private enum Kind {
+        ADD,
+        CHANGE,
+        DELETE,
+        SOFT_DELETE
+    }
+
+    private record Decision(
+            long messageId, Kind kind, @Nullable MessageStamp stamp) {}
+
+    // ---- the device's changes
+
+    private List<ClientResponse> applyClientCommands(Pass pass, List<ClientCommand> commands) {
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        long accountId = pass.accountId;
+        mailboxes.holdWriterLock(accountId);
+        Map<ClientCommand, Long> targets = new LinkedHashMap<>();
+        for (ClientCommand command : commands) {
+            ItemId.parse(command.serverId())
+                    .filter(id -> id.folderId() == pass.folderId)
+                    .ifPresent(id -> targets.put(command, id.messageId()));
+        }
+        Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(accountId, targets.values()));
+        Map<Long, HeldItem> held = items.held(accountId, pass.devicePk, pass.folderId, targets.values());
+
+        List<ClientResponse> responses = new ArrayList<>();
+        Map<Boolean, List<Long>> reads = new HashMap<>();
+        Map<Flag, List<Long>> flags = new LinkedHashMap<>();
+        Map<Long, List<String>> categories = new LinkedHashMap<>();
+        List<Long> deletes = new ArrayList<>();
+        Set<Long> gone = new HashSet<>();
+        List<Long> fetches = new ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        for (ClientCommand command : commands) {
+            Long messageId = targets.get(command);
+            MessageStamp stamp = messageId == null ? null : stamps.get(messageId);
+            boolean present = stamp != null && stamp.folderId() == pass.folderId;
+            switch (command) {
+                case ClientCommand.Change change -> {
+                    if (!present) {
+                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
+                        continue;
+                    }
+                    if (change.categories() != null && !categoriesFit(change.categories())) {
+                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
+                        continue;
+                    }
+                    HeldItem mine = held.get(messageId);
+                    if (mine != null && stamp.modseq() > mine.modseq() && !pass.replay) {
+                        boolean clientWins = pass.options.conflict() == ConflictPolicy.CLIENT_WINS;
+                        conflicts.record(
+                                accountId,
+                                pass.devicePk,
+                                pass.folderId,
+                                messageId,
+                                clientWins,
+                                mine.modseq(),
+                                stamp.modseq(),
+                                pass.now);
+                        if (!clientWins) {
+                            responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
+                            continue;
+                        }
+                    }
+                    if (change.read() != null) {
+                        reads.computeIfAbsent(change.read(), r -> new ArrayList<>())
+                                .add(messageId);
+                    }
+                    if (change.flag() != null) {
+                        flags.computeIfAbsent(change.flag(), f -> new ArrayList<>())
+                                .add(messageId);
+                    }
+                    if (change.categories() != null) {
+                        categories.put(messageId, change.categories());
+                    }
+                    touched.add(messageId);
+                }
+                case ClientCommand.Delete delete -> {
+                    if (present) {
+                        deletes.add(messageId);
+                    } else if (messageId == null) {
+                        responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND));
+                    } else {
+                        gone.add(messageId);
+                    }
+                }
+                case ClientCommand.Fetch fetch -> {
+                    if (present) {
+                        fetches.add(messageId);
+                    } else {
+                        responses.add(new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND));
+                    }
+                }
+            }
+        }
+        touched.removeAll(deletes);
+        ChangeOrigin.asDevice(pass.devicePk, () -> {
+            reads.forEach((read, ids) -> {
+                List<Long> kept = withoutAny(ids, deletes);
+                if (!kept.isEmpty()) {
+                    mailboxes.setRead(accountId, kept, read);
+                }
+            });
+            flags.forEach((flag, ids) -> {
+                List<Long> kept = withoutAny(ids, deletes);
+                if (!kept.isEmpty()) {
+                    mailboxes.setFlag(accountId, kept, flag);
+                }
+            });
+            categories.forEach((messageId, values) -> {
+                if (!deletes.contains(messageId)) {
+                    mailboxes.setCategories(accountId, messageId, values);
+                }
+            });
+            if (!deletes.isEmpty()) {
+                if (pass.options.deletesAsMoves()) {
+                    mailboxes.delete(accountId, deletes);
+                } else {
+                    mailboxes.deletePermanently(accountId, deletes);
+                }
+            }
+            return null;
+        });
+        List<HeldItem> nowHeld = new ArrayList<>();
+        for (MessageStamp stamp : mailboxes.stamps(accountId, touched)) {
+            nowHeld.add(new HeldItem(stamp.id(), stamp.modseq(), stamp.receivedAt()));
+        }
+        items.put(accountId, pass.devicePk, pass.folderId, nowHeld, true);
+        gone.addAll(deletes);
+        items.remove(accountId, pass.devicePk, pass.folderId, gone, true);
+        if (!fetches.isEmpty()) {
+            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches).stream()
+                    .collect(Collectors.toMap(MessageView::id, Function.identity()));
+            for (Long messageId : fetches) {
+                String serverId = new ItemId(pass.folderId, messageId).text();
+                MessageView view = views.get(messageId);
+                responses.add(
+                        view == null
+                                ? new ClientResponse.NotFetched(serverId, ItemStatus.NOT_FOUND)
+                                : new ClientResponse.Fetched(serverId, view));
+            }
+        }
+        return responses;
+    }
+
+    /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */
+    private static boolean categoriesFit(List<String> categories) {
+        return categories.size() <= 64
+                && categories.stream().map(String::strip).allMatch(c -> !c.isEmpty() && c.length() <= 255);
+    }
+
+    private static List<Long> withoutAny(List<Long> ids, List<Long> excluded) {
+        return ids.stream().filter(id -> !excluded.contains(id)).toList();
+    }
+
+    // ---- the server's changes
+
+    private List<ServerCommand> serverChanges(Pass pass) {
+        List<Decision> decisions = new ArrayList<>(journalPass(pass));
+        if (!pass.full() && pass.options.filter() != FilterType.ALL) {
+            decisions.addAll(agingPass(pass));
+        }
+        if (!pass.full() && pass.progress.scanActive()) {
+            decisions.addAll(scanPass(pass));
+        }
+        if (!pass.full() && !pass.progress.scanActive() && pass.progress.reconcile()) {
+            decisions.addAll(reconcilePass(pass));
+        }
+        return record(pass, decisions);
+    }
+
+    /** Decisions for the messages the journal names after the position, up to the window. */
+    private List<Decision> journalPass(Pass pass) {
+        List<Decision> decisions = new ArrayList<>();
+        Set<Long> decided = pass.decided;
+        JournalPosition position = pass.progress.position();
+        while (true) {
+            ChangePage page = mailboxes.changes(
+                    pass.accountId, pass.folderId, position, Math.min(Mailboxes.MAX_PAGE, 4 * pass.room + 16));
+            if (page.entries().isEmpty()) {
+                break;
+            }
+            Set<Long> ids = new HashSet<>();
+            for (JournalEntry entry : page.entries()) {
+                if (entry.messageId() != null && !decided.contains(entry.messageId())) {
+                    ids.add(entry.messageId());
+                }
+            }
+            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(pass.accountId, ids));
+            Map<Long, HeldItem> held = items.held(pass.accountId, pass.devicePk, pass.folderId, ids);
+            for (JournalEntry entry : page.entries()) {
+                Long messageId = entry.messageId();
+                if (messageId != null && !decided.contains(messageId)) {
+                    Optional<Decision> decision = decide(pass, messageId, stamps.get(messageId), held.get(messageId));
+                    if (decision.isPresent()) {
+                        if (pass.full()) {
+                            pass.more = true;
+                            pass.progress = withPosition(pass.progress, position);
+                            return decisions;
+                        }
+                        decided.add(messageId);
+                        decisions.add(decision.get());
+                        pass.take(
+                                decision.get().stamp() == null
+                                        ? 0
+                                        : decision.get().stamp().size());
+                    }
+                }
+                position = entry.position();
+            }
+            if (!page.more()) {
+                break;
+            }
+        }
+        pass.progress = withPosition(pass.progress, position);
+        return decisions;
+    }
+
+    private static Optional<Decision> decide(
+            Pass pass, long messageId, @Nullable MessageStamp stamp, @Nullable HeldItem held) {
+        if (stamp != null && pass.belongs(stamp)) {
+            if (held == null) {
+                return Optional.of(new Decision(messageId, Kind.ADD, stamp));
+            }
+            return stamp.modseq() > held.modseq()
+                    ? Optional.of(new Decision(messageId, Kind.CHANGE, stamp))
+                    : Optional.empty();
+        }
+        if (held == null) {
+            return Optional.empty();
+        }
+        boolean stillHere = stamp != null && stamp.folderId() == pass.folderId;
+        return Optional.of(new Decision(messageId, stillHere ? Kind.SOFT_DELETE : Kind.DELETE, stamp));
+    }
+
+    /** SoftDeletes for held items that aged out of the FilterType window. */
+    private List<Decision> agingPass(Pass pass) {
+        Set<Long> decided = pass.decided;
+        List<Decision> decisions = new ArrayList<>();
+        for (HeldItem item :
+                items.olderThan(pass.accountId, pass.devicePk, pass.folderId, pass.cutoff, pass.room + 1)) {
+            if (decided.contains(item.messageId())) {
+                continue;
+            }
+            if (pass.full()) {
+                pass.more = true;
+                break;
+            }
+            decided.add(item.messageId());
+            decisions.add(new Decision(item.messageId(), Kind.SOFT_DELETE, null));
+            pass.take(0);
+        }
+        return decisions;
+    }
+
+    /** Adds for the folder's messages the device does not hold yet, newest first, from the scan cursor on. */
+    private List<Decision> scanPass(Pass pass) {
+        List<Decision> decisions = new ArrayList<>();
+        CollectionState.Progress progress = pass.progress;
+        ScanCursor cursor = progress.cursor();
+        while (!pass.full()) {
+            int want = Math.min(Mailboxes.MAX_PAGE, pass.room * 2 + 16);
+            List<MessageStamp> stamps = mailboxes.stamps(
+                    pass.accountId,
+                    pass.folderId,
+                    pass.cutoff,
+                    cursor == null
+                            ? null
+                            : new MessageStamp(cursor.messageId(), pass.folderId, cursor.receivedAt(), 0, 0),
+                    want);
+            Map<Long, HeldItem> held = items.held(
+                    pass.accountId,
+                    pass.devicePk,
+                    pass.folderId,
+                    stamps.stream().map(MessageStamp::id).toList());
+            for (MessageStamp stamp : stamps) {
+                if (!held.containsKey(stamp.id()) && !pass.decided.contains(stamp.id())) {
+                    if (pass.full()) {
+                        pass.more = true;
+                        pass.progress =
+                                new CollectionState.Progress(progress.position(), true, cursor, progress.reconcile());
+                        return decisions;
+                    }
+                    pass.decided.add(stamp.id());
+                    decisions.add(new Decision(stamp.id(), Kind.ADD, stamp));
+                    pass.take(stamp.size());
+                }
+                cursor = new ScanCursor(stamp.receivedAt(), stamp.id());
+            }
+            if (stamps.size() < want) {
+                pass.progress = new CollectionState.Progress(progress.position(), false, null, progress.reconcile());
+                return decisions;
+            }
+        }
+        pass.more = true;
+        pass.progress = new CollectionState.Progress(progress.position(), true, cursor, progress.reconcile());
+        return decisions;
+    }
+
+    /** After a FilterType change: Deletes, SoftDeletes and Changes for held items, wherever the journal says not. */
+    private List<Decision> reconcilePass(Pass pass) {
+        List<Decision> decisions = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<HeldItem> page = items.page(pass.accountId, pass.devicePk, pass.folderId, after, RECONCILE_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(
+                    pass.accountId, page.stream().map(HeldItem::messageId).toList()));
+            for (HeldItem item : page) {
+                if (pass.decided.contains(item.messageId())) {
+                    continue;
+                }
+                Optional<Decision> decision = decide(pass, item.messageId(), stamps.get(item.messageId()), item);
+                if (decision.isPresent()) {
+                    if (pass.full()) {
+                        pass.more = true;
+                        return decisions;
+                    }
+                    pass.decided.add(item.messageId());
+                    decisions.add(decision.get());
+                    pass.take(0);
+                }
+            }
+            after = page.getLast().messageId();
+        }
+        CollectionState.Progress progress = pass.progress;
+        pass.progress =
+                new CollectionState.Progress(progress.position(), progress.scanActive(), progress.cursor(), false);
+        return decisions;
+    }
+
+    /** Turns decisions into commands and records what the device holds after them. */
+    private List<ServerCommand> record(Pass pass, List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        List<Long> shown = decisions.stream()
+                .filter(d -> d.kind() == Kind.ADD || d.kind() == Kind.CHANGE)
+                .map(Decision::messageId)
+                .toList();
+        Map<Long, MessageView> views = shown.isEmpty()
+                ? Map.of()
+                : mailboxes.messages(pass.accountId, shown).stream()
+                        .collect(Collectors.toMap(MessageView::id, Function.identity()));
+        List<ServerCommand> commands = new ArrayList<>();
+        List<HeldItem> nowHeld = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>();
+        for (Decision decision : decisions) {
+            ItemId item = new ItemId(pass.folderId, decision.messageId());
+            switch (decision.kind()) {
+                case ADD, CHANGE -> {
+                    MessageView view = views.get(decision.messageId());
+                    if (view == null || view.folderId() != pass.folderId) {
+                        continue;
+                    }
+                    commands.add(
+                            decision.kind() == Kind.ADD
+                                    ? new ServerCommand.Add(item, view)
+                                    : new ServerCommand.Change(item, view));
+                    nowHeld.add(new HeldItem(view.id(), view.modseq(), view.receivedAt()));
+                }
+                case DELETE -> {
+                    commands.add(new ServerCommand.Delete(item));
+                    dropped.add(decision.messageId());
+                }
+                case SOFT_DELETE -> {
+                    commands.add(new ServerCommand.SoftDelete(item));
+                    dropped.add(decision.messageId());
+                }
+            }
+        }
+        items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
+        items.remove(pass.accountId, pass.devicePk, pass.folderId, dropped, true);
+        return commands;
+    }
+
+    // ---- helpers
+
+    private Optional<FolderView> folder(long accountId, long folderId) {
+        return mailboxes.folders(accountId).stream()
+                .filter(f -> f.id() == folderId)
+                .findFirst();
+    }
+
+    private static CollectionState.Progress withPosition(CollectionState.Progress progress, JournalPosition position) {
+        return new CollectionState.Progress(position, progress.scanActive(), progress.cursor(), progress.reconcile());
+    }
+
+    private static Map<Long, MessageStamp> byId(Collection<MessageStamp> stamps) {
+        Map<Long, MessageStamp> byId = new HashMap<>();
+        stamps.forEach(stamp -> byId.put(stamp.id(), stamp));
+        return byId;
+    }
+}

@@ -1,0 +1,222 @@
+package org.atoll.sync.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.atoll.mailbox.JournalPosition;
+import org.atoll.sync.BodyPreference;
+import org.atoll.sync.ConflictPolicy;
+import org.atoll.sync.FilterType;
+import org.atoll.sync.SyncOptions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The collection_sync_state rows and their body preferences. */
+@Component
+public class CollectionStates {
+
+    private final JdbcClient jdbc;
+
+    CollectionStates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reads a collection's state and, with {@code lock}, holds its row until the transaction ends. */
+    public Optional<CollectionState> find(long accountId, long devicePk, long folderId, boolean lock) {
+        return jdbc.sql("SELECT * FROM collection_sync_state WHERE account_id = ? AND device_pk = ? AND folder_id = ?"
+                        + (lock ? " FOR UPDATE" : ""))
+                .params(accountId, devicePk, folderId)
+                .query((row, n) -> state(row, bodyPreferences(accountId, devicePk, folderId)))
+                .optional();
+    }
+
+    /** The folders the device has sync state for. */
+    public List<Long> folders(long accountId, long devicePk) {
+        return jdbc.sql("SELECT folder_id FROM collection_sync_state WHERE account_id = ? AND device_pk = ?")
+                .params(accountId, devicePk)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Starts a collection over under a new key; what the device held is forgotten. */
+    public void reset(
+            long accountId,
+            long devicePk,
+            long folderId,
+            long key,
+            JournalPosition position,
+            SyncOptions options,
+            Instant now) {
+        jdbc.sql("DELETE FROM collection_sync_state WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
+                .params(accountId, devicePk, folderId)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO collection_sync_state (account_id, device_pk, folder_id, sync_key,
+                            position_modseq, position_ordinal, scan_active, reconcile, filter_type, conflict,
+                            deletes_as_moves, window_size, mime_support, synced_at)
+                        VALUES (?, ?, ?, ?, ?, ?, true, false, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        accountId,
+                        devicePk,
+                        folderId,
+                        key,
+                        position.modseq(),
+                        position.ordinal(),
+                        options.filter().code(),
+                        options.conflict().code(),
+                        options.deletesAsMoves(),
+                        options.windowSize(),
+                        options.mimeSupport(),
+                        Timestamp.from(now))
+                .update();
+        saveBodyPreferences(accountId, devicePk, folderId, options.bodyPreferences());
+    }
+
+    /** Writes a collection's state after a request. */
+    public void save(
+            long accountId,
+            long devicePk,
+            long folderId,
+            CollectionState state,
+            Instant now,
+            boolean bodyPreferencesChanged) {
+        CollectionState.Progress progress = state.progress();
+        CollectionState.Previous previous = state.previous();
+        SyncOptions options = state.options();
+        jdbc.sql("""
+                        UPDATE collection_sync_state SET sync_key = ?, position_modseq = ?, position_ordinal = ?,
+                            scan_active = ?, scan_received_at = ?, scan_message_id = ?, reconcile = ?,
+                            previous_key = ?, previous_modseq = ?, previous_ordinal = ?, previous_scan_active = ?,
+                            previous_scan_received_at = ?, previous_scan_message_id = ?, previous_reconcile = ?,
+                            previous_filter_type = ?, filter_type = ?, conflict = ?, deletes_as_moves = ?,
+                            window_size = ?, mime_support = ?, synced_at = ?
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ?
+                        """)
+                .params(
+                        state.key(),
+                        progress.position().modseq(),
+                        progress.position().ordinal(),
+                        progress.scanActive(),
+                        progress.cursor() == null
+                                ? null
+                                : Timestamp.from(progress.cursor().receivedAt()),
+                        progress.cursor() == null ? null : progress.cursor().messageId(),
+                        progress.reconcile(),
+                        previous == null ? null : previous.key(),
+                        previous == null ? null : previous.progress().position().modseq(),
+                        previous == null ? null : previous.progress().position().ordinal(),
+                        previous == null ? null : previous.progress().scanActive(),
+                        previous == null || previous.progress().cursor() == null
+                                ? null
+                                : Timestamp.from(previous.progress().cursor().receivedAt()),
+                        previous == null || previous.progress().cursor() == null
+                                ? null
+                                : previous.progress().cursor().messageId(),
+                        previous == null ? null : previous.progress().reconcile(),
+                        previous == null ? null : previous.filter().code(),
+                        options.filter().code(),
+                        options.conflict().code(),
+                        options.deletesAsMoves(),
+                        options.windowSize(),
+                        options.mimeSupport(),
+                        Timestamp.from(now),
+                        accountId,
+                        devicePk,
+                        folderId)
+                .update();
+        if (bodyPreferencesChanged) {
+            saveBodyPreferences(accountId, devicePk, folderId, options.bodyPreferences());
+        }
+    }
+
+    /** Marks which of the device's collections its latest Sync request named, for an empty request to repeat. */
+    public void markLastRequest(long accountId, long devicePk, List<Long> folderIds) {
+        jdbc.sql("""
+                        UPDATE collection_sync_state SET in_last_request = (folder_id = ANY(?))
+                        WHERE account_id = ? AND device_pk = ?
+                          AND in_last_request IS DISTINCT FROM (folder_id = ANY(?))
+                        """)
+                .params(folderIds.toArray(Long[]::new), accountId, devicePk, folderIds.toArray(Long[]::new))
+                .update();
+    }
+
+    /** The collections of the device's latest Sync request, with their current keys. */
+    public List<long[]> lastRequest(long accountId, long devicePk) {
+        return jdbc.sql("SELECT folder_id, sync_key FROM collection_sync_state"
+                        + " WHERE account_id = ? AND device_pk = ? AND in_last_request ORDER BY folder_id")
+                .params(accountId, devicePk)
+                .query((row, n) -> new long[] {row.getLong(1), row.getLong(2)})
+                .list();
+    }
+
+    private void saveBodyPreferences(long accountId, long devicePk, long folderId, List<BodyPreference> preferences) {
+        jdbc.sql("DELETE FROM collection_body_preference WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
+                .params(accountId, devicePk, folderId)
+                .update();
+        for (BodyPreference preference : preferences) {
+            jdbc.sql("""
+                            INSERT INTO collection_body_preference (account_id, device_pk, folder_id, body_type,
+                                truncation_size, all_or_none, preview)
+                            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                            """)
+                    .params(
+                            accountId,
+                            devicePk,
+                            folderId,
+                            preference.type(),
+                            preference.truncationSize(),
+                            preference.allOrNone(),
+                            preference.preview())
+                    .update();
+        }
+    }
+
+    private List<BodyPreference> bodyPreferences(long accountId, long devicePk, long folderId) {
+        return jdbc.sql("""
+                        SELECT body_type, truncation_size, all_or_none, preview FROM collection_body_preference
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? ORDER BY body_type
+                        """)
+                .params(accountId, devicePk, folderId)
+                .query((row, n) -> new BodyPreference(
+                        row.getInt(1), row.getObject(2, Long.class), row.getBoolean(3), row.getInt(4)))
+                .list();
+    }
+
+    private static CollectionState state(ResultSet row, List<BodyPreference> bodies) throws SQLException {
+        SyncOptions options = new SyncOptions(
+                FilterType.fromCode(row.getInt("filter_type")).orElseThrow(),
+                ConflictPolicy.fromCode(row.getInt("conflict")).orElseThrow(),
+                row.getBoolean("deletes_as_moves"),
+                row.getInt("window_size"),
+                row.getInt("mime_support"),
+                bodies);
+        CollectionState.Progress progress = new CollectionState.Progress(
+                new JournalPosition(row.getLong("position_modseq"), row.getInt("position_ordinal")),
+                row.getBoolean("scan_active"),
+                cursor(row.getTimestamp("scan_received_at"), row.getObject("scan_message_id", Long.class)),
+                row.getBoolean("reconcile"));
+        Long previousKey = row.getObject("previous_key", Long.class);
+        CollectionState.Previous previous = previousKey == null
+                ? null
+                : new CollectionState.Previous(
+                        previousKey,
+                        new CollectionState.Progress(
+                                new JournalPosition(row.getLong("previous_modseq"), row.getInt("previous_ordinal")),
+                                row.getBoolean("previous_scan_active"),
+                                cursor(
+                                        row.getTimestamp("previous_scan_received_at"),
+                                        row.getObject("previous_scan_message_id", Long.class)),
+                                row.getBoolean("previous_reconcile")),
+                        FilterType.fromCode(row.getInt("previous_filter_type")).orElseThrow());
+        return new CollectionState(row.getLong("sync_key"), progress, previous, options);
+    }
+
+    private static @Nullable ScanCursor cursor(@Nullable Timestamp receivedAt, @Nullable Long messageId) {
+        return receivedAt == null || messageId == null ? null : new ScanCursor(receivedAt.toInstant(), messageId);
+    }
+}

@@ -1,0 +1,152 @@
+package org.atoll.sync.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The device_item rows: what each device holds of each collection. Changes made while answering a SyncKey keep
+ * the rows' earlier values in device_item_undo, so a resent key can put them back ({@link #undo}).
+ */
+@Component
+public class DeviceItems {
+
+    private static final RowMapper<HeldItem> HELD = (row, n) -> new HeldItem(
+            row.getLong("message_id"),
+            row.getLong("modseq"),
+            row.getTimestamp("received_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    DeviceItems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which of the messages the device holds in the collection. */
+    public Map<Long, HeldItem> held(long accountId, long devicePk, long folderId, Collection<Long> messageIds) {
+        Map<Long, HeldItem> held = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return held;
+        }
+        jdbc.sql("""
+                        SELECT message_id, modseq, received_at FROM device_item
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND message_id = ANY(?)
+                        """)
+                .params(accountId, devicePk, folderId, messageIds.toArray(Long[]::new))
+                .query(HELD)
+                .list()
+                .forEach(item -> held.put(item.messageId(), item));
+        return held;
+    }
+
+    /** Held items received before {@code cutoff}, oldest first. */
+    public List<HeldItem> olderThan(long accountId, long devicePk, long folderId, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT message_id, modseq, received_at FROM device_item
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND received_at < ?
+                        ORDER BY received_at LIMIT ?
+                        """)
+                .params(accountId, devicePk, folderId, Timestamp.from(cutoff), limit)
+                .query(HELD)
+                .list();
+    }
+
+    /** Held items in message order after {@code afterMessageId}. */
+    public List<HeldItem> page(long accountId, long devicePk, long folderId, long afterMessageId, int limit) {
+        return jdbc.sql("""
+                        SELECT message_id, modseq, received_at FROM device_item
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND message_id > ?
+                        ORDER BY message_id LIMIT ?
+                        """)
+                .params(accountId, devicePk, folderId, afterMessageId, limit)
+                .query(HELD)
+                .list();
+    }
+
+    public long count(long accountId, long devicePk, long folderId) {
+        return jdbc.sql("SELECT count(*) FROM device_item WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
+                .params(accountId, devicePk, folderId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Records that the device now holds these messages in these states, keeping the earlier rows for undo. */
+    public void put(long accountId, long devicePk, long folderId, List<HeldItem> items, boolean undoable) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Long[] ids = items.stream().map(HeldItem::messageId).toArray(Long[]::new);
+        Long[] modseqs = items.stream().map(HeldItem::modseq).toArray(Long[]::new);
+        Timestamp[] received =
+                items.stream().map(item -> Timestamp.from(item.receivedAt())).toArray(Timestamp[]::new);
+        if (undoable) {
+            keepForUndo(accountId, devicePk, folderId, ids);
+        }
+        jdbc.sql("""
+                        INSERT INTO device_item (account_id, device_pk, folder_id, message_id, modseq, received_at)
+                        SELECT ?, ?, ?, * FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[])
+                        ON CONFLICT (account_id, device_pk, folder_id, message_id)
+                        DO UPDATE SET modseq = excluded.modseq, received_at = excluded.received_at
+                        """)
+                .params(accountId, devicePk, folderId, ids, modseqs, received)
+                .update();
+    }
+
+    /** Records that the device no longer holds these messages, keeping the earlier rows for undo. */
+    public void remove(long accountId, long devicePk, long folderId, Collection<Long> messageIds, boolean undoable) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = messageIds.toArray(Long[]::new);
+        if (undoable) {
+            keepForUndo(accountId, devicePk, folderId, ids);
+        }
+        jdbc.sql("""
+                        DELETE FROM device_item
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND message_id = ANY(?)
+                        """).params(accountId, devicePk, folderId, ids).update();
+    }
+
+    /** Puts back every row as it was before the latest response's changes. */
+    public void undo(long accountId, long devicePk, long folderId) {
+        jdbc.sql("""
+                        DELETE FROM device_item d USING device_item_undo u
+                        WHERE d.account_id = ? AND d.device_pk = ? AND d.folder_id = ?
+                          AND u.account_id = d.account_id AND u.device_pk = d.device_pk
+                          AND u.folder_id = d.folder_id AND u.message_id = d.message_id
+                        """).params(accountId, devicePk, folderId).update();
+        jdbc.sql("""
+                        INSERT INTO device_item (account_id, device_pk, folder_id, message_id, modseq, received_at)
+                        SELECT account_id, device_pk, folder_id, message_id, held_modseq, held_received_at
+                        FROM device_item_undo
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND held_modseq IS NOT NULL
+                        """).params(accountId, devicePk, folderId).update();
+        forgetUndo(accountId, devicePk, folderId);
+    }
+
+    /** The device confirmed the latest response: its changes are final. */
+    public void forgetUndo(long accountId, long devicePk, long folderId) {
+        jdbc.sql("DELETE FROM device_item_undo WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
+                .params(accountId, devicePk, folderId)
+                .update();
+    }
+
+    private void keepForUndo(long accountId, long devicePk, long folderId, Long[] ids) {
+        jdbc.sql("""
+                        INSERT INTO device_item_undo (account_id, device_pk, folder_id, message_id, held_modseq,
+                            held_received_at)
+                        SELECT ?, ?, ?, w.id, d.modseq, d.received_at FROM unnest(?::bigint[]) AS w(id)
+                        LEFT JOIN device_item d ON d.account_id = ? AND d.device_pk = ? AND d.folder_id = ?
+                            AND d.message_id = w.id
+                        ON CONFLICT DO NOTHING
+                        """)
+                .params(accountId, devicePk, folderId, ids, accountId, devicePk, folderId)
+                .update();
+    }
+}

@@ -1,0 +1,455 @@
+package org.atoll.eas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.atoll.support.MailClient.A;
+import static org.atoll.support.MailClient.collection;
+import static org.atoll.support.MailClient.delete;
+import static org.atoll.support.MailClient.flag;
+import static org.atoll.support.MailClient.markRead;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.SystemFolder;
+import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
+import org.atoll.support.MailClient;
+import org.atoll.support.Mime;
+import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Sync of Email collections (MS-ASCMD 2.2.1.21) by several devices of one account, over real HTTP and WBXML. */
+@AtollTest
+class SyncTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AccountView account;
+    long inbox;
+    long trash;
+    long archive;
+
+    @BeforeEach
+    void account() {
+        account = TestAccounts.open(accounts, "sync");
+        inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+        trash = mailboxes.systemFolder(account.id(), SystemFolder.DELETED_ITEMS).id();
+        archive = mailboxes
+                .createFolder(account.id(), null, "Archive", org.atoll.mailbox.FolderType.USER_MAIL)
+                .id();
+    }
+
+    MailClient device(String id) throws Exception {
+        return new MailClient(new EasDevice(port, account.address(), PASSWORD, id).provision());
+    }
+
+    MessageView deliver(long folderId, String subject) {
+        return mailboxes.deliver(account.id(), folderId, Mime.message(subject), null);
+    }
+
+    /** The folder as the server holds it, in the shape a client keeps it. */
+    Map<String, MailClient.Item> server(long folderId) {
+        Map<String, MailClient.Item> items = new LinkedHashMap<>();
+        for (MessageView m : mailboxes.messages(account.id(), folderId, 0, Mailboxes.MAX_PAGE)) {
+            items.put(
+                    folderId + ":" + m.id(),
+                    new MailClient.Item(
+                            m.subject() == null ? "" : m.subject(),
+                            m.read(),
+                            Integer.toString(m.flag().status().code()),
+                            m.categories()));
+        }
+        return items;
+    }
+
+    @Nested
+    class SyncKeys {
+
+        @Test
+        void keyZeroShouldAnswerWithoutItemsAndTheNextKeyShouldBringThem() throws Exception {
+            deliver(inbox, "First");
+            MailClient phone = device("KeysPhone");
+
+            WbxmlElement first = collection(phone.sync(inbox, "0", c -> {}));
+            assertThat(first.text("Status")).hasValue("1");
+            assertThat(first.child("Commands")).isEmpty();
+            phone.apply(inbox, first);
+            phone.syncOnce(inbox, c -> {});
+
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox));
+        }
+
+        @Test
+        void unknownKeyShouldGetStatus3() throws Exception {
+            MailClient phone = device("UnknownKey");
+
+            assertThat(collection(phone.sync(inbox, "7", c -> {})).text("Status"))
+                    .hasValue("3");
+            phone.syncFully(inbox, 10);
+            assertThat(collection(phone.sync(inbox, "99", c -> {})).text("Status"))
+                    .hasValue("3");
+        }
+
+        @Test
+        void resentPreviousKeyShouldGetTheSameChangesWithTheSameServerIdsAndKey_3_1_5_9() throws Exception {
+            MailClient phone = device("LostResponse");
+            phone.syncFully(inbox, 10);
+            String key = phone.key(inbox);
+            deliver(inbox, "Lost once");
+
+            WbxmlElement lost = collection(phone.sync(inbox, key, c -> {}));
+            WbxmlElement again = collection(phone.sync(inbox, key, c -> {}));
+
+            assertThat(again.text("SyncKey")).isEqualTo(lost.text("SyncKey"));
+            assertThat(serverIds(again)).isEqualTo(serverIds(lost)).hasSize(1);
+            phone.apply(inbox, again);
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox));
+        }
+
+        @Test
+        void keyOlderThanThePreviousShouldGetStatus3() throws Exception {
+            MailClient phone = device("OldKey");
+            phone.syncFully(inbox, 10);
+            String old = phone.key(inbox);
+            deliver(inbox, "One");
+            phone.syncOnce(inbox, c -> {});
+            deliver(inbox, "Two");
+            phone.syncOnce(inbox, c -> {});
+
+            assertThat(collection(phone.sync(inbox, old, c -> {})).text("Status"))
+                    .hasValue("3");
+        }
+
+        @Test
+        void folderThatIsNotTheAccountsShouldGetStatus12() throws Exception {
+            MailClient phone = device("NoFolder");
+
+            assertThat(collection(phone.sync(987_654_321L, "0", c -> {})).text("Status"))
+                    .hasValue("12");
+        }
+    }
+
+    @Nested
+    class Windows {
+
+        @Test
+        void largeFolderShouldArriveAcrossWindowsExactlyOnce() throws Exception {
+            for (int i = 0; i < 250; i++) {
+                deliver(inbox, "Message " + i);
+            }
+            MailClient phone = device("Windows");
+
+            int requests = phone.syncFully(inbox, 100);
+
+            assertThat(requests).isEqualTo(3);
+            assertThat(phone.items(inbox)).hasSize(250).isEqualTo(server(inbox));
+        }
+
+        @Test
+        void changesDuringAnInitialSyncShouldArriveToo() throws Exception {
+            List<MessageView> delivered = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                delivered.add(deliver(inbox, "Early " + i));
+            }
+            MailClient phone = device("During");
+            phone.apply(inbox, collection(phone.sync(inbox, "0", c -> {})));
+            phone.syncOnce(inbox, c -> c.add("WindowSize", "10"));
+
+            mailboxes.setRead(
+                    account.id(),
+                    List.of(delivered.get(0).id(), delivered.get(29).id()),
+                    true);
+            mailboxes.delete(account.id(), List.of(delivered.get(15).id()));
+            deliver(inbox, "Late");
+            phone.syncFully(inbox, 10);
+
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox));
+        }
+    }
+
+    @Nested
+    class ThreeDevices {
+
+        @Test
+        void changesOnOneDeviceShouldReachTheOthersExactlyOnceAndNeverEchoBack() throws Exception {
+            for (int i = 0; i < 12; i++) {
+                deliver(inbox, "Shared " + i);
+            }
+            MailClient a = device("DeviceA");
+            MailClient b = device("DeviceB");
+            MailClient c = device("DeviceC");
+            for (MailClient device : List.of(a, b, c)) {
+                device.syncFully(inbox, 5);
+                device.syncFully(archive, 5);
+                device.syncFully(trash, 5);
+            }
+            List<String> ids = List.copyOf(a.items(inbox).keySet());
+
+            WbxmlElement answer = a.change(
+                    inbox,
+                    List.of(
+                            markRead(ids.get(0), true),
+                            markRead(ids.get(1), true),
+                            flag(ids.get(2)),
+                            delete(ids.get(3))));
+            assertThat(answer.child("Responses"))
+                    .as("successful changes need no answer")
+                    .isEmpty();
+            List<String> moved = a.move(inbox, archive, List.of(ids.get(4), ids.get(5)));
+
+            for (MailClient other : List.of(b, c)) {
+                other.syncFully(inbox, 5);
+                other.syncFully(archive, 5);
+                other.syncFully(trash, 5);
+                assertThat(other.items(inbox)).isEqualTo(server(inbox));
+                assertThat(other.items(archive)).isEqualTo(server(archive)).containsKeys(moved.toArray(String[]::new));
+                assertThat(other.items(trash)).isEqualTo(server(trash)).hasSize(1);
+            }
+            WbxmlElement echo = a.syncOnce(inbox, x -> {});
+            assertThat(echo.child("Commands")).as("no echo of A's own changes").isEmpty();
+            assertThat(a.syncOnce(archive, x -> {}).child("Commands"))
+                    .as("no echo of A's moves")
+                    .isEmpty();
+            a.syncOnce(trash, x -> {});
+            assertThat(a.items(inbox)).isEqualTo(server(inbox));
+            assertThat(a.items(archive)).isEqualTo(server(archive));
+            assertThat(a.items(trash))
+                    .as("A gets the deleted item in Deleted Items")
+                    .isEqualTo(server(trash));
+        }
+
+        @Test
+        void retriedChangeRequestShouldChangeNothingTwice() throws Exception {
+            for (int i = 0; i < 4; i++) {
+                deliver(inbox, "Retry " + i);
+            }
+            MailClient a = device("RetryA");
+            MailClient b = device("RetryB");
+            a.syncFully(inbox, 10);
+            b.syncFully(inbox, 10);
+            List<String> ids = List.copyOf(a.items(inbox).keySet());
+            String key = a.key(inbox);
+            long before = mailboxes.highestModseq(account.id());
+            WbxmlElement commands = WbxmlElement.of(A, "Commands")
+                    .add(markRead(ids.get(0), true))
+                    .add(delete(ids.get(1)));
+
+            WbxmlElement first = collection(a.sync(inbox, key, c -> c.add(commands)));
+            long afterFirst = mailboxes.highestModseq(account.id());
+            WbxmlElement retried = collection(a.sync(inbox, key, c -> c.add(commands)));
+
+            assertThat(retried.text("SyncKey")).isEqualTo(first.text("SyncKey"));
+            assertThat(retried.child("Responses")).isEmpty();
+            assertThat(afterFirst).isGreaterThan(before);
+            assertThat(mailboxes
+                            .changes(account.id(), inbox, JournalPosition.afterModseq(afterFirst), 10)
+                            .entries())
+                    .as("the retry journals nothing")
+                    .isEmpty();
+            assertThat(mailboxes
+                            .changes(account.id(), trash, JournalPosition.afterModseq(afterFirst), 10)
+                            .entries())
+                    .isEmpty();
+            assertThat(mailboxes.count(account.id(), trash)).isEqualTo(1);
+            b.syncFully(inbox, 10);
+            assertThat(b.items(inbox)).isEqualTo(server(inbox)).hasSize(3);
+        }
+
+        @Test
+        void changesMadeThroughTheServicesShouldReachEveryDevice() throws Exception {
+            MessageView message = deliver(inbox, "Service");
+            MailClient a = device("ServiceA");
+            MailClient b = device("ServiceB");
+            a.syncFully(inbox, 10);
+            b.syncFully(inbox, 10);
+
+            mailboxes.setFlag(account.id(), List.of(message.id()), Flag.active(null, null));
+            mailboxes.setCategories(account.id(), message.id(), List.of("Blue"));
+
+            for (MailClient device : List.of(a, b)) {
+                WbxmlElement collection = device.syncOnce(inbox, c -> {});
+                assertThat(collection.child("Commands").orElseThrow().children("Change"))
+                        .hasSize(1);
+                assertThat(device.items(inbox)).isEqualTo(server(inbox));
+            }
+        }
+    }
+
+    @Nested
+    class Conflicts {
+
+        @Test
+        void serverShouldWinByDefaultWithStatus7AndTheServerStateSent() throws Exception {
+            MessageView message = deliver(inbox, "Contested");
+            MailClient a = device("ConflictA");
+            a.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+            mailboxes.setRead(account.id(), List.of(message.id()), true);
+
+            WbxmlElement answer = a.change(inbox, List.of(markRead(serverId, false)));
+
+            WbxmlElement change =
+                    answer.child("Responses").orElseThrow().child("Change").orElseThrow();
+            assertThat(change.text("Status")).hasValue("7");
+            assertThat(mailboxes.message(account.id(), message.id()).read()).isTrue();
+            assertThat(a.items(inbox).get(serverId).read())
+                    .as("the server's state reaches the device")
+                    .isTrue();
+            assertThat(conflicts("SERVER")).isEqualTo(1);
+        }
+
+        @Test
+        void clientShouldWinWhenItAsksWithConflict0() throws Exception {
+            MessageView message = deliver(inbox, "Contested");
+            MailClient a = device("ClientWins");
+            a.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+            mailboxes.setRead(account.id(), List.of(message.id()), true);
+
+            WbxmlElement answer = collection(a.sync(
+                    inbox,
+                    a.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Options").add("Conflict", "0"))
+                            .add(WbxmlElement.of(A, "Commands").add(markRead(serverId, false)))));
+
+            assertThat(answer.child("Responses")).isEmpty();
+            assertThat(mailboxes.message(account.id(), message.id()).read()).isFalse();
+            assertThat(conflicts("CLIENT")).isEqualTo(1);
+        }
+
+        long conflicts(String winner) {
+            return jdbc.sql("SELECT count(*) FROM sync_conflict WHERE account_id = ? AND winner = ?")
+                    .params(account.id(), winner)
+                    .query(Long.class)
+                    .single();
+        }
+    }
+
+    @Nested
+    class Filters {
+
+        @Test
+        void narrowerFilterTypeShouldSoftDeleteWhatFellOutAndWiderShouldBringItBack() throws Exception {
+            mailboxes.deliver(
+                    account.id(), inbox, Mime.message("Old"), Instant.now().minus(Duration.ofDays(10)));
+            mailboxes.deliver(
+                    account.id(), inbox, Mime.message("Recent"), Instant.now().minus(Duration.ofHours(2)));
+            MailClient phone = device("Filters");
+            phone.syncFully(inbox, 10);
+            assertThat(phone.items(inbox)).hasSize(2);
+
+            WbxmlElement narrowed = phone.syncOnce(
+                    inbox, c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "3")));
+
+            assertThat(narrowed.child("Commands").orElseThrow().children("SoftDelete"))
+                    .hasSize(1);
+            assertThat(phone.items(inbox).values())
+                    .extracting(MailClient.Item::subject)
+                    .containsExactly("Recent");
+
+            phone.syncOnce(inbox, c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "0")));
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox)).hasSize(2);
+        }
+    }
+
+    @Nested
+    class Items {
+
+        @Test
+        void brokenMimeShouldStillArriveAsAnItem() throws Exception {
+            mailboxes.deliver(account.id(), inbox, "\u0000\u0001 not mime at all\r\n\r\n--".getBytes(), null);
+            deliver(inbox, "Fine");
+            MailClient phone = device("Broken");
+
+            phone.syncFully(inbox, 10);
+
+            assertThat(phone.items(inbox)).hasSize(2);
+        }
+
+        @Test
+        void addShouldCarryTheEmailPropertiesAndTheBodyAsAsked() throws Exception {
+            deliver(inbox, "Properties");
+            MailClient phone = device("Props");
+            phone.apply(inbox, collection(phone.sync(inbox, "0", c -> {})));
+
+            WbxmlElement collection = phone.syncOnce(
+                    inbox,
+                    c -> c.add(WbxmlElement.of(A, "Options")
+                            .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "BodyPreference")
+                                    .add("Type", "1")
+                                    .add("TruncationSize", "5"))));
+
+            WbxmlElement data = collection
+                    .child("Commands")
+                    .orElseThrow()
+                    .child("Add")
+                    .orElseThrow()
+                    .child("ApplicationData")
+                    .orElseThrow();
+            assertThat(data.text(CodePage.EMAIL, "Subject")).hasValue("Properties");
+            assertThat(data.text(CodePage.EMAIL, "MessageClass")).hasValue("IPM.Note");
+            WbxmlElement body = data.child(CodePage.AIRSYNCBASE, "Body").orElseThrow();
+            assertThat(body.text("Type")).hasValue("1");
+            assertThat(body.text("Truncated")).hasValue("1");
+            assertThat(body.text("Data").orElseThrow()).hasSizeLessThanOrEqualTo(5);
+        }
+
+        @Test
+        void emptySyncRequestShouldRepeatThePreviousCollections() throws Exception {
+            MailClient phone = device("Empty");
+            phone.syncFully(inbox, 10);
+            deliver(inbox, "After");
+
+            var response = phone.device().post("Sync", new byte[0]);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            WbxmlElement collection = collection(new org.atoll.wbxml.WbxmlDecoder().decode(response.body()));
+            phone.apply(inbox, collection);
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox)).hasSize(1);
+        }
+
+        @Test
+        void emptySyncRequestWithoutAPreviousOneShouldGetStatus13() throws Exception {
+            MailClient phone = device("EmptyFirst");
+
+            var response = phone.device().post("Sync", new byte[0]);
+
+            assertThat(new org.atoll.wbxml.WbxmlDecoder()
+                            .decode(response.body())
+                            .text("Status"))
+                    .hasValue("13");
+        }
+    }
+
+    static List<String> serverIds(WbxmlElement collection) {
+        return collection.child("Commands").map(WbxmlElement::children).orElse(List.of()).stream()
+                .map(c -> c.text("ServerId").orElseThrow())
+                .toList();
+    }
+}
