@@ -238,6 +238,41 @@ public class Mailboxes {
         return message.view(toAttachments(parsed));
     }
 
+    /**
+     * Removes every message of a folder for good and, with {@code withSubfolders}, every folder below it with its
+     * messages; the folder itself stays (MS-ASCMD 2.2.3.51 EmptyFolderContents).
+     */
+    @Transactional
+    public void emptyFolder(long accountId, long folderId, boolean withSubfolders) {
+        Change change = journal.begin(accountId);
+        loadFolder(accountId, folderId);
+        List<Long> below = descendantsAndSelf(accountId, folderId).stream()
+                .filter(id -> id != folderId)
+                .toList();
+        if (!withSubfolders) {
+            below = List.of();
+        }
+        List<Long> emptied = new ArrayList<>(below);
+        emptied.add(folderId);
+        List<Message> contents = messages.findByAccountIdAndFolderIdIn(accountId, emptied);
+        contents.stream()
+                .filter(message -> message.folderId() == folderId)
+                .forEach(message -> change.messageRemoved(folderId, message.id()));
+        removePermanently(accountId, contents);
+        for (Long id : below.reversed()) {
+            folders.deleteById(id);
+            folders.flush();
+            change.folderDeleted(id);
+        }
+        journal.commit(change);
+    }
+
+    /** The ids of every message of the thread, in whatever folder. */
+    @Transactional(readOnly = true)
+    public List<Long> thread(long accountId, long threadId) {
+        return messages.findIdsByThread(accountId, threadId);
+    }
+
     @Transactional(readOnly = true)
     public MessageView message(long accountId, long messageId) {
         Message message = loadMessage(accountId, messageId);

@@ -3,12 +3,14 @@ package org.atoll.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -252,6 +254,41 @@ public class ItemSyncs {
         record SameFolder() implements MoveOutcome {}
     }
 
+    /**
+     * Empties a folder for a device (ItemOperations EmptyFolderContents); the device emptied its copy itself, so
+     * its state of the folder is cleared rather than sent Deletes.
+     *
+     * @return false when the folder is not the account's
+     */
+    @Transactional
+    public boolean emptyFolder(long accountId, long devicePk, long folderId, boolean withSubfolders) {
+        if (folder(accountId, folderId).isEmpty()) {
+            return false;
+        }
+        ChangeOrigin.asDevice(devicePk, () -> {
+            mailboxes.emptyFolder(accountId, folderId, withSubfolders);
+            return null;
+        });
+        items.clear(accountId, devicePk, folderId);
+        return true;
+    }
+
+    /**
+     * Moves every message of a conversation to a folder (ItemOperations Move). The device learns the new
+     * ServerIds from its next Sync of each folder.
+     *
+     * @return false when the folder is not the account's or the conversation has no message
+     */
+    @Transactional
+    public boolean moveThread(long accountId, long devicePk, long threadId, long targetFolderId) {
+        List<Long> messages = mailboxes.thread(accountId, threadId);
+        if (folder(accountId, targetFolderId).isEmpty() || messages.isEmpty()) {
+            return false;
+        }
+        ChangeOrigin.asDevice(devicePk, () -> mailboxes.move(accountId, messages, targetFolderId));
+        return true;
+    }
+
     // ---- one request's work on one collection
 
     private static final class Pass {
@@ -328,26 +365,27 @@ public class ItemSyncs {
         Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(accountId, targets.values()));
         Map<Long, HeldItem> held = items.held(accountId, pass.devicePk, pass.folderId, targets.values());
 
-        List<ClientResponse> responses = new ArrayList<>();
+        ClientResponse[] responses = new ClientResponse[commands.size()];
         Map<Boolean, List<Long>> reads = new HashMap<>();
         Map<Flag, List<Long>> flags = new LinkedHashMap<>();
         Map<Long, List<String>> categories = new LinkedHashMap<>();
         List<Long> deletes = new ArrayList<>();
         Set<Long> gone = new HashSet<>();
-        List<Long> fetches = new ArrayList<>();
+        Map<Integer, Long> fetches = new LinkedHashMap<>();
         Set<Long> touched = new HashSet<>();
-        for (ClientCommand command : commands) {
+        for (int index = 0; index < commands.size(); index++) {
+            ClientCommand command = commands.get(index);
             Long messageId = targets.get(command);
             MessageStamp stamp = messageId == null ? null : stamps.get(messageId);
             boolean present = stamp != null && stamp.folderId() == pass.folderId;
             switch (command) {
                 case ClientCommand.Change change -> {
                     if (!present) {
-                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
+                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND);
                         continue;
                     }
                     if (change.categories() != null && !categoriesFit(change.categories())) {
-                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
+                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
                         continue;
                     }
                     HeldItem mine = held.get(messageId);
@@ -363,7 +401,7 @@ public class ItemSyncs {
                                 stamp.modseq(),
                                 pass.now);
                         if (!clientWins) {
-                            responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
+                            responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
                             continue;
                         }
                     }
@@ -384,16 +422,16 @@ public class ItemSyncs {
                     if (present) {
                         deletes.add(messageId);
                     } else if (messageId == null) {
-                        responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND));
+                        responses[index] = new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND);
                     } else {
                         gone.add(messageId);
                     }
                 }
                 case ClientCommand.Fetch fetch -> {
                     if (present) {
-                        fetches.add(messageId);
+                        fetches.put(index, messageId);
                     } else {
-                        responses.add(new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND));
+                        responses[index] = new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND);
                     }
                 }
             }
@@ -434,18 +472,17 @@ public class ItemSyncs {
         gone.addAll(deletes);
         items.remove(accountId, pass.devicePk, pass.folderId, gone, true);
         if (!fetches.isEmpty()) {
-            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches).stream()
+            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches.values()).stream()
                     .collect(Collectors.toMap(MessageView::id, Function.identity()));
-            for (Long messageId : fetches) {
-                String serverId = new ItemId(pass.folderId, messageId).text();
+            fetches.forEach((index, messageId) -> {
+                String serverId = commands.get(index).serverId();
                 MessageView view = views.get(messageId);
-                responses.add(
-                        view == null
-                                ? new ClientResponse.NotFetched(serverId, ItemStatus.NOT_FOUND)
-                                : new ClientResponse.Fetched(serverId, view));
-            }
+                responses[index] = view == null
+                        ? new ClientResponse.NotFetched(serverId, ItemStatus.NOT_FOUND)
+                        : new ClientResponse.Fetched(serverId, view);
+            });
         }
-        return responses;
+        return Arrays.stream(responses).filter(Objects::nonNull).toList();
     }
 
     /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */

@@ -38,6 +38,9 @@ class EmailItems {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The first half of every ConversationId this server writes; the second half is the thread. */
+    private static final long CONVERSATION_PREFIX = 0x41544f4c4c000000L;
+
     /** Body types of MS-ASAIRS 2.2.2.22.1. */
     static final int PLAIN = 1;
 
@@ -269,6 +272,15 @@ class EmailItems {
                 .putLong(0x41544f4c4c000000L)
                 .putLong(threadId)
                 .array();
+    }
+
+    /** The thread a ConversationId names, when it is one of this server's. */
+    static Optional<Long> threadOf(byte[] conversationId) {
+        if (conversationId.length != 16) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(conversationId);
+        return buffer.getLong() == CONVERSATION_PREFIX ? Optional.of(buffer.getLong()) : Optional.empty();
     }
 
     /**

@@ -23,6 +23,9 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     long countByAccountIdAndFolderId(long accountId, long folderId);
 
+    @Query("select m.id from Message m where m.accountId = :accountId and m.threadId = :threadId order by m.id")
+    List<Long> findIdsByThread(long accountId, long threadId);
+
     @Query("select m.threadId from Message m where m.accountId = :accountId and m.messageIdHeader in :headerIds")
     List<Long> threadsOf(long accountId, Collection<String> headerIds, Pageable page);
 }

@@ -113,6 +113,14 @@ public class DeviceItems {
                         """).params(accountId, devicePk, folderId, ids).update();
     }
 
+    /** Forgets everything the device holds of the collection, for good. */
+    public void clear(long accountId, long devicePk, long folderId) {
+        jdbc.sql("DELETE FROM device_item WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
+                .params(accountId, devicePk, folderId)
+                .update();
+        forgetUndo(accountId, devicePk, folderId);
+    }
+
     /** Puts back every row as it was before the latest response's changes. */
     public void undo(long accountId, long devicePk, long folderId) {
         jdbc.sql("""
