@@ -149,6 +149,18 @@ public class ItemSyncs {
         return keys;
     }
 
+    /** The device's sync state of every collection it syncs, for administrators. */
+    @Transactional(readOnly = true)
+    public List<CollectionSyncView> collections(long accountId, long devicePk) {
+        return states.views(accountId, devicePk);
+    }
+
+    /** Recorded conflicts of the account, newest first; of one device when {@code devicePk} is given. */
+    @Transactional(readOnly = true)
+    public List<SyncConflict> conflicts(long accountId, @Nullable Long devicePk, int limit) {
+        return conflicts.of(accountId, devicePk, Math.clamp(limit, 1, Mailboxes.MAX_PAGE));
+    }
+
     /**
      * How many changes the device would get for the collection (GetItemEstimate, MS-ASCMD 2.2.1.9), counted without
      * changing anything.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
@@ -24,6 +25,8 @@ import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
+import org.atoll.sync.CollectionSyncView;
+import org.atoll.sync.ItemSyncs;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sync of Email collections (MS-ASCMD 2.2.1.21) by several devices of one account, over real HTTP and WBXML. */
 @AtollTest
@@ -49,7 +51,10 @@ class SyncTest {
     Mailboxes mailboxes;
 
     @Autowired
-    JdbcClient jdbc;
+    ItemSyncs itemSyncs;
+
+    @Autowired
+    Devices devices;
 
     AccountView account;
     long inbox;
@@ -68,6 +73,10 @@ class SyncTest {
 
     MailClient device(String id) throws Exception {
         return new MailClient(new EasDevice(port, account.address(), PASSWORD, id).provision());
+    }
+
+    long deviceId(String deviceId) {
+        return devices.find(account.id(), deviceId).orElseThrow().id();
     }
 
     MessageView deliver(long folderId, String subject) {
@@ -170,6 +179,10 @@ class SyncTest {
 
             assertThat(requests).isEqualTo(3);
             assertThat(phone.items(inbox)).hasSize(250).isEqualTo(server(inbox));
+            CollectionSyncView state =
+                    itemSyncs.collections(account.id(), deviceId("Windows")).getFirst();
+            assertThat(state.heldItems()).isEqualTo(250);
+            assertThat(state.initialSyncRunning()).isFalse();
         }
 
         @Test
@@ -345,10 +358,9 @@ class SyncTest {
         }
 
         long conflicts(String winner) {
-            return jdbc.sql("SELECT count(*) FROM sync_conflict WHERE account_id = ? AND winner = ?")
-                    .params(account.id(), winner)
-                    .query(Long.class)
-                    .single();
+            return itemSyncs.conflicts(account.id(), null, 100).stream()
+                    .filter(conflict -> conflict.clientWon() == winner.equals("CLIENT"))
+                    .count();
         }
     }
 

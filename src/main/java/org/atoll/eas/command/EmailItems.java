@@ -13,6 +13,7 @@ import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.Bodies;
 import org.atoll.mime.MimeBodies;
@@ -81,7 +82,7 @@ class EmailItems {
             message.attachments().forEach(a -> attachments.add(attachment(message, a)));
             data.add(attachments);
         }
-        data.add(body(accountId, message, preferences, mimeSupport, v14));
+        body(accountId, message, preferences, mimeSupport, v14).ifPresent(data::add);
         data.add(EMAIL, "MessageClass", "IPM.Note");
         data.add(EMAIL, "InternetCPID", "65001");
         data.add(flag(message.flag()));
@@ -111,12 +112,18 @@ class EmailItems {
     /**
      * The body in the first preferred type this server renders: plain text, HTML (a plain body becomes escaped
      * HTML) or the raw MIME; RTF is never offered. With MIMESupport 2 a MIME preference wins over the others. No
-     * preference at all gets the whole plain-text body.
+     * preference at all gets the whole plain-text body. Empty when the message was deleted after it was chosen:
+     * the item still goes out, without a body, and its Delete follows on the next Sync.
      */
-    WbxmlElement body(
+    Optional<WbxmlElement> body(
             long accountId, MessageView message, List<BodyPreference> preferences, int mimeSupport, boolean v14) {
         BodyPreference chosen = choose(preferences, mimeSupport);
-        byte[] raw = mailboxes.rawMime(accountId, message.id());
+        byte[] raw;
+        try {
+            raw = mailboxes.rawMime(accountId, message.id());
+        } catch (MessageNotFound e) {
+            return Optional.empty();
+        }
         String text;
         if (chosen.type() == MIME) {
             text = mimeText(raw);
@@ -145,7 +152,7 @@ class EmailItems {
             String preview = message.preview();
             body.add("Preview", preview.length() > chosen.preview() ? preview.substring(0, chosen.preview()) : preview);
         }
-        return body;
+        return Optional.of(body);
     }
 
     private static BodyPreference choose(List<BodyPreference> preferences, int mimeSupport) {

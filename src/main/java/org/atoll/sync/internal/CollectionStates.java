@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.sync.BodyPreference;
+import org.atoll.sync.CollectionSyncView;
 import org.atoll.sync.ConflictPolicy;
 import org.atoll.sync.FilterType;
 import org.atoll.sync.SyncOptions;
@@ -34,11 +35,26 @@ public class CollectionStates {
                 .optional();
     }
 
-    /** The folders the device has sync state for. */
-    public List<Long> folders(long accountId, long devicePk) {
-        return jdbc.sql("SELECT folder_id FROM collection_sync_state WHERE account_id = ? AND device_pk = ?")
+    /** Every collection the device has sync state for, with how many items it holds there. */
+    public List<CollectionSyncView> views(long accountId, long devicePk) {
+        return jdbc.sql("""
+                        SELECT s.folder_id, s.sync_key, s.position_modseq, s.filter_type, s.window_size, s.scan_active,
+                               s.synced_at,
+                               (SELECT count(*) FROM device_item d WHERE d.account_id = s.account_id
+                                   AND d.device_pk = s.device_pk AND d.folder_id = s.folder_id) AS held
+                        FROM collection_sync_state s WHERE s.account_id = ? AND s.device_pk = ?
+                        ORDER BY s.folder_id
+                        """)
                 .params(accountId, devicePk)
-                .query(Long.class)
+                .query((row, n) -> new CollectionSyncView(
+                        row.getLong("folder_id"),
+                        row.getLong("sync_key"),
+                        row.getLong("position_modseq"),
+                        FilterType.fromCode(row.getInt("filter_type")).orElseThrow(),
+                        row.getInt("window_size"),
+                        row.getLong("held"),
+                        row.getBoolean("scan_active"),
+                        row.getTimestamp("synced_at").toInstant()))
                 .list();
     }
 
