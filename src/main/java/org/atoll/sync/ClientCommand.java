@@ -20,4 +20,23 @@ public sealed interface ClientCommand {
     record Delete(String serverId) implements ClientCommand {}
 
     record Fetch(String serverId) implements ClientCommand {}
+
+    /**
+     * A new item the device made (a draft), as raw MIME. Its ClientId is remembered per device, so a resent Add
+     * gets the first one's ServerId instead of a second message.
+     */
+    record Add(String clientId, byte[] mime) implements ClientCommand {
+
+        public Add {
+            if (clientId.isEmpty() || clientId.length() > 64) {
+                throw new IllegalArgumentException("A ClientId has 1 to 64 characters");
+            }
+        }
+
+        /** An Add has no ServerId until the server gives it one. */
+        @Override
+        public String serverId() {
+            return "";
+        }
+    }
 }

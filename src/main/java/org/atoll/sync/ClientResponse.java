@@ -24,4 +24,7 @@ public sealed interface ClientResponse {
     }
 
     record NotFetched(String serverId, ItemStatus status) implements ClientResponse {}
+
+    /** The answer to an Add: the new item's ServerId on success, empty otherwise. */
+    record Added(String clientId, String serverId, ItemStatus status) implements ClientResponse {}
 }

@@ -18,12 +18,14 @@ import java.util.stream.Collectors;
 import org.atoll.mailbox.ChangeOrigin;
 import org.atoll.mailbox.ChangePage;
 import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageView;
+import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
 import org.atoll.sync.internal.Conflicts;
@@ -56,19 +58,28 @@ public class ItemSyncs {
     private final CollectionStates states;
     private final DeviceItems items;
     private final Conflicts conflicts;
+    private final ClientAdds clientAdds;
     private final Clock clock;
 
-    ItemSyncs(Mailboxes mailboxes, CollectionStates states, DeviceItems items, Conflicts conflicts, Clock clock) {
+    ItemSyncs(
+            Mailboxes mailboxes,
+            CollectionStates states,
+            DeviceItems items,
+            Conflicts conflicts,
+            ClientAdds clientAdds,
+            Clock clock) {
         this.mailboxes = mailboxes;
         this.states = states;
         this.items = items;
         this.conflicts = conflicts;
+        this.clientAdds = clientAdds;
         this.clock = clock;
     }
 
     @Transactional
     public CollectionResult sync(long accountId, long devicePk, CollectionRequest request) {
-        if (folder(accountId, request.folderId()).isEmpty()) {
+        Optional<FolderView> folder = folder(accountId, request.folderId());
+        if (folder.isEmpty()) {
             return new CollectionResult.UnknownCollection();
         }
         long folderId = request.folderId();
@@ -114,6 +125,7 @@ public class ItemSyncs {
         }
         Pass pass = new Pass(accountId, devicePk, folderId, options, now, progress);
         pass.replay = replay;
+        pass.takesAdds = folder.get().type() == FolderType.DRAFTS;
         List<ClientResponse> responses = applyClientCommands(pass, request.commands());
         List<ServerCommand> commands = request.getChanges() ? serverChanges(pass) : List.of();
 
@@ -315,6 +327,7 @@ public class ItemSyncs {
         long budget = RESPONSE_BUDGET;
         boolean more;
         boolean replay;
+        boolean takesAdds;
 
         /** Messages already decided in this pass, so no message gets two commands in one response. */
         final Set<Long> decided = new HashSet<>();
@@ -384,6 +397,7 @@ public class ItemSyncs {
         List<Long> deletes = new ArrayList<>();
         Set<Long> gone = new HashSet<>();
         Map<Integer, Long> fetches = new LinkedHashMap<>();
+        Map<Integer, ClientCommand.Add> adds = new LinkedHashMap<>();
         Set<Long> touched = new HashSet<>();
         for (int index = 0; index < commands.size(); index++) {
             ClientCommand command = commands.get(index);
@@ -439,6 +453,19 @@ public class ItemSyncs {
                         gone.add(messageId);
                     }
                 }
+                case ClientCommand.Add add -> {
+                    Optional<ItemId> earlier = clientAdds.find(accountId, pass.devicePk, add.clientId());
+                    if (earlier.isPresent()) {
+                        responses[index] = new ClientResponse.Added(
+                                add.clientId(), earlier.get().text(), ItemStatus.SUCCESS);
+                    } else if (!pass.takesAdds
+                            || add.mime().length == 0
+                            || add.mime().length > Mailboxes.MAX_MESSAGE_BYTES) {
+                        responses[index] = new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR);
+                    } else {
+                        adds.put(index, add);
+                    }
+                }
                 case ClientCommand.Fetch fetch -> {
                     if (present) {
                         fetches.put(index, messageId);
@@ -466,6 +493,13 @@ public class ItemSyncs {
                 if (!deletes.contains(messageId)) {
                     mailboxes.setCategories(accountId, messageId, values);
                 }
+            });
+            adds.forEach((index, add) -> {
+                MessageView added = mailboxes.deliver(accountId, pass.folderId, add.mime(), null);
+                ItemId item = new ItemId(pass.folderId, added.id());
+                clientAdds.record(accountId, pass.devicePk, add.clientId(), item, pass.now);
+                touched.add(added.id());
+                responses[index] = new ClientResponse.Added(add.clientId(), item.text(), ItemStatus.SUCCESS);
             });
             if (!deletes.isEmpty()) {
                 if (pass.options.deletesAsMoves()) {

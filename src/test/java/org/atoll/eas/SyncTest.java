@@ -433,6 +433,79 @@ class SyncTest {
             assertThat(body.text("Data").orElseThrow()).hasSizeLessThanOrEqualTo(5);
         }
 
+        WbxmlElement draft(String clientId, String subject) {
+            return WbxmlElement.of(A, "Add")
+                    .add("ClientId", clientId)
+                    .add(WbxmlElement.of(A, "ApplicationData")
+                            .add(CodePage.EMAIL, "To", "Bob <bob@example.org>")
+                            .add(CodePage.EMAIL, "Subject", subject)
+                            .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "Body")
+                                    .add("Type", "1")
+                                    .add("Data", "Draft text")));
+        }
+
+        @Test
+        void resentAddWithTheSameClientIdShouldGetTheSameServerIdAndMakeOneMessage_2_2_3_7_2() throws Exception {
+            long drafts =
+                    mailboxes.systemFolder(account.id(), SystemFolder.DRAFTS).id();
+            MailClient a = device("DraftsA");
+            MailClient b = device("DraftsB");
+            a.syncFully(drafts, 10);
+            b.syncFully(drafts, 10);
+            String key = a.key(drafts);
+
+            WbxmlElement first = collection(a.sync(
+                    drafts, key, c -> c.add(WbxmlElement.of(A, "Commands").add(draft("c-1", "Plan")))));
+            WbxmlElement again = collection(a.sync(
+                    drafts, key, c -> c.add(WbxmlElement.of(A, "Commands").add(draft("c-1", "Plan")))));
+            WbxmlElement later = collection(a.sync(
+                    drafts,
+                    again.text("SyncKey").orElseThrow(),
+                    c -> c.add(WbxmlElement.of(A, "Commands").add(draft("c-1", "Plan")))));
+
+            WbxmlElement added =
+                    first.child("Responses").orElseThrow().child("Add").orElseThrow();
+            assertThat(added.text("Status")).hasValue("1");
+            assertThat(added.text("ClientId")).hasValue("c-1");
+            for (WbxmlElement retry : List.of(again, later)) {
+                assertThat(retry.child("Responses")
+                                .orElseThrow()
+                                .child("Add")
+                                .orElseThrow()
+                                .text("ServerId"))
+                        .isEqualTo(added.text("ServerId"));
+            }
+            assertThat(later.child("Commands"))
+                    .as("no echo of the device's own draft")
+                    .isEmpty();
+            assertThat(mailboxes.count(account.id(), drafts)).isEqualTo(1);
+            b.syncOnce(drafts, c -> {});
+            assertThat(b.items(drafts).keySet())
+                    .containsExactly(added.text("ServerId").orElseThrow());
+            assertThat(b.items(drafts).values())
+                    .extracting(MailClient.Item::subject)
+                    .containsExactly("Plan");
+        }
+
+        @Test
+        void addOutsideDraftsShouldGetStatus6AndCreateNothing() throws Exception {
+            MailClient a = device("AddInbox");
+            a.syncFully(inbox, 10);
+
+            WbxmlElement answer = collection(a.sync(
+                    inbox,
+                    a.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Commands").add(draft("c-2", "Nope")))));
+
+            assertThat(answer.child("Responses")
+                            .orElseThrow()
+                            .child("Add")
+                            .orElseThrow()
+                            .text("Status"))
+                    .hasValue("6");
+            assertThat(mailboxes.count(account.id(), inbox)).isZero();
+        }
+
         @Test
         void emptySyncRequestShouldRepeatThePreviousCollections() throws Exception {
             MailClient phone = device("Empty");

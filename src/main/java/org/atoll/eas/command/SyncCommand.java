@@ -233,10 +233,26 @@ public class SyncCommand implements EasCommandHandler {
                     parsed.add(change(serverId, command.child("ApplicationData").orElse(null)));
                 case "Delete" -> parsed.add(new ClientCommand.Delete(serverId));
                 case "Fetch" -> parsed.add(new ClientCommand.Fetch(serverId));
+                case "Add" -> parsed.add(add(command));
                 default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
             }
         }
         return parsed;
+    }
+
+    /**
+     * A client Add: a draft (MS-ASCMD 2.2.3.7.2). A draft that cannot be written as MIME still gets an answer of its
+     * own, Status 6, instead of failing the collection.
+     */
+    private ClientCommand.Add add(WbxmlElement command) {
+        String clientId = command.text("ClientId").orElse("");
+        byte[] mime;
+        try {
+            mime = DraftMime.of(command.child("ApplicationData").orElse(WbxmlElement.of(A, "ApplicationData")), clock);
+        } catch (IllegalArgumentException e) {
+            mime = new byte[0];
+        }
+        return new ClientCommand.Add(clientId, mime);
     }
 
     /** A client Change of an Email item: Read, Flag and Categories are what a device may change (MS-ASEMAIL). */
@@ -391,6 +407,13 @@ public class SyncCommand implements EasCommandHandler {
                                                 options.bodyPreferences(),
                                                 options.mimeSupport(),
                                                 v14));
+                            case ClientResponse.Added added -> {
+                                WbxmlElement element = WbxmlElement.of(A, "Add").add("ClientId", added.clientId());
+                                if (!added.serverId().isEmpty()) {
+                                    element.add("ServerId", added.serverId());
+                                }
+                                yield element.add("Status", status);
+                            }
                             case ClientResponse.NotFetched notFetched ->
                                 WbxmlElement.of(A, "Fetch")
                                         .add("ServerId", notFetched.serverId())
