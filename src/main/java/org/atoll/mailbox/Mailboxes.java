@@ -112,6 +112,12 @@ public class Mailboxes {
         return loadFolder(accountId, folderId).view();
     }
 
+    /** The folder, or empty when it is not the account's; for callers inside a transaction that must go on. */
+    @Transactional(readOnly = true)
+    public Optional<FolderView> findFolder(long accountId, long folderId) {
+        return folders.findByAccountIdAndId(accountId, folderId).map(Folder::view);
+    }
+
     @Transactional(readOnly = true)
     public FolderView systemFolder(long accountId, SystemFolder role) {
         return folders.findByAccountIdAndRole(accountId, role.name())

@@ -84,6 +84,10 @@ public class ItemSyncs {
         }
         long folderId = request.folderId();
         Instant now = clock.instant();
+        Optional<CollectionResult> unchanged = unchanged(accountId, devicePk, request, now);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
+        }
         Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, true);
         if (request.syncKey() == 0) {
             SyncOptions options = SyncOptions.DEFAULT.with(request.options());
@@ -142,6 +146,41 @@ public class ItemSyncs {
             states.save(accountId, devicePk, folderId, updated, now, bodiesChanged);
         }
         return new CollectionResult.Synced(next, commands, responses, pass.more, options);
+    }
+
+    /**
+     * The answer to the most common request, a poll with the current key when nothing changed, found without
+     * locking or writing anything: a lock alone would make the transaction wait for a durable commit.
+     */
+    private Optional<CollectionResult> unchanged(
+            long accountId, long devicePk, CollectionRequest request, Instant now) {
+        if (request.syncKey() == 0 || !request.commands().isEmpty() || !request.getChanges()) {
+            return Optional.empty();
+        }
+        Optional<CollectionState> peek = states.find(accountId, devicePk, request.folderId(), false);
+        if (peek.isEmpty() || peek.get().key() != request.syncKey()) {
+            return Optional.empty();
+        }
+        CollectionState state = peek.get();
+        SyncOptions options = state.options().with(request.options());
+        if (!options.equals(state.options())
+                || state.progress().scanActive()
+                || state.progress().reconcile()
+                || !mailboxes
+                        .changes(accountId, request.folderId(), state.progress().position(), 1)
+                        .entries()
+                        .isEmpty()
+                || (options.filter() != FilterType.ALL
+                        && !items.olderThan(
+                                        accountId,
+                                        devicePk,
+                                        request.folderId(),
+                                        options.filter().cutoff(now),
+                                        1)
+                                .isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CollectionResult.Synced(state.key(), List.of(), List.of(), false, options));
     }
 
     /**
@@ -767,9 +806,7 @@ public class ItemSyncs {
     // ---- helpers
 
     private Optional<FolderView> folder(long accountId, long folderId) {
-        return mailboxes.folders(accountId).stream()
-                .filter(f -> f.id() == folderId)
-                .findFirst();
+        return mailboxes.findFolder(accountId, folderId);
     }
 
     private static CollectionState.Progress withPosition(CollectionState.Progress progress, JournalPosition position) {

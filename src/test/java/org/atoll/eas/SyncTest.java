@@ -116,6 +116,22 @@ class SyncTest {
         }
 
         @Test
+        void pollWithNothingNewShouldKeepTheKeyAndTheKeyShouldMoveOnWithTheNextChange() throws Exception {
+            MailClient phone = device("Poller");
+            phone.syncFully(inbox, 10);
+            String key = phone.key(inbox);
+
+            WbxmlElement poll = phone.syncOnce(inbox, c -> {});
+            assertThat(poll.text("SyncKey")).hasValue(key);
+            assertThat(poll.child("Commands")).isEmpty();
+
+            deliver(inbox, "News");
+            WbxmlElement news = phone.syncOnce(inbox, c -> {});
+            assertThat(news.text("SyncKey")).isNotEqualTo(java.util.Optional.of(key));
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox)).hasSize(1);
+        }
+
+        @Test
         void unknownKeyShouldGetStatus3() throws Exception {
             MailClient phone = device("UnknownKey");
 
