@@ -549,6 +549,94 @@ class SyncTest {
         }
     }
 
+    @Nested
+    class Versions {
+
+        @Test
+        void protocol12_1DeviceShouldSyncWithoutTheEmail2Properties() throws Exception {
+            deliver(inbox, "Old client");
+            MailClient old =
+                    new MailClient(new EasDevice(port, account.address(), PASSWORD, "OldDevice", "12.1").provision());
+
+            old.apply(inbox, collection(old.sync(inbox, "0", c -> {})));
+            WbxmlElement collection = old.syncOnce(inbox, c -> {});
+
+            WbxmlElement data = collection
+                    .child("Commands")
+                    .orElseThrow()
+                    .child("Add")
+                    .orElseThrow()
+                    .child("ApplicationData")
+                    .orElseThrow();
+            assertThat(data.text(CodePage.EMAIL, "Subject")).hasValue("Old client");
+            assertThat(data.child(CodePage.EMAIL2, "ConversationId")).isEmpty();
+        }
+    }
+
+    @Nested
+    class BadRequests {
+
+        @Test
+        void malformedCollectionShouldGetStatus4AndChangeNothing() throws Exception {
+            MessageView message = deliver(inbox, "Untouched");
+            MailClient phone = device("Malformed");
+            phone.syncFully(inbox, 10);
+
+            WbxmlElement unknownCommand = collection(phone.sync(
+                    inbox,
+                    phone.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Commands")
+                            .add(MailClient.markRead(inbox + ":" + message.id(), true))
+                            .add(WbxmlElement.of(A, "SoftDelete").add("ServerId", "x")))));
+            WbxmlElement badFilter = collection(phone.sync(
+                    inbox,
+                    phone.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "9"))));
+            WbxmlElement badKey = collection(phone.sync(inbox, "1x", c -> {}));
+
+            assertThat(unknownCommand.text("Status")).hasValue("4");
+            assertThat(badFilter.text("Status")).hasValue("4");
+            assertThat(badKey.text("Status")).hasValue("4");
+            assertThat(mailboxes.message(account.id(), message.id()).read()).isFalse();
+        }
+
+        @Test
+        void notASyncDocumentShouldGetStatus4() throws Exception {
+            MailClient phone = device("NotSync");
+
+            WbxmlElement response =
+                    phone.device().send("Sync", WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync"));
+
+            assertThat(response.text("Status")).hasValue("4");
+        }
+
+        @Test
+        void changesToAnotherAccountsItemsShouldNotBeFound() throws Exception {
+            AccountView other = TestAccounts.open(accounts, "victim");
+            long theirInbox =
+                    mailboxes.systemFolder(other.id(), SystemFolder.INBOX).id();
+            MessageView theirs = mailboxes.deliver(other.id(), theirInbox, Mime.message("Theirs"), null);
+            MailClient phone = device("Intruder");
+            phone.syncFully(inbox, 10);
+
+            WbxmlElement answer = collection(phone.sync(
+                    inbox,
+                    phone.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Commands")
+                            .add(MailClient.markRead(inbox + ":" + theirs.id(), true))
+                            .add(MailClient.delete(theirInbox + ":" + theirs.id())))));
+            WbxmlElement theirFolder = collection(phone.sync(theirInbox, "0", c -> {}));
+
+            assertThat(answer.child("Responses").orElseThrow().children())
+                    .extracting(r -> r.text("Status").orElseThrow())
+                    .containsExactly("8", "8");
+            assertThat(theirFolder.text("Status")).hasValue("12");
+            MessageView after = mailboxes.message(other.id(), theirs.id());
+            assertThat(after.read()).isFalse();
+            assertThat(after.folderId()).isEqualTo(theirInbox);
+        }
+    }
+
     static List<String> serverIds(WbxmlElement collection) {
         return collection.child("Commands").map(WbxmlElement::children).orElse(List.of()).stream()
                 .map(c -> c.text("ServerId").orElseThrow())
