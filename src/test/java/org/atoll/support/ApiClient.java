@@ -103,8 +103,8 @@ public final class ApiClient {
     }
 
     /** Sends a request the contract does not allow (bad JSON, unknown fields); only the response is validated. */
-    public Reply unchecked(String method, String path, @Nullable String rawJson) {
-        return send(method, path, rawJson, false);
+    public Reply unchecked(String method, String path, @Nullable Object rawJsonOrBody) {
+        return send(method, path, rawJsonOrBody, false);
     }
 
     private Reply send(String method, String path, @Nullable Object body, boolean validateRequest) {
