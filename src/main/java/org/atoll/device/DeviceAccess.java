@@ -215,7 +215,10 @@ public class DeviceAccess {
 
     /** The state rules and the default give a device with these traits. */
     Decision decide(Traits traits) {
-        List<AccessRule> rules = rules();
+        return decide(traits, rules(), defaultAccess());
+    }
+
+    private static Decision decide(Traits traits, List<AccessRule> rules, AccessState fallback) {
         for (AccessState access : List.of(AccessState.BLOCKED, AccessState.QUARANTINED, AccessState.ALLOWED)) {
             Optional<AccessRule> match = rules.stream()
                     .filter(rule -> rule.access() == access)
@@ -225,7 +228,6 @@ public class DeviceAccess {
                 return new Decision(access, AccessSource.RULE, match.get().id(), describe(match.get()));
             }
         }
-        AccessState fallback = defaultAccess();
         return new Decision(
                 fallback, AccessSource.DEFAULT, null, verb(fallback) + " by the organization's default access level");
     }
@@ -236,6 +238,10 @@ public class DeviceAccess {
      * @return whether the state changed
      */
     boolean reevaluate(long devicePk, Actor actor) {
+        return reevaluate(devicePk, rules(), defaultAccess(), actor);
+    }
+
+    private boolean reevaluate(long devicePk, List<AccessRule> rules, AccessState fallback, Actor actor) {
         record Row(
                 long accountId,
                 String deviceId,
@@ -265,7 +271,7 @@ public class DeviceAccess {
             return false;
         }
         Row device = found.get();
-        Decision decision = decide(device.traits());
+        Decision decision = decide(device.traits(), rules, fallback);
         boolean same = decision.state() == device.state()
                 && decision.source() == device.source()
                 && Objects.equals(decision.ruleId(), device.ruleId());
@@ -303,7 +309,9 @@ public class DeviceAccess {
         List<Long> evaluated = jdbc.sql("SELECT id FROM device WHERE access_source <> 'PERSONAL' ORDER BY id")
                 .query(Long.class)
                 .list();
-        evaluated.forEach(pk -> reevaluate(pk, actor));
+        List<AccessRule> rules = rules();
+        AccessState fallback = defaultAccess();
+        evaluated.forEach(pk -> reevaluate(pk, rules, fallback, actor));
     }
 
     /** Rule changes queue behind each other, so two of them never evaluate devices against half the rules. */

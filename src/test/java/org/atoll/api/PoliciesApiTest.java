@@ -3,6 +3,7 @@ package org.atoll.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.atoll.account.AccountView;
@@ -120,16 +121,12 @@ class PoliciesApiTest {
                             .asBoolean())
                     .isFalse();
         } finally {
-            Map<String, Object> restored = policy(current.get("name").asString(), true, 6);
-            restored.put(
-                    "maxInactivitySeconds", current.get("maxInactivitySeconds").asInt());
-            restored.put(
-                    "allowNonProvisionable",
-                    current.get("allowNonProvisionable").asBoolean());
+            Map<String, Object> restored = writable(current);
             admin.put("/api/v1/policies/" + original, restored);
             admin.delete("/api/v1/policies/" + replacement.id());
         }
         assertThat(defaultPolicy().get("id").asLong()).isEqualTo(original);
+        assertThat(writable(defaultPolicy())).isEqualTo(writable(current));
     }
 
     @Test
@@ -148,6 +145,32 @@ class PoliciesApiTest {
                 .isEqualTo(409);
         admin.delete("/api/v1/policies/" + first);
         assertThat(admin.get("/api/v1/policies/" + first).status()).isEqualTo(404);
+    }
+
+    /** The writable fields of a policy as read, so a test can put back exactly what it found. */
+    static Map<String, Object> writable(JsonNode policy) {
+        Map<String, Object> body = new HashMap<>();
+        for (String field : List.of(
+                "name",
+                "isDefault",
+                "passwordRequired",
+                "minPasswordLength",
+                "alphanumericRequired",
+                "maxInactivitySeconds",
+                "maxFailedAttempts",
+                "requireEncryption",
+                "maxAttachmentBytes",
+                "allowNonProvisionable")) {
+            JsonNode value = policy.get(field);
+            body.put(
+                    field,
+                    value.isNull()
+                            ? null
+                            : value.isBoolean()
+                                    ? value.asBoolean()
+                                    : value.isNumber() ? value.asLong() : value.asString());
+        }
+        return body;
     }
 
     private JsonNode defaultPolicy() {
