@@ -32,6 +32,9 @@ public class Accounts {
     /** Longest password accepted; longer input is refused rather than hashed. */
     public static final int MAX_PASSWORD_LENGTH = 256;
 
+    /** Most accounts one page lists. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,253}");
 
     private final AccountRepository repository;
@@ -105,9 +108,6 @@ public class Accounts {
     public long count() {
         return repository.count();
     }
-
-    /** Most accounts one page lists. */
-    public static final int MAX_PAGE_SIZE = 200;
 
     /**
      * Accounts in address order whose address or display name contains {@code query} (any case), all when it is

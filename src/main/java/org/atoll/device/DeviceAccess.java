@@ -104,7 +104,13 @@ public class DeviceAccess {
         return rule;
     }
 
-    /** @throws AccessRuleNotFound, InvalidDeviceRequest, AccessRuleTaken as their names say */
+    /**
+     * Replaces a rule and evaluates every device not personally set again.
+     *
+     * @throws AccessRuleNotFound when no rule has the id
+     * @throws InvalidDeviceRequest when the query string is blank, too long or holds control characters
+     * @throws AccessRuleTaken when another rule for the same characteristic and value exists
+     */
     @Transactional
     public AccessRule updateRule(
             long id, AccessState access, Characteristic characteristic, String queryString, Actor actor) {
