@@ -21,6 +21,9 @@ class ArchitectureTest {
             "bootstrap",
             "security",
             "eas",
+            "api",
+            "audit",
+            "sync",
             "mime",
             "demo",
             "wbxml",
@@ -81,10 +84,42 @@ class ArchitectureTest {
     void theStoreShouldKnowNoFrontEnd() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.atoll.mailbox..", "org.atoll.account..")
+                .resideInAnyPackage(
+                        "org.atoll.mailbox..", "org.atoll.account..", "org.atoll.device..", "org.atoll.audit..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.atoll.wbxml..", "org.atoll.security..", "org.springframework.web..")
+                .check(atoll);
+    }
+
+    @Test
+    void frontEndsShouldNotDependOnEachOther() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.atoll.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.atoll.api..")
+                .check(atoll);
+        noClasses()
+                .that()
+                .resideInAPackage("org.atoll.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.atoll.eas..", "org.atoll.wbxml..")
+                .check(atoll);
+    }
+
+    @Test
+    void theAuditTrailShouldOnlyListen() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.atoll.audit..")
+                .and()
+                .resideOutsideOfPackage("org.atoll.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.atoll.audit..")
                 .check(atoll);
     }
 }

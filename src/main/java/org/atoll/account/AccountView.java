@@ -3,12 +3,18 @@ package org.atoll.account;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An account as other modules see it; never carries the password hash. */
+/**
+ * An account as other modules see it; never carries the password hash.
+ *
+ * @param easEnabled whether the account's devices may sync over ActiveSync
+ * @param quotaBytes the mailbox size limit, or null for none
+ */
 public record AccountView(
         long id,
         String address,
         String displayName,
         Role role,
         boolean enabled,
+        boolean easEnabled,
         @Nullable Long quotaBytes,
         Instant createdAt) {}

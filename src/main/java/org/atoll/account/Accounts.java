@@ -3,13 +3,21 @@ package org.atoll.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.atoll.account.internal.Account;
 import org.atoll.account.internal.AccountRepository;
+import org.atoll.shared.Actor;
+import org.atoll.shared.PageOf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +31,9 @@ public class Accounts {
 
     /** Longest password accepted; longer input is refused rather than hashed. */
     public static final int MAX_PASSWORD_LENGTH = 256;
+
+    /** Most accounts one page lists. */
+    public static final int MAX_PAGE_SIZE = 200;
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,253}");
 
@@ -50,6 +61,17 @@ public class Accounts {
      */
     @Transactional
     public AccountView create(NewAccount request) {
+        return create(request, Actor.SYSTEM);
+    }
+
+    /**
+     * Opens an account with its mailbox, on behalf of someone.
+     *
+     * @throws InvalidAccountData when the address, display name, password or quota breaks a rule
+     * @throws AddressTaken when another account has the address
+     */
+    @Transactional
+    public AccountView create(NewAccount request, Actor actor) {
         String address = normalizeAddress(request.address());
         String displayName = displayName(request.displayName(), address);
         checkPassword(request.password());
@@ -66,7 +88,7 @@ public class Accounts {
                 request.role(),
                 request.quotaBytes(),
                 now()));
-        events.publishEvent(new AccountCreated(account.id(), address));
+        events.publishEvent(new AccountCreated(account.id(), address, actor));
         return account.view();
     }
 
@@ -85,6 +107,113 @@ public class Accounts {
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();
+    }
+
+    /**
+     * Accounts in address order whose address or display name contains {@code query} (any case), all when it is
+     * blank.
+     *
+     * @throws InvalidAccountData when the page or size is out of range
+     */
+    @Transactional(readOnly = true)
+    public PageOf<AccountView> list(@Nullable String query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidAccountData("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " accounts");
+        }
+        String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Page<Account> found = repository.search(pattern, PageRequest.of(page, size, Sort.by("address")));
+        return new PageOf<>(
+                found.getContent().stream().map(Account::view).toList(), page, size, found.getTotalElements());
+    }
+
+    /**
+     * Replaces an account's settings.
+     *
+     * @throws AccountNotFound when no account has the id
+     * @throws InvalidAccountData when the display name or quota breaks a rule
+     * @throws LastAdministrator when the change would leave no enabled administrator
+     */
+    @Transactional
+    public AccountView update(long id, AccountUpdate update, Actor actor) {
+        Account account = load(id);
+        AccountView before = account.view();
+        String displayName = displayName(update.displayName(), before.address());
+        if (update.quotaBytes() != null && update.quotaBytes() < 0) {
+            throw new InvalidAccountData("The quota must not be negative");
+        }
+        boolean stillAdmin = update.role() == Role.ADMIN && update.enabled();
+        if (before.role() == Role.ADMIN && before.enabled() && !stillAdmin) {
+            requireAnotherAdministrator();
+        }
+        account.change(displayName, update.role(), update.enabled(), update.easEnabled(), update.quotaBytes(), now());
+        repository.flush();
+        AccountView after = account.view();
+        events.publishEvent(new AccountChanged(id, after.address(), actor, differences(before, after)));
+        return after;
+    }
+
+    /**
+     * Sets a new password on an administrator's behalf.
+     *
+     * @throws AccountNotFound when no account has the id
+     * @throws InvalidAccountData when the password breaks a rule
+     */
+    @Transactional
+    public void resetPassword(long id, String password, Actor actor) {
+        checkPassword(password);
+        Account account = load(id);
+        account.changePasswordHash(passwordEncoder.encode(password), now());
+        events.publishEvent(new AccountChanged(id, account.address(), actor, "password reset"));
+    }
+
+    /**
+     * Deletes an account with its mailbox, devices and tokens.
+     *
+     * @param confirmation must repeat the account's address (any case), so a slip of an id deletes nothing
+     * @throws AccountNotFound when no account has the id
+     * @throws InvalidAccountData when the confirmation is not the address
+     * @throws LastAdministrator when the account is the last enabled administrator
+     */
+    @Transactional
+    public void delete(long id, @Nullable String confirmation, Actor actor) {
+        Account account = load(id);
+        if (confirmation == null
+                || !account.address().equals(confirmation.strip().toLowerCase(Locale.ROOT))) {
+            throw new InvalidAccountData("Confirm the deletion by repeating the account's address");
+        }
+        if (account.role() == Role.ADMIN && account.enabled()) {
+            requireAnotherAdministrator();
+        }
+        events.publishEvent(new AccountDeleted(id, account.address(), actor));
+        repository.delete(account);
+        repository.flush();
+    }
+
+    private void requireAnotherAdministrator() {
+        if (repository.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
+            throw new LastAdministrator();
+        }
+    }
+
+    private static String differences(AccountView before, AccountView after) {
+        List<String> changed = new ArrayList<>();
+        if (!before.displayName().equals(after.displayName())) {
+            changed.add("display name");
+        }
+        if (before.role() != after.role()) {
+            changed.add("role " + after.role());
+        }
+        if (before.enabled() != after.enabled()) {
+            changed.add(after.enabled() ? "enabled" : "disabled");
+        }
+        if (before.easEnabled() != after.easEnabled()) {
+            changed.add(after.easEnabled() ? "ActiveSync enabled" : "ActiveSync disabled");
+        }
+        if (!Objects.equals(before.quotaBytes(), after.quotaBytes())) {
+            changed.add("quota " + (after.quotaBytes() == null ? "none" : after.quotaBytes() + " bytes"));
+        }
+        return changed.isEmpty() ? "no change" : String.join(", ", changed);
     }
 
     /**

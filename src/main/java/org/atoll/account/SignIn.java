@@ -17,6 +17,7 @@ import org.atoll.account.internal.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,7 @@ public class SignIn {
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final SignInBackOff backOff;
+    private final ApplicationEventPublisher events;
     private final Cache<String, Verified> verified;
     private final SecretKeySpec macKey;
     private final String domain;
@@ -70,8 +72,10 @@ public class SignIn {
             PasswordEncoder passwordEncoder,
             SignInProperties properties,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${atoll.domain:example.test}") String domain) {
         this.repository = repository;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.backOff = new SignInBackOff(properties, clock);
         this.verified = Caffeine.newBuilder()
@@ -126,6 +130,7 @@ public class SignIn {
         var delay = backOff.failed(address, source);
         if (!delay.isZero()) {
             log.warn("Sign-in for {} from {} failed again; refusing it for {}", address, source, delay);
+            events.publishEvent(new SignInBackedOff(address, source, delay));
         }
         return new Refused(Refusal.BAD_CREDENTIALS);
     }

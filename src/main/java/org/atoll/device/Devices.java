@@ -10,7 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.shared.Actor;
+import org.atoll.shared.PageOf;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,18 +25,31 @@ public class Devices {
     private static final String COLUMNS = "id, account_id, device_id, device_type, user_agent, protocol_version,"
             + " access_state, access_reason, first_seen_at, last_seen_at, wipe_state";
 
+    /** Most devices one page lists. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     private final JdbcClient jdbc;
     private final DeviceProperties properties;
+    private final DeviceAccess access;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Devices(JdbcClient jdbc, DeviceProperties properties, Clock clock) {
+    Devices(
+            JdbcClient jdbc,
+            DeviceProperties properties,
+            DeviceAccess access,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.access = access;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Records a request from a device: the first one registers it, later ones refresh what it reports of itself.
+     * Records a request from a device: the first one registers it, later ones refresh what it reports of itself. A
+     * new device gets the access state the rules and the organization's default give it.
      *
      * @throws DeviceLimitReached when the device is new and the account has no room for it
      */
@@ -76,23 +92,52 @@ public class Devices {
         if (count >= properties.maxPerAccount()) {
             throw new DeviceLimitReached(properties.maxPerAccount());
         }
-        return jdbc.sql("INSERT INTO device (account_id, device_id, device_type, user_agent, protocol_version,"
-                        + " first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
-                .params(accountId, deviceId, deviceType, agent, protocolVersion, stamp, stamp)
+        DeviceAccess.Decision decision = access.decide(new DeviceAccess.Traits(deviceType, null, null, agent));
+        DeviceView registered = jdbc.sql("INSERT INTO device (account_id, device_id, device_type, user_agent,"
+                        + " protocol_version, first_seen_at, last_seen_at, access_state, access_reason, access_source,"
+                        + " access_rule_id, access_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING " + COLUMNS)
+                .params(
+                        accountId,
+                        deviceId,
+                        deviceType,
+                        agent,
+                        protocolVersion,
+                        stamp,
+                        stamp,
+                        decision.state().name(),
+                        decision.reason(),
+                        decision.source().name(),
+                        decision.ruleId(),
+                        stamp)
                 .query(Devices::view)
                 .single();
+        if (decision.state() != AccessState.ALLOWED) {
+            events.publishEvent(new DeviceAccessChanged(
+                    accountId,
+                    registered.id(),
+                    deviceId,
+                    deviceType,
+                    decision.state(),
+                    decision.source(),
+                    decision.reason(),
+                    Actor.SYSTEM));
+        }
+        return registered;
     }
 
     /**
-     * Sets whether a device may sync, with the reason shown to administrators and users.
+     * Sets whether a device may sync, personally (rules no longer change it), with the reason shown to
+     * administrators and users.
      *
      * @return the device, or empty when the account has no such device
      */
     @Transactional
     public Optional<DeviceView> setAccess(long accountId, String deviceId, AccessState state, @Nullable String reason) {
-        return jdbc.sql("UPDATE device SET access_state = ?, access_reason = ? WHERE account_id = ? AND device_id = ?"
+        return jdbc.sql("UPDATE device SET access_state = ?, access_reason = ?, access_source = 'PERSONAL',"
+                        + " access_rule_id = NULL, access_changed_at = ? WHERE account_id = ? AND device_id = ?"
                         + " RETURNING " + COLUMNS)
-                .params(state.name(), reason, accountId, deviceId)
+                .params(state.name(), reason, now(), accountId, deviceId)
                 .query(Devices::view)
                 .optional();
     }
@@ -105,23 +150,69 @@ public class Devices {
      */
     @Transactional
     public Optional<DeviceView> requestWipe(long accountId, String deviceId, String requestedBy) {
-        return jdbc.sql("""
-                        UPDATE device SET wipe_state = 'PENDING', wipe_requested_by = ?, wipe_requested_at = ?,
-                            wipe_sent_at = NULL, wipe_acknowledged_at = NULL
-                        WHERE account_id = ? AND device_id = ?
-                        """ + " RETURNING " + COLUMNS)
-                .params(requestedBy, now(), accountId, deviceId)
-                .query(Devices::view)
-                .optional();
+        Optional<DeviceView> device = find(accountId, deviceId);
+        device.ifPresent(found -> requestWipe(found.id(), WipeKind.FULL, new Actor(requestedBy, null)));
+        return device.flatMap(found -> find(accountId, deviceId));
+    }
+
+    /**
+     * Orders a device wiped; it receives the wipe on its next request, whatever else it asks for. A wipe ordered
+     * again replaces the one before.
+     *
+     * @throws DeviceNotFound when no device has the id
+     * @throws AccountOnlyWipeUnsupported for an account-only wipe of a device that does not speak 16.1
+     */
+    @Transactional
+    public DeviceDetail requestWipe(long devicePk, WipeKind kind, Actor actor) {
+        DeviceDetail device = detail(devicePk);
+        if (kind == WipeKind.ACCOUNT_ONLY && !device.protocolVersion().equals("16.1")) {
+            throw new AccountOnlyWipeUnsupported(device.protocolVersion());
+        }
+        jdbc.sql("""
+                        UPDATE device SET wipe_state = 'PENDING', wipe_kind = ?, wipe_requested_by = ?,
+                            wipe_requested_at = ?, wipe_sent_at = NULL, wipe_acknowledged_at = NULL,
+                            wipe_failed_at = NULL
+                        WHERE id = ?
+                        """).params(kind.name(), actor.name(), now(), devicePk).update();
+        events.publishEvent(new DeviceWipeChanged(
+                device.accountId(), devicePk, device.deviceId(), DeviceWipeChanged.Step.REQUESTED, kind, actor));
+        return detail(devicePk);
+    }
+
+    /**
+     * Withdraws a wipe the device has not acknowledged yet. A device that already received it may still wipe
+     * itself; its acknowledgement is then not recorded.
+     *
+     * @throws DeviceNotFound when no device has the id
+     * @throws WipeAlreadyDone when no wipe is owed
+     */
+    @Transactional
+    public DeviceDetail cancelWipe(long devicePk, Actor actor) {
+        DeviceDetail device = detail(devicePk);
+        if (!device.wipeState().owed()) {
+            throw new WipeAlreadyDone(device.wipeState());
+        }
+        jdbc.sql("UPDATE device SET wipe_state = 'NONE' WHERE id = ?")
+                .param(devicePk)
+                .update();
+        events.publishEvent(new DeviceWipeChanged(
+                device.accountId(),
+                devicePk,
+                device.deviceId(),
+                DeviceWipeChanged.Step.CANCELLED,
+                device.wipeKind() == null ? WipeKind.FULL : device.wipeKind(),
+                actor));
+        return detail(devicePk);
     }
 
     /** Records that the wipe went out in a Provision response. */
     @Transactional
     public void wipeSent(long accountId, String deviceId) {
-        jdbc.sql("UPDATE device SET wipe_state = 'SENT', wipe_sent_at = ? WHERE account_id = ? AND device_id = ?"
-                        + " AND wipe_state IN ('PENDING', 'SENT')")
-                .params(now(), accountId, deviceId)
-                .update();
+        wipeStep(
+                "UPDATE device SET wipe_state = 'SENT', wipe_sent_at = ?",
+                accountId,
+                deviceId,
+                DeviceWipeChanged.Step.SENT);
     }
 
     /**
@@ -130,27 +221,55 @@ public class Devices {
      */
     @Transactional
     public void wipeAcknowledged(long accountId, String deviceId, boolean succeeded) {
-        String sql = succeeded
-                ? "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?"
-                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
-                : "UPDATE device SET wipe_state = 'PENDING', wipe_failed_at = ?"
-                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')";
-        jdbc.sql(sql).params(now(), accountId, deviceId).update();
+        if (succeeded) {
+            wipeStep(
+                    "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?",
+                    accountId,
+                    deviceId,
+                    DeviceWipeChanged.Step.ACKNOWLEDGED);
+        } else {
+            wipeStep(
+                    "UPDATE device SET wipe_state = 'PENDING', wipe_failed_at = ?",
+                    accountId,
+                    deviceId,
+                    DeviceWipeChanged.Step.FAILED);
+        }
     }
 
-    /** When the wipe was requested, sent and acknowledged, and by whom it was requested. */
+    private void wipeStep(String update, long accountId, String deviceId, DeviceWipeChanged.Step step) {
+        record Updated(long id, @Nullable String kind) {}
+        jdbc.sql(update + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
+                        + " RETURNING id, wipe_kind")
+                .params(now(), accountId, deviceId)
+                .query((row, n) -> new Updated(row.getLong("id"), row.getString("wipe_kind")))
+                .optional()
+                .ifPresent(updated -> events.publishEvent(new DeviceWipeChanged(
+                        accountId,
+                        updated.id(),
+                        deviceId,
+                        step,
+                        updated.kind() == null ? WipeKind.FULL : WipeKind.valueOf(updated.kind()),
+                        Actor.device(deviceId, null))));
+    }
+
+    /**
+     * When the wipe was requested, sent and acknowledged, and by whom it was requested.
+     *
+     * @param kind what the wipe removes; null when none was ever requested
+     */
     public record WipeRecord(
             WipeState state,
             @Nullable String requestedBy,
             @Nullable Instant requestedAt,
             @Nullable Instant sentAt,
             @Nullable Instant acknowledgedAt,
-            @Nullable Instant failedAt) {}
+            @Nullable Instant failedAt,
+            @Nullable WipeKind kind) {}
 
     @Transactional(readOnly = true)
     public Optional<WipeRecord> wipe(long accountId, String deviceId) {
         return jdbc.sql("SELECT wipe_state, wipe_requested_by, wipe_requested_at, wipe_sent_at, wipe_acknowledged_at,"
-                        + " wipe_failed_at FROM device WHERE account_id = ? AND device_id = ?")
+                        + " wipe_failed_at, wipe_kind FROM device WHERE account_id = ? AND device_id = ?")
                 .params(accountId, deviceId)
                 .query((row, n) -> new WipeRecord(
                         WipeState.valueOf(row.getString("wipe_state")),
@@ -158,8 +277,45 @@ public class Devices {
                         instant(row.getTimestamp("wipe_requested_at")),
                         instant(row.getTimestamp("wipe_sent_at")),
                         instant(row.getTimestamp("wipe_acknowledged_at")),
-                        instant(row.getTimestamp("wipe_failed_at"))))
+                        instant(row.getTimestamp("wipe_failed_at")),
+                        row.getString("wipe_kind") == null ? null : WipeKind.valueOf(row.getString("wipe_kind"))))
                 .optional();
+    }
+
+    /**
+     * Removes a device's partnership: the device and every state kept for it (policy key, sync keys) go, so its
+     * next request registers it again, provisions it and syncs it from scratch. A wipe still owed is dropped.
+     *
+     * @throws DeviceNotFound when no device has the id
+     */
+    @Transactional
+    public void remove(long devicePk, Actor actor) {
+        DeviceDetail device = detail(devicePk);
+        jdbc.sql("DELETE FROM device WHERE id = ?").param(devicePk).update();
+        events.publishEvent(new DeviceRemoved(device.accountId(), devicePk, device.deviceId(), actor));
+    }
+
+    /** @throws DeviceNotFound when no device has the id */
+    @Transactional(readOnly = true)
+    public DeviceDetail detail(long devicePk) {
+        return DeviceQueries.detail(jdbc, devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
+    }
+
+    /**
+     * A page of the devices the filter matches, across accounts.
+     *
+     * @throws InvalidDeviceRequest when the page or size is out of range
+     */
+    @Transactional(readOnly = true)
+    public PageOf<DeviceDetail> list(DeviceFilter filter, DeviceSort sort, boolean descending, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidDeviceRequest("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " devices");
+        }
+        return new PageOf<>(
+                DeviceQueries.page(jdbc, filter, sort, descending, page, size),
+                page,
+                size,
+                DeviceQueries.count(jdbc, filter));
     }
 
     private OffsetDateTime now() {
@@ -170,13 +326,17 @@ public class Devices {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** Stores what the device reports of itself; values longer than the columns allow are cut. */
+    /**
+     * Stores what the device reports of itself; values longer than the columns allow are cut. Rules matching the
+     * model or OS can change its access state now.
+     */
     @Transactional
     public void recordInformation(long accountId, String deviceId, DeviceInformation information) {
         jdbc.sql("""
                         UPDATE device SET model = ?, imei = ?, friendly_name = ?, os = ?, os_language = ?,
                             phone_number = ?, mobile_operator = ?
                         WHERE account_id = ? AND device_id = ?
+                        RETURNING id
                         """)
                 .params(
                         cut(information.model(), 256),
@@ -188,7 +348,9 @@ public class Devices {
                         cut(information.mobileOperator(), 256),
                         accountId,
                         deviceId)
-                .update();
+                .query(Long.class)
+                .optional()
+                .ifPresent(pk -> access.reevaluate(pk, Actor.SYSTEM));
     }
 
     /** What the device last reported of itself. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,27 +26,14 @@ public class Provisioning {
         this.clock = clock;
     }
 
-    /** The policy that applies to a device of the account: the default one. */
+    /** The policy that applies to a device of the account: the one assigned to it, else the default. */
     @Transactional(readOnly = true)
     public MobilePolicy policyFor(long accountId) {
-        return jdbc.sql("""
-                        SELECT id, name, password_required, min_password_length, alphanumeric_required,
-                               max_inactivity_seconds, max_failed_attempts, require_encryption, max_attachment_bytes,
-                               allow_non_provisionable, version
-                        FROM mobile_policy WHERE is_default
-                        """)
-                .query((row, n) -> new MobilePolicy(
-                        row.getLong("id"),
-                        row.getString("name"),
-                        row.getBoolean("password_required"),
-                        row.getInt("min_password_length"),
-                        row.getBoolean("alphanumeric_required"),
-                        row.getObject("max_inactivity_seconds", Integer.class),
-                        row.getObject("max_failed_attempts", Integer.class),
-                        row.getBoolean("require_encryption"),
-                        row.getObject("max_attachment_bytes", Long.class),
-                        row.getBoolean("allow_non_provisionable"),
-                        row.getLong("version")))
+        return jdbc.sql("SELECT " + MobilePolicies.COLUMNS + " FROM mobile_policy WHERE id = coalesce("
+                        + "(SELECT policy_id FROM account_policy WHERE account_id = ?),"
+                        + " (SELECT id FROM mobile_policy WHERE is_default))")
+                .param(accountId)
+                .query(MobilePolicies::policy)
                 .single();
     }
 
@@ -85,16 +73,29 @@ public class Provisioning {
         return updated == 1 ? Optional.of(finalKey) : Optional.empty();
     }
 
-    /** The final key a device holds and the version of the policy it acknowledged. */
-    public record PolicyState(long policyKey, long policyVersion) {}
+    /**
+     * The final key a device holds and the policy it acknowledged, by id and version.
+     *
+     * @param policyId null when the policy was deleted since
+     */
+    public record PolicyState(long policyKey, @Nullable Long policyId, long policyVersion) {
+
+        /** Whether the device holds the current version of the policy that applies to it now. */
+        public boolean holds(MobilePolicy current) {
+            return policyId != null && policyId == current.id() && policyVersion == current.version();
+        }
+    }
 
     /** The device's policy state, if it completed Provision. */
     @Transactional(readOnly = true)
     public Optional<PolicyState> state(long accountId, String deviceId) {
-        return jdbc.sql("SELECT policy_key, policy_version FROM device WHERE account_id = ? AND device_id = ?"
-                        + " AND policy_key IS NOT NULL")
+        return jdbc.sql("SELECT policy_key, policy_id, policy_version FROM device WHERE account_id = ?"
+                        + " AND device_id = ? AND policy_key IS NOT NULL")
                 .params(accountId, deviceId)
-                .query((row, n) -> new PolicyState(row.getLong("policy_key"), row.getLong("policy_version")))
+                .query((row, n) -> new PolicyState(
+                        row.getLong("policy_key"),
+                        row.getObject("policy_id", Long.class),
+                        row.getLong("policy_version")))
                 .optional();
     }
 

@@ -69,6 +69,14 @@ class EasController {
     /** Common status 129, MS-ASCMD 2.2.2: the device is blocked for this user. */
     private static final int DEVICE_BLOCKED = 129;
 
+    /**
+     * What a quarantined device is still served, as Exchange does: it may provision, report itself and see the
+     * folder hierarchy, but every command that reads or changes content is refused like a blocked device's
+     * (Status 129, HTTP 403 for 12.x) until an administrator releases it.
+     */
+    private static final Set<EasCommand> QUARANTINE_SERVES =
+            EnumSet.of(EasCommand.PROVISION, EasCommand.SETTINGS, EasCommand.FOLDER_SYNC);
+
     private final EasRequestParser parser = new EasRequestParser();
     private final EasProperties properties;
     private final SignIn signIn;
@@ -103,8 +111,9 @@ class EasController {
 
     /**
      * Checks run in this order, each answering before any later one is reached: the request line, the User
-     * parameter, the protocol version, the body size, a disabled account, the device registry, the command, the
-     * WBXML body, an owed remote wipe, a blocked device, the policy key. Protocol 14.x gets refusals as the
+     * parameter, the protocol version, the body size, a disabled account (or one without ActiveSync), the device
+     * registry, the command, the WBXML body, an owed remote wipe, a blocked device, a quarantined device, the
+     * policy key. Protocol 14.x gets refusals as the
      * command's own Status; 12.x as HTTP status codes.
      */
     @RequestMapping(path = PATH, method = RequestMethod.POST)
@@ -132,11 +141,13 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
-        if (!account.enabled()
+        if ((!account.enabled() || !account.easEnabled())
                 && devices.find(account.id(), request.deviceId())
                         .map(known -> !known.wipeState().owed())
                         .orElse(true)) {
-            return plain(HttpStatus.FORBIDDEN, "The account is disabled");
+            return plain(
+                    HttpStatus.FORBIDDEN,
+                    account.enabled() ? "ActiveSync is disabled for this account" : "The account is disabled");
         }
         EasCommandHandler handler = handlers.get(request.command());
         DeviceView device;
@@ -180,6 +191,14 @@ class EasController {
         if (device.accessState() == AccessState.BLOCKED && !device.wipeState().owed()) {
             if (!wbxmlStatuses) {
                 return plain(HttpStatus.FORBIDDEN, "This device is blocked");
+            }
+            return wbxml(handler.refused(DEVICE_BLOCKED));
+        }
+        if (device.accessState() == AccessState.QUARANTINED
+                && !device.wipeState().owed()
+                && !QUARANTINE_SERVES.contains(handler.command())) {
+            if (!wbxmlStatuses) {
+                return plain(HttpStatus.FORBIDDEN, "This device is quarantined until an administrator releases it");
             }
             return wbxml(handler.refused(DEVICE_BLOCKED));
         }
@@ -227,7 +246,7 @@ class EasController {
         if (state.get().policyKey() != request.policyKey()) {
             return Optional.of(PolicyRefusal.INVALID_POLICY_KEY);
         }
-        if (state.get().policyVersion() != provisioning.policyFor(accountId).version()) {
+        if (!state.get().holds(provisioning.policyFor(accountId))) {
             return Optional.of(PolicyRefusal.POLICY_REFRESH);
         }
         return Optional.empty();

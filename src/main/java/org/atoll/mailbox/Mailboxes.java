@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.atoll.account.AccountCreated;
+import org.atoll.account.AccountDeleted;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.internal.Attachments;
@@ -96,6 +97,15 @@ public class Mailboxes {
             change.folderCreated(folder.id());
         }
         journal.commit(change);
+    }
+
+    /**
+     * A deleted account's messages go in the transaction that deletes it; its folders, blobs and journal follow
+     * the account row by their foreign keys.
+     */
+    @EventListener
+    void onAccountDeleted(AccountDeleted event) {
+        messages.deleteAllOfAccount(event.accountId());
     }
 
     // ---- folders

@@ -1,4 +1,4 @@
-/** Small pieces every module may use: the clock. */
+/** Small pieces every module may use: the clock and who acted. */
 @NullMarked
 package org.atoll.shared;
 

@@ -25,6 +25,7 @@ public final class EasDevice {
     private final String password;
     private final String deviceId;
     private final String protocolVersion;
+    private String deviceType = "SmartPhone";
     private long policyKey;
 
     public EasDevice(int port, String address, String password, String deviceId) {
@@ -37,6 +38,12 @@ public final class EasDevice {
         this.password = password;
         this.deviceId = deviceId;
         this.protocolVersion = protocolVersion;
+    }
+
+    /** Sends this DeviceType from now on instead of {@code SmartPhone}. */
+    public EasDevice withDeviceType(String type) {
+        this.deviceType = type;
+        return this;
     }
 
     public long policyKey() {
@@ -82,7 +89,7 @@ public final class EasDevice {
     public HttpResponse<byte[]> post(String command, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/Microsoft-Server-ActiveSync?Cmd=" + command + "&User=" + address + "&DeviceId="
-                        + deviceId + "&DeviceType=SmartPhone"))
+                        + deviceId + "&DeviceType=" + deviceType))
                 .header(
                         "Authorization",
                         "Basic "

@@ -35,6 +35,9 @@ public class Account {
 
     private boolean enabled;
 
+    @Column(name = "eas_enabled")
+    private boolean easEnabled;
+
     @Column(name = "quota_bytes")
     private @Nullable Long quotaBytes;
 
@@ -68,6 +71,7 @@ public class Account {
         this.passwordHash = passwordHash;
         this.role = role;
         this.enabled = true;
+        this.easEnabled = true;
         this.quotaBytes = quotaBytes;
         this.createdAt = now;
         this.updatedAt = now;
@@ -94,7 +98,35 @@ public class Account {
         this.updatedAt = now;
     }
 
+    public String address() {
+        return address;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Replaces every setting an administrator may change. */
+    public void change(
+            String displayName,
+            Role role,
+            boolean enabled,
+            boolean easEnabled,
+            @Nullable Long quotaBytes,
+            Instant now) {
+        this.displayName = displayName;
+        this.role = role;
+        this.enabled = enabled;
+        this.easEnabled = easEnabled;
+        this.quotaBytes = quotaBytes;
+        this.updatedAt = now;
+    }
+
     public AccountView view() {
-        return new AccountView(id(), address, displayName, role, enabled, quotaBytes, createdAt);
+        return new AccountView(id(), address, displayName, role, enabled, easEnabled, quotaBytes, createdAt);
     }
 }

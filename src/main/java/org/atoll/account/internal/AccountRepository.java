@@ -1,11 +1,24 @@
 package org.atoll.account.internal;
 
 import java.util.Optional;
+import org.atoll.account.Role;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByAddress(String address);
 
     boolean existsByAddress(String address);
+
+    /** Accounts whose lower-cased address or display name matches the LIKE pattern, which escapes with a backslash. */
+    @Query("""
+            SELECT a FROM Account a
+            WHERE lower(a.address) LIKE :pattern ESCAPE '\\' OR lower(a.displayName) LIKE :pattern ESCAPE '\\'
+            """)
+    Page<Account> search(String pattern, Pageable pageable);
+
+    long countByRoleAndEnabled(Role role, boolean enabled);
 }

@@ -5,6 +5,7 @@ import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.MobilePolicy;
 import org.atoll.device.Provisioning;
+import org.atoll.device.WipeKind;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
@@ -106,17 +107,22 @@ public class ProvisionCommand implements EasCommandHandler {
     }
 
     /**
-     * A device owed a wipe gets only the wipe (MS-ASPROV 3.2.5.1.2); its acknowledgement, RemoteWipe with Status 1
-     * (done) or 2 (failed), is recorded, and a failed wipe is sent again.
+     * A device owed a wipe gets only the wipe (MS-ASPROV 3.2.5.1.2), or for an account-only wipe of a 16.1 device
+     * AccountOnlyRemoteWipe (MS-ASPROV 2.2.2.1); its acknowledgement, the same element with Status 1 (done) or 2
+     * (failed), is recorded, and a failed wipe is sent again.
      */
     private WbxmlElement remoteWipe(long accountId, String deviceId, WbxmlElement request) {
-        Optional<String> acknowledged = request.child(P, "RemoteWipe").flatMap(wipe -> wipe.text(P, "Status"));
+        boolean accountOnly = devices.wipe(accountId, deviceId)
+                .map(record -> record.kind() == WipeKind.ACCOUNT_ONLY)
+                .orElse(false);
+        String element = accountOnly ? "AccountOnlyRemoteWipe" : "RemoteWipe";
+        Optional<String> acknowledged = request.child(P, element).flatMap(wipe -> wipe.text(P, "Status"));
         if (acknowledged.isPresent()) {
             devices.wipeAcknowledged(accountId, deviceId, acknowledged.get().equals("1"));
             return status(ProvisionStatus.SUCCESS);
         }
         devices.wipeSent(accountId, deviceId);
-        return status(ProvisionStatus.SUCCESS).addEmpty("RemoteWipe");
+        return status(ProvisionStatus.SUCCESS).addEmpty(element);
     }
 
     private static WbxmlElement document(MobilePolicy policy) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface MessageRepository extends JpaRepository<Message, Long> {
@@ -25,6 +26,11 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     @Query("select m.id from Message m where m.accountId = :accountId and m.threadId = :threadId order by m.id")
     List<Long> findIdsByThread(long accountId, long threadId);
+
+    /** Removes every message of an account, with their attachment rows (the foreign key cascades). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "DELETE FROM message WHERE account_id = :accountId", nativeQuery = true)
+    int deleteAllOfAccount(long accountId);
 
     @Query("select m.threadId from Message m where m.accountId = :accountId and m.messageIdHeader in :headerIds")
     List<Long> threadsOf(long accountId, Collection<String> headerIds, Pageable page);

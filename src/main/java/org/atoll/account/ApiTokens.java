@@ -1,0 +1,157 @@
+package org.atoll.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: 256 random bits shown once to their owner, kept only as their SHA-256, presented as bearer
+ * tokens. A token acts as its owner, and stops working when the owner is disabled or revokes it.
+ */
+@Service
+public class ApiTokens {
+
+    /** Most tokens one account holds. */
+    public static final int MAX_PER_ACCOUNT = 50;
+
+    /** Every token starts with this, so a leaked one is recognizable in a scan. */
+    static final String PREFIX = "atoll_";
+
+    /** A token's last use is rewritten at most this often. */
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** A token as its owner lists it; the secret is never shown again. */
+    public record ApiTokenView(
+            long id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt) {}
+
+    /** A token just created, with its secret, shown this once. */
+    public record IssuedToken(ApiTokenView token, String secret) {}
+
+    /**
+     * @throws InvalidAccountData when the name is blank, longer than 100 characters or holds control characters
+     * @throws TooManyTokens when the account holds {@link #MAX_PER_ACCOUNT} tokens already
+     */
+    @Transactional
+    public IssuedToken issue(long accountId, @Nullable String name) {
+        String checked = name == null ? "" : name.strip();
+        if (checked.isEmpty() || checked.length() > 100 || checked.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccountData("A token's name has 1 to 100 printable characters");
+        }
+        jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
+                .param(accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new AccountNotFound("with id " + accountId));
+        long held = jdbc.sql("SELECT count(*) FROM api_token WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .single();
+        if (held >= MAX_PER_ACCOUNT) {
+            throw new TooManyTokens(MAX_PER_ACCOUNT);
+        }
+        byte[] bits = new byte[32];
+        random.nextBytes(bits);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        Instant now = now();
+        long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_sha256, created_at) VALUES (?, ?, ?, ?)"
+                        + " RETURNING id")
+                .params(accountId, checked, sha256(secret), now.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        return new IssuedToken(new ApiTokenView(id, checked, now, null), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiTokenView> of(long accountId) {
+        return jdbc.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE account_id = ? ORDER BY id")
+                .param(accountId)
+                .query((row, n) -> new ApiTokenView(
+                        row.getLong("id"),
+                        row.getString("name"),
+                        row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("last_used_at") == null
+                                ? null
+                                : row.getTimestamp("last_used_at").toInstant()))
+                .list();
+    }
+
+    /** @return whether the account had the token */
+    @Transactional
+    public boolean revoke(long accountId, long tokenId) {
+        return jdbc.sql("DELETE FROM api_token WHERE account_id = ? AND id = ?")
+                        .params(accountId, tokenId)
+                        .update()
+                == 1;
+    }
+
+    /** The enabled account a presented token acts for, if the token is known. */
+    @Transactional
+    public Optional<AccountView> authenticate(String presented) {
+        if (!presented.startsWith(PREFIX) || presented.length() > 100) {
+            return Optional.empty();
+        }
+        record Holder(long accountId, long id, @Nullable Instant lastUsedAt) {}
+        Optional<Holder> holder = jdbc.sql("SELECT account_id, id, last_used_at FROM api_token WHERE token_sha256 = ?")
+                .param(sha256(presented))
+                .query((row, n) -> new Holder(
+                        row.getLong("account_id"),
+                        row.getLong("id"),
+                        row.getTimestamp("last_used_at") == null
+                                ? null
+                                : row.getTimestamp("last_used_at").toInstant()))
+                .optional();
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        Instant last = holder.get().lastUsedAt();
+        if (last == null || last.plus(LAST_USED_GRANULARITY).isBefore(now)) {
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE account_id = ? AND id = ?")
+                    .params(
+                            now.atOffset(ZoneOffset.UTC),
+                            holder.get().accountId(),
+                            holder.get().id())
+                    .update();
+        }
+        return accounts.find(holder.get().accountId()).filter(AccountView::enabled);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.atoll.api;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import org.atoll.account.AccountView;
+import org.atoll.account.ApiTokens;
+import org.atoll.account.Role;
+import org.jspecify.annotations.Nullable;
+
+/** What the accounts and tokens resources read and write. */
+final class AccountDtos {
+
+    private AccountDtos() {}
+
+    record AccountDto(
+            long id,
+            String address,
+            String displayName,
+            Role role,
+            boolean enabled,
+            boolean easEnabled,
+            @Nullable Long quotaBytes,
+            @Nullable Long mobilePolicyId,
+            Instant createdAt) {
+
+        static AccountDto of(AccountView account, @Nullable Long mobilePolicyId) {
+            return new AccountDto(
+                    account.id(),
+                    account.address(),
+                    account.displayName(),
+                    account.role(),
+                    account.enabled(),
+                    account.easEnabled(),
+                    account.quotaBytes(),
+                    mobilePolicyId,
+                    account.createdAt());
+        }
+    }
+
+    record CreateAccount(
+            @NotNull String address,
+            @Nullable String displayName,
+            @NotNull String password,
+            @Nullable Role role,
+            @Nullable Long quotaBytes,
+            @Nullable Long mobilePolicyId) {}
+
+    /** Every writable setting; an absent quota or policy means none (the default policy). */
+    record UpdateAccount(
+            @NotNull String displayName,
+            @NotNull Role role,
+            @NotNull Boolean enabled,
+            @NotNull Boolean easEnabled,
+            @Nullable Long quotaBytes,
+            @Nullable Long mobilePolicyId) {}
+
+    record ResetPassword(@NotNull String password) {}
+
+    record TokenDto(
+            long id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt) {
+
+        static TokenDto of(ApiTokens.ApiTokenView token) {
+            return new TokenDto(token.id(), token.name(), token.createdAt(), token.lastUsedAt());
+        }
+    }
+
+    record CreateToken(@NotNull String name) {}
+
+    /** A token just created, with its secret, shown this once. */
+    record IssuedTokenDto(long id, String name, Instant createdAt, String token) {}
+}

@@ -1,0 +1,157 @@
+package org.atoll.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.atoll.account.AccountView;
+import org.atoll.api.DeviceDtos.DeviceDto;
+import org.atoll.device.AccessState;
+import org.atoll.device.DeviceAccess;
+import org.atoll.device.DeviceDetail;
+import org.atoll.device.DeviceFilter;
+import org.atoll.device.DeviceSort;
+import org.atoll.device.Devices;
+import org.atoll.device.WipeKind;
+import org.atoll.device.WipeState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Devices across accounts for administrators; a user sees and acts on their own devices only, and gets 404 for
+ * any other. Allow, block and release are for administrators (the security chain refuses users).
+ */
+@RestController
+@RequestMapping("/api/v1/devices")
+class DevicesController {
+
+    private static final Map<String, DeviceSort> SORTS = Map.of(
+            "firstSync", DeviceSort.FIRST_SYNC,
+            "lastSync", DeviceSort.LAST_SYNC,
+            "deviceType", DeviceSort.DEVICE_TYPE,
+            "model", DeviceSort.MODEL,
+            "account", DeviceSort.ACCOUNT);
+
+    private final Devices devices;
+    private final DeviceAccess access;
+
+    DevicesController(Devices devices, DeviceAccess access) {
+        this.devices = devices;
+        this.access = access;
+    }
+
+    @GetMapping
+    Pages<DeviceDto> list(
+            @AuthenticationPrincipal AccountView caller,
+            @RequestParam(required = false) @Nullable Long accountId,
+            @RequestParam(required = false) @Nullable AccessState accessState,
+            @RequestParam(required = false) @Nullable WipeState wipeState,
+            @RequestParam(required = false) @Nullable String deviceType,
+            @RequestParam(required = false) @Nullable String model,
+            @RequestParam(required = false) @Nullable String lastSyncBefore,
+            @RequestParam(required = false) @Nullable String lastSyncAfter,
+            @RequestParam(defaultValue = "firstSync") String sort,
+            @RequestParam(defaultValue = "asc") String order,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Long scope = accountId;
+        if (!Caller.isAdmin(caller)) {
+            if (accountId != null && accountId != caller.id()) {
+                throw new NotVisible("account " + accountId);
+            }
+            scope = caller.id();
+        }
+        DeviceSort by = SORTS.get(sort);
+        if (by == null) {
+            throw new InvalidApiRequest("sort is one of " + String.join(", ", SORTS.keySet()));
+        }
+        boolean descending = switch (order.toLowerCase(Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new InvalidApiRequest("order is asc or desc");
+        };
+        DeviceFilter filter = new DeviceFilter(
+                scope,
+                accessState,
+                wipeState,
+                deviceType,
+                model,
+                instant("lastSyncBefore", lastSyncBefore),
+                instant("lastSyncAfter", lastSyncAfter));
+        return Pages.of(devices.list(filter, by, descending, page, size), DeviceDto::of);
+    }
+
+    @GetMapping("/{id}")
+    DeviceDto read(@AuthenticationPrincipal AccountView caller, @PathVariable long id) {
+        return DeviceDto.of(visible(caller, id));
+    }
+
+    @PostMapping("/{id}/allow")
+    DeviceDto allow(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        return DeviceDto.of(access.allow(id, Caller.actor(caller, http)));
+    }
+
+    @PostMapping("/{id}/block")
+    DeviceDto block(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        return DeviceDto.of(access.block(id, Caller.actor(caller, http)));
+    }
+
+    @PostMapping("/{id}/release")
+    DeviceDto release(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        return DeviceDto.of(access.release(id, Caller.actor(caller, http)));
+    }
+
+    @PostMapping("/{id}/wipe")
+    DeviceDto wipe(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        visible(caller, id);
+        return DeviceDto.of(devices.requestWipe(id, WipeKind.FULL, Caller.actor(caller, http)));
+    }
+
+    @PostMapping("/{id}/account-only-wipe")
+    DeviceDto accountOnlyWipe(
+            @AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        visible(caller, id);
+        return DeviceDto.of(devices.requestWipe(id, WipeKind.ACCOUNT_ONLY, Caller.actor(caller, http)));
+    }
+
+    @PostMapping("/{id}/cancel-wipe")
+    DeviceDto cancelWipe(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        visible(caller, id);
+        return DeviceDto.of(devices.cancelWipe(id, Caller.actor(caller, http)));
+    }
+
+    /** Removes the partnership: the device registers, provisions and syncs from scratch on its next request. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(
+            @AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
+        visible(caller, id);
+        devices.remove(id, Caller.actor(caller, http));
+        return ResponseEntity.noContent().build();
+    }
+
+    private DeviceDetail visible(AccountView caller, long id) {
+        DeviceDetail device = devices.detail(id);
+        Caller.requireSelfOrAdmin(caller, device.accountId(), "device with id " + id);
+        return device;
+    }
+
+    private static @Nullable Instant instant(String name, @Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidApiRequest(name + " is a date-time such as 2026-11-28T10:00:00Z");
+        }
+    }
+}

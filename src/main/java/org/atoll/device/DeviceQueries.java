@@ -1,0 +1,131 @@
+package org.atoll.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The read side of the registry: one device in full, and filtered, sorted pages of them. */
+final class DeviceQueries {
+
+    private static final String SELECT = """
+            SELECT d.*, a.address AS account_address, p.name AS policy_name
+            FROM device d JOIN account a ON a.id = d.account_id
+            LEFT JOIN mobile_policy p ON p.id = d.policy_id
+            """;
+
+    private DeviceQueries() {}
+
+    static Optional<DeviceDetail> detail(JdbcClient jdbc, long devicePk) {
+        return jdbc.sql(SELECT + " WHERE d.id = ?")
+                .param(devicePk)
+                .query(DeviceQueries::detail)
+                .optional();
+    }
+
+    static List<DeviceDetail> page(
+            JdbcClient jdbc, DeviceFilter filter, DeviceSort sort, boolean descending, int page, int size) {
+        Where where = where(filter);
+        String order = " ORDER BY " + sort.column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", d.id"
+                + (descending ? " DESC" : " ASC");
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(size);
+        params.add((long) page * size);
+        return jdbc.sql(SELECT + where.sql() + order + " LIMIT ? OFFSET ?")
+                .params(params)
+                .query(DeviceQueries::detail)
+                .list();
+    }
+
+    static long count(JdbcClient jdbc, DeviceFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM device d JOIN account a ON a.id = d.account_id" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+    }
+
+    private record Where(String sql, List<Object> params) {}
+
+    private static Where where(DeviceFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.accountId() != null) {
+            conditions.add("d.account_id = ?");
+            params.add(filter.accountId());
+        }
+        if (filter.accessState() != null) {
+            conditions.add("d.access_state = ?");
+            params.add(filter.accessState().name());
+        }
+        if (filter.wipeState() != null) {
+            conditions.add("d.wipe_state = ?");
+            params.add(filter.wipeState().name());
+        }
+        if (filter.deviceType() != null) {
+            conditions.add("lower(d.device_type) = lower(?)");
+            params.add(filter.deviceType());
+        }
+        if (filter.model() != null) {
+            conditions.add("lower(d.model) = lower(?)");
+            params.add(filter.model());
+        }
+        if (filter.lastSyncBefore() != null) {
+            conditions.add("d.last_seen_at < ?");
+            params.add(filter.lastSyncBefore().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.lastSyncAfter() != null) {
+            conditions.add("d.last_seen_at >= ?");
+            params.add(filter.lastSyncAfter().atOffset(ZoneOffset.UTC));
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    private static DeviceDetail detail(ResultSet row, int n) throws SQLException {
+        String wipeKind = row.getString("wipe_kind");
+        return new DeviceDetail(
+                row.getLong("id"),
+                row.getLong("account_id"),
+                row.getString("account_address"),
+                row.getString("device_id"),
+                row.getString("device_type"),
+                row.getString("user_agent"),
+                row.getString("protocol_version"),
+                new DeviceInformation(
+                        row.getString("model"),
+                        row.getString("imei"),
+                        row.getString("friendly_name"),
+                        row.getString("os"),
+                        row.getString("os_language"),
+                        row.getString("phone_number"),
+                        row.getString("mobile_operator")),
+                row.getObject("policy_id", Long.class),
+                row.getString("policy_name"),
+                row.getObject("policy_version", Long.class),
+                instant(row.getTimestamp("provisioned_at")),
+                AccessState.valueOf(row.getString("access_state")),
+                AccessSource.valueOf(row.getString("access_source")),
+                row.getString("access_reason"),
+                instant(row.getTimestamp("access_changed_at")),
+                WipeState.valueOf(row.getString("wipe_state")),
+                wipeKind == null ? null : WipeKind.valueOf(wipeKind),
+                row.getString("wipe_requested_by"),
+                instant(row.getTimestamp("wipe_requested_at")),
+                instant(row.getTimestamp("wipe_sent_at")),
+                instant(row.getTimestamp("wipe_acknowledged_at")),
+                instant(row.getTimestamp("wipe_failed_at")),
+                row.getTimestamp("first_seen_at").toInstant(),
+                row.getTimestamp("last_seen_at").toInstant(),
+                instant(row.getTimestamp("last_ping_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

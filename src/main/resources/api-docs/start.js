@@ -1,0 +1,3 @@
+window.addEventListener("load", function () {
+  window.ui = SwaggerUIBundle({ url: "/openapi.yaml", dom_id: "#swagger-ui" });
+});
