@@ -22,6 +22,7 @@ class ArchitectureTest {
             "security",
             "eas",
             "mime",
+            "mail",
             "demo",
             "wbxml",
             "shared");
@@ -74,6 +75,23 @@ class ArchitectureTest {
                         "org.eclipse.angus..",
                         "org.jspecify..",
                         "org.atoll.mime..")
+                .check(atoll);
+    }
+
+    @Test
+    void mailFlowShouldKnowNoDeviceProtocol() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.atoll.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.atoll.eas..",
+                        "org.atoll.wbxml..",
+                        "org.atoll.sync..",
+                        "org.atoll.device..",
+                        "org.atoll.security..",
+                        "org.springframework.web..")
                 .check(atoll);
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
+import org.atoll.eas.command.BodyCommandHandler;
 import org.atoll.eas.command.EasCommandHandler;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
@@ -27,6 +29,7 @@ import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
 import org.atoll.wbxml.WbxmlException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -163,11 +166,13 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
-        WbxmlElement document;
-        try {
-            document = decoder.decode(body);
-        } catch (WbxmlException e) {
-            return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
+        @Nullable WbxmlElement document = null;
+        if (!(handler instanceof BodyCommandHandler)) {
+            try {
+                document = decoder.decode(body);
+            } catch (WbxmlException e) {
+                return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
+            }
         }
         if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
             if (!wbxmlStatuses) {
@@ -186,10 +191,23 @@ class EasController {
         if (refusal.isPresent() && !wbxmlStatuses) {
             return plain(RETRY_AFTER_PROVISION, "Provision first");
         }
-        WbxmlElement response = refusal.isPresent()
-                ? handler.refused(refusal.get().code)
-                : handler.handle(account.id(), device, document);
-        return wbxml(response);
+        if (refusal.isPresent()) {
+            return wbxml(handler.refused(refusal.get().code));
+        }
+        if (handler instanceof BodyCommandHandler bodyHandler) {
+            return reply(bodyHandler.handle(account.id(), device, request, body));
+        }
+        return wbxml(handler.handle(account.id(), device, Objects.requireNonNull(document)));
+    }
+
+    private ResponseEntity<?> reply(BodyCommandHandler.Reply reply) {
+        return switch (reply) {
+            case BodyCommandHandler.Reply.Empty _ ->
+                ResponseEntity.ok().header(SERVER_HEADER, SERVER_VERSION).build();
+            case BodyCommandHandler.Reply.Wbxml(WbxmlElement document) -> wbxml(document);
+            case BodyCommandHandler.Reply.Http(int status, String message) ->
+                plain(HttpStatusCode.valueOf(status), message);
+        };
     }
 
     private ResponseEntity<byte[]> wbxml(WbxmlElement response) {

@@ -75,7 +75,8 @@ class EasTransportTest {
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
-                .hasValue("FolderSync,FolderCreate,FolderDelete,FolderUpdate,Settings,Provision");
+                .hasValue(
+                        "SendMail,SmartForward,SmartReply,FolderSync,FolderCreate,FolderDelete,FolderUpdate,Settings,Provision");
     }
 
     @Test
