@@ -360,12 +360,18 @@ final class LmtpSession {
         return false;
     }
 
+    /**
+     * Writes a reply, sent at once unless the client has already sent more: pipelined commands get their replies
+     * in one write (RFC 2920 section 3.2).
+     */
     private void reply(String... lines) throws IOException {
         for (String line : lines) {
             out.write(line.getBytes(StandardCharsets.US_ASCII));
             out.write('\r');
             out.write('\n');
         }
-        out.flush();
+        if (in.available() == 0) {
+            out.flush();
+        }
     }
 }
