@@ -25,6 +25,7 @@ class ArchitectureTest {
             "audit",
             "sync",
             "mime",
+            "mail",
             "demo",
             "wbxml",
             "shared");
@@ -77,6 +78,23 @@ class ArchitectureTest {
                         "org.eclipse.angus..",
                         "org.jspecify..",
                         "org.atoll.mime..")
+                .check(atoll);
+    }
+
+    @Test
+    void mailFlowShouldKnowNoDeviceProtocol() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.atoll.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.atoll.eas..",
+                        "org.atoll.wbxml..",
+                        "org.atoll.sync..",
+                        "org.atoll.device..",
+                        "org.atoll.security..",
+                        "org.springframework.web..")
                 .check(atoll);
     }
 

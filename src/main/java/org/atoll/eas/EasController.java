@@ -17,6 +17,7 @@ import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
+import org.atoll.eas.command.BodyCommandHandler;
 import org.atoll.eas.command.EasCommandHandler;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
@@ -27,6 +28,7 @@ import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
 import org.atoll.wbxml.WbxmlException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -174,8 +176,8 @@ class EasController {
                     HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
-        WbxmlElement document = null;
-        if (body.length > 0 || !handler.acceptsEmptyBody()) {
+        @Nullable WbxmlElement document = null;
+        if (!(handler instanceof BodyCommandHandler) && (body.length > 0 || !handler.acceptsEmptyBody())) {
             try {
                 document = decoder.decode(body);
             } catch (WbxmlException e) {
@@ -207,15 +209,26 @@ class EasController {
         if (refusal.isPresent() && !wbxmlStatuses) {
             return plain(RETRY_AFTER_PROVISION, "Provision first");
         }
-        WbxmlElement response;
         if (refusal.isPresent()) {
-            response = handler.refused(refusal.get().code);
-        } else if (document == null) {
-            response = handler.handleEmpty(account.id(), device);
-        } else {
-            response = handler.handle(account.id(), device, document);
+            return wbxml(handler.refused(refusal.get().code));
         }
-        return wbxml(response);
+        if (handler instanceof BodyCommandHandler bodyHandler) {
+            return reply(bodyHandler.handle(account.id(), device, request, body));
+        }
+        if (document == null) {
+            return wbxml(handler.handleEmpty(account.id(), device));
+        }
+        return wbxml(handler.handle(account.id(), device, document));
+    }
+
+    private ResponseEntity<?> reply(BodyCommandHandler.Reply reply) {
+        return switch (reply) {
+            case BodyCommandHandler.Reply.Empty _ ->
+                ResponseEntity.ok().header(SERVER_HEADER, SERVER_VERSION).build();
+            case BodyCommandHandler.Reply.Wbxml(WbxmlElement document) -> wbxml(document);
+            case BodyCommandHandler.Reply.Http(int status, String message) ->
+                plain(HttpStatusCode.valueOf(status), message);
+        };
     }
 
     private ResponseEntity<byte[]> wbxml(WbxmlElement response) {

@@ -75,8 +75,8 @@ class EasTransportTest {
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
-                .hasValue("Sync,FolderSync,FolderCreate,FolderDelete,FolderUpdate,MoveItems,GetItemEstimate,Settings,"
-                        + "ItemOperations,Provision");
+                .hasValue("Sync,SendMail,SmartForward,SmartReply,FolderSync,FolderCreate,FolderDelete,FolderUpdate,"
+                        + "MoveItems,GetItemEstimate,Settings,ItemOperations,Provision");
     }
 
     @Test

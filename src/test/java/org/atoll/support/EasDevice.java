@@ -87,16 +87,25 @@ public final class EasDevice {
     }
 
     public HttpResponse<byte[]> post(String command, byte[] body) throws Exception {
+        return post(command, "", "application/vnd.ms-sync.wbxml", body);
+    }
+
+    /**
+     * Posts a body of any type with more query parameters, e.g. a 12.1 SendMail: {@code "&SaveInSent=T"} and
+     * {@code message/rfc822}.
+     */
+    public HttpResponse<byte[]> post(String command, String moreQuery, String contentType, byte[] body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/Microsoft-Server-ActiveSync?Cmd=" + command + "&User=" + address + "&DeviceId="
-                        + deviceId + "&DeviceType=" + deviceType))
+                        + deviceId + "&DeviceType=" + deviceType + moreQuery))
                 .header(
                         "Authorization",
                         "Basic "
                                 + Base64.getEncoder()
                                         .encodeToString((address + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("MS-ASProtocolVersion", protocolVersion)
-                .header("Content-Type", "application/vnd.ms-sync.wbxml")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (policyKey != 0) {
             request.header("X-MS-PolicyKey", Long.toString(policyKey));

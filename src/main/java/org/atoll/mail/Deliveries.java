@@ -1,0 +1,206 @@
+package org.atoll.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mail.internal.OutboundQueue;
+import org.atoll.mail.internal.OutboundRow;
+import org.atoll.mailbox.MailboxException;
+import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.QuotaExceeded;
+import org.atoll.mailbox.SystemFolder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works off the outbound queue, one row per transaction. A local delivery stores the message and deletes its row in
+ * one transaction, so it happens exactly once; a smarthost attempt holds its row's lock while it talks SMTP, so no
+ * other node tries the same row meanwhile. A temporary failure waits by an exponential back-off; a permanent one
+ * (a 5xx reply, a full or missing mailbox, or too many attempts) turns the row into a non-delivery report queued for
+ * the sender's Inbox. A report that cannot be delivered is dropped, never reported on.
+ */
+@Component
+public class Deliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    private final OutboundQueue queue;
+    private final Mailboxes mailboxes;
+    private final Accounts accounts;
+    private final SmtpRelay relay;
+    private final NonDeliveryReports reports;
+    private final MailProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Deliveries(
+            OutboundQueue queue,
+            Mailboxes mailboxes,
+            Accounts accounts,
+            SmtpRelay relay,
+            NonDeliveryReports reports,
+            MailProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.queue = queue;
+        this.mailboxes = mailboxes;
+        this.accounts = accounts;
+        this.relay = relay;
+        this.reports = reports;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Works off due rows until none is left or a batch is done.
+     *
+     * @return how many rows were worked on
+     */
+    public int runDue() {
+        int worked = 0;
+        while (worked < properties.outbound().batchSize()
+                && attempt(q -> q.claimNextDue(clock.instant())).isPresent()) {
+            worked++;
+        }
+        return worked;
+    }
+
+    /** Delivers one row right away (a local delivery just queued); a row another worker holds is left to it. */
+    void deliverNow(long accountId, long id) {
+        attempt(q -> q.claim(accountId, id));
+    }
+
+    private Optional<OutboundRow> attempt(Function<OutboundQueue, Optional<OutboundRow>> claim) {
+        AtomicReference<@Nullable OutboundRow> claimed = new AtomicReference<>();
+        try {
+            return Optional.ofNullable(transaction.execute(status -> {
+                OutboundRow row = claim.apply(queue).orElse(null);
+                if (row == null) {
+                    return null;
+                }
+                claimed.set(row);
+                if (row.route() == OutboundRow.Route.LOCAL) {
+                    deliverLocally(row);
+                    queue.delete(row);
+                } else {
+                    relay(row);
+                }
+                return row;
+            }));
+        } catch (MailboxException e) {
+            OutboundRow row = claimed.get();
+            if (row == null) {
+                throw e;
+            }
+            afterwards(
+                    row,
+                    locked -> failPermanently(locked, Map.of(locked.recipients().getFirst(), describe(e))));
+            return Optional.of(row);
+        } catch (RuntimeException e) {
+            OutboundRow row = claimed.get();
+            if (row == null) {
+                throw e;
+            }
+            log.warn("Delivery {} of account {} failed; it will be tried again", row.id(), row.accountId(), e);
+            Map<String, String> temporary = new LinkedHashMap<>();
+            row.recipients()
+                    .forEach(r -> temporary.put(
+                            r, "temporary failure: " + e.getClass().getSimpleName()));
+            afterwards(row, locked -> failTemporarily(locked, temporary));
+            return Optional.of(row);
+        }
+    }
+
+    /** Takes the row again in a fresh transaction, after the one that failed on it was rolled back. */
+    private void afterwards(OutboundRow row, Consumer<OutboundRow> action) {
+        transaction.executeWithoutResult(
+                status -> queue.claim(row.accountId(), row.id()).ifPresent(action));
+    }
+
+    private void deliverLocally(OutboundRow row) {
+        String recipient = row.recipients().getFirst();
+        AccountView account = accounts.findByAddress(recipient).orElseThrow(() -> new MailboxNotFound(row.accountId()));
+        long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+        mailboxes.deliver(account.id(), inbox, row.content(), clock.instant());
+    }
+
+    private void relay(OutboundRow row) {
+        SmtpRelay.Result result = relay.send(row.sender(), row.recipients(), row.content());
+        if (!result.permanent().isEmpty()) {
+            reportOn(row, result.permanent());
+        }
+        if (result.temporary().isEmpty()) {
+            queue.delete(row);
+        } else {
+            failTemporarily(row, result.temporary());
+        }
+    }
+
+    private void failTemporarily(OutboundRow row, Map<String, String> failures) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= properties.outbound().maxAttempts()) {
+            Map<String, String> expired = new LinkedHashMap<>();
+            failures.forEach((r, why) -> expired.put(r, why + "; gave up after " + attempts + " attempts"));
+            failPermanently(row, expired);
+            return;
+        }
+        Duration wait = backOff(attempts);
+        String error = String.join("; ", failures.values().stream().distinct().toList());
+        queue.reschedule(
+                row, new ArrayList<>(failures.keySet()), clock.instant().plus(wait), error);
+        log.info(
+                "Delivery {} of account {}: attempt {} failed ({}); next in {}",
+                row.id(),
+                row.accountId(),
+                attempts,
+                error,
+                wait);
+    }
+
+    /** Doubles from the first retry up to the longest wait. */
+    Duration backOff(int attempts) {
+        Duration first = properties.outbound().firstRetry();
+        Duration max = properties.outbound().maxRetry();
+        int doublings = Math.min(attempts - 1, 30);
+        Duration wait = first.multipliedBy(1L << doublings);
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    private void failPermanently(OutboundRow row, Map<String, String> failures) {
+        queue.delete(row);
+        reportOn(row, failures);
+    }
+
+    private void reportOn(OutboundRow row, Map<String, String> failures) {
+        if (row.sender().isEmpty()) {
+            log.warn("A non-delivery report for account {} could not be delivered and is dropped", row.accountId());
+            return;
+        }
+        log.info("Delivery {} of account {} failed for good: {}", row.id(), row.accountId(), failures.values());
+        byte[] report = reports.build(row.sender(), failures, row.content());
+        queue.add(row.accountId(), OutboundRow.Route.LOCAL, "", List.of(row.sender()), report, clock.instant());
+    }
+
+    private static String describe(MailboxException e) {
+        return switch (e) {
+            case QuotaExceeded _ -> "552 5.2.2 the recipient's mailbox is full";
+            case MailboxNotFound _ -> "550 5.1.1 the recipient has no mailbox here";
+            default -> "554 5.3.4 the recipient's mailbox refused the message";
+        };
+    }
+}

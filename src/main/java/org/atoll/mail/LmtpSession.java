@@ -1,0 +1,377 @@
+package org.atoll.mail;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mailbox.InvalidMailboxRequest;
+import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.QuotaExceeded;
+import org.atoll.mailbox.SystemFolder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One LMTP session (RFC 2033): LHLO, then transactions of MAIL, RCPT and DATA, answered after DATA with one reply
+ * per accepted recipient in RCPT order. Command lines are read up to {@link #MAX_LINE} bytes; message data is
+ * streamed through dot-unstuffing into a buffer that stops growing at the size limit, and only CR LF . CR LF ends
+ * it (a dot after a bare LF does not).
+ */
+final class LmtpSession {
+
+    /** Longest command line accepted, CR LF included; RFC 5321 section 4.5.3.1.4 asks for 512 at least. */
+    static final int MAX_LINE = 2048;
+
+    /** Unknown or misplaced commands tolerated before the session is closed. */
+    static final int MAX_ERRORS = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(LmtpSession.class);
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final MailProperties.Lmtp settings;
+    private final String hostname;
+    private final Accounts accounts;
+    private final Mailboxes mailboxes;
+
+    private boolean greeted;
+    private @Nullable String sender;
+    private final List<Recipient> recipients = new ArrayList<>();
+    private int errors;
+
+    private record Recipient(String address, long accountId) {}
+
+    LmtpSession(
+            InputStream in,
+            OutputStream out,
+            MailProperties.Lmtp settings,
+            String hostname,
+            Accounts accounts,
+            Mailboxes mailboxes) {
+        this.in = new BufferedInputStream(in);
+        this.out = new BufferedOutputStream(out);
+        this.settings = settings;
+        this.hostname = hostname;
+        this.accounts = accounts;
+        this.mailboxes = mailboxes;
+    }
+
+    void run() throws IOException {
+        reply("220 " + hostname + " LMTP Atoll ready");
+        while (true) {
+            Line read = readLine();
+            if (read == null) {
+                return;
+            }
+            if (read.tooLong()) {
+                if (error("500 5.5.2 Line too long")) {
+                    return;
+                }
+                continue;
+            }
+            String line = read.text();
+            int space = line.indexOf(' ');
+            String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+            String argument = space < 0 ? "" : line.substring(space + 1).strip();
+            boolean goOn = switch (verb) {
+                case "LHLO" -> lhlo(argument);
+                case "HELO", "EHLO" -> !error("500 5.5.1 This is LMTP: greet with LHLO");
+                case "MAIL" -> mail(argument);
+                case "RCPT" -> rcpt(argument);
+                case "DATA" -> data();
+                case "RSET" -> {
+                    reset();
+                    reply("250 2.0.0 OK");
+                    yield true;
+                }
+                case "NOOP" -> {
+                    reply("250 2.0.0 OK");
+                    yield true;
+                }
+                case "VRFY" -> {
+                    reply("252 2.5.0 Send some mail and see");
+                    yield true;
+                }
+                case "QUIT" -> {
+                    reply("221 2.0.0 " + hostname + " closing");
+                    yield false;
+                }
+                default -> !error("500 5.5.2 Unknown command");
+            };
+            if (!goOn) {
+                return;
+            }
+        }
+    }
+
+    private boolean lhlo(String argument) throws IOException {
+        if (argument.isEmpty()) {
+            return !error("501 5.5.4 LHLO needs a host name");
+        }
+        reset();
+        greeted = true;
+        reply(
+                "250-" + hostname,
+                "250-PIPELINING",
+                "250-ENHANCEDSTATUSCODES",
+                "250-8BITMIME",
+                "250 SIZE " + settings.maxMessageBytes());
+        return true;
+    }
+
+    private boolean mail(String argument) throws IOException {
+        if (!greeted) {
+            return !error("503 5.5.1 Say LHLO first");
+        }
+        if (sender != null) {
+            return !error("503 5.5.1 A transaction is already open");
+        }
+        if (!argument.regionMatches(true, 0, "FROM:", 0, 5)) {
+            return !error("501 5.5.4 Syntax: MAIL FROM:<address>");
+        }
+        Optional<Path> path = path(argument.substring(5));
+        if (path.isEmpty()
+                || (!path.get().address().isEmpty()
+                        && !MimeMessages.envelopeAddress(path.get().address()))) {
+            return !error("501 5.1.7 Bad sender address");
+        }
+        for (String parameter : path.get().parameters()) {
+            if (parameter.regionMatches(true, 0, "SIZE=", 0, 5)) {
+                Optional<Long> size = number(parameter.substring(5));
+                if (size.isEmpty()) {
+                    return !error("501 5.5.4 Bad SIZE");
+                }
+                if (size.get() > settings.maxMessageBytes()) {
+                    reply("552 5.3.4 Message too big; the limit is " + settings.maxMessageBytes() + " bytes");
+                    return true;
+                }
+            }
+        }
+        sender = path.get().address();
+        reply("250 2.1.0 Sender OK");
+        return true;
+    }
+
+    private boolean rcpt(String argument) throws IOException {
+        if (sender == null) {
+            return !error("503 5.5.1 Say MAIL first");
+        }
+        if (!argument.regionMatches(true, 0, "TO:", 0, 3)) {
+            return !error("501 5.5.4 Syntax: RCPT TO:<address>");
+        }
+        Optional<Path> path = path(argument.substring(3));
+        if (path.isEmpty() || !MimeMessages.envelopeAddress(path.get().address())) {
+            reply("501 5.1.3 Bad recipient address");
+            return true;
+        }
+        if (recipients.size() >= settings.maxRecipients()) {
+            reply("452 4.5.3 Too many recipients");
+            return true;
+        }
+        Optional<AccountView> account = accounts.findByAddress(path.get().address());
+        if (account.isEmpty()) {
+            reply("550 5.1.1 No such user here");
+            return true;
+        }
+        recipients.add(new Recipient(path.get().address(), account.get().id()));
+        reply("250 2.1.5 Recipient OK");
+        return true;
+    }
+
+    private boolean data() throws IOException {
+        if (recipients.isEmpty()) {
+            return !error("503 5.5.1 No valid recipients");
+        }
+        reply("354 Go ahead; end with <CR><LF>.<CR><LF>");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("Return-Path: <" + sender + ">\r\n").getBytes(StandardCharsets.US_ASCII));
+        boolean complete = readData(body, settings.maxMessageBytes() + body.size());
+        if (!complete) {
+            return false;
+        }
+        List<String> replies = new ArrayList<>();
+        if (body.size() > settings.maxMessageBytes()) {
+            recipients.forEach(r ->
+                    replies.add("552 5.3.4 Message too big; the limit is " + settings.maxMessageBytes() + " bytes"));
+        } else {
+            byte[] raw = body.toByteArray();
+            Map<Long, String> done = new HashMap<>();
+            for (Recipient recipient : recipients) {
+                replies.add(done.computeIfAbsent(recipient.accountId(), id -> deliver(id, raw)));
+            }
+        }
+        reset();
+        reply(replies.toArray(String[]::new));
+        return true;
+    }
+
+    private String deliver(long accountId, byte[] raw) {
+        try {
+            long inbox = mailboxes.systemFolder(accountId, SystemFolder.INBOX).id();
+            mailboxes.deliver(accountId, inbox, raw, null);
+            return "250 2.0.0 Delivered";
+        } catch (QuotaExceeded e) {
+            return "552 5.2.2 Mailbox full";
+        } catch (MailboxNotFound e) {
+            return "550 5.1.1 No such user here";
+        } catch (InvalidMailboxRequest e) {
+            return "554 5.6.0 Message refused by the mailbox";
+        } catch (RuntimeException e) {
+            log.warn("LMTP delivery to account {} failed; the MTA will try again", accountId, e);
+            return "451 4.3.0 Temporary failure, try again later";
+        }
+    }
+
+    /**
+     * Reads message data up to the lone dot, undoing dot-stuffing (RFC 5321 section 4.5.2), keeping at most
+     * {@code limit} bytes plus one so that the caller can tell it was too big.
+     *
+     * @return false when the connection ended before the data did
+     */
+    private boolean readData(ByteArrayOutputStream body, int limit) throws IOException {
+        final int lineStart = 0, dot = 1, dotCr = 2, middle = 3, cr = 4;
+        int state = lineStart;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            switch (state) {
+                case lineStart -> {
+                    if (b == '.') {
+                        state = dot;
+                    } else {
+                        emit(body, b, limit);
+                        state = b == '\r' ? cr : middle;
+                    }
+                }
+                case dot -> {
+                    if (b == '\r') {
+                        state = dotCr;
+                    } else {
+                        emit(body, b, limit);
+                        state = middle;
+                    }
+                }
+                case dotCr -> {
+                    if (b == '\n') {
+                        return true;
+                    }
+                    emit(body, '\r', limit);
+                    emit(body, b, limit);
+                    state = b == '\r' ? cr : middle;
+                }
+                case cr -> {
+                    emit(body, b, limit);
+                    state = b == '\n' ? lineStart : b == '\r' ? cr : middle;
+                }
+                default -> {
+                    emit(body, b, limit);
+                    state = b == '\r' ? cr : middle;
+                }
+            }
+        }
+    }
+
+    private static void emit(ByteArrayOutputStream body, int b, int limit) {
+        if (body.size() <= limit) {
+            body.write(b);
+        }
+    }
+
+    private record Line(String text, boolean tooLong) {}
+
+    /**
+     * One command line without its line end, or one marked too long when it had more than {@link #MAX_LINE} bytes
+     * (the rest of it is skipped); null at the end of the stream.
+     */
+    private @Nullable Line readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean tooLong = false;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            if (b == '\n') {
+                break;
+            }
+            if (line.size() < MAX_LINE) {
+                line.write(b);
+            } else {
+                tooLong = true;
+            }
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return new Line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, tooLong);
+    }
+
+    private record Path(String address, List<String> parameters) {}
+
+    /** {@code <address> [PARAM=value ...]}; the angle brackets are required, the address may be empty. */
+    private static Optional<Path> path(String text) {
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("<")) {
+            return Optional.empty();
+        }
+        int close = trimmed.indexOf('>');
+        if (close < 0) {
+            return Optional.empty();
+        }
+        String address = trimmed.substring(1, close);
+        String rest = trimmed.substring(close + 1).strip();
+        List<String> parameters = rest.isEmpty() ? List.of() : List.of(rest.split(" +"));
+        return Optional.of(new Path(address, parameters));
+    }
+
+    private static Optional<Long> number(String text) {
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(text));
+    }
+
+    private void reset() {
+        sender = null;
+        recipients.clear();
+    }
+
+    /** Answers with an error; true when the session has had too many of them and is closed. */
+    private boolean error(String reply) throws IOException {
+        errors++;
+        if (errors > MAX_ERRORS) {
+            reply("421 4.7.0 Too many errors, closing");
+            return true;
+        }
+        reply(reply);
+        return false;
+    }
+
+    /**
+     * Writes a reply, sent at once unless the client has already sent more: pipelined commands get their replies
+     * in one write (RFC 2920 section 3.2).
+     */
+    private void reply(String... lines) throws IOException {
+        for (String line : lines) {
+            out.write(line.getBytes(StandardCharsets.US_ASCII));
+            out.write('\r');
+            out.write('\n');
+        }
+        if (in.available() == 0) {
+            out.flush();
+        }
+    }
+}
