@@ -3,6 +3,7 @@ package org.atoll.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.atoll.account.AccountView;
@@ -15,6 +16,9 @@ import org.atoll.device.DeviceSort;
 import org.atoll.device.Devices;
 import org.atoll.device.WipeKind;
 import org.atoll.device.WipeState;
+import org.atoll.sync.CollectionSyncView;
+import org.atoll.sync.FilterType;
+import org.atoll.sync.ItemSyncs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +47,12 @@ class DevicesController {
 
     private final Devices devices;
     private final DeviceAccess access;
+    private final ItemSyncs itemSyncs;
 
-    DevicesController(Devices devices, DeviceAccess access) {
+    DevicesController(Devices devices, DeviceAccess access, ItemSyncs itemSyncs) {
         this.devices = devices;
         this.access = access;
+        this.itemSyncs = itemSyncs;
     }
 
     @GetMapping
@@ -93,6 +99,38 @@ class DevicesController {
     @GetMapping("/{id}")
     DeviceDto read(@AuthenticationPrincipal AccountView caller, @PathVariable long id) {
         return DeviceDto.of(visible(caller, id));
+    }
+
+    /** The device's sync state of every folder it syncs, with how far each has come. */
+    @GetMapping("/{id}/collections")
+    List<CollectionSyncState> collections(@AuthenticationPrincipal AccountView caller, @PathVariable long id) {
+        DeviceDetail device = visible(caller, id);
+        return itemSyncs.collections(device.accountId(), device.id()).stream()
+                .map(CollectionSyncState::of)
+                .toList();
+    }
+
+    record CollectionSyncState(
+            long folderId,
+            long syncKey,
+            long journalModseq,
+            FilterType filterType,
+            int windowSize,
+            long heldItems,
+            boolean initialSyncRunning,
+            Instant lastSyncAt) {
+
+        static CollectionSyncState of(CollectionSyncView view) {
+            return new CollectionSyncState(
+                    view.folderId(),
+                    view.syncKey(),
+                    view.journalModseq(),
+                    view.filter(),
+                    view.windowSize(),
+                    view.heldItems(),
+                    view.initialSyncRunning(),
+                    view.syncedAt());
+        }
     }
 
     @PostMapping("/{id}/allow")

@@ -7,10 +7,14 @@ import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
+import org.atoll.support.MailClient;
+import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
@@ -41,6 +45,9 @@ class DevicesApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Mailboxes mailboxes;
+
     ApiClient admin;
     AccountView owner;
     EasDevice phone;
@@ -67,6 +74,28 @@ class DevicesApiTest {
             assertThat(device.get("policy").get("provisionedAt").isNull()).isFalse();
             assertThat(device.get("access").get("state").asString()).isEqualTo("ALLOWED");
             assertThat(device.get("wipe").get("state").asString()).isEqualTo("NONE");
+        }
+
+        @Test
+        void collectionsShouldShowTheSyncStateOfEveryFolderTheDeviceSyncs() throws Exception {
+            long inbox = mailboxes.systemFolder(owner.id(), SystemFolder.INBOX).id();
+            mailboxes.deliver(owner.id(), inbox, Mime.message("Counted"), null);
+            new MailClient(phone).syncFully(inbox, 10);
+
+            JsonNode collections =
+                    admin.get("/api/v1/devices/" + phoneId + "/collections").json();
+
+            assertThat(collections).hasSize(1);
+            JsonNode state = collections.get(0);
+            assertThat(state.get("folderId").asLong()).isEqualTo(inbox);
+            assertThat(state.get("heldItems").asLong()).isEqualTo(1);
+            assertThat(state.get("filterType").asString()).isEqualTo("ALL");
+            assertThat(state.get("initialSyncRunning").asBoolean()).isFalse();
+            AccountView stranger = TestAccounts.open(accounts, "collections-stranger");
+            assertThat(ApiClient.basic(port, stranger.address(), PASSWORD)
+                            .unchecked("GET", "/api/v1/devices/" + phoneId + "/collections", null)
+                            .status())
+                    .isEqualTo(404);
         }
 
         @Test

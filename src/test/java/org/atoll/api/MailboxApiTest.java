@@ -17,8 +17,11 @@ import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
+import org.atoll.support.MailClient;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +150,25 @@ class MailboxApiTest {
         long trash =
                 mailboxes.systemFolder(owner.id(), SystemFolder.DELETED_ITEMS).id();
         assertThat(mailboxes.message(owner.id(), message.id()).folderId()).isEqualTo(trash);
+    }
+
+    @Test
+    void restMoveShouldReachADeviceOnItsNextSync() throws Exception {
+        MessageView message = mailboxes.deliver(owner.id(), inbox, Mime.message("Filed by a script"), null);
+        long projects =
+                client.post(base + "/folders", Map.of("name", "Projects")).id();
+        MailClient phone = new MailClient(new EasDevice(port, owner.address(), PASSWORD, "RestMovePhone").provision());
+        phone.syncFully(inbox, 10);
+        phone.syncFully(projects, 10);
+
+        client.post(base + "/messages/" + message.id() + "/move", Map.of("folderId", projects));
+
+        WbxmlElement fromInbox = phone.syncOnce(inbox, c -> {});
+        WbxmlElement intoProjects = phone.syncOnce(projects, c -> {});
+        assertThat(fromInbox.child("Commands").orElseThrow().children("Delete")).hasSize(1);
+        assertThat(intoProjects.child("Commands").orElseThrow().children("Add")).hasSize(1);
+        assertThat(phone.items(inbox)).isEmpty();
+        assertThat(phone.items(projects).keySet()).containsExactly(projects + ":" + message.id());
     }
 
     @Test

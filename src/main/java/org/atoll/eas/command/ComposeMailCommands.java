@@ -17,6 +17,7 @@ import org.atoll.mail.Submission;
 import org.atoll.mail.SubmissionRefused;
 import org.atoll.mail.UnresolvedRecipient;
 import org.atoll.mailbox.QuotaExceeded;
+import org.atoll.sync.ItemId;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
@@ -226,8 +227,7 @@ class ComposeMailCommands {
             if (id.isEmpty()) {
                 throw new Refusal(Status.INVALID_XML);
             }
-            EmailServerId serverId =
-                    EmailServerId.parse(id.get()).orElseThrow(() -> new Refusal(Status.ITEM_NOT_FOUND));
+            ItemId serverId = ItemId.parse(id.get()).orElseThrow(() -> new Refusal(Status.ITEM_NOT_FOUND));
             if (longId.isEmpty() && folderId.isPresent()) {
                 Optional<Long> folder = WireNumbers.unsigned(folderId.get());
                 if (folder.isEmpty() || folder.get() != serverId.folderId()) {
