@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.atoll.AtollApplication;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.Mailboxes;
@@ -116,23 +118,29 @@ final class BenchServer implements AutoCloseable {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static long postgresRssKb() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(BenchServer::isPostgres)
-                .mapToLong(BenchServer::rssKb)
-                .sum();
+    private long postgresRssKb() {
+        return postgres().stream().mapToLong(BenchServer::rssKb).sum();
     }
 
-    private static long postgresProcesses() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(BenchServer::isPostgres)
-                .count();
+    private long postgresProcesses() {
+        return postgres().size();
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
+    /**
+     * The embedded PostgreSQL's postmaster and its children. pg_ctl detaches the postmaster from this JVM, so it is
+     * found through its pid file; none when the database is an external one.
+     */
+    private List<ProcessHandle> postgres() {
+        try {
+            long pid =
+                    Long.parseLong(Files.readAllLines(postmasterPid).getFirst().strip());
+            return ProcessHandle.of(pid)
+                    .map(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                            .toList())
+                    .orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** VmRSS from /proc (Linux); 0 where it cannot be read. */

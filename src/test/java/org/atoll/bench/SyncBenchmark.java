@@ -28,11 +28,11 @@ import org.atoll.wbxml.WbxmlElement;
  *
  * <p>Run one workload (or several, in one server): {@code ./mvnw -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.atoll.bench.SyncBenchmark -Dexec.args="W1"}. Settings follow as
- * {@code name=value}: {@code rounds=5 devices=1000 polls=5 connections=64 messages=10000 initial-devices=8
+ * {@code name=value}: {@code rounds=5 warmup=2 devices=1000 polls=5 connections=64 messages=10000 initial-devices=8
  * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50}; smaller counts make a quick run.
  *
  * <p>Accounts and messages are seeded through the Spring beans, which is much faster than over HTTP; every measured
- * request is a real ActiveSync request. Each workload starts with one warm-up round that is not counted.
+ * request is a real ActiveSync request. Each workload starts with warm-up rounds that are not counted (the JIT compiler is still at work in the first ones).
  */
 public final class SyncBenchmark {
 
@@ -50,6 +50,7 @@ public final class SyncBenchmark {
     record Settings(
             List<String> workloads,
             int rounds,
+            int warmup,
             int devices,
             int polls,
             int connections,
@@ -85,6 +86,7 @@ public final class SyncBenchmark {
             Settings settings = new Settings(
                     workloads,
                     values.getOrDefault("rounds", 5),
+                    values.getOrDefault("warmup", 2),
                     values.getOrDefault("devices", 1000),
                     values.getOrDefault("polls", 5),
                     values.getOrDefault("connections", 64),
@@ -150,8 +152,8 @@ public final class SyncBenchmark {
     private void noChangeSync() throws Exception {
         System.out.printf(
                 "%nW1 no-change Sync: %d devices (one account each) poll their Inbox %d times per round,"
-                        + " %d connections, %d rounds after 1 warm-up%n",
-                settings.devices(), settings.polls(), settings.connections(), settings.rounds());
+                        + " %d connections, %d rounds after %d warm-up%n",
+                settings.devices(), settings.polls(), settings.connections(), settings.rounds(), settings.warmup());
         try (LoadClient client = new LoadClient(server.port(), settings.connections())) {
             List<SimDevice> devices = population(client, settings.devices());
             Figure trivialRate = new Figure("baseline: trivial GET, 5-byte body", "req/s");
@@ -159,7 +161,7 @@ public final class SyncBenchmark {
             Figure syncRate = new Figure("no-change Syncs", "Syncs/s");
             Figure syncP99 = new Figure("no-change Sync p99", "ms");
             LongAdder changed = new LongAdder();
-            for (int round = 0; round <= settings.rounds(); round++) {
+            for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 Samples trivial = new Samples();
                 double trivialSeconds = timed(() -> client.each(devices, device -> {
                     for (int i = 0; i < settings.polls(); i++) {
@@ -172,7 +174,7 @@ public final class SyncBenchmark {
                         poll(client, device, syncs, changed);
                     }
                 }));
-                if (round == 0) {
+                if (round < 1) {
                     continue;
                 }
                 trivialRate.add(trivial.count() / trivialSeconds);
@@ -219,15 +221,19 @@ public final class SyncBenchmark {
     private void incrementalSync() throws Exception {
         System.out.printf(
                 "%nW2 incremental Sync: %d devices (one account each), one new ~4 KB message each per round,"
-                        + " WindowSize 1, %d connections, %d rounds after 1 warm-up; pgbench at 8 clients, %d s%n",
-                settings.devices(), settings.connections(), settings.rounds(), settings.pgbenchSeconds());
+                        + " WindowSize 1, %d connections, %d rounds after %d warm-up; pgbench at 8 clients, %d s%n",
+                settings.devices(),
+                settings.connections(),
+                settings.rounds(),
+                settings.warmup(),
+                settings.pgbenchSeconds());
         try (LoadClient client = new LoadClient(server.port(), settings.connections())) {
             List<SimDevice> devices = population(client, settings.devices());
             Figure tps = new Figure("baseline: pgbench TPC-B, 8 clients", "tps");
             Figure syncRate = new Figure("incremental Syncs (1 Add each)", "Syncs/s");
             Figure syncP99 = new Figure("incremental Sync p99", "ms");
             LongAdder wrongCount = new LongAdder();
-            for (int round = 0; round <= settings.rounds(); round++) {
+            for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 double transactions = tpcb.tps(8, settings.pgbenchSeconds());
                 int r = round;
                 deliverEach(devices, (device, index) -> StoreBenchmark.message(200 + r, index, BODY_BYTES));
@@ -240,7 +246,7 @@ public final class SyncBenchmark {
                                         wrongCount.increment();
                                     }
                                 })));
-                if (round == 0) {
+                if (round < 1) {
                     continue;
                 }
                 tps.add(transactions);
@@ -286,8 +292,8 @@ public final class SyncBenchmark {
         System.out.printf(
                 "%nW4 initial sync: %d new devices of one account in parallel, FolderSync then Sync of a %,d-message"
                         + " Inbox (~4 KB bodies), WindowSize 100 until no MoreAvailable, %d connections,"
-                        + " %d rounds after 1 warm-up%n",
-                count, settings.messages(), count, settings.rounds());
+                        + " %d rounds after %d warm-up%n",
+                count, settings.messages(), count, settings.rounds(), settings.warmup());
         AccountView account =
                 server.accounts().create(NewAccount.user("w4-" + System.nanoTime() + "@bench.test", PASSWORD));
         long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
@@ -305,10 +311,11 @@ public final class SyncBenchmark {
             Figure slowest = new Figure("time for one device's items (slowest device)", "s");
             Figure windowP99 = new Figure("Sync p99 (one window of 100)", "ms");
             int wrong = 0;
-            for (int round = 0; round <= settings.rounds(); round++) {
+            for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 List<SimDevice> devices = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
-                    devices.add(new SimDevice(account.id(), account.address(), PASSWORD, "W4R" + round + "D" + i));
+                    devices.add(new SimDevice(
+                            account.id(), account.address(), PASSWORD, "W4R" + (round + settings.warmup()) + "D" + i));
                 }
                 client.each(devices, client::provision);
                 Samples trivial = new Samples();
@@ -332,7 +339,7 @@ public final class SyncBenchmark {
                         wrong++;
                     }
                 }
-                if (round == 0) {
+                if (round < 1) {
                     continue;
                 }
                 double[] times = perDevice.values().stream()
@@ -378,16 +385,17 @@ public final class SyncBenchmark {
     private void deviceChanges() throws Exception {
         int writers = settings.writers();
         int perSync = 12;
-        int messages = (settings.rounds() + 1) * settings.writerSyncs() * 2 + perSync + 20;
+        int messages = (settings.rounds() + settings.warmup()) * settings.writerSyncs() * 2 + perSync + 20;
         System.out.printf(
                 "%nW5 device-originated changes: %d writing devices (one account each, %d messages), %d Syncs per"
                         + " device per round, each with 10 Changes (read or flag) and 2 Deletes; %d connections,"
-                        + " %d rounds after 1 warm-up; pgbench at 32 clients, %d s%n",
+                        + " %d rounds after %d warm-up; pgbench at 32 clients, %d s%n",
                 writers,
                 messages,
                 settings.writerSyncs(),
                 settings.connections(),
                 settings.rounds(),
+                settings.warmup(),
                 settings.pgbenchSeconds());
         try (LoadClient client = new LoadClient(server.port(), settings.connections())) {
             List<AccountView> accounts = createAccounts("w5", writers);
@@ -409,7 +417,7 @@ public final class SyncBenchmark {
             Figure syncP99 = new Figure("Sync p99 (12 changes each)", "ms");
             LongAdder echoes = new LongAdder();
             int differing = 0;
-            for (int round = 0; round <= settings.rounds(); round++) {
+            for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 double transactions = tpcb.tps(32, settings.pgbenchSeconds());
                 Samples syncs = new Samples();
                 LongAdder applied = new LongAdder();
@@ -436,7 +444,7 @@ public final class SyncBenchmark {
                 for (int i = 0; i < writers; i++) {
                     differing += differences(watching.get(i), writing.get(i));
                 }
-                if (round == 0) {
+                if (round < 1) {
                     continue;
                 }
                 tps.add(transactions);
