@@ -32,7 +32,8 @@ import org.atoll.wbxml.WbxmlElement;
  * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50}; smaller counts make a quick run.
  *
  * <p>Accounts and messages are seeded through the Spring beans, which is much faster than over HTTP; every measured
- * request is a real ActiveSync request. Each workload starts with warm-up rounds that are not counted (the JIT compiler is still at work in the first ones).
+ * request is a real ActiveSync request. Each workload starts with warm-up rounds that are not counted: the JIT
+ * compiler is still at work in the first ones.
  */
 public final class SyncBenchmark {
 
