@@ -322,6 +322,12 @@ public class Mailboxes {
         return blobs.read(accountId, message.blobSha256()).orElseThrow(() -> new MessageNotFound(messageId));
     }
 
+    /** The raw MIME of several messages in one read, by message id; messages that are gone are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, byte[]> rawMimes(long accountId, Collection<Long> messageIds) {
+        return blobs.ofMessages(accountId, messageIds);
+    }
+
     /** @throws MessageNotFound when any of the messages is not the account's; then none is changed */
     @Transactional
     public void setRead(long accountId, Collection<Long> messageIds, boolean read) {
@@ -335,11 +341,39 @@ public class Mailboxes {
 
     @Transactional
     public void setCategories(long accountId, long messageId, List<String> categories) {
-        List<String> checked = categories.stream().map(String::strip).distinct().toList();
-        if (checked.size() > 64 || checked.stream().anyMatch(c -> c.isEmpty() || c.length() > 255)) {
-            throw new InvalidMailboxRequest("At most 64 categories of 1 to 255 characters");
-        }
+        List<String> checked = checkedCategories(categories);
         mutate(accountId, List.of(messageId), (message, modseq) -> message.categorize(checked, modseq));
+    }
+
+    /**
+     * Applies several messages' changes of read state, flag and categories as one mutation: one modseq, one load,
+     * one journal write. A message whose values are already those asked for is not journaled.
+     *
+     * @throws MessageNotFound when any of the messages is not the account's; then none is changed
+     * @throws InvalidMailboxRequest when categories break {@link #setCategories}'s limits; then none is changed
+     */
+    @Transactional
+    public void update(long accountId, Map<Long, MessageUpdate> updates) {
+        Map<Long, List<String>> categories = new HashMap<>();
+        updates.forEach((id, update) -> {
+            if (update.categories() != null) {
+                categories.put(id, checkedCategories(update.categories()));
+            }
+        });
+        mutate(accountId, updates.keySet(), (message, modseq) -> {
+            MessageUpdate update = updates.get(message.id());
+            boolean changed = false;
+            if (update.read() != null) {
+                changed |= message.markRead(update.read(), modseq);
+            }
+            if (update.flag() != null) {
+                changed |= message.flag(update.flag(), modseq);
+            }
+            if (categories.containsKey(message.id())) {
+                changed |= message.categorize(categories.get(message.id()), modseq);
+            }
+            return changed;
+        });
     }
 
     /** Records that the user replied to or forwarded the message. */
@@ -557,6 +591,14 @@ public class Mailboxes {
                 .map(a -> new Attachment(
                         a.partPath(), a.fileName(), a.contentType(), a.size(), a.contentId(), a.inline()))
                 .toList();
+    }
+
+    private static List<String> checkedCategories(List<String> categories) {
+        List<String> checked = categories.stream().map(String::strip).distinct().toList();
+        if (checked.size() > 64 || checked.stream().anyMatch(c -> c.isEmpty() || c.length() > 255)) {
+            throw new InvalidMailboxRequest("At most 64 categories of 1 to 255 characters");
+        }
+        return checked;
     }
 
     private static int checkLimit(int limit) {

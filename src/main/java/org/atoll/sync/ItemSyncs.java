@@ -17,13 +17,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atoll.mailbox.ChangeOrigin;
 import org.atoll.mailbox.ChangePage;
-import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageStamp;
+import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.CollectionState;
@@ -133,7 +133,9 @@ public class ItemSyncs {
         List<ClientResponse> responses = applyClientCommands(pass, request.commands());
         List<ServerCommand> commands = request.getChanges() ? serverChanges(pass) : List.of();
 
-        boolean sent = !commands.isEmpty() || !responses.isEmpty();
+        boolean sent = !commands.isEmpty()
+                || !responses.isEmpty()
+                || !request.commands().isEmpty();
         long next = replay || sent ? state.key() + 1 : state.key();
         CollectionState.Previous previous = next == state.key()
                 ? state.previous()
@@ -430,9 +432,7 @@ public class ItemSyncs {
         Map<Long, HeldItem> held = items.held(accountId, pass.devicePk, pass.folderId, targets.values());
 
         ClientResponse[] responses = new ClientResponse[commands.size()];
-        Map<Boolean, List<Long>> reads = new HashMap<>();
-        Map<Flag, List<Long>> flags = new LinkedHashMap<>();
-        Map<Long, List<String>> categories = new LinkedHashMap<>();
+        Map<Long, MessageUpdate> updates = new LinkedHashMap<>();
         List<Long> deletes = new ArrayList<>();
         Set<Long> gone = new HashSet<>();
         Map<Integer, Long> fetches = new LinkedHashMap<>();
@@ -470,17 +470,15 @@ public class ItemSyncs {
                             continue;
                         }
                     }
-                    if (change.read() != null) {
-                        reads.computeIfAbsent(change.read(), r -> new ArrayList<>())
-                                .add(messageId);
-                    }
-                    if (change.flag() != null) {
-                        flags.computeIfAbsent(change.flag(), f -> new ArrayList<>())
-                                .add(messageId);
-                    }
-                    if (change.categories() != null) {
-                        categories.put(messageId, change.categories());
-                    }
+                    MessageUpdate earlier = updates.get(messageId);
+                    updates.put(
+                            messageId,
+                            new MessageUpdate(
+                                    change.read() != null ? change.read() : earlier == null ? null : earlier.read(),
+                                    change.flag() != null ? change.flag() : earlier == null ? null : earlier.flag(),
+                                    change.categories() != null
+                                            ? change.categories()
+                                            : earlier == null ? null : earlier.categories()));
                     touched.add(messageId);
                 }
                 case ClientCommand.Delete delete -> {
@@ -516,23 +514,10 @@ public class ItemSyncs {
         }
         touched.removeAll(deletes);
         ChangeOrigin.asDevice(pass.devicePk, () -> {
-            reads.forEach((read, ids) -> {
-                List<Long> kept = withoutAny(ids, deletes);
-                if (!kept.isEmpty()) {
-                    mailboxes.setRead(accountId, kept, read);
-                }
-            });
-            flags.forEach((flag, ids) -> {
-                List<Long> kept = withoutAny(ids, deletes);
-                if (!kept.isEmpty()) {
-                    mailboxes.setFlag(accountId, kept, flag);
-                }
-            });
-            categories.forEach((messageId, values) -> {
-                if (!deletes.contains(messageId)) {
-                    mailboxes.setCategories(accountId, messageId, values);
-                }
-            });
+            deletes.forEach(updates::remove);
+            if (!updates.isEmpty()) {
+                mailboxes.update(accountId, updates);
+            }
             adds.forEach((index, add) -> {
                 MessageView added = mailboxes.deliver(accountId, pass.folderId, add.mime(), null);
                 ItemId item = new ItemId(pass.folderId, added.id());
@@ -574,10 +559,6 @@ public class ItemSyncs {
     private static boolean categoriesFit(List<String> categories) {
         return categories.size() <= 64
                 && categories.stream().map(String::strip).allMatch(c -> !c.isEmpty() && c.length() <= 255);
-    }
-
-    private static List<Long> withoutAny(List<Long> ids, List<Long> excluded) {
-        return ids.stream().filter(id -> !excluded.contains(id)).toList();
     }
 
     // ---- the server's changes

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.Flag;
@@ -20,6 +21,7 @@ import org.atoll.mime.MimeBodies;
 import org.atoll.sync.BodyPreference;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,6 +60,19 @@ class EmailItems {
     /** The whole item, for a server Add or a Fetch. */
     WbxmlElement applicationData(
             long accountId, MessageView message, List<BodyPreference> preferences, int mimeSupport, boolean v14) {
+        return applicationData(accountId, message, null, preferences, mimeSupport, v14);
+    }
+
+    /**
+     * The whole item, with its raw MIME read beforehand (several items' in one read); null reads it now.
+     */
+    WbxmlElement applicationData(
+            long accountId,
+            MessageView message,
+            byte @Nullable [] raw,
+            List<BodyPreference> preferences,
+            int mimeSupport,
+            boolean v14) {
         WbxmlElement data = WbxmlElement.of(AIRSYNC, "ApplicationData");
         data.add(EMAIL, "To", message.to());
         if (!message.cc().isEmpty()) {
@@ -82,7 +97,7 @@ class EmailItems {
             message.attachments().forEach(a -> attachments.add(attachment(message, a)));
             data.add(attachments);
         }
-        body(accountId, message, preferences, mimeSupport, v14).ifPresent(data::add);
+        body(accountId, message, raw, preferences, mimeSupport, v14).ifPresent(data::add);
         data.add(EMAIL, "MessageClass", "IPM.Note");
         data.add(EMAIL, "InternetCPID", "65001");
         data.add(flag(message.flag()));
@@ -95,6 +110,11 @@ class EmailItems {
         }
         data.add(categories(message.categories()));
         return data;
+    }
+
+    /** The raw MIME of several messages in one read, for rendering them together. */
+    Map<Long, byte[]> rawMimes(long accountId, List<Long> messageIds) {
+        return messageIds.isEmpty() ? Map.of() : mailboxes.rawMimes(accountId, messageIds);
     }
 
     /** What a server Change carries: the properties a message can change after delivery. */
@@ -116,13 +136,20 @@ class EmailItems {
      * the item still goes out, without a body, and its Delete follows on the next Sync.
      */
     Optional<WbxmlElement> body(
-            long accountId, MessageView message, List<BodyPreference> preferences, int mimeSupport, boolean v14) {
+            long accountId,
+            MessageView message,
+            byte @Nullable [] prefetched,
+            List<BodyPreference> preferences,
+            int mimeSupport,
+            boolean v14) {
         BodyPreference chosen = choose(preferences, mimeSupport);
-        byte[] raw;
-        try {
-            raw = mailboxes.rawMime(accountId, message.id());
-        } catch (MessageNotFound e) {
-            return Optional.empty();
+        byte[] raw = prefetched;
+        if (raw == null) {
+            try {
+                raw = mailboxes.rawMime(accountId, message.id());
+            } catch (MessageNotFound e) {
+                return Optional.empty();
+            }
         }
         String text;
         if (chosen.type() == MIME) {

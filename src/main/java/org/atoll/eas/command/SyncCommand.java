@@ -356,6 +356,12 @@ public class SyncCommand implements EasCommandHandler {
             collection.addEmpty("MoreAvailable");
         }
         SyncOptions options = synced.options();
+        Map<Long, byte[]> raw = emailItems.rawMimes(
+                accountId,
+                synced.commands().stream()
+                        .filter(command -> command instanceof ServerCommand.Add)
+                        .map(command -> command.item().messageId())
+                        .toList());
         if (!synced.commands().isEmpty()) {
             WbxmlElement commands = WbxmlElement.of(A, "Commands");
             for (ServerCommand command : synced.commands()) {
@@ -368,6 +374,7 @@ public class SyncCommand implements EasCommandHandler {
                                         .add(emailItems.applicationData(
                                                 accountId,
                                                 add.message(),
+                                                raw.get(add.message().id()),
                                                 options.bodyPreferences(),
                                                 options.mimeSupport(),
                                                 v14));

@@ -2,6 +2,9 @@ package org.atoll.mailbox.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,24 @@ public class Blobs {
                 .params(accountId, sha256)
                 .query(byte[].class)
                 .optional();
+    }
+
+    /** The raw MIME of several messages in one read, by message id; a message that is gone is left out. */
+    public Map<Long, byte[]> ofMessages(long accountId, Collection<Long> messageIds) {
+        Map<Long, byte[]> contents = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return contents;
+        }
+        jdbc.sql("""
+                        SELECT m.id, b.content FROM message m
+                        JOIN blob b ON b.account_id = m.account_id AND b.sha256 = m.blob_sha256
+                        WHERE m.account_id = ? AND m.id = ANY(?)
+                        """)
+                .params(accountId, messageIds.toArray(Long[]::new))
+                .query((row, n) -> Map.entry(row.getLong(1), row.getBytes(2)))
+                .list()
+                .forEach(entry -> contents.put(entry.getKey(), entry.getValue()));
+        return contents;
     }
 
     /** Removes the bytes once no message of the account refers to them any more. */
