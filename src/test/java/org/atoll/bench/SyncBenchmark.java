@@ -100,6 +100,7 @@ public final class SyncBenchmark {
             values.keySet()
                     .removeAll(List.of(
                             "rounds",
+                            "warmup",
                             "devices",
                             "polls",
                             "connections",
