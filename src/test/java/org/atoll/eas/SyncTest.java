@@ -15,6 +15,7 @@ import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
