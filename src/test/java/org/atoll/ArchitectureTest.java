@@ -21,6 +21,7 @@ class ArchitectureTest {
             "bootstrap",
             "security",
             "eas",
+            "push",
             "mime",
             "demo",
             "wbxml",

@@ -75,7 +75,8 @@ class EasTransportTest {
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
-                .hasValue("FolderSync,FolderCreate,FolderDelete,FolderUpdate,Settings,Provision");
+                .hasValue("Sync,FolderSync,FolderCreate,FolderDelete,FolderUpdate,MoveItems,GetItemEstimate,Settings,"
+                        + "Ping,Provision");
     }
 
     @Test
@@ -123,7 +124,7 @@ class EasTransportTest {
         accounts.create(NewAccount.user(local + "@example.test", "correct horse battery"));
         authorization = basic("EXAMPLE\\" + local, "correct horse battery");
 
-        HttpResponse<String> response = post(query("Sync", "EXAMPLE%5C" + local), "14.1", new byte[0]);
+        HttpResponse<String> response = post(query("ValidateCert", "EXAMPLE%5C" + local), "14.1", new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
     }
@@ -160,7 +161,7 @@ class EasTransportTest {
     void base64RequestLineShouldBeUnderstood_MsAshttp_2_2_1_1_1_1() throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.write(141);
-        line.write(0);
+        line.write(22);
         line.writeBytes(new byte[] {0x09, 0x04});
         byte[] deviceId = "ApplDNQX1234".getBytes(StandardCharsets.US_ASCII);
         line.write(deviceId.length);
@@ -174,7 +175,7 @@ class EasTransportTest {
         HttpResponse<String> response = post(encoded, null, new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("Sync is not served");
+        assertThat(response.body()).contains("ValidateCert is not served");
     }
 
     @Test
