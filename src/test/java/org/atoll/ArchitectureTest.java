@@ -24,6 +24,7 @@ class ArchitectureTest {
             "api",
             "audit",
             "sync",
+            "push",
             "mime",
             "mail",
             "demo",

@@ -2,12 +2,14 @@ package org.atoll.eas;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.account.AccountView;
@@ -18,17 +20,21 @@ import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
 import org.atoll.eas.command.BodyCommandHandler;
+import org.atoll.eas.command.EasAnswer;
 import org.atoll.eas.command.EasCommandHandler;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
+import org.atoll.push.PushProperties;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
 import org.atoll.wbxml.WbxmlException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +44,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The ActiveSync endpoint (MS-ASHTTP 2.2): every request line is parsed once, plain or base64, and checked before
@@ -79,8 +86,14 @@ class EasController {
     private static final Set<EasCommand> QUARANTINE_SERVES =
             EnumSet.of(EasCommand.PROVISION, EasCommand.SETTINGS, EasCommand.FOLDER_SYNC);
 
+    /** How much longer than the longest heartbeat the servlet container keeps a parked request. */
+    private static final Duration ASYNC_GRACE = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(EasController.class);
+
     private final EasRequestParser parser = new EasRequestParser();
     private final EasProperties properties;
+    private final PushProperties push;
     private final SignIn signIn;
     private final Devices devices;
     private final Map<EasCommand, EasCommandHandler> handlers = new EnumMap<>(EasCommand.class);
@@ -93,7 +106,9 @@ class EasController {
             SignIn signIn,
             Devices devices,
             List<EasCommandHandler> handlers,
-            Provisioning provisioning) {
+            Provisioning provisioning,
+            PushProperties push) {
+        this.push = push;
         handlers.forEach(handler -> this.handlers.put(handler.command(), handler));
         this.provisioning = provisioning;
         this.properties = properties;
@@ -115,11 +130,11 @@ class EasController {
      * Checks run in this order, each answering before any later one is reached: the request line, the User
      * parameter, the protocol version, the body size, a disabled account (or one without ActiveSync), the device
      * registry, the command, the WBXML body, an owed remote wipe, a blocked device, a quarantined device, the
-     * policy key. Protocol 14.x gets refusals as the
-     * command's own Status; 12.x as HTTP status codes.
+     * policy key. Protocol 14.x gets refusals as the command's own Status; 12.x as HTTP status codes. Returns a
+     * response, or a {@link DeferredResult} for a request that waits for a change.
      */
     @RequestMapping(path = PATH, method = RequestMethod.POST)
-    ResponseEntity<?> post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) throws IOException {
+    Object post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) throws IOException {
         EasRequest request;
         try {
             request = parser.parse(http.getQueryString(), http::getHeader);
@@ -215,10 +230,10 @@ class EasController {
         if (handler instanceof BodyCommandHandler bodyHandler) {
             return reply(bodyHandler.handle(account.id(), device, request, body));
         }
-        if (document == null) {
-            return wbxml(handler.handleEmpty(account.id(), device));
-        }
-        return wbxml(handler.handle(account.id(), device, document));
+        return switch (handler.answer(account.id(), device, document)) {
+            case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
+            case EasAnswer.Later later -> later(later);
+        };
     }
 
     private ResponseEntity<?> reply(BodyCommandHandler.Reply reply) {
@@ -229,6 +244,38 @@ class EasController {
             case BodyCommandHandler.Reply.Http(int status, String message) ->
                 plain(HttpStatusCode.valueOf(status), message);
         };
+    }
+
+    /**
+     * A parked request (Ping, hanging Sync) holds no thread while it waits: Servlet async processing keeps the
+     * connection, and the answer is written when the wait ends. One that ended before this returns is answered
+     * as any other.
+     */
+    private Object later(EasAnswer.Later later) {
+        CompletableFuture<Optional<WbxmlElement>> body = later.body();
+        if (body.isDone() && !body.isCompletedExceptionally()) {
+            return optionalWbxml(body.join());
+        }
+        DeferredResult<ResponseEntity<?>> deferred = new DeferredResult<>(
+                push.maxHeartbeat().plus(ASYNC_GRACE).toMillis(), () -> optionalWbxml(later.fallback()));
+        deferred.onCompletion(() -> body.cancel(false));
+        deferred.onError(failure -> body.cancel(false));
+        body.whenComplete((response, failure) -> {
+            if (failure == null) {
+                deferred.setResult(optionalWbxml(response));
+            } else if (!body.isCancelled()) {
+                log.warn("A parked request failed: {}", failure.toString());
+                deferred.setResult(optionalWbxml(later.fallback()));
+            }
+        });
+        return deferred;
+    }
+
+    private ResponseEntity<?> optionalWbxml(Optional<WbxmlElement> response) {
+        return response.<ResponseEntity<?>>map(this::wbxml)
+                .orElseGet(() -> ResponseEntity.ok()
+                        .header(SERVER_HEADER, SERVER_VERSION)
+                        .build());
     }
 
     private ResponseEntity<byte[]> wbxml(WbxmlElement response) {

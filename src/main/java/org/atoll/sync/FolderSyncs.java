@@ -98,6 +98,30 @@ public class FolderSyncs {
     }
 
     /**
+     * Whether someone other than the device created, changed or deleted a folder since the device's last FolderSync,
+     * or the device never synced its folders (Ping Status 7, MS-ASCMD 2.2.3.177.11).
+     */
+    @Transactional(readOnly = true)
+    public boolean hierarchyChangedSinceLastSync(long accountId, long devicePk) {
+        Optional<State> state = load(accountId, devicePk);
+        if (state.isEmpty()) {
+            return true;
+        }
+        JournalPosition position = state.get().position();
+        ChangePage page;
+        do {
+            page = mailboxes.hierarchyChanges(accountId, position, Mailboxes.MAX_PAGE);
+            for (JournalEntry entry : page.entries()) {
+                if (entry.originDevice() == null || entry.originDevice() != devicePk) {
+                    return true;
+                }
+            }
+            position = page.next();
+        } while (page.more());
+        return false;
+    }
+
+    /**
      * Net folder changes between two positions, without the device's own: a folder created and deleted in between
      * never shows.
      */

@@ -251,6 +251,59 @@ public class ItemSyncs {
         return new Estimate.Count(count);
     }
 
+    /**
+     * The folders among {@code folderIds} in which the device's next Sync would bring something (Ping, MS-ASCMD
+     * 3.1.5.8), found without changing anything and stopping at the first change of each folder. The device's own
+     * changes never count: its state already holds them. A folder the device never synced counts when someone
+     * else changed it after {@code sinceModseq}.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> foldersWithChanges(long accountId, long devicePk, Collection<Long> folderIds, long sinceModseq) {
+        Set<Long> changed = new HashSet<>();
+        Instant now = clock.instant();
+        for (long folderId : folderIds) {
+            Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, false);
+            boolean pending = loaded.isPresent()
+                    ? hasPending(accountId, devicePk, folderId, loaded.get(), now)
+                    : changedByOthers(accountId, devicePk, folderId, JournalPosition.afterModseq(sinceModseq));
+            if (pending) {
+                changed.add(folderId);
+            }
+        }
+        return changed;
+    }
+
+    private boolean hasPending(long accountId, long devicePk, long folderId, CollectionState state, Instant now) {
+        Pass pass = new Pass(accountId, devicePk, folderId, state.options(), now, state.progress());
+        pass.room = 1;
+        journalPass(pass);
+        if (!pass.decided.isEmpty() || pass.more) {
+            return true;
+        }
+        if (state.progress().scanActive()
+                && mailboxes.count(accountId, folderId, pass.cutoff) > items.count(accountId, devicePk, folderId)) {
+            return true;
+        }
+        return state.options().filter() != FilterType.ALL
+                && !items.olderThan(accountId, devicePk, folderId, pass.cutoff, 1)
+                        .isEmpty();
+    }
+
+    private boolean changedByOthers(long accountId, long devicePk, long folderId, JournalPosition after) {
+        JournalPosition position = after;
+        ChangePage page;
+        do {
+            page = mailboxes.changes(accountId, folderId, position, Mailboxes.MAX_PAGE);
+            for (JournalEntry entry : page.entries()) {
+                if (entry.originDevice() == null || entry.originDevice() != devicePk) {
+                    return true;
+                }
+            }
+            position = page.next();
+        } while (page.more());
+        return false;
+    }
+
     /** The answer to a GetItemEstimate for one collection. */
     public sealed interface Estimate {
         record Count(long count) implements Estimate {}

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
@@ -96,6 +97,28 @@ public final class EasDevice {
      */
     public HttpResponse<byte[]> post(String command, String moreQuery, String contentType, byte[] body)
             throws Exception {
+        return http.send(request(command, moreQuery, contentType, body), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends a request that may be parked (Ping, hanging Sync); the future completes with the HTTP response. */
+    public CompletableFuture<HttpResponse<byte[]>> postAsync(String command, byte[] body) {
+        return http.sendAsync(
+                request(command, "", "application/vnd.ms-sync.wbxml", body), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Like {@link #postAsync}, expecting HTTP 200 with a WBXML body. */
+    public CompletableFuture<WbxmlElement> sendAsync(String command, WbxmlElement body) {
+        return postAsync(command, new WbxmlEncoder().encode(body)).thenApply(response -> {
+            assertThat(response.statusCode()).as("HTTP status of %s", command).isEqualTo(200);
+            try {
+                return decode(response.body());
+            } catch (WbxmlException e) {
+                throw new AssertionError("Undecodable " + command + " response", e);
+            }
+        });
+    }
+
+    private HttpRequest request(String command, String moreQuery, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/Microsoft-Server-ActiveSync?Cmd=" + command + "&User=" + address + "&DeviceId="
                         + deviceId + "&DeviceType=" + deviceType + moreQuery))
@@ -110,7 +133,7 @@ public final class EasDevice {
         if (policyKey != 0) {
             request.header("X-MS-PolicyKey", Long.toString(policyKey));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request.build();
     }
 
     private static WbxmlElement decode(byte[] body) throws WbxmlException {

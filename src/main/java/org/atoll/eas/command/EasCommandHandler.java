@@ -3,6 +3,7 @@ package org.atoll.eas.command;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
 
 /** One ActiveSync command: from the decoded request to the response, both WBXML documents. */
 public interface EasCommandHandler {
@@ -17,7 +18,10 @@ public interface EasCommandHandler {
     /** The command's response carrying only a Status, for a request refused before the command ran. */
     WbxmlElement refused(int status);
 
-    WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request);
+    /** Serves a request with a body; a handler that overrides {@link #answer} need not. */
+    default WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
+        throw new UnsupportedOperationException(command().commandName() + " answers through answer()");
+    }
 
     /** Whether a request without a body is one of this command's (an empty Sync repeats the previous one). */
     default boolean acceptsEmptyBody() {
@@ -27,5 +31,13 @@ public interface EasCommandHandler {
     /** Serves a request without a body; called only when {@link #acceptsEmptyBody()}. */
     default WbxmlElement handleEmpty(long accountId, DeviceView device) {
         throw new UnsupportedOperationException(command().commandName() + " needs a request body");
+    }
+
+    /**
+     * Serves a request whose answer may wait for a change (Ping, hanging Sync); the default answers at once with
+     * {@link #handle}, or {@link #handleEmpty} for a request without a body.
+     */
+    default EasAnswer answer(long accountId, DeviceView device, @Nullable WbxmlElement request) {
+        return EasAnswer.now(request == null ? handleEmpty(accountId, device) : handle(accountId, device, request));
     }
 }

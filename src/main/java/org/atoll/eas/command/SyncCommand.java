@@ -1,6 +1,7 @@
 package org.atoll.eas.command;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.atoll.eas.request.EasCommand;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.MailboxException;
+import org.atoll.push.Parking;
+import org.atoll.push.PushProperties;
 import org.atoll.sync.BodyPreference;
 import org.atoll.sync.ClientCommand;
 import org.atoll.sync.ClientResponse;
@@ -43,6 +46,7 @@ public class SyncCommand implements EasCommandHandler {
         PROTOCOL_ERROR(4),
         HIERARCHY_CHANGED(12),
         INCOMPLETE_REQUEST(13),
+        INVALID_WAIT(14),
         TOO_MANY_COLLECTIONS(15),
         RETRY(16);
 
@@ -67,11 +71,15 @@ public class SyncCommand implements EasCommandHandler {
     private final ItemSyncs itemSyncs;
     private final EmailItems emailItems;
     private final Clock clock;
+    private final Parking parking;
+    private final PushProperties push;
 
-    SyncCommand(ItemSyncs itemSyncs, EmailItems emailItems, Clock clock) {
+    SyncCommand(ItemSyncs itemSyncs, EmailItems emailItems, Clock clock, Parking parking, PushProperties push) {
         this.itemSyncs = itemSyncs;
         this.emailItems = emailItems;
         this.clock = clock;
+        this.parking = parking;
+        this.push = push;
     }
 
     @Override
@@ -115,6 +123,73 @@ public class SyncCommand implements EasCommandHandler {
             return status(Status.PROTOCOL_ERROR.code);
         }
         return respond(accountId, device, collections, partial);
+    }
+
+    // ---- hanging Sync
+
+    /**
+     * A Sync with Wait (minutes, MS-ASCMD 2.2.3.198) or HeartbeatInterval (seconds, 2.2.3.88.2) that finds nothing
+     * to send waits until it does or the interval runs out, and then gets an empty Sync response: HTTP 200 without
+     * a body, after which the device repeats its request. Both elements at once are Status 4; an interval outside the bounds is
+     * Status 14 with the nearest allowed value in Limit, and changes nothing. A request that carries the device's
+     * own changes is answered at once.
+     */
+    @Override
+    public EasAnswer answer(long accountId, DeviceView device, @Nullable WbxmlElement request) {
+        if (request == null
+                || request.page() != A
+                || (request.child("Wait").isEmpty()
+                        && request.child("HeartbeatInterval").isEmpty())) {
+            return EasCommandHandler.super.answer(accountId, device, request);
+        }
+        Optional<String> wait = request.text("Wait");
+        Optional<String> heartbeat = request.text("HeartbeatInterval");
+        if (request.child("Wait").isPresent()
+                == request.child("HeartbeatInterval").isPresent()) {
+            return EasAnswer.now(status(Status.PROTOCOL_ERROR.code));
+        }
+        long min = wait.isPresent()
+                ? Math.max(1, (push.minHeartbeat().toSeconds() + 59) / 60)
+                : push.minHeartbeat().toSeconds();
+        long max = wait.isPresent()
+                ? Math.min(59, push.maxHeartbeat().toMinutes())
+                : push.maxHeartbeat().toSeconds();
+        Optional<Long> asked = wait.or(() -> heartbeat).flatMap(WireNumbers::unsigned);
+        if (asked.isEmpty()) {
+            return EasAnswer.now(status(Status.PROTOCOL_ERROR.code));
+        }
+        if (asked.get() < min || asked.get() > max) {
+            return EasAnswer.now(
+                    status(Status.INVALID_WAIT.code).add("Limit", Long.toString(asked.get() < min ? min : max)));
+        }
+        boolean carriesChanges = request.child("Collections").stream()
+                .flatMap(c -> c.children(A, "Collection").stream())
+                .anyMatch(c -> c.child("Commands").isPresent());
+        if (carriesChanges) {
+            return EasCommandHandler.super.answer(accountId, device, request);
+        }
+        Duration interval = wait.isPresent() ? Duration.ofMinutes(asked.get()) : Duration.ofSeconds(asked.get());
+        return EasAnswer.later(
+                parking.park(accountId, device.id(), interval, () -> {
+                    WbxmlElement response = handle(accountId, device, request);
+                    return nothingToSend(response) ? Optional.empty() : Optional.of(response);
+                }),
+                response -> response,
+                Optional.empty());
+    }
+
+    /** Whether every collection of a response succeeded with nothing in it, so a hanging Sync may wait on. */
+    private static boolean nothingToSend(WbxmlElement response) {
+        List<WbxmlElement> collections = response.child("Collections")
+                .map(c -> c.children(A, "Collection"))
+                .orElse(List.of());
+        return response.child("Status").isEmpty()
+                && !collections.isEmpty()
+                && collections.stream()
+                        .allMatch(c -> c.text("Status").equals(Optional.of(Integer.toString(Status.SUCCESS.code)))
+                                && c.child("Commands").isEmpty()
+                                && c.child("Responses").isEmpty()
+                                && c.child("MoreAvailable").isEmpty());
     }
 
     // ---- parsing

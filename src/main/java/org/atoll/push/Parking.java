@@ -1,0 +1,53 @@
+package org.atoll.push;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.atoll.push.internal.PushDevices;
+import org.atoll.push.internal.Waiters;
+import org.springframework.stereotype.Service;
+
+/**
+ * Parks a device's request (Ping, hanging Sync) without holding a thread, until its check finds something to
+ * answer. The check runs at once and again whenever a change of the account commits on any node; a newer parked
+ * request of the same device, on any node, ends the older one.
+ */
+@Service
+public class Parking {
+
+    private final Waiters waiters;
+    private final PushDevices devices;
+
+    Parking(Waiters waiters, PushDevices devices) {
+        this.waiters = waiters;
+        this.devices = devices;
+    }
+
+    /**
+     * @param check what to answer, or empty to keep waiting; it must change nothing when it answers empty
+     * @return completes with the check's answer, or with empty when the interval ran out or a newer request of the
+     *     device took over; cancelling it gives the request up
+     */
+    public <T> CompletableFuture<Optional<T>> park(
+            long accountId, long devicePk, Duration interval, Supplier<Optional<T>> check) {
+        long generation = devices.nextGeneration(accountId, devicePk);
+        return waiters.park(
+                accountId,
+                devicePk,
+                generation,
+                interval,
+                () -> devices.generation(accountId, devicePk) == generation,
+                check);
+    }
+
+    /** Whether a request of the device is parked on this node. */
+    public boolean isParked(long accountId, long devicePk) {
+        return waiters.isParked(accountId, devicePk);
+    }
+
+    /** How many requests are parked on this node. */
+    public int parked() {
+        return waiters.size();
+    }
+}

@@ -1,0 +1,105 @@
+package org.atoll.push.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.atoll.push.FolderClass;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The push_device and push_folder rows: each device's cached Ping and the generation of its parked requests. */
+@Component
+public class PushDevices {
+
+    /** A device's cached Ping; the heartbeat is null when none was cached, the folder list empty likewise. */
+    public record Cached(@Nullable Long heartbeatSeconds, List<CachedFolder> folders) {}
+
+    public record CachedFolder(long folderId, FolderClass folderClass) {}
+
+    private final JdbcClient jdbc;
+
+    PushDevices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Cached cached(long accountId, long devicePk) {
+        Long heartbeat = jdbc.sql("SELECT heartbeat_seconds FROM push_device WHERE account_id = ? AND device_pk = ?")
+                .params(accountId, devicePk)
+                .query((row, n) -> {
+                    long seconds = row.getLong(1);
+                    return row.wasNull() ? Optional.<Long>empty() : Optional.of(seconds);
+                })
+                .optional()
+                .flatMap(seconds -> seconds)
+                .orElse(null);
+        List<CachedFolder> folders = jdbc.sql("""
+                        SELECT folder_id, folder_class FROM push_folder WHERE account_id = ? AND device_pk = ?
+                        ORDER BY folder_id
+                        """)
+                .params(accountId, devicePk)
+                .query((row, n) -> new CachedFolder(
+                        row.getLong(1), FolderClass.fromCode(row.getInt(2)).orElseThrow()))
+                .list();
+        return new Cached(heartbeat, folders);
+    }
+
+    /** Caches what a Ping named: the heartbeat when not null, the folder list (replacing the old one) when not null. */
+    @Transactional
+    public void remember(
+            long accountId, long devicePk, @Nullable Long heartbeatSeconds, @Nullable List<CachedFolder> folders) {
+        jdbc.sql("""
+                        INSERT INTO push_device (account_id, device_pk, heartbeat_seconds) VALUES (?, ?, ?)
+                        ON CONFLICT (account_id, device_pk) DO UPDATE
+                        SET heartbeat_seconds = coalesce(excluded.heartbeat_seconds, push_device.heartbeat_seconds)
+                        """).params(accountId, devicePk, heartbeatSeconds).update();
+        if (folders != null) {
+            jdbc.sql("DELETE FROM push_folder WHERE account_id = ? AND device_pk = ?")
+                    .params(accountId, devicePk)
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO push_folder (account_id, device_pk, folder_id, folder_class)
+                            SELECT ?, ?, * FROM unnest(?::bigint[], ?::smallint[])
+                            """)
+                    .params(
+                            accountId,
+                            devicePk,
+                            folders.stream().map(CachedFolder::folderId).toArray(Long[]::new),
+                            folders.stream()
+                                    .map(f -> (short) f.folderClass().code())
+                                    .toArray(Short[]::new))
+                    .update();
+        }
+    }
+
+    /**
+     * Counts a newly parked request of the device and announces it to every node in the same transaction, so an
+     * older request of the device waiting anywhere ends.
+     *
+     * @return the new request's generation
+     */
+    @Transactional
+    public long nextGeneration(long accountId, long devicePk) {
+        long generation =
+                jdbc.sql("""
+                        INSERT INTO push_device (account_id, device_pk, generation) VALUES (?, ?, 1)
+                        ON CONFLICT (account_id, device_pk) DO UPDATE SET generation = push_device.generation + 1
+                        RETURNING generation
+                        """).params(accountId, devicePk).query(Long.class).single();
+        jdbc.sql("SELECT pg_notify(?, ?)")
+                .params(Channels.DEVICE, accountId + " " + devicePk + " " + generation)
+                .query()
+                .listOfRows();
+        return generation;
+    }
+
+    @Transactional(readOnly = true)
+    public long generation(long accountId, long devicePk) {
+        return jdbc.sql("SELECT generation FROM push_device WHERE account_id = ? AND device_pk = ?")
+                .params(accountId, devicePk)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+}

@@ -1,0 +1,538 @@
+package org.atoll.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.atoll.AtollApplication;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.account.NewAccount;
+import org.atoll.device.DeviceView;
+import org.atoll.device.Devices;
+import org.atoll.device.Provisioning;
+import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.SystemFolder;
+import org.atoll.push.Parking;
+import org.atoll.push.internal.Waiters;
+import org.atoll.sync.CollectionRequest;
+import org.atoll.sync.CollectionResult;
+import org.atoll.sync.FolderSyncs;
+import org.atoll.sync.ItemSyncs;
+import org.atoll.sync.SyncOptions;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlDecoder;
+import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * W3 of BENCHMARKS.md, Ping fan-out, each figure beside a baseline measured in the same run: a bare endpoint that
+ * parks a {@code DeferredResult} and nothing else, registered only under this benchmark's profile.
+ *
+ * <ol>
+ *   <li>(a) heap per parked Ping (HeartbeatInterval 900 s, two folders) against heap per bare parked request;
+ *   <li>(b) one new message for one user: latency from the delivery call to each of that user's Ping answers, while
+ *       every other Ping stays parked (checked);
+ *   <li>(c) one event for all: one delivery into a mailbox every parked device watches, time to the last answer,
+ *       against the bare endpoint waking as many requests at once;
+ *   <li>(d) two nodes on one PostgreSQL: Pings parked on node B, the message delivered through node A.
+ * </ol>
+ *
+ * A warm-up round comes first and is not counted. Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.atoll.bench.PushBenchmark [-Dexec.args="ROUNDS DEVICES NODE_B_DEVICES"]} (defaults 5,
+ * 2000, 200). Client and server share the JVM (each parked request costs two file descriptors), the embedded
+ * PostgreSQL runs in a throw-away directory, or {@code SPRING_DATASOURCE_URL} is used when set.
+ */
+public final class PushBenchmark {
+
+    private static final String PASSWORD = "benchmark-password";
+    private static final int DEVICES_PER_USER = 10;
+    private static final int USERS_PER_ROUND = 5;
+
+    /**
+     * Requests sent but not parked yet. Thousands arriving in the same millisecond would queue for the 20 pooled
+     * database connections longer than the pool's 30 s timeout; devices arrive spread out, so the client does too.
+     */
+    private static final int IN_FLIGHT = 64;
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int devices = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int nodeBDevices = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "push-bench-");
+        String[] common = {
+            "--atoll.data-dir=" + dataDir.toAbsolutePath(),
+            "--atoll.ephemeral-database=true",
+            "--atoll.admin.password=benchmark-admin",
+            "--atoll.device.max-per-account=" + (devices + 10),
+            "--spring.datasource.hikari.maximum-pool-size=20",
+            "--logging.level.root=WARN",
+            "--server.port=0",
+            "--spring.profiles.active=push-benchmark"
+        };
+        try (ConfigurableApplicationContext nodeA = new SpringApplicationBuilder(AtollApplication.class).run(common)) {
+            var hikari = nodeA.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+            List<String> nodeBArgs = new ArrayList<>(List.of(common));
+            nodeBArgs.add("--spring.datasource.url=" + hikari.getJdbcUrl());
+            nodeBArgs.add("--spring.datasource.username=" + hikari.getUsername());
+            if (hikari.getPassword() != null) {
+                nodeBArgs.add("--spring.datasource.password=" + hikari.getPassword());
+            }
+            try (ConfigurableApplicationContext nodeB =
+                    new SpringApplicationBuilder(AtollApplication.class).run(nodeBArgs.toArray(String[]::new))) {
+                new PushBenchmark(nodeA, nodeB).run(rounds, devices, nodeBDevices);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** One simulated device: its account, ids, keys, and the Ping it sends. */
+    private static final class Device {
+        final AccountView account;
+        final String deviceId;
+        final long pk;
+        final long inbox;
+        long inboxKey;
+        byte[] ping;
+
+        Device(AccountView account, String deviceId, long pk, long inbox) {
+            this.account = account;
+            this.deviceId = deviceId;
+            this.pk = pk;
+            this.inbox = inbox;
+        }
+    }
+
+    private final ConfigurableApplicationContext nodeA;
+    private final ConfigurableApplicationContext nodeB;
+    private final Accounts accounts;
+    private final Mailboxes mailboxes;
+    private final Devices devices;
+    private final Provisioning provisioning;
+    private final FolderSyncs folderSyncs;
+    private final ItemSyncs itemSyncs;
+    private final JdbcClient jdbc;
+
+    private PushBenchmark(ConfigurableApplicationContext nodeA, ConfigurableApplicationContext nodeB) {
+        this.nodeA = nodeA;
+        this.nodeB = nodeB;
+        this.accounts = nodeA.getBean(Accounts.class);
+        this.mailboxes = nodeA.getBean(Mailboxes.class);
+        this.devices = nodeA.getBean(Devices.class);
+        this.provisioning = nodeA.getBean(Provisioning.class);
+        this.folderSyncs = nodeA.getBean(FolderSyncs.class);
+        this.itemSyncs = nodeA.getBean(ItemSyncs.class);
+        this.jdbc = nodeA.getBean(JdbcClient.class);
+    }
+
+    private void run(int rounds, int deviceCount, int nodeBCount) throws Exception {
+        int portA = port(nodeA);
+        int portB = port(nodeB);
+        System.out.printf(
+                "Setting up %d devices of %d users, %d devices of one account, %d devices for node B%n",
+                deviceCount, deviceCount / DEVICES_PER_USER, deviceCount, nodeBCount);
+        List<List<Device>> users = users(deviceCount / DEVICES_PER_USER, "user", portA);
+        List<Device> shared = users(1, deviceCount, "shared", portA).getFirst();
+        List<List<Device>> nodeBUsers = users(nodeBCount / DEVICES_PER_USER, "nodeb", portB);
+        BareParking bare = nodeA.getBean(BareParking.class);
+        Parking parkingA = nodeA.getBean(Parking.class);
+        Parking parkingB = nodeB.getBean(Parking.class);
+
+        List<Double> bareHeap = new ArrayList<>();
+        List<Double> pingHeap = new ArrayList<>();
+        List<Double> oneUserP99 = new ArrayList<>();
+        List<Double> bareWakeAll = new ArrayList<>();
+        List<Double> pingWakeAll = new ArrayList<>();
+        List<Double> nodeBP99 = new ArrayList<>();
+        int usersUsed = 0;
+        int nodeBUsed = 0;
+        for (int round = 0; round <= rounds; round++) {
+            try (ParkingClient client = new ParkingClient(portA)) {
+                byte[] bareRequest = ParkingClient.request("POST", "/bench/park", portA, "", new byte[0]);
+                long before = heap();
+                List<CompletableFuture<ParkingClient.Answer>> parked = new ArrayList<>();
+                for (int i = 0; i < deviceCount; i++) {
+                    int sent = i;
+                    await("room to send", () -> sent - bare.parked() < IN_FLIGHT);
+                    parked.add(client.send(bareRequest));
+                }
+                await("bare requests parked", () -> bare.parked() == deviceCount);
+                bareHeap.add((heap() - before) / (double) deviceCount);
+                long start = System.nanoTime();
+                bare.wakeAll();
+                bareWakeAll.add(millis(last(parked) - start));
+            }
+            try (ParkingClient client = new ParkingClient(portA)) {
+                long before = heap();
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
+                        park(client, users, parkingA, deviceCount);
+                pingHeap.add((heap() - before) / (double) deviceCount);
+                List<Double> latencies = new ArrayList<>();
+                int answered = 0;
+                for (int u = 0; u < USERS_PER_ROUND; u++) {
+                    List<Device> user = users.get(usersUsed++ % users.size());
+                    answered += user.size();
+                    latencies.addAll(deliverAndWait(user, parked));
+                    int answeredSoFar = answered;
+                    long completed = parked.values().stream()
+                            .filter(CompletableFuture::isDone)
+                            .count();
+                    if (completed != answeredSoFar || parkingA.parked() != deviceCount - answeredSoFar) {
+                        throw new IllegalStateException("Pings of other users were answered: " + completed);
+                    }
+                    catchUp(user);
+                }
+                oneUserP99.add(percentile(latencies, 0.99));
+                endAll(nodeA);
+            }
+            try (ParkingClient client = new ParkingClient(portA)) {
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
+                        park(client, List.of(shared), parkingA, shared.size());
+                long start = System.nanoTime();
+                mailboxes.deliver(shared.getFirst().account.id(), shared.getFirst().inbox, message("For all"), null);
+                long lastAnswer = last(new ArrayList<>(parked.values()));
+                for (CompletableFuture<ParkingClient.Answer> answer : parked.values()) {
+                    requireStatus(answer.join(), "2");
+                }
+                pingWakeAll.add(millis(lastAnswer - start));
+                catchUp(shared);
+            }
+            try (ParkingClient client = new ParkingClient(portB)) {
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
+                        park(client, nodeBUsers, parkingB, nodeBUsers.size() * DEVICES_PER_USER);
+                List<Double> latencies = new ArrayList<>();
+                for (int u = 0; u < USERS_PER_ROUND; u++) {
+                    List<Device> user = nodeBUsers.get(nodeBUsed++ % nodeBUsers.size());
+                    latencies.addAll(deliverAndWait(user, parked));
+                    catchUp(user);
+                }
+                nodeBP99.add(percentile(latencies, 0.99));
+                endAll(nodeB);
+            }
+            System.out.printf(
+                    "round %d%s: heap/request bare %.0f B, Ping %.0f B; one user p99 %.1f ms; wake-all bare %.0f ms,"
+                            + " Ping %.0f ms; node B p99 %.1f ms%n",
+                    round,
+                    round == 0 ? " (warm-up, not counted)" : "",
+                    bareHeap.getLast(),
+                    pingHeap.getLast(),
+                    oneUserP99.getLast(),
+                    bareWakeAll.getLast(),
+                    pingWakeAll.getLast(),
+                    nodeBP99.getLast());
+            if (round == 0) {
+                List.of(bareHeap, pingHeap, oneUserP99, bareWakeAll, pingWakeAll, nodeBP99)
+                        .forEach(List::clear);
+            }
+        }
+        System.out.printf(
+                "W3 Ping fan-out, %d parked devices (%d users x %d), HeartbeatInterval 900 s, 2 folders%n",
+                deviceCount, deviceCount / DEVICES_PER_USER, DEVICES_PER_USER);
+        report("(a) heap per parked bare DeferredResult, bytes", bareHeap, "%.0f");
+        report("(a) heap per parked Ping, bytes", pingHeap, "%.0f");
+        report("(a) ratio Ping / bare", ratios(pingHeap, bareHeap), "%.2f");
+        report("(b) one user's new message: p99 of that user's answers, ms", oneUserP99, "%.1f");
+        report("(c) bare wake-all of " + deviceCount + ", ms to the last answer", bareWakeAll, "%.0f");
+        report(
+                "(c) one delivery to " + deviceCount + " Pings of one account, ms to the last answer",
+                pingWakeAll,
+                "%.0f");
+        report("(c) ratio Ping / bare", ratios(pingWakeAll, bareWakeAll), "%.2f");
+        report("(d) Pings on node B, delivery through node A: p99, ms", nodeBP99, "%.1f");
+        System.out.printf(
+                "heap used %d MB, RSS %s, database connections %d%n",
+                heap() / (1024 * 1024),
+                rss(),
+                jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+                        .query(Long.class)
+                        .single());
+    }
+
+    // ---- devices
+
+    private List<List<Device>> users(int count, String name, int port) {
+        List<List<Device>> users = new ArrayList<>();
+        for (int u = 0; u < count; u++) {
+            users.add(users(1, DEVICES_PER_USER, name + u, port).getFirst());
+        }
+        return users;
+    }
+
+    private List<List<Device>> users(int count, int devicesEach, String name, int port) {
+        List<List<Device>> users = new ArrayList<>();
+        for (int u = 0; u < count; u++) {
+            AccountView account = accounts.create(
+                    NewAccount.user(name + "-" + u + "-" + System.nanoTime() + "@bench.test", PASSWORD));
+            long inbox =
+                    mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
+            long archive = mailboxes
+                    .createFolder(account.id(), null, "Archive", FolderType.USER_MAIL)
+                    .id();
+            List<Device> list = new ArrayList<>();
+            for (int d = 0; d < devicesEach; d++) {
+                list.add(device(account, "Bench" + d, inbox, archive, port));
+            }
+            users.add(list);
+        }
+        return users;
+    }
+
+    private Device device(AccountView account, String deviceId, long inbox, long archive, int port) {
+        DeviceView view = devices.seen(account.id(), deviceId, "SmartPhone", "PushBenchmark", "14.1");
+        long temporary = provisioning.offer(account.id(), deviceId, provisioning.policyFor(account.id()));
+        long policyKey =
+                provisioning.acknowledge(account.id(), deviceId, temporary).orElseThrow();
+        folderSyncs.sync(account.id(), view.id(), 0);
+        Device device = new Device(account, deviceId, view.id(), inbox);
+        device.inboxKey = sync(device, inbox, 0);
+        device.inboxKey = sync(device, inbox, device.inboxKey);
+        sync(device, archive, sync(device, archive, 0));
+        CodePage p = CodePage.PING;
+        WbxmlElement folders = WbxmlElement.of(p, "Folders");
+        for (long folder : new long[] {inbox, archive}) {
+            folders.add(WbxmlElement.of(p, "Folder")
+                    .add("Id", Long.toString(folder))
+                    .add("Class", "Email"));
+        }
+        byte[] body = new WbxmlEncoder()
+                .encode(WbxmlElement.of(p, "Ping")
+                        .add("HeartbeatInterval", "900")
+                        .add(folders));
+        String credentials = Base64.getEncoder()
+                .encodeToString((account.address() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        device.ping = ParkingClient.request(
+                "POST",
+                "/Microsoft-Server-ActiveSync?Cmd=Ping&User=" + account.address() + "&DeviceId=" + deviceId
+                        + "&DeviceType=SmartPhone",
+                port,
+                "Authorization: Basic " + credentials + "\r\nMS-ASProtocolVersion: 14.1\r\nX-MS-PolicyKey: " + policyKey
+                        + "\r\nContent-Type: application/vnd.ms-sync.wbxml\r\n",
+                body);
+        return device;
+    }
+
+    private long sync(Device device, long folderId, long key) {
+        CollectionResult result = itemSyncs.sync(
+                device.account.id(),
+                device.pk,
+                new CollectionRequest(folderId, key, SyncOptions.Update.NONE, true, List.of()));
+        if (!(result instanceof CollectionResult.Synced synced)) {
+            throw new IllegalStateException("Sync failed: " + result);
+        }
+        return synced.moreAvailable() ? sync(device, folderId, synced.syncKey()) : synced.syncKey();
+    }
+
+    /** Brings the devices' Inbox state up to date, as their Sync after a Status 2 would. */
+    private void catchUp(List<Device> devices) {
+        for (Device device : devices) {
+            device.inboxKey = sync(device, device.inbox, device.inboxKey);
+        }
+    }
+
+    // ---- parking and waking
+
+    private Map<Device, CompletableFuture<ParkingClient.Answer>> park(
+            ParkingClient client, List<List<Device>> users, Parking parking, int expected) throws Exception {
+        Map<Device, CompletableFuture<ParkingClient.Answer>> parked = new LinkedHashMap<>();
+        int base = parking.parked();
+        for (List<Device> user : users) {
+            for (Device device : user) {
+                int sent = parked.size();
+                await("room to send", () -> sent - (parking.parked() - base) < IN_FLIGHT);
+                parked.put(device, client.send(device.ping));
+            }
+        }
+        await("Pings parked", () -> {
+            for (CompletableFuture<ParkingClient.Answer> answer : parked.values()) {
+                if (answer.isDone()) {
+                    throw new IllegalStateException("A Ping was answered at once: " + describe(answer.join()));
+                }
+            }
+            return parking.parked() == expected;
+        });
+        return parked;
+    }
+
+    private List<Double> deliverAndWait(
+            List<Device> user, Map<Device, CompletableFuture<ParkingClient.Answer>> parked) {
+        Device first = user.getFirst();
+        long start = System.nanoTime();
+        mailboxes.deliver(first.account.id(), first.inbox, message("For one user"), null);
+        List<Double> latencies = new ArrayList<>();
+        for (Device device : user) {
+            ParkingClient.Answer answer = parked.get(device).join();
+            requireStatus(answer, "2");
+            latencies.add(millis(answer.arrivedNanos() - start));
+        }
+        return latencies;
+    }
+
+    /** Ends every parked request of a node, as its shutdown does: each Ping answers Status 1. */
+    private static void endAll(ConfigurableApplicationContext node) {
+        Waiters waiters = node.getBean(Waiters.class);
+        waiters.stop();
+        waiters.start();
+    }
+
+    private static void requireStatus(ParkingClient.Answer answer, String status) {
+        String actual = describe(answer);
+        if (!actual.equals(status)) {
+            throw new IllegalStateException("Expected Ping Status " + status + ", got " + actual);
+        }
+    }
+
+    private static String describe(ParkingClient.Answer answer) {
+        if (answer.status() != 200) {
+            return "HTTP " + answer.status();
+        }
+        try {
+            return new WbxmlDecoder().decode(answer.body()).text("Status").orElse("none");
+        } catch (Exception e) {
+            return "undecodable";
+        }
+    }
+
+    private static long last(List<CompletableFuture<ParkingClient.Answer>> answers) {
+        long last = 0;
+        for (CompletableFuture<ParkingClient.Answer> answer : answers) {
+            last = Math.max(last, answer.join().arrivedNanos());
+        }
+        return last;
+    }
+
+    private static byte[] message(String subject) {
+        return ("From: bench@bench.test\r\nTo: user@bench.test\r\nSubject: " + subject + "\r\nMessage-ID: <"
+                        + System.nanoTime() + "@bench.test>\r\n\r\nA new message.\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // ---- figures
+
+    private static void await(String what, Condition condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!condition.done()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Gave up waiting until " + what);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean done();
+    }
+
+    private static long heap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String rss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS"))
+                    .map(line -> line.substring(6).trim())
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static List<Double> ratios(List<Double> a, List<Double> b) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(a.get(i) / b.get(i));
+        }
+        return ratios;
+    }
+
+    private static void report(String label, List<Double> values, String format) {
+        List<Double> sorted = values.stream().sorted().toList();
+        System.out.printf(
+                "  %-70s %s (%s–%s)%n",
+                label,
+                String.format(format, sorted.get(sorted.size() / 2)),
+                String.format(format, sorted.getFirst()),
+                String.format(format, sorted.getLast()));
+    }
+
+    /** The baseline: parks a {@code DeferredResult} and nothing else; answers all of them on {@link #wakeAll}. */
+    @RestController
+    @Profile("push-benchmark")
+    static class BareParking {
+
+        private final ConcurrentLinkedQueue<DeferredResult<String>> parked = new ConcurrentLinkedQueue<>();
+
+        @PostMapping("/bench/park")
+        DeferredResult<String> park() {
+            DeferredResult<String> result = new DeferredResult<>(3_600_000L);
+            parked.add(result);
+            return result;
+        }
+
+        int parked() {
+            return parked.size();
+        }
+
+        void wakeAll() {
+            DeferredResult<String> next;
+            while ((next = parked.poll()) != null) {
+                next.setResult("OK");
+            }
+        }
+    }
+
+    /** Lets the baseline through the same filter chain machinery, without sign-in. */
+    @Configuration(proxyBeanMethods = false)
+    @Profile("push-benchmark")
+    static class BareParkingSecurity {
+
+        @Bean
+        @Order(10)
+        SecurityFilterChain bareParkingChain(HttpSecurity http) throws Exception {
+            return http.securityMatcher("/bench/**")
+                    .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+    }
+}
