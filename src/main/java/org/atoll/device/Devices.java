@@ -48,6 +48,25 @@ public class Devices {
     }
 
     /**
+     * Records that the device sent a Ping, for administrators (last ping). Like last seen, the time is rewritten at
+     * most once per {@code atoll.device.last-seen-granularity}, so a device that pings often costs no write each time.
+     */
+    @Transactional
+    public void pinged(long accountId, long devicePk) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("""
+                        UPDATE device SET last_ping_at = ?
+                        WHERE account_id = ? AND id = ? AND (last_ping_at IS NULL OR last_ping_at < ?)
+                        """)
+                .params(
+                        now.atOffset(ZoneOffset.UTC),
+                        accountId,
+                        devicePk,
+                        now.minus(properties.lastSeenGranularity()).atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
      * Records a request from a device: the first one registers it, later ones refresh what it reports of itself. A
      * new device gets the access state the rules and the organization's default give it.
      *

@@ -150,6 +150,12 @@ class MailFlowPushTest {
         WbxmlElement woken = result(parked);
         assertThat(woken.text("Status")).hasValue("2");
         assertThat(changed(woken)).containsExactly(Long.toString(inbox));
+        assertThat(devices.detail(devices.find(account.id(), "LmtpPhone")
+                                .orElseThrow()
+                                .id())
+                        .lastPingAt())
+                .as("the device's last ping, for administrators")
+                .isNotNull();
         phone.syncOnce(inbox, c -> {});
         assertThat(phone.items(inbox).values())
                 .extracting(MailClient.Item::subject)

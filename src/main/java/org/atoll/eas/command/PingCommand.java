@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.atoll.device.DeviceView;
+import org.atoll.device.Devices;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.push.FolderClass;
 import org.atoll.push.PingOutcome;
@@ -41,9 +42,11 @@ public class PingCommand implements EasCommandHandler {
     private static final CodePage P = CodePage.PING;
 
     private final Pings pings;
+    private final Devices devices;
 
-    PingCommand(Pings pings) {
+    PingCommand(Pings pings, Devices devices) {
         this.pings = pings;
+        this.devices = devices;
     }
 
     @Override
@@ -64,6 +67,7 @@ public class PingCommand implements EasCommandHandler {
 
     @Override
     public EasAnswer answer(long accountId, DeviceView device, @Nullable WbxmlElement request) {
+        devices.pinged(accountId, device.id());
         PingRequest ping;
         if (request == null) {
             ping = PingRequest.EMPTY;
