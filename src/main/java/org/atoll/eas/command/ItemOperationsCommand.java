@@ -1,7 +1,6 @@
 package org.atoll.eas.command;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -125,13 +124,8 @@ public class ItemOperationsCommand implements EasCommandHandler {
         List<BodyPreference> preferences;
         int mimeSupport;
         try {
-            preferences = bodyPreferences(options);
-            mimeSupport = options.flatMap(o -> o.text(A, "MIMESupport"))
-                    .map(text -> WireNumbers.unsigned(text)
-                            .filter(v -> v <= 2)
-                            .map(Long::intValue)
-                            .orElseThrow(() -> new IllegalArgumentException("MIMESupport " + text)))
-                    .orElse(0);
+            preferences = options.map(BodyOptions::preferences).orElse(List.of());
+            mimeSupport = options.flatMap(BodyOptions::mimeSupport).orElse(0);
         } catch (IllegalArgumentException e) {
             return answer.add("Status", code(Status.PROTOCOL_ERROR));
         }
@@ -143,26 +137,6 @@ public class ItemOperationsCommand implements EasCommandHandler {
                 .add(A, "ServerId", serverId.get())
                 .add(A, "Class", "Email")
                 .add(properties);
-    }
-
-    private static List<BodyPreference> bodyPreferences(Optional<WbxmlElement> options) {
-        List<BodyPreference> preferences = new ArrayList<>();
-        for (WbxmlElement preference :
-                options.map(o -> o.children(BASE, "BodyPreference")).orElse(List.of())) {
-            int type = preference
-                    .text("Type")
-                    .flatMap(WireNumbers::unsigned)
-                    .filter(t -> t >= 1 && t <= 4)
-                    .map(Long::intValue)
-                    .orElseThrow(() -> new IllegalArgumentException("BodyPreference Type"));
-            Long truncation = preference
-                    .text("TruncationSize")
-                    .map(text -> WireNumbers.unsigned(text).orElseThrow(() -> new IllegalArgumentException(text)))
-                    .orElse(null);
-            boolean allOrNone = preference.text("AllOrNone").map("1"::equals).orElse(false);
-            preferences.add(new BodyPreference(type, truncation, allOrNone, 0));
-        }
-        return preferences;
     }
 
     /** An attachment's bytes, base64 in Data, within the Range asked for (MS-ASCMD 2.2.3.143, inclusive ends). */

@@ -208,9 +208,9 @@ public class SyncCommand implements EasCommandHandler {
             Integer window =
                     collection.text("WindowSize").map(SyncCommand::windowSize).orElse(syncWindow);
             Boolean deletesAsMoves =
-                    collection.child("DeletesAsMoves").map(SyncCommand::flag).orElse(null);
+                    collection.child("DeletesAsMoves").map(BodyOptions::flag).orElse(null);
             boolean getChanges =
-                    collection.child("GetChanges").map(SyncCommand::flag).orElse(true);
+                    collection.child("GetChanges").map(BodyOptions::flag).orElse(true);
             SyncOptions.Update update = options(collection.child("Options").orElse(null), window, deletesAsMoves);
             List<ClientCommand> commands = commands(collection.child("Commands").orElse(null));
             return new Parsed(
@@ -220,16 +220,6 @@ public class SyncCommand implements EasCommandHandler {
         } catch (IllegalArgumentException | InvalidMailboxRequest | DateTimeParseException e) {
             return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
         }
-    }
-
-    /** An empty element or 1 is true, 0 false (MS-ASDTYPE 2.1 boolean). */
-    private static boolean flag(WbxmlElement element) {
-        String text = element.text().orElse("1");
-        return switch (text) {
-            case "1" -> true;
-            case "0" -> false;
-            default -> throw new IllegalArgumentException("Not a boolean: " + text);
-        };
     }
 
     /** WindowSize 1 to 512; a larger one is served as 512 (MS-ASCMD 2.2.3.199). */
@@ -258,37 +248,8 @@ public class SyncCommand implements EasCommandHandler {
                         .flatMap(code -> ConflictPolicy.fromCode(code.intValue()))
                         .orElseThrow(() -> new IllegalArgumentException("Conflict " + text)))
                 .orElse(null);
-        Integer mimeSupport = options.text("MIMESupport")
-                .map(text -> WireNumbers.unsigned(text)
-                        .filter(code -> code <= 2)
-                        .map(Long::intValue)
-                        .orElseThrow(() -> new IllegalArgumentException("MIMESupport " + text)))
-                .orElse(null);
-        List<BodyPreference> bodies = new ArrayList<>();
-        for (WbxmlElement preference : options.children(BASE, "BodyPreference")) {
-            int type = preference
-                    .text("Type")
-                    .flatMap(WireNumbers::unsigned)
-                    .filter(t -> t >= 1 && t <= 4)
-                    .map(Long::intValue)
-                    .orElseThrow(() -> new IllegalArgumentException("BodyPreference Type"));
-            Long truncation = preference
-                    .text("TruncationSize")
-                    .map(text -> WireNumbers.unsigned(text).orElseThrow(() -> new IllegalArgumentException(text)))
-                    .orElse(null);
-            boolean allOrNone =
-                    preference.child("AllOrNone").map(SyncCommand::flag).orElse(false);
-            int preview = preference
-                    .text("Preview")
-                    .map(text -> WireNumbers.unsigned(text)
-                            .filter(p -> p <= 255)
-                            .map(Long::intValue)
-                            .orElseThrow(() -> new IllegalArgumentException("Preview " + text)))
-                    .orElse(0);
-            if (bodies.stream().noneMatch(b -> b.type() == type)) {
-                bodies.add(new BodyPreference(type, truncation, allOrNone, preview));
-            }
-        }
+        Integer mimeSupport = BodyOptions.mimeSupport(options).orElse(null);
+        List<BodyPreference> bodies = BodyOptions.preferences(options);
         return new SyncOptions.Update(
                 filter, conflict, deletesAsMoves, window, mimeSupport, bodies.isEmpty() ? null : bodies);
     }
@@ -335,7 +296,7 @@ public class SyncCommand implements EasCommandHandler {
         if (data == null) {
             return new ClientCommand.Change(serverId, null, null, null);
         }
-        Boolean read = data.child(EMAIL, "Read").map(SyncCommand::flag).orElse(null);
+        Boolean read = data.child(EMAIL, "Read").map(BodyOptions::flag).orElse(null);
         Flag flag = data.child(EMAIL, "Flag").map(this::flagOf).orElse(null);
         List<String> categories = data.child(EMAIL, "Categories")
                 .map(c -> c.children(EMAIL, "Category").stream()
