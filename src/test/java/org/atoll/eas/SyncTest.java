@@ -537,6 +537,37 @@ class SyncTest {
         }
 
         @Test
+        void emptySyncRequestShouldKeepTheBodyPreferencesSentBefore() throws Exception {
+            MailClient phone = device("KeepsOptions");
+            phone.apply(
+                    inbox,
+                    collection(phone.sync(
+                            inbox,
+                            "0",
+                            c -> c.add(WbxmlElement.of(A, "Options")
+                                    .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "BodyPreference")
+                                            .add("Type", "2")
+                                            .add("TruncationSize", "100000")
+                                            .add("Preview", "40"))))));
+            deliver(inbox, "Styled");
+
+            var response = phone.device().post("Sync", new byte[0]);
+
+            WbxmlElement body = collection(new org.atoll.wbxml.WbxmlDecoder().decode(response.body()))
+                    .child("Commands")
+                    .orElseThrow()
+                    .child("Add")
+                    .orElseThrow()
+                    .child("ApplicationData")
+                    .orElseThrow()
+                    .child(CodePage.AIRSYNCBASE, "Body")
+                    .orElseThrow();
+            assertThat(body.text("Type")).hasValue("2");
+            assertThat(body.text("Data").orElseThrow()).startsWith("<html>");
+            assertThat(body.text("Preview")).isPresent();
+        }
+
+        @Test
         void emptySyncRequestWithoutAPreviousOneShouldGetStatus13() throws Exception {
             MailClient phone = device("EmptyFirst");
 

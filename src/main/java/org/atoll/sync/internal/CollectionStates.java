@@ -1,9 +1,11 @@
 package org.atoll.sync.internal;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.atoll.mailbox.JournalPosition;
@@ -26,12 +28,26 @@ public class CollectionStates {
         this.jdbc = jdbc;
     }
 
-    /** Reads a collection's state and, with {@code lock}, holds its row until the transaction ends. */
+    /**
+     * Reads a collection's state with its body preferences in one statement and, with {@code lock}, holds its row
+     * until the transaction ends.
+     */
     public Optional<CollectionState> find(long accountId, long devicePk, long folderId, boolean lock) {
-        return jdbc.sql("SELECT * FROM collection_sync_state WHERE account_id = ? AND device_pk = ? AND folder_id = ?"
-                        + (lock ? " FOR UPDATE" : ""))
+        return jdbc.sql("""
+                        SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
+                        FROM collection_sync_state s
+                        LEFT JOIN LATERAL (
+                            SELECT array_agg(b.body_type ORDER BY b.body_type) AS types,
+                                   array_agg(b.truncation_size ORDER BY b.body_type) AS truncations,
+                                   array_agg(b.all_or_none ORDER BY b.body_type) AS all_or_none,
+                                   array_agg(b.preview ORDER BY b.body_type) AS previews
+                            FROM collection_body_preference b
+                            WHERE b.account_id = s.account_id AND b.device_pk = s.device_pk
+                              AND b.folder_id = s.folder_id) p ON true
+                        WHERE s.account_id = ? AND s.device_pk = ? AND s.folder_id = ?
+                        """ + (lock ? " FOR UPDATE OF s" : ""))
                 .params(accountId, devicePk, folderId)
-                .query((row, n) -> state(row, bodyPreferences(accountId, devicePk, folderId)))
+                .query((row, n) -> state(row, bodyPreferences(row)))
                 .optional();
     }
 
@@ -192,15 +208,20 @@ public class CollectionStates {
         }
     }
 
-    private List<BodyPreference> bodyPreferences(long accountId, long devicePk, long folderId) {
-        return jdbc.sql("""
-                        SELECT body_type, truncation_size, all_or_none, preview FROM collection_body_preference
-                        WHERE account_id = ? AND device_pk = ? AND folder_id = ? ORDER BY body_type
-                        """)
-                .params(accountId, devicePk, folderId)
-                .query((row, n) -> new BodyPreference(
-                        row.getInt(1), row.getObject(2, Long.class), row.getBoolean(3), row.getInt(4)))
-                .list();
+    private static List<BodyPreference> bodyPreferences(ResultSet row) throws SQLException {
+        Array types = row.getArray("types");
+        if (types == null) {
+            return List.of();
+        }
+        Short[] type = (Short[]) types.getArray();
+        Long[] truncation = (Long[]) row.getArray("truncations").getArray();
+        Boolean[] allOrNone = (Boolean[]) row.getArray("all_or_none").getArray();
+        Integer[] preview = (Integer[]) row.getArray("previews").getArray();
+        List<BodyPreference> preferences = new ArrayList<>();
+        for (int i = 0; i < type.length; i++) {
+            preferences.add(new BodyPreference(type[i], truncation[i], allOrNone[i], preview[i]));
+        }
+        return preferences;
     }
 
     private static CollectionState state(ResultSet row, List<BodyPreference> bodies) throws SQLException {
