@@ -30,7 +30,6 @@ import org.atoll.eas.request.EasRequestParser;
 import org.atoll.push.PushProperties;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
-import org.atoll.wbxml.WbxmlEncoder;
 import org.atoll.wbxml.WbxmlException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -99,7 +98,6 @@ class EasController {
     private final Map<EasCommand, EasCommandHandler> handlers = new EnumMap<>(EasCommand.class);
     private final Provisioning provisioning;
     private final WbxmlDecoder decoder = new WbxmlDecoder();
-    private final WbxmlEncoder encoder = new WbxmlEncoder();
 
     EasController(
             EasProperties properties,
@@ -278,11 +276,11 @@ class EasController {
                         .build());
     }
 
-    private ResponseEntity<byte[]> wbxml(WbxmlElement response) {
+    private ResponseEntity<WbxmlElement> wbxml(WbxmlElement response) {
         return ResponseEntity.ok()
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(WBXML)
-                .body(encoder.encode(response));
+                .body(response);
     }
 
     /** Why a command is refused for want of the current policy, MS-ASCMD 2.2.2 (common status codes). */

@@ -3,6 +3,7 @@ package org.atoll.wbxml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #of(CodePage, String)} and {@link #add(WbxmlElement)}, and read with {@link #child(String)},
  * {@link #children(String)} and {@link #text(String)}, which look on the element's own code page unless a page is
  * given. Equality is structural, opaque bytes compared by content.
+ *
+ * <p>A {@linkplain #streamed streamed} element produces its children only while it is written, so a response of
+ * any size passes through memory a part at a time.
  */
 public final class WbxmlElement {
 
@@ -24,6 +28,7 @@ public final class WbxmlElement {
     private final List<WbxmlElement> children = new ArrayList<>();
     private @Nullable String text;
     private byte @Nullable [] opaque;
+    private @Nullable Iterable<WbxmlElement> produced;
 
     private WbxmlElement(CodePage page, String name) {
         if (!page.hasTag(name)) {
@@ -62,11 +67,25 @@ public final class WbxmlElement {
     }
 
     /**
+     * An element whose children come from {@code children} as it is written: the encoder asks for the next child
+     * only when it has written the previous one, so nothing holds them all at once. Reading the element's children
+     * (for a log line or a test) iterates {@code children} again, so it must be iterable more than once.
+     */
+    public static WbxmlElement streamed(CodePage page, String name, Iterable<WbxmlElement> children) {
+        WbxmlElement element = new WbxmlElement(page, name);
+        element.produced = Objects.requireNonNull(children);
+        return element;
+    }
+
+    /**
      * Appends a child element and returns this element.
      *
-     * @throws IllegalStateException when this element holds text or opaque bytes
+     * @throws IllegalStateException when this element holds text or opaque bytes, or is streamed
      */
     public WbxmlElement add(WbxmlElement child) {
+        if (produced != null) {
+            throw new IllegalStateException(qualifiedName() + " is streamed and takes no more children");
+        }
         if (text != null || opaque != null) {
             throw new IllegalStateException(qualifiedName() + " holds a value and cannot take children");
         }
@@ -104,7 +123,7 @@ public final class WbxmlElement {
 
     /** The child elements in document order (unmodifiable). */
     public List<WbxmlElement> children() {
-        return Collections.unmodifiableList(children);
+        return Collections.unmodifiableList(childList());
     }
 
     /** The first child with this name on this element's page. */
@@ -114,7 +133,7 @@ public final class WbxmlElement {
 
     /** The first child with this name on {@code childPage}. */
     public Optional<WbxmlElement> child(CodePage childPage, String childName) {
-        for (WbxmlElement child : children) {
+        for (WbxmlElement child : childList()) {
             if (child.page == childPage && child.name.equals(childName)) {
                 return Optional.of(child);
             }
@@ -129,7 +148,7 @@ public final class WbxmlElement {
 
     /** Every child with this name on {@code childPage}, in document order. */
     public List<WbxmlElement> children(CodePage childPage, String childName) {
-        return children.stream()
+        return childList().stream()
                 .filter(child -> child.page == childPage && child.name.equals(childName))
                 .toList();
     }
@@ -156,7 +175,12 @@ public final class WbxmlElement {
 
     /** Whether the element has no children, no text and no opaque bytes. */
     public boolean isEmpty() {
-        return children.isEmpty() && text == null && opaque == null;
+        return childList().isEmpty() && text == null && opaque == null;
+    }
+
+    /** Whether the element's children are produced as it is written. */
+    boolean isStreamed() {
+        return produced != null;
     }
 
     @Nullable
@@ -169,14 +193,24 @@ public final class WbxmlElement {
     }
 
     List<WbxmlElement> childList() {
-        return children;
+        if (produced == null) {
+            return children;
+        }
+        List<WbxmlElement> all = new ArrayList<>();
+        produced.forEach(all::add);
+        return all;
+    }
+
+    /** The children one at a time; a streamed element's are produced as they are asked for. */
+    Iterator<WbxmlElement> childIterator() {
+        return produced == null ? children.iterator() : produced.iterator();
     }
 
     WbxmlElement setText(String value) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(qualifiedName() + ": text must not contain U+0000");
         }
-        if (!children.isEmpty() || opaque != null) {
+        if (!children.isEmpty() || opaque != null || produced != null) {
             throw new IllegalStateException(qualifiedName() + " already has content");
         }
         text = value.isEmpty() ? null : value;
@@ -194,12 +228,12 @@ public final class WbxmlElement {
                 && name.equals(that.name)
                 && Objects.equals(text, that.text)
                 && Arrays.equals(opaque, that.opaque)
-                && children.equals(that.children);
+                && childList().equals(that.childList());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(page, name, text, Arrays.hashCode(opaque), children);
+        return Objects.hash(page, name, text, Arrays.hashCode(opaque), childList());
     }
 
     /** The element as XML, see {@link WbxmlXml#toXml(WbxmlElement)}. */

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * Writes a {@link WbxmlElement} tree as ActiveSync WBXML (MS-ASWBXML 2.1.1) in the form Exchange and libwbxml use.
@@ -17,7 +17,9 @@ import java.util.List;
  * written as inline strings (STR_I) and opaque values as OPAQUE. A SWITCH_PAGE precedes every tag whose page
  * differs from the current one, the current page being 0 at the start, so a document whose root is not on page 0
  * begins with one. Elements without content are written without the content bit and without END. The tree is
- * walked without recursion, so depth costs heap rather than stack. Instances are stateless and thread-safe.
+ * walked without recursion, so depth costs heap rather than stack. A {@linkplain WbxmlElement#streamed streamed}
+ * element is always written with content (an empty one as its tag and END), its children asked for one at a time.
+ * Instances are stateless and thread-safe.
  */
 public final class WbxmlEncoder {
 
@@ -54,20 +56,12 @@ public final class WbxmlEncoder {
         new Walk(out).run(root);
     }
 
-    /** An element whose children are being written. */
-    private static final class Open {
-        final List<WbxmlElement> children;
-        int next;
-
-        Open(List<WbxmlElement> children) {
-            this.children = children;
-        }
-    }
-
     /** One depth-first pass over one tree. */
     private static final class Walk {
         private final OutputStream out;
-        private final Deque<Open> stack = new ArrayDeque<>();
+        /** The elements whose children are being written, innermost first. */
+        private final Deque<Iterator<WbxmlElement>> stack = new ArrayDeque<>();
+
         private int page;
 
         Walk(OutputStream out) {
@@ -77,9 +71,9 @@ public final class WbxmlEncoder {
         void run(WbxmlElement root) throws IOException {
             start(root);
             while (!stack.isEmpty()) {
-                Open open = stack.getFirst();
-                if (open.next < open.children.size()) {
-                    start(open.children.get(open.next++));
+                Iterator<WbxmlElement> open = stack.getFirst();
+                if (open.hasNext()) {
+                    start(open.next());
                 } else {
                     stack.pop();
                     out.write(WbxmlDecoder.END);
@@ -95,7 +89,7 @@ public final class WbxmlEncoder {
                 page = number;
             }
             int token = element.page().tokenOf(element.name());
-            if (element.isEmpty()) {
+            if (!element.isStreamed() && element.isEmpty()) {
                 out.write(token);
                 return;
             }
@@ -113,7 +107,7 @@ public final class WbxmlEncoder {
                 out.write(opaque);
                 out.write(WbxmlDecoder.END);
             } else {
-                stack.push(new Open(element.childList()));
+                stack.push(element.childIterator());
             }
         }
     }

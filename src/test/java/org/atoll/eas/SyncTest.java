@@ -7,11 +7,15 @@ import static org.atoll.support.MailClient.delete;
 import static org.atoll.support.MailClient.flag;
 import static org.atoll.support.MailClient.markRead;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
@@ -28,7 +32,9 @@ import org.atoll.support.TestAccounts;
 import org.atoll.sync.CollectionSyncView;
 import org.atoll.sync.ItemSyncs;
 import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
+import org.atoll.wbxml.WbxmlEncoder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -409,6 +415,55 @@ class SyncTest {
 
     @Nested
     class Items {
+
+        @Test
+        void windowOfLargeMessagesShouldStreamOutWholeWhileASmallAnswerKeepsItsLength() throws Exception {
+            Set<String> delivered = new HashSet<>();
+            for (int i = 0; i < 6; i++) {
+                byte[] raw = Mime.large("Large " + i, 300 * 1024);
+                mailboxes.deliver(account.id(), inbox, raw, null);
+                delivered.add(new String(raw, StandardCharsets.US_ASCII));
+            }
+            MailClient phone = device("Streamer");
+            phone.apply(inbox, collection(phone.sync(inbox, "0", c -> {})));
+            WbxmlElement wholeMime = WbxmlElement.of(A, "Collection")
+                    .add("SyncKey", phone.key(inbox))
+                    .add("CollectionId", Long.toString(inbox))
+                    .add("WindowSize", "10")
+                    .add(WbxmlElement.of(A, "Options")
+                            .add("MIMESupport", "2")
+                            .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "BodyPreference")
+                                    .add("Type", "4")));
+
+            HttpResponse<byte[]> response = phone.device().post("Sync", sync(wholeMime));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+            assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+            WbxmlElement window = collection(new WbxmlDecoder().decode(response.body()));
+            assertThat(window.child("MoreAvailable")).isEmpty();
+            assertThat(window.child("Commands").orElseThrow().children("Add"))
+                    .map(add -> add.child("ApplicationData")
+                            .flatMap(data -> data.child(CodePage.AIRSYNCBASE, "Body"))
+                            .flatMap(body -> body.text("Data"))
+                            .orElseThrow())
+                    .containsExactlyInAnyOrderElementsOf(delivered);
+            phone.apply(inbox, window);
+
+            HttpResponse<byte[]> poll = phone.device()
+                    .post(
+                            "Sync",
+                            sync(WbxmlElement.of(A, "Collection")
+                                    .add("SyncKey", phone.key(inbox))
+                                    .add("CollectionId", Long.toString(inbox))));
+            assertThat(poll.headers().firstValue("Content-Length")).hasValue(Integer.toString(poll.body().length));
+        }
+
+        byte[] sync(WbxmlElement collection) {
+            return new WbxmlEncoder()
+                    .encode(WbxmlElement.of(A, "Sync")
+                            .add(WbxmlElement.of(A, "Collections").add(collection)));
+        }
 
         @Test
         void brokenMimeShouldStillArriveAsAnItem() throws Exception {

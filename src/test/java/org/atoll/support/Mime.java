@@ -23,4 +23,14 @@ public final class Mime {
                 + "Hello, this is " + subject + ".\r\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A plain-text message of about {@code size} bytes of ASCII lines. */
+    public static byte[] large(String subject, int size) {
+        StringBuilder text = new StringBuilder(new String(message(subject), StandardCharsets.US_ASCII));
+        String line = "All work and no play makes a large message; " + subject + ".\r\n";
+        while (text.length() < size) {
+            text.append(line);
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
 }

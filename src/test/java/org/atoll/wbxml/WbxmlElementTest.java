@@ -3,6 +3,10 @@ package org.atoll.wbxml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The document model as command handlers use it: build a response, navigate a request. */
@@ -17,6 +21,41 @@ class WbxmlElementTest {
         assertThat(new WbxmlEncoder().encode(ping)).isEqualTo(Vectors.wbxml("ping-response-changes"));
         assertThat(new WbxmlDecoder().decode(Vectors.wbxml("ping-response-changes")))
                 .isEqualTo(ping);
+    }
+
+    @Test
+    void streamedChildrenAreProducedOnlyAsTheyAreWrittenAndEncodeAsBuiltOnes() throws Exception {
+        List<String> produced = new ArrayList<>();
+        WbxmlElement streamed = WbxmlElement.of(CodePage.PING, "Ping")
+                .add("Status", "2")
+                .add(WbxmlElement.streamed(
+                        CodePage.PING,
+                        "Folders",
+                        () -> IntStream.rangeClosed(1, 1)
+                                .mapToObj(i -> {
+                                    produced.add("Folder " + i);
+                                    return WbxmlElement.text(CodePage.PING, "Folder", Integer.toString(i));
+                                })
+                                .iterator()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(produced).isEmpty();
+        new WbxmlEncoder().encode(streamed, out);
+        assertThat(out.toByteArray()).isEqualTo(Vectors.wbxml("ping-response-changes"));
+        assertThat(produced).containsExactly("Folder 1");
+    }
+
+    @Test
+    void streamedElementWithNoChildrenIsWrittenAsAnEmptyOne() throws WbxmlException {
+        WbxmlElement commands = WbxmlElement.of(CodePage.AIRSYNC, "Collection")
+                .add(WbxmlElement.streamed(CodePage.AIRSYNC, "Commands", List.of()));
+
+        WbxmlElement decoded = new WbxmlDecoder().decode(new WbxmlEncoder().encode(commands));
+
+        assertThat(decoded.child("Commands").orElseThrow().isEmpty()).isTrue();
+        assertThatThrownBy(() -> WbxmlElement.streamed(CodePage.AIRSYNC, "Commands", List.of())
+                        .add("Status", "1"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

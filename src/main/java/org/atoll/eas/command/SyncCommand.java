@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
@@ -62,6 +65,12 @@ public class SyncCommand implements EasCommandHandler {
 
     /** The most commands one collection of a request may carry. */
     static final int MAX_COMMANDS = 1000;
+
+    /** The most server commands built at once while a window is written. */
+    static final int PART_ITEMS = 32;
+
+    /** About the most raw MIME read at once while a window is written (a part holds at least one message). */
+    static final long PART_BYTES = 1024 * 1024;
 
     private static final CodePage A = CodePage.AIRSYNC;
     private static final CodePage BASE = CodePage.AIRSYNCBASE;
@@ -392,39 +401,9 @@ public class SyncCommand implements EasCommandHandler {
             collection.addEmpty("MoreAvailable");
         }
         SyncOptions options = synced.options();
-        Map<Long, byte[]> raw = emailItems.rawMimes(
-                accountId,
-                synced.commands().stream()
-                        .filter(command -> command instanceof ServerCommand.Add)
-                        .map(command -> command.item().messageId())
-                        .toList());
         if (!synced.commands().isEmpty()) {
-            WbxmlElement commands = WbxmlElement.of(A, "Commands");
-            for (ServerCommand command : synced.commands()) {
-                String serverId = command.item().text();
-                commands.add(
-                        switch (command) {
-                            case ServerCommand.Add add ->
-                                WbxmlElement.of(A, "Add")
-                                        .add("ServerId", serverId)
-                                        .add(emailItems.applicationData(
-                                                accountId,
-                                                add.message(),
-                                                raw.get(add.message().id()),
-                                                options.bodyPreferences(),
-                                                options.mimeSupport(),
-                                                v14));
-                            case ServerCommand.Change change ->
-                                WbxmlElement.of(A, "Change")
-                                        .add("ServerId", serverId)
-                                        .add(emailItems.changeData(change.message(), v14));
-                            case ServerCommand.Delete delete ->
-                                WbxmlElement.of(A, "Delete").add("ServerId", serverId);
-                            case ServerCommand.SoftDelete softDelete ->
-                                WbxmlElement.of(A, "SoftDelete").add("ServerId", serverId);
-                        });
-            }
-            collection.add(commands);
+            collection.add(WbxmlElement.streamed(
+                    A, "Commands", () -> new CommandElements(accountId, synced.commands(), options, v14)));
         }
         if (!synced.responses().isEmpty()) {
             WbxmlElement responses = WbxmlElement.of(A, "Responses");
@@ -478,5 +457,85 @@ public class SyncCommand implements EasCommandHandler {
 
     private static WbxmlElement status(int status) {
         return WbxmlElement.of(A, "Sync").add("Status", Integer.toString(status));
+    }
+
+    /**
+     * A window's server commands, built as they are written: the raw MIME of the Adds is read a part at a time (at
+     * most {@link #PART_ITEMS} commands or about {@link #PART_BYTES} of messages), so a window of large messages
+     * never sits in memory whole.
+     */
+    private final class CommandElements implements Iterator<WbxmlElement> {
+        private final long accountId;
+        private final List<ServerCommand> commands;
+        private final SyncOptions options;
+        private final boolean v14;
+        private int next;
+        private Iterator<WbxmlElement> part = Collections.emptyIterator();
+
+        CommandElements(long accountId, List<ServerCommand> commands, SyncOptions options, boolean v14) {
+            this.accountId = accountId;
+            this.commands = commands;
+            this.options = options;
+            this.v14 = v14;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return part.hasNext() || next < commands.size();
+        }
+
+        @Override
+        public WbxmlElement next() {
+            if (!part.hasNext()) {
+                if (next >= commands.size()) {
+                    throw new NoSuchElementException();
+                }
+                part = nextPart().iterator();
+            }
+            return part.next();
+        }
+
+        private List<WbxmlElement> nextPart() {
+            int end = next;
+            long bytes = 0;
+            while (end < commands.size() && end - next < PART_ITEMS && bytes < PART_BYTES) {
+                if (commands.get(end) instanceof ServerCommand.Add add) {
+                    bytes += add.message().size();
+                }
+                end++;
+            }
+            List<ServerCommand> slice = commands.subList(next, end);
+            next = end;
+            Map<Long, byte[]> raw = emailItems.rawMimes(
+                    accountId,
+                    slice.stream()
+                            .filter(command -> command instanceof ServerCommand.Add)
+                            .map(command -> command.item().messageId())
+                            .toList());
+            return slice.stream().map(command -> element(command, raw)).toList();
+        }
+
+        private WbxmlElement element(ServerCommand command, Map<Long, byte[]> raw) {
+            String serverId = command.item().text();
+            return switch (command) {
+                case ServerCommand.Add add ->
+                    WbxmlElement.of(A, "Add")
+                            .add("ServerId", serverId)
+                            .add(emailItems.applicationData(
+                                    accountId,
+                                    add.message(),
+                                    raw.get(add.message().id()),
+                                    options.bodyPreferences(),
+                                    options.mimeSupport(),
+                                    v14));
+                case ServerCommand.Change change ->
+                    WbxmlElement.of(A, "Change")
+                            .add("ServerId", serverId)
+                            .add(emailItems.changeData(change.message(), v14));
+                case ServerCommand.Delete delete -> WbxmlElement.of(A, "Delete").add("ServerId", serverId);
+                case ServerCommand.SoftDelete softDelete ->
+                    WbxmlElement.of(A, "SoftDelete").add("ServerId", serverId);
+            };
+        }
     }
 }
