@@ -3,7 +3,7 @@ package org.atoll.mime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One attachment of a message.
+ * One attachment of a message. No text in it holds U+0000 ({@link NoNul}).
  *
  * @param partPath IMAP-style section number ("1", "2.1"); pass it to {@link MimeBodies#part} to get the bytes
  * @param fileName decoded file name (RFC 2231 and RFC 2047), without directories; for an attached message without
@@ -20,4 +20,12 @@ public record AttachmentInfo(
         String contentType,
         long size,
         @Nullable String contentId,
-        boolean inline) {}
+        boolean inline) {
+
+    public AttachmentInfo {
+        partPath = NoNul.of(partPath);
+        fileName = NoNul.ofNullable(fileName);
+        contentType = NoNul.of(contentType);
+        contentId = NoNul.ofNullable(contentId);
+    }
+}

@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The envelope of a message, as listed to devices (MS-ASEMAIL) and stored next to the raw MIME.
+ * The envelope of a message, as listed to devices (MS-ASEMAIL) and stored next to the raw MIME. No text in it holds
+ * U+0000 ({@link NoNul}).
  *
  * @param subject RFC 2047 decoded and unfolded
  * @param threadTopic the Thread-Topic header, or else the subject without reply and forward prefixes
@@ -48,10 +49,18 @@ public record ParsedMessage(
         boolean malformed) {
 
     public ParsedMessage {
-        to = List.copyOf(to);
-        cc = List.copyOf(cc);
-        replyTo = List.copyOf(replyTo);
-        references = List.copyOf(references);
+        subject = NoNul.ofNullable(subject);
+        threadTopic = NoNul.ofNullable(threadTopic);
+        from = NoNul.ofNullable(from);
+        fromAddress = NoNul.ofNullable(fromAddress);
+        to = NoNul.of(to);
+        cc = NoNul.of(cc);
+        replyTo = NoNul.of(replyTo);
+        displayTo = NoNul.of(displayTo);
+        messageId = NoNul.ofNullable(messageId);
+        inReplyTo = NoNul.ofNullable(inReplyTo);
+        references = NoNul.of(references);
+        preview = NoNul.of(preview);
         attachments = List.copyOf(attachments);
     }
 }

@@ -466,6 +466,38 @@ class SyncTest {
         }
 
         @Test
+        void messageWithZeroBytesShouldArriveInEveryBodyTypeWithoutBlockingTheFolder() throws Exception {
+            String raw = "From: Ana <ana@example.org>\r\n"
+                    + "To: Bo <bo@example.net>\r\n"
+                    + "Subject: =?utf-8?Q?zero=00here?=\r\n"
+                    + "Content-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n"
+                    + "\r\n"
+                    + "before=00after \u0000 raw\r\n";
+            mailboxes.deliver(account.id(), inbox, raw.getBytes(StandardCharsets.UTF_8), null);
+            deliver(inbox, "Fine");
+
+            for (String type : List.of("1", "2", "4")) {
+                MailClient phone = device("Zero" + type);
+                phone.apply(inbox, collection(phone.sync(inbox, "0", c -> {})));
+                WbxmlElement window = phone.syncOnce(
+                        inbox,
+                        c -> c.add(WbxmlElement.of(A, "Options")
+                                .add("MIMESupport", "2")
+                                .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "BodyPreference")
+                                        .add("Type", type))));
+
+                assertThat(phone.items(inbox)).as("body type %s", type).isEqualTo(server(inbox));
+                assertThat(window.child("Commands").orElseThrow().children("Add"))
+                        .map(add -> add.child("ApplicationData")
+                                .flatMap(data -> data.child(CodePage.AIRSYNCBASE, "Body"))
+                                .flatMap(body -> body.text("Data"))
+                                .orElse(""))
+                        .anySatisfy(data -> assertThat(data).contains("before", "after"));
+            }
+        }
+
+        @Test
         void brokenMimeShouldStillArriveAsAnItem() throws Exception {
             mailboxes.deliver(account.id(), inbox, "\u0000\u0001 not mime at all\r\n\r\n--".getBytes(), null);
             deliver(inbox, "Fine");

@@ -18,6 +18,7 @@ import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.Bodies;
 import org.atoll.mime.MimeBodies;
+import org.atoll.mime.NoNul;
 import org.atoll.sync.BodyPreference;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
@@ -212,17 +213,20 @@ class EmailItems {
         return text.substring(0, end);
     }
 
-    /** Raw MIME as text: UTF-8 when it is, else byte for byte as ISO-8859-1, so 8-bit bytes survive. */
+    /**
+     * Raw MIME as text: UTF-8 when it is, else byte for byte as ISO-8859-1, so 8-bit bytes survive; a zero byte,
+     * which an inline string cannot carry, becomes U+FFFD.
+     */
     private static String mimeText(byte[] raw) {
         try {
-            return StandardCharsets.UTF_8
+            return NoNul.of(StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
-            return new String(raw, StandardCharsets.ISO_8859_1);
+            return NoNul.of(new String(raw, StandardCharsets.ISO_8859_1));
         }
     }
 
