@@ -595,8 +595,11 @@ public class Mailboxes {
 
     private static List<String> checkedCategories(List<String> categories) {
         List<String> checked = categories.stream().map(String::strip).distinct().toList();
-        if (checked.size() > 64 || checked.stream().anyMatch(c -> c.isEmpty() || c.length() > 255)) {
-            throw new InvalidMailboxRequest("At most 64 categories of 1 to 255 characters");
+        if (checked.size() > 64
+                || checked.stream()
+                        .anyMatch(c ->
+                                c.isEmpty() || c.length() > 255 || c.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidMailboxRequest("At most 64 categories of 1 to 255 printable characters");
         }
         return checked;
     }

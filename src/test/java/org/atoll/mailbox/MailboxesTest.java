@@ -181,6 +181,20 @@ class MailboxesTest {
         }
 
         @Test
+        void categoriesWithControlCharactersShouldBeRefusedAndChangeNothing() {
+            MessageView m = mailboxes.deliver(id(), inbox, Mime.message("tag me"), null);
+            long before = mailboxes.highestModseq(id());
+
+            for (String category : List.of("zero\u0000byte", "line\nbreak", " ")) {
+                assertThatThrownBy(() -> mailboxes.setCategories(id(), m.id(), List.of("Blue", category)))
+                        .as(category)
+                        .isInstanceOf(InvalidMailboxRequest.class);
+            }
+            assertThat(mailboxes.message(id(), m.id()).categories()).isEmpty();
+            assertThat(mailboxes.highestModseq(id())).isEqualTo(before);
+        }
+
+        @Test
         void changingAnUnknownMessageShouldChangeNoneOfTheOthers() {
             MessageView m = mailboxes.deliver(id(), inbox, Mime.message("keep unread"), null);
             long before = mailboxes.highestModseq(id());
