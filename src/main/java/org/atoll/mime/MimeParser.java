@@ -1,6 +1,5 @@
 package org.atoll.mime;
 
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -196,7 +195,7 @@ public final class MimeParser {
     private static String attachedMessageName(MimeTree.Node node) {
         String subject = null;
         try (InputStream in = MimeTree.decoded(node.part())) {
-            subject = text(new InternetHeaders(in).getHeader("Subject", null));
+            subject = text(MimeTree.headers(in).getHeader("Subject", null));
         } catch (Exception e) {
             subject = null;
         }
