@@ -33,6 +33,12 @@ public final class MimeParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>]*)>");
 
+    /**
+     * One date parser for all callers, used under its own lock: it is not thread-safe, and building one per message
+     * (a SimpleDateFormat with its calendar and locale data) cost more than parsing the date.
+     */
+    private static final MailDateFormat DATES = new MailDateFormat();
+
     private final MimeLimits limits;
 
     /** A parser with {@link MimeLimits#DEFAULTS}. */
@@ -255,7 +261,10 @@ public final class MimeParser {
             return null;
         }
         try {
-            Date date = new MailDateFormat().parse(value, new ParsePosition(0));
+            Date date;
+            synchronized (DATES) {
+                date = DATES.parse(value, new ParsePosition(0));
+            }
             return date == null ? null : date.toInstant();
         } catch (RuntimeException e) {
             return null;
