@@ -14,12 +14,12 @@ import jakarta.mail.util.LineInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -268,19 +268,29 @@ final class MimeTree {
         };
     }
 
-    /** Reads up to {@code max} decoded bytes; a decoding error keeps what was read before it. */
+    /**
+     * Reads up to {@code max} decoded bytes into one array sized by what the stream says it holds, so a body is not
+     * copied again and again as it grows; a decoding error keeps what was read before it.
+     */
     static Content read(MimePart part, int max) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        byte[] bytes = new byte[0];
+        int length = 0;
         try (InputStream in = decoded(part)) {
-            int n;
-            while (out.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
-                out.write(buffer, 0, n);
+            bytes = new byte[Math.min(max, Math.max(8192, in.available()))];
+            while (length < max) {
+                if (length == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(max, 2L * bytes.length));
+                }
+                int n = in.read(bytes, length, bytes.length - length);
+                if (n <= 0) {
+                    break;
+                }
+                length += n;
             }
-            boolean truncated = out.size() >= max && in.read() >= 0;
-            return new Content(out.toByteArray(), out.size(), truncated, false);
+            boolean truncated = length >= max && in.read() >= 0;
+            return new Content(bytes, length, truncated, false);
         } catch (IOException | MessagingException | RuntimeException e) {
-            return new Content(out.toByteArray(), out.size(), false, true);
+            return new Content(bytes, length, false, true);
         }
     }
 
