@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +39,19 @@ public class Accounts {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,253}");
 
     private final AccountRepository repository;
+    private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(
             AccountRepository repository,
+            JdbcClient jdbc,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
@@ -102,6 +106,17 @@ public class Accounts {
         return repository
                 .findByAddress(address.strip().toLowerCase(Locale.ROOT))
                 .map(Account::view);
+    }
+
+    /**
+     * The id of the account with the address, read with one indexed query and no entity: for the hot paths (mail
+     * delivery) that need to know only whom an address names. Runs in the caller's transaction, or alone.
+     */
+    public Optional<Long> idOf(String address) {
+        return jdbc.sql("SELECT id FROM account WHERE address = ?")
+                .param(address.strip().toLowerCase(Locale.ROOT))
+                .query(Long.class)
+                .optional();
     }
 
     @Transactional(readOnly = true)

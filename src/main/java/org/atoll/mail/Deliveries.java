@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.mail.internal.OutboundQueue;
 import org.atoll.mail.internal.OutboundRow;
@@ -134,9 +133,8 @@ public class Deliveries {
 
     private void deliverLocally(OutboundRow row) {
         String recipient = row.recipients().getFirst();
-        AccountView account = accounts.findByAddress(recipient).orElseThrow(() -> new MailboxNotFound(row.accountId()));
-        long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
-        mailboxes.deliver(account.id(), inbox, row.content(), clock.instant());
+        long accountId = accounts.idOf(recipient).orElseThrow(() -> new MailboxNotFound(row.accountId()));
+        mailboxes.deliver(accountId, SystemFolder.INBOX, row.content(), clock.instant(), false);
     }
 
     private void relay(OutboundRow row) {

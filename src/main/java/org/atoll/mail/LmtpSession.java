@@ -1,19 +1,17 @@
 package org.atoll.mail;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.MailboxNotFound;
@@ -38,9 +36,15 @@ final class LmtpSession {
     /** Unknown or misplaced commands tolerated before the session is closed. */
     static final int MAX_ERRORS = 20;
 
+    /** Bytes read from the socket at a time; command lines and message data are scanned in this buffer. */
+    private static final int READ_BUFFER = 16 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(LmtpSession.class);
 
     private final InputStream in;
+    private final byte[] buffer = new byte[READ_BUFFER];
+    private int position;
+    private int end;
     private final OutputStream out;
     private final MailProperties.Lmtp settings;
     private final String hostname;
@@ -61,7 +65,7 @@ final class LmtpSession {
             String hostname,
             Accounts accounts,
             Mailboxes mailboxes) {
-        this.in = new BufferedInputStream(in);
+        this.in = in;
         this.out = new BufferedOutputStream(out);
         this.settings = settings;
         this.hostname = hostname;
@@ -181,12 +185,12 @@ final class LmtpSession {
             reply("452 4.5.3 Too many recipients");
             return true;
         }
-        Optional<AccountView> account = accounts.findByAddress(path.get().address());
+        Optional<Long> account = accounts.idOf(path.get().address());
         if (account.isEmpty()) {
             reply("550 5.1.1 No such user here");
             return true;
         }
-        recipients.add(new Recipient(path.get().address(), account.get().id()));
+        recipients.add(new Recipient(path.get().address(), account.get()));
         reply("250 2.1.5 Recipient OK");
         return true;
     }
@@ -196,9 +200,9 @@ final class LmtpSession {
             return !error("503 5.5.1 No valid recipients");
         }
         reply("354 Go ahead; end with <CR><LF>.<CR><LF>");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("Return-Path: <" + sender + ">\r\n").getBytes(StandardCharsets.US_ASCII));
-        boolean complete = readData(body, settings.maxMessageBytes() + body.size());
+        byte[] returnPath = ("Return-Path: <" + sender + ">\r\n").getBytes(StandardCharsets.US_ASCII);
+        Data body = new Data(returnPath, settings.maxMessageBytes() + returnPath.length);
+        boolean complete = readData(body);
         if (!complete) {
             return false;
         }
@@ -220,8 +224,7 @@ final class LmtpSession {
 
     private String deliver(long accountId, byte[] raw) {
         try {
-            long inbox = mailboxes.systemFolder(accountId, SystemFolder.INBOX).id();
-            mailboxes.deliver(accountId, inbox, raw, null);
+            mailboxes.deliver(accountId, SystemFolder.INBOX, raw, null, false);
             return "250 2.0.0 Delivered";
         } catch (QuotaExceeded e) {
             return "552 5.2.2 Mailbox full";
@@ -236,25 +239,61 @@ final class LmtpSession {
     }
 
     /**
-     * Reads message data up to the lone dot, undoing dot-stuffing (RFC 5321 section 4.5.2), keeping at most
-     * {@code limit} bytes plus one so that the caller can tell it was too big.
+     * Message data as it is read: grows up to its limit plus one byte, so that the caller can tell it was too big,
+     * and drops what comes after.
+     */
+    private static final class Data {
+
+        private byte[] bytes;
+        private int size;
+        private final int limit;
+
+        Data(byte[] start, int limit) {
+            this.bytes = new byte[Math.max(start.length, Math.min(limit + 1, 64 * 1024))];
+            System.arraycopy(start, 0, bytes, 0, start.length);
+            this.size = start.length;
+            this.limit = limit;
+        }
+
+        void add(int b) {
+            if (size > limit) {
+                return;
+            }
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit + 1, 2L * bytes.length));
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    /**
+     * Reads message data up to the lone dot, undoing dot-stuffing (RFC 5321 section 4.5.2), keeping at most the
+     * data's limit plus one byte.
      *
      * @return false when the connection ended before the data did
      */
-    private boolean readData(ByteArrayOutputStream body, int limit) throws IOException {
+    private boolean readData(Data body) throws IOException {
         final int lineStart = 0, dot = 1, dotCr = 2, middle = 3, cr = 4;
         int state = lineStart;
         while (true) {
-            int b = in.read();
-            if (b < 0) {
+            if (position == end && !fill()) {
                 return false;
             }
+            int b = buffer[position++] & 0xff;
             switch (state) {
                 case lineStart -> {
                     if (b == '.') {
                         state = dot;
                     } else {
-                        emit(body, b, limit);
+                        body.add(b);
                         state = b == '\r' ? cr : middle;
                     }
                 }
@@ -262,7 +301,7 @@ final class LmtpSession {
                     if (b == '\r') {
                         state = dotCr;
                     } else {
-                        emit(body, b, limit);
+                        body.add(b);
                         state = middle;
                     }
                 }
@@ -270,25 +309,19 @@ final class LmtpSession {
                     if (b == '\n') {
                         return true;
                     }
-                    emit(body, '\r', limit);
-                    emit(body, b, limit);
+                    body.add('\r');
+                    body.add(b);
                     state = b == '\r' ? cr : middle;
                 }
                 case cr -> {
-                    emit(body, b, limit);
+                    body.add(b);
                     state = b == '\n' ? lineStart : b == '\r' ? cr : middle;
                 }
                 default -> {
-                    emit(body, b, limit);
+                    body.add(b);
                     state = b == '\r' ? cr : middle;
                 }
             }
-        }
-    }
-
-    private static void emit(ByteArrayOutputStream body, int b, int limit) {
-        if (body.size() <= limit) {
-            body.write(b);
         }
     }
 
@@ -299,24 +332,38 @@ final class LmtpSession {
      * (the rest of it is skipped); null at the end of the stream.
      */
     private @Nullable Line readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] line = new byte[MAX_LINE];
+        int length = 0;
         boolean tooLong = false;
         while (true) {
-            int b = in.read();
-            if (b < 0) {
+            if (position == end && !fill()) {
                 return null;
             }
+            byte b = buffer[position++];
             if (b == '\n') {
                 break;
             }
-            if (line.size() < MAX_LINE) {
-                line.write(b);
+            if (length < MAX_LINE) {
+                line[length++] = b;
             } else {
                 tooLong = true;
             }
         }
-        String text = line.toString(StandardCharsets.UTF_8);
-        return new Line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, tooLong);
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return new Line(new String(line, 0, length, StandardCharsets.UTF_8), tooLong);
+    }
+
+    /** Refills the read buffer once it is used up; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        if (read < 0) {
+            return false;
+        }
+        position = 0;
+        end = read;
+        return true;
     }
 
     private record Path(String address, List<String> parameters) {}
@@ -370,7 +417,7 @@ final class LmtpSession {
             out.write('\r');
             out.write('\n');
         }
-        if (in.available() == 0) {
+        if (position == end && in.available() == 0) {
             out.flush();
         }
     }

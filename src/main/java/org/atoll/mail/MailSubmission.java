@@ -106,11 +106,7 @@ public class MailSubmission {
                     throw new AlreadySent(clientId);
                 }
                 if (submission.saveInSent()) {
-                    long sentItems = mailboxes
-                            .systemFolder(account.id(), SystemFolder.SENT_ITEMS)
-                            .id();
-                    MessageView stored = mailboxes.deliver(account.id(), sentItems, withBcc, now);
-                    mailboxes.setRead(account.id(), List.of(stored.id()), true);
+                    mailboxes.deliver(account.id(), SystemFolder.SENT_ITEMS, withBcc, now, true);
                 }
                 if (original != null) {
                     ChangeOrigin.asDevice(submission.devicePk(), () -> {
@@ -130,7 +126,7 @@ public class MailSubmission {
         List<long[]> local = new ArrayList<>();
         List<String> remote = new ArrayList<>();
         for (String recipient : recipients) {
-            if (accounts.findByAddress(recipient).isPresent()) {
+            if (accounts.idOf(recipient).isPresent()) {
                 long id = queue.add(
                         account.id(), OutboundRow.Route.LOCAL, account.address(), List.of(recipient), outgoing, now);
                 local.add(new long[] {account.id(), id});

@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.atoll.account.AccountCreated;
 import org.atoll.account.AccountDeleted;
-import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
 import org.atoll.mailbox.internal.Attachments;
 import org.atoll.mailbox.internal.Blobs;
 import org.atoll.mailbox.internal.Change;
@@ -29,11 +26,11 @@ import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.Message;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
+import org.atoll.mailbox.internal.NewMessages;
 import org.atoll.mime.MimeParser;
 import org.atoll.mime.ParsedMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +59,7 @@ public class Mailboxes {
     private final Blobs blobs;
     private final Attachments attachments;
     private final MessageStamps stamps;
-    private final Accounts accounts;
+    private final NewMessages newMessages;
     private final MimeParser parser;
     private final Clock clock;
 
@@ -73,7 +70,7 @@ public class Mailboxes {
             Blobs blobs,
             Attachments attachments,
             MessageStamps stamps,
-            Accounts accounts,
+            NewMessages newMessages,
             Clock clock) {
         this.folders = folders;
         this.messages = messages;
@@ -81,7 +78,7 @@ public class Mailboxes {
         this.blobs = blobs;
         this.attachments = attachments;
         this.stamps = stamps;
-        this.accounts = accounts;
+        this.newMessages = newMessages;
         this.parser = new MimeParser();
         this.clock = clock;
     }
@@ -222,36 +219,51 @@ public class Mailboxes {
      * received with what could be read of its envelope.
      *
      * @throws QuotaExceeded when the message does not fit in the account's quota
+     * @throws FolderNotFound when the folder is not the account's
      * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
      */
     @Transactional
     public MessageView deliver(long accountId, long folderId, byte[] rawMime, @Nullable Instant receivedAt) {
+        checkSize(rawMime);
+        ParsedMessage parsed = parser.parse(rawMime);
+        Change change = journal.beginWithinQuota(accountId, rawMime.length);
+        MessageView stored = newMessages
+                .add(change, folderId, rawMime, parsed, receivedAt(receivedAt), false)
+                .orElseThrow(() -> new FolderNotFound(folderId));
+        journal.commit(change);
+        return stored;
+    }
+
+    /**
+     * Stores a raw message in one of the account's system folders, as {@link #deliver(long, long, byte[], Instant)}
+     * does, and journals it once as added with its read state: what mail delivery (the Inbox) and sending (the copy
+     * in Sent Items, already read) need without looking the folder up first.
+     *
+     * @throws QuotaExceeded when the message does not fit in the account's quota
+     * @throws MailboxNotFound when the account has no mailbox
+     * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
+     */
+    @Transactional
+    public MessageView deliver(
+            long accountId, SystemFolder folder, byte[] rawMime, @Nullable Instant receivedAt, boolean read) {
+        checkSize(rawMime);
+        ParsedMessage parsed = parser.parse(rawMime);
+        Change change = journal.beginWithinQuota(accountId, rawMime.length);
+        MessageView stored = newMessages
+                .add(change, folder, rawMime, parsed, receivedAt(receivedAt), read)
+                .orElseThrow(() -> new MailboxNotFound(accountId));
+        journal.commit(change);
+        return stored;
+    }
+
+    private static void checkSize(byte[] rawMime) {
         if (rawMime.length == 0 || rawMime.length > MAX_MESSAGE_BYTES) {
             throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");
         }
-        ParsedMessage parsed = parser.parse(rawMime);
-        Change change = journal.begin(accountId, rawMime.length);
-        loadFolder(accountId, folderId);
-        AccountView account = accounts.find(accountId).orElseThrow(() -> new MailboxNotFound(accountId));
-        if (account.quotaBytes() != null && change.usedBytes() > account.quotaBytes()) {
-            throw new QuotaExceeded(account.quotaBytes());
-        }
-        byte[] sha256 = blobs.store(accountId, rawMime);
-        Optional<Long> thread = threadOf(accountId, parsed);
-        Message message = messages.save(new Message(
-                accountId,
-                folderId,
-                sha256,
-                parsed,
-                (receivedAt == null ? clock.instant() : receivedAt).truncatedTo(ChronoUnit.MICROS),
-                false,
-                change.modseq()));
-        message.joinThread(thread.orElse(message.id()));
-        messages.flush();
-        attachments.record(accountId, message.id(), parsed.attachments());
-        change.messageAdded(folderId, message.id());
-        journal.commit(change);
-        return message.view(toAttachments(parsed));
+    }
+
+    private Instant receivedAt(@Nullable Instant receivedAt) {
+        return (receivedAt == null ? clock.instant() : receivedAt).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -529,16 +541,6 @@ public class Mailboxes {
         journal.addUsedBytes(accountId, -freed);
     }
 
-    private Optional<Long> threadOf(long accountId, ParsedMessage parsed) {
-        List<String> ids = Stream.concat(Stream.ofNullable(parsed.inReplyTo()), parsed.references().stream())
-                .distinct()
-                .toList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return messages.threadsOf(accountId, ids, PageRequest.of(0, 1)).stream().findFirst();
-    }
-
     private List<Long> descendantsAndSelf(long accountId, long folderId) {
         Map<Long, List<Long>> children = new HashMap<>();
         for (Folder f : folders.findByAccountIdOrderById(accountId)) {
@@ -584,13 +586,6 @@ public class Mailboxes {
             throw new MessageNotFound(missing.iterator().next());
         }
         return found;
-    }
-
-    private static List<Attachment> toAttachments(ParsedMessage parsed) {
-        return parsed.attachments().stream()
-                .map(a -> new Attachment(
-                        a.partPath(), a.fileName(), a.contentType(), a.size(), a.contentId(), a.inline()))
-                .toList();
     }
 
     private static List<String> checkedCategories(List<String> categories) {

@@ -1,6 +1,5 @@
 package org.atoll.mime;
 
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -33,6 +32,12 @@ public final class MimeParser {
             "^(?:\\s*(?:re|fwd?|aw|wg|sv|vs|antw|tr|rv|odp|enc)\\s*(?:\\[\\d{1,4}]|\\(\\d{1,4}\\))?\\s*[:：])+\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>]*)>");
+
+    /**
+     * One date parser for all callers, used under its own lock: it is not thread-safe, and building one per message
+     * (a SimpleDateFormat with its calendar and locale data) cost more than parsing the date.
+     */
+    private static final MailDateFormat DATES = new MailDateFormat();
 
     private final MimeLimits limits;
 
@@ -196,7 +201,7 @@ public final class MimeParser {
     private static String attachedMessageName(MimeTree.Node node) {
         String subject = null;
         try (InputStream in = MimeTree.decoded(node.part())) {
-            subject = text(new InternetHeaders(in).getHeader("Subject", null));
+            subject = text(MimeTree.headers(in).getHeader("Subject", null));
         } catch (Exception e) {
             subject = null;
         }
@@ -256,7 +261,10 @@ public final class MimeParser {
             return null;
         }
         try {
-            Date date = new MailDateFormat().parse(value, new ParsePosition(0));
+            Date date;
+            synchronized (DATES) {
+                date = DATES.parse(value, new ParsePosition(0));
+            }
             return date == null ? null : date.toInstant();
         } catch (RuntimeException e) {
             return null;

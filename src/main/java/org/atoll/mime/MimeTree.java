@@ -4,24 +4,25 @@ import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.LineInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,13 @@ import org.jspecify.annotations.Nullable;
 final class MimeTree {
 
     private static final Session SESSION = Session.getInstance(sessionProperties());
-    private static final Set<String> IDENTITY_ENCODINGS = Set.of("", "7bit", "8bit", "binary");
+
+    /**
+     * Angus's streams, looked up once: Jakarta Mail's {@code InternetHeaders.load} and {@code MimeUtility.decode} ask
+     * {@code ServiceLoader} for them on every call, which scans the class path each time and cost more than the rest
+     * of parsing a small message. A multipart still looks them up once when it is created.
+     */
+    private static final StreamProvider STREAMS = SESSION.getStreamProvider();
 
     /** One leaf of the tree. */
     record Node(
@@ -65,11 +72,96 @@ final class MimeTree {
     private MimeTree() {}
 
     static MimeMessage open(byte[] raw) throws MessagingException {
-        return new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+        return new CachedStreamsMessage(new SharedByteArrayInputStream(raw));
     }
 
     static MimeMessage open(InputStream in) throws MessagingException {
-        return new MimeMessage(SESSION, in);
+        return new CachedStreamsMessage(in);
+    }
+
+    /** A header section read from the stream, up to and with the empty line that ends it. */
+    static InternetHeaders headers(InputStream in) throws MessagingException {
+        return new Headers(in);
+    }
+
+    /** A message whose header sections are read through {@link #STREAMS}. */
+    private static final class CachedStreamsMessage extends MimeMessage {
+
+        CachedStreamsMessage(InputStream in) throws MessagingException {
+            super(SESSION, in);
+        }
+
+        @Override
+        protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
+            return new Headers(in);
+        }
+    }
+
+    /** A multipart whose parts' header sections are read through {@link #STREAMS}. */
+    private static final class CachedStreamsMultipart extends MimeMultipart {
+
+        CachedStreamsMultipart(DataSource source) throws MessagingException {
+            super(source);
+        }
+
+        @Override
+        protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
+            return new Headers(in);
+        }
+    }
+
+    /**
+     * A header section read exactly as {@link InternetHeaders#load(InputStream, boolean)} reads it (with
+     * {@code mail.mime.allowutf8} and {@code mail.mime.ignorewhitespacelines} off, as here): folded lines joined with
+     * CR LF, a continuation line before any field kept trimmed, the section ended by an empty line.
+     */
+    private static final class Headers extends InternetHeaders {
+
+        Headers(InputStream in) throws MessagingException {
+            super(in, false);
+        }
+
+        @Override
+        public void load(InputStream in, boolean allowUtf8) throws MessagingException {
+            LineInputStream lines = STREAMS.inputLineStream(in, allowUtf8);
+            String previous = null;
+            StringBuilder folded = new StringBuilder();
+            boolean first = true;
+            try {
+                String line;
+                do {
+                    line = lines.readLine();
+                    if (line != null && (line.startsWith(" ") || line.startsWith("\t"))) {
+                        if (previous != null) {
+                            folded.append(previous);
+                            previous = null;
+                        }
+                        if (first) {
+                            String trimmed = line.trim();
+                            if (!trimmed.isEmpty()) {
+                                folded.append(trimmed);
+                            }
+                        } else {
+                            if (!folded.isEmpty()) {
+                                folded.append("\r\n");
+                            }
+                            folded.append(line);
+                        }
+                    } else {
+                        if (previous != null) {
+                            addHeaderLine(previous);
+                        } else if (!folded.isEmpty()) {
+                            addHeaderLine(folded.toString());
+                            folded.setLength(0);
+                        }
+                        previous = line;
+                    }
+                    first = false;
+                } while (line != null && !line.isEmpty());
+            } catch (IOException e) {
+                throw new MessagingException("Error in input stream", e);
+            }
+        }
     }
 
     static Walk walk(MimeMessage message, MimeLimits limits) {
@@ -143,7 +235,7 @@ final class MimeTree {
         } catch (IOException e) {
             cutAt = -1;
         }
-        return new MimeMultipart(new PartSource(part, type, delimiter, cutAt));
+        return new CachedStreamsMultipart(new PartSource(part, type, delimiter, cutAt));
     }
 
     private static Node node(MimePart part, String path, String mediaType, HeaderParams type) {
@@ -168,29 +260,37 @@ final class MimeTree {
                 part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
         String encoding = header(part, "Content-Transfer-Encoding");
         encoding = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
-        if (IDENTITY_ENCODINGS.contains(encoding)) {
-            return raw;
-        }
-        try {
-            return MimeUtility.decode(raw, encoding);
-        } catch (MessagingException e) {
-            return raw;
-        }
+        return switch (encoding) {
+            case "base64" -> STREAMS.inputBase64(raw);
+            case "quoted-printable" -> STREAMS.inputQP(raw);
+            case "uuencode", "x-uuencode", "x-uue" -> STREAMS.inputUU(raw);
+            default -> raw;
+        };
     }
 
-    /** Reads up to {@code max} decoded bytes; a decoding error keeps what was read before it. */
+    /**
+     * Reads up to {@code max} decoded bytes into one array sized by what the stream says it holds, so a body is not
+     * copied again and again as it grows; a decoding error keeps what was read before it.
+     */
     static Content read(MimePart part, int max) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        byte[] bytes = new byte[0];
+        int length = 0;
         try (InputStream in = decoded(part)) {
-            int n;
-            while (out.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
-                out.write(buffer, 0, n);
+            bytes = new byte[Math.min(max, Math.max(8192, in.available()))];
+            while (length < max) {
+                if (length == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(max, 2L * bytes.length));
+                }
+                int n = in.read(bytes, length, bytes.length - length);
+                if (n <= 0) {
+                    break;
+                }
+                length += n;
             }
-            boolean truncated = out.size() >= max && in.read() >= 0;
-            return new Content(out.toByteArray(), out.size(), truncated, false);
+            boolean truncated = length >= max && in.read() >= 0;
+            return new Content(bytes, length, truncated, false);
         } catch (IOException | MessagingException | RuntimeException e) {
-            return new Content(out.toByteArray(), out.size(), false, true);
+            return new Content(bytes, length, false, true);
         }
     }
 

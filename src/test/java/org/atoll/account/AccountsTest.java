@@ -35,6 +35,15 @@ class AccountsTest {
     }
 
     @Test
+    void idOfShouldFindTheAccountWhateverTheAddressCaseAndNothingForAnUnknownOne() {
+        AccountView created =
+                accounts.create(NewAccount.user(TestAccounts.uniqueAddress("idof"), "correct horse battery"));
+
+        assertThat(accounts.idOf(" " + created.address().toUpperCase() + " ")).contains(created.id());
+        assertThat(accounts.idOf(TestAccounts.uniqueAddress("nobody"))).isEmpty();
+    }
+
+    @Test
     void passwordShouldBeStoredAsADelegatingHashOnly() {
         String address = TestAccounts.uniqueAddress("hash");
         accounts.create(NewAccount.user(address, "correct horse battery"));

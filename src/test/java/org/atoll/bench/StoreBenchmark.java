@@ -1,11 +1,14 @@
 package org.atoll.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.atoll.AtollApplication;
@@ -31,7 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       lookup of one row.
  * </ol>
  *
- * Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * <p>Beside the rates it prints the CPU time each delivery and each commit took, in this JVM and in the database's
+ * server processes: on a machine that other work shares, CPU time varies far less than throughput does. It also prints
+ * what the delivered messages' blobs take on disk.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.atoll.bench.StoreBenchmark [-Dexec.args="ROUNDS DELIVERIES"]}. Uses the embedded
  * PostgreSQL in a throw-away directory, or {@code SPRING_DATASOURCE_URL} when set.
  */
@@ -55,11 +62,54 @@ public final class StoreBenchmark {
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final JdbcClient jdbc;
+    private final CpuClock cpu;
 
     private StoreBenchmark(ConfigurableApplicationContext context) {
         this.accounts = context.getBean(Accounts.class);
         this.mailboxes = context.getBean(Mailboxes.class);
         this.jdbc = context.getBean(JdbcClient.class);
+        this.cpu = new CpuClock(jdbc);
+    }
+
+    /** CPU time used so far, in nanoseconds, by this JVM and by the database's server processes. */
+    private record Cpu(long jvmNanos, long databaseNanos) {
+
+        double jvmMicrosSince(Cpu before) {
+            return (jvmNanos - before.jvmNanos) / 1e3;
+        }
+
+        double databaseMicrosSince(Cpu before) {
+            return (databaseNanos - before.databaseNanos) / 1e3;
+        }
+    }
+
+    /**
+     * Reads CPU time rather than wall time, which other work on a shared machine disturbs far less. The database's
+     * share is the postmaster's and its live children's (backends, WAL writer, checkpointer) as the OS reports them;
+     * a process that exited in between (an autovacuum worker) is not counted. Zero when the database runs elsewhere.
+     */
+    private static final class CpuClock {
+
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final Optional<ProcessHandle> postmaster;
+
+        CpuClock(JdbcClient jdbc) {
+            long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
+            this.postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
+        }
+
+        Cpu now() {
+            long database = postmaster
+                    .map(p -> Stream.concat(Stream.of(p), p.children())
+                            .mapToLong(c -> c.info()
+                                    .totalCpuDuration()
+                                    .map(Duration::toNanos)
+                                    .orElse(0L))
+                            .sum())
+                    .orElse(0L);
+            return new Cpu(os.getProcessCpuTime(), database);
+        }
     }
 
     private void run(int rounds, int deliveries) {
@@ -67,14 +117,26 @@ public final class StoreBenchmark {
                 .update();
         List<Double> commitRates = new ArrayList<>();
         List<Double> deliverRates = new ArrayList<>();
+        List<Double> commitDatabaseCpu = new ArrayList<>();
+        List<Double> deliverJvmCpu = new ArrayList<>();
+        List<Double> deliverDatabaseCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            double commits = singleRowCommitsPerSecond(round, 3_000);
-            double delivered = deliveriesPerSecond(round, deliveries);
-            commitRates.add(commits);
-            deliverRates.add(delivered);
+            Timed commits = singleRowCommits(round, 3_000);
+            Timed delivered = deliveries(round, deliveries);
+            commitRates.add(commits.perSecond());
+            deliverRates.add(delivered.perSecond());
+            commitDatabaseCpu.add(commits.databaseMicros());
+            deliverJvmCpu.add(delivered.jvmMicros());
+            deliverDatabaseCpu.add(delivered.databaseMicros());
             System.out.printf(
-                    "round %d: single-row commits %.0f/s, deliveries %.0f/s, ratio %.2f%n",
-                    round, commits, delivered, delivered / commits);
+                    "round %d: single-row commits %.0f/s, deliveries %.0f/s, ratio %.2f;"
+                            + " CPU per delivery %.0f us JVM, %.0f us database%n",
+                    round,
+                    commits.perSecond(),
+                    delivered.perSecond(),
+                    delivered.perSecond() / commits.perSecond(),
+                    delivered.jvmMicros(),
+                    delivered.databaseMicros());
         }
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
@@ -84,22 +146,38 @@ public final class StoreBenchmark {
         report("  single-row synchronous commits/s", commitRates, "%.0f");
         report("  deliveries/s", deliverRates, "%.0f");
         report("  ratio deliveries / commits", ratios, "%.2f");
+        report("  database CPU per single-row commit, us", commitDatabaseCpu, "%.0f");
+        report("  JVM CPU per delivery (the whole process), us", deliverJvmCpu, "%.0f");
+        report("  database CPU per delivery (its server processes), us", deliverDatabaseCpu, "%.0f");
+        blobStorage();
 
         changesSince(100_000);
     }
 
-    private double singleRowCommitsPerSecond(int round, int count) {
+    /** A rate, with the CPU time each operation took on average. */
+    private record Timed(double perSecond, double jvmMicros, double databaseMicros) {
+
+        static Timed of(int count, long startNanos, Cpu before, Cpu after) {
+            return new Timed(
+                    count / seconds(startNanos),
+                    after.jvmMicrosSince(before) / count,
+                    after.databaseMicrosSince(before) / count);
+        }
+    }
+
+    private Timed singleRowCommits(int round, int count) {
         jdbc.sql("TRUNCATE bench_commit").update();
+        Cpu before = cpu.now();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             jdbc.sql("INSERT INTO bench_commit VALUES (?, ?)")
                     .params(round * 1_000_000L + i, "x")
                     .update();
         }
-        return count / seconds(start);
+        return Timed.of(count, start, before, cpu.now());
     }
 
-    private double deliveriesPerSecond(int round, int count) {
+    private Timed deliveries(int round, int count) {
         AccountView account = accounts.create(
                 NewAccount.user("bench-" + round + "-" + System.nanoTime() + "@bench.test", "benchmark-password"));
         long inbox = mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id();
@@ -107,11 +185,27 @@ public final class StoreBenchmark {
         for (int i = 0; i < count; i++) {
             prepared.add(message(round, i, 20 * 1024));
         }
+        Cpu before = cpu.now();
         long start = System.nanoTime();
         for (byte[] raw : prepared) {
             mailboxes.deliver(account.id(), inbox, raw, null);
         }
-        return count / seconds(start);
+        return Timed.of(count, start, before, cpu.now());
+    }
+
+    /** What the delivered messages take on disk: the blob table with its TOAST data and index, per message. */
+    private void blobStorage() {
+        jdbc.sql("CHECKPOINT").update();
+        long blobs = jdbc.sql("SELECT count(*) FROM blob").query(Long.class).single();
+        long raw = jdbc.sql("SELECT coalesce(sum(size), 0) FROM blob")
+                .query(Long.class)
+                .single();
+        long disk = jdbc.sql("SELECT pg_total_relation_size('blob')")
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "  blob storage: %d blobs, %.0f raw bytes and %.0f bytes on disk each (%.2f of raw)%n",
+                blobs, (double) raw / blobs, (double) disk / blobs, (double) disk / raw);
     }
 
     /**

@@ -57,6 +57,22 @@ class MigrationsTest {
     }
 
     @Test
+    void messageIdsShouldComeFromTheSequenceOneAtATime() {
+        assertThat(jdbc.sql("SELECT increment_by FROM pg_sequences WHERE sequencename = 'message_id_seq'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void rawMimeShouldBeStoredOutOfLineWithoutCompression() {
+        assertThat(jdbc.sql("""
+                        SELECT attstorage FROM pg_attribute
+                        WHERE attrelid = 'blob'::regclass AND attname = 'content'
+                        """).query(String.class).single()).isEqualTo("e");
+    }
+
+    @Test
     void commitsShouldBeSynchronous() {
         assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
                 .isEqualTo("on");

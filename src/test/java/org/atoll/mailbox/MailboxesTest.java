@@ -150,6 +150,101 @@ class MailboxesTest {
     }
 
     @Nested
+    class DeliveryIntoSystemFolders {
+
+        static final String WITH_ATTACHMENTS = "From: Ana <ana@example.org>\r\n"
+                + "To: Bo <bo@example.net>, Cy <cy@example.net>\r\n"
+                + "Subject: Report\r\n"
+                + "Date: Sat, 28 Nov 2026 10:00:00 +0000\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+                + "\r\n"
+                + "--b1\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "\r\n"
+                + "Two files attached.\r\n"
+                + "--b1\r\n"
+                + "Content-Type: application/pdf; name=\"q3.pdf\"\r\n"
+                + "Content-Disposition: attachment\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n"
+                + "JVBERi0xLjQK\r\n"
+                + "--b1\r\n"
+                + "Content-Type: image/png\r\n"
+                + "Content-ID: <logo@x.test>\r\n"
+                + "\r\n"
+                + "png\r\n"
+                + "--b1--\r\n";
+
+        @Test
+        void copyInSentItemsShouldBeStoredReadAndJournaledOnceAsAdded() {
+            long sentItems =
+                    mailboxes.systemFolder(id(), SystemFolder.SENT_ITEMS).id();
+            long before = mailboxes.highestModseq(id());
+
+            MessageView stored = mailboxes.deliver(id(), SystemFolder.SENT_ITEMS, Mime.message("Sent"), null, true);
+
+            assertThat(stored.folderId()).isEqualTo(sentItems);
+            assertThat(stored.read()).isTrue();
+            assertThat(stored.modseq()).isEqualTo(before + 1);
+            assertThat(mailboxes.highestModseq(id())).isEqualTo(before + 1);
+            assertThat(journalOf(sentItems))
+                    .extracting(
+                            JournalEntry::kind,
+                            JournalEntry::messageId,
+                            e -> e.position().modseq())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ChangeKind.MESSAGE_ADDED, stored.id(), before + 1));
+            assertThat(mailboxes.message(id(), stored.id())).isEqualTo(stored);
+        }
+
+        @Test
+        void returnedViewShouldEqualTheStoredMessageWithItsAttachments() {
+            byte[] raw = WITH_ATTACHMENTS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            MessageView stored = mailboxes.deliver(
+                    id(), SystemFolder.INBOX, raw, Instant.parse("2026-11-29T08:00:00.123456789Z"), false);
+
+            assertThat(stored.folderId()).isEqualTo(inbox);
+            assertThat(stored.receivedAt()).isEqualTo(Instant.parse("2026-11-29T08:00:00.123456Z"));
+            assertThat(stored.attachments())
+                    .extracting(Attachment::fileName, Attachment::contentType, Attachment::size, Attachment::inline)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("q3.pdf", "application/pdf", 9L, false),
+                            org.assertj.core.groups.Tuple.tuple(null, "image/png", 3L, true));
+            assertThat(mailboxes.message(id(), stored.id())).isEqualTo(stored);
+            assertThat(mailboxes.rawMime(id(), stored.id())).isEqualTo(raw);
+        }
+
+        @Test
+        void refusalOverQuotaShouldLeaveTheUsedBytesAsTheyWere() {
+            byte[] first = Mime.message("first");
+            byte[] second = Mime.message("second");
+            byte[] larger = Mime.message("a larger message than the second one");
+            AccountView small = accounts.create(new org.atoll.account.NewAccount(
+                    TestAccounts.uniqueAddress("quota"),
+                    null,
+                    "correct horse battery",
+                    org.atoll.account.Role.USER,
+                    (long) first.length + second.length));
+            mailboxes.deliver(small.id(), SystemFolder.INBOX, first, null, false);
+            long before = mailboxes.highestModseq(small.id());
+
+            assertThatThrownBy(() -> mailboxes.deliver(small.id(), SystemFolder.INBOX, larger, null, false))
+                    .isInstanceOf(QuotaExceeded.class);
+            assertThat(mailboxes.highestModseq(small.id())).isEqualTo(before);
+
+            mailboxes.deliver(small.id(), SystemFolder.INBOX, second, null, false);
+            assertThat(mailboxes.highestModseq(small.id())).isEqualTo(before + 1);
+        }
+
+        @Test
+        void deliveryToAnAccountWithoutMailboxShouldBeRefused() {
+            assertThatThrownBy(() -> mailboxes.deliver(-1, SystemFolder.INBOX, Mime.message("x"), null, false))
+                    .isInstanceOf(MailboxNotFound.class);
+        }
+    }
+
+    @Nested
     class Flags {
 
         @Test

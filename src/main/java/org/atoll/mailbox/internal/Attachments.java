@@ -6,11 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.atoll.mailbox.Attachment;
-import org.atoll.mime.AttachmentInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The attachment list of each message, as parsed at delivery. */
+/** The attachment list of each message, as parsed at delivery and written by {@link NewMessages}. */
 @Component
 public class Attachments {
 
@@ -18,27 +17,6 @@ public class Attachments {
 
     Attachments(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public void record(long accountId, long messageId, List<AttachmentInfo> attachments) {
-        for (int ordinal = 0; ordinal < attachments.size(); ordinal++) {
-            AttachmentInfo a = attachments.get(ordinal);
-            jdbc.sql("""
-                            INSERT INTO message_attachment (account_id, message_id, ordinal, part_path, file_name,
-                                content_type, size, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(
-                            accountId,
-                            messageId,
-                            ordinal,
-                            a.partPath(),
-                            a.fileName(),
-                            a.contentType(),
-                            a.size(),
-                            a.contentId(),
-                            a.inline())
-                    .update();
-        }
     }
 
     public Map<Long, List<Attachment>> of(long accountId, Collection<Long> messageIds) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Raw MIME stored once per account under its SHA-256. */
+/** Raw MIME stored once per account under its SHA-256; {@link NewMessages} adds it. */
 @Component
 public class Blobs {
 
@@ -17,16 +17,6 @@ public class Blobs {
 
     Blobs(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Stores the bytes unless the account already holds them; returns their SHA-256. */
-    public byte[] store(long accountId, byte[] content) {
-        byte[] sha256 = sha256(content);
-        jdbc.sql("INSERT INTO blob (account_id, sha256, size, content) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (account_id, sha256) DO NOTHING")
-                .params(accountId, sha256, content.length, content)
-                .update();
-        return sha256;
     }
 
     public Optional<byte[]> read(long accountId, byte[] sha256) {

@@ -16,6 +16,7 @@ public final class Change {
     private final long modseq;
     private final long usedBytes;
     private final List<Row> rows = new ArrayList<>();
+    private int written;
 
     Change(long accountId, long modseq, long usedBytes) {
         this.accountId = accountId;
@@ -38,6 +39,29 @@ public final class Change {
 
     public void messageAdded(long folderId, long messageId) {
         rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_ADDED));
+    }
+
+    /** The ordinal that the next journal row of this change takes. */
+    int nextOrdinal() {
+        return rows.size();
+    }
+
+    /**
+     * Records an addition whose journal row the caller's own statement already wrote under {@link #nextOrdinal}.
+     * Only rows before any unwritten one can be written that way, so that {@link Journal#commit} writes the rest in
+     * order.
+     */
+    void messageAddedAndWritten(long folderId, long messageId) {
+        if (written != rows.size()) {
+            throw new IllegalStateException("Journal rows must be written in order");
+        }
+        messageAdded(folderId, messageId);
+        written++;
+    }
+
+    /** How many of the rows, from the first, are already in the journal table. */
+    int written() {
+        return written;
     }
 
     public void messageChanged(long folderId, long messageId) {

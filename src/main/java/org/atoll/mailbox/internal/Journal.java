@@ -2,6 +2,7 @@ package org.atoll.mailbox.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.atoll.mailbox.ChangeKind;
 import org.atoll.mailbox.ChangeOrigin;
@@ -10,6 +11,7 @@ import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.MailboxChanged;
 import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.QuotaExceeded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +65,44 @@ public class Journal {
                 .orElseThrow(() -> new MailboxNotFound(accountId));
     }
 
+    /**
+     * Takes the account's next modseq for a delivery of {@code addedBytes}, in one statement that also checks the
+     * account's quota: a delivery that would exceed it neither takes a modseq nor changes the size.
+     *
+     * @throws QuotaExceeded when the bytes do not fit in the account's quota
+     * @throws MailboxNotFound when the account has no mailbox
+     */
+    public Change beginWithinQuota(long accountId, long addedBytes) {
+        while (true) {
+            Optional<Change> change = jdbc.sql("""
+                            UPDATE mailbox m SET highest_modseq = m.highest_modseq + 1, used_bytes = m.used_bytes + ?
+                            FROM account a
+                            WHERE m.account_id = ? AND a.id = m.account_id
+                              AND (a.quota_bytes IS NULL OR m.used_bytes + ? <= a.quota_bytes)
+                            RETURNING m.highest_modseq, m.used_bytes
+                            """)
+                    .params(addedBytes, accountId, addedBytes)
+                    .query((row, n) -> new Change(accountId, row.getLong(1), row.getLong(2)))
+                    .optional();
+            if (change.isPresent()) {
+                return change.get();
+            }
+            List<Optional<Long>> quota = jdbc.sql(
+                            "SELECT a.quota_bytes FROM mailbox m JOIN account a ON a.id = m.account_id"
+                                    + " WHERE m.account_id = ?")
+                    .param(accountId)
+                    .query((row, n) -> Optional.ofNullable(row.getObject(1, Long.class)))
+                    .list();
+            if (quota.isEmpty()) {
+                throw new MailboxNotFound(accountId);
+            }
+            if (quota.getFirst().isPresent()) {
+                throw new QuotaExceeded(quota.getFirst().get());
+            }
+            // The quota was lifted between the two statements: try again.
+        }
+    }
+
     /** Waits for and holds the account's counter row lock until the transaction ends. */
     public void lock(long accountId) {
         jdbc.sql("SELECT 1 FROM mailbox WHERE account_id = ? FOR UPDATE")
@@ -78,14 +118,24 @@ public class Journal {
         if (rows.isEmpty()) {
             return;
         }
-        int size = rows.size();
+        if (change.written() < rows.size()) {
+            write(change, rows);
+        }
+        events.publishEvent(
+                new MailboxChanged(change.accountId(), change.modseq(), change.folderIds(), change.hierarchyChanged()));
+    }
+
+    /** Inserts the rows that the change's own statements have not written yet, under their ordinals. */
+    private void write(Change change, List<Change.Row> rows) {
+        int from = change.written();
+        int size = rows.size() - from;
         Integer[] ordinals = new Integer[size];
         Long[] folders = new Long[size];
         Long[] messages = new Long[size];
         Short[] kinds = new Short[size];
         for (int i = 0; i < size; i++) {
-            Change.Row row = rows.get(i);
-            ordinals[i] = i;
+            Change.Row row = rows.get(from + i);
+            ordinals[i] = from + i;
             folders[i] = row.folderId();
             messages[i] = row.messageId();
             kinds[i] = (short) row.kind().code();
@@ -101,8 +151,6 @@ public class Journal {
                         messages,
                         kinds)
                 .update();
-        events.publishEvent(
-                new MailboxChanged(change.accountId(), change.modseq(), change.folderIds(), change.hierarchyChanged()));
     }
 
     public void addUsedBytes(long accountId, long delta) {

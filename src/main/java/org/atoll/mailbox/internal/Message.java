@@ -2,10 +2,7 @@ package org.atoll.mailbox.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,12 +12,12 @@ import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.Importance;
-import org.atoll.mime.ParsedMessage;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
+/** A stored message, read and changed through JPA; {@link NewMessages} adds new ones in SQL. */
 @Entity
 @DynamicUpdate
 @Table(name = "message")
@@ -30,8 +27,6 @@ public class Message {
     private long accountId;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_id")
-    @SequenceGenerator(name = "message_id", sequenceName = "message_id_seq", allocationSize = 50)
     private @Nullable Long id;
 
     @Column(name = "folder_id")
@@ -131,40 +126,6 @@ public class Message {
         this.categories = new String[0];
     }
 
-    public Message(
-            long accountId,
-            long folderId,
-            byte[] blobSha256,
-            ParsedMessage parsed,
-            Instant receivedAt,
-            boolean read,
-            long modseq) {
-        this.accountId = accountId;
-        this.folderId = folderId;
-        this.blobSha256 = blobSha256;
-        this.receivedAt = receivedAt;
-        this.sentAt = parsed.date();
-        this.subject = parsed.subject();
-        this.threadTopic = parsed.threadTopic();
-        this.from = parsed.from();
-        this.fromAddress = parsed.fromAddress();
-        this.to = String.join(", ", parsed.to());
-        this.cc = String.join(", ", parsed.cc());
-        this.replyTo = String.join(", ", parsed.replyTo());
-        this.displayTo = parsed.displayTo();
-        this.messageIdHeader = parsed.messageId();
-        this.inReplyTo = parsed.inReplyTo();
-        this.references = parsed.references().toArray(String[]::new);
-        this.importance = (short) parsed.importance().code();
-        this.size = parsed.size();
-        this.preview = parsed.preview();
-        this.hasHtml = parsed.hasHtml();
-        this.malformed = parsed.malformed();
-        this.read = read;
-        this.categories = new String[0];
-        this.modseq = modseq;
-    }
-
     public long id() {
         if (id == null) {
             throw new IllegalStateException("The message is not saved yet");
@@ -186,10 +147,6 @@ public class Message {
 
     public @Nullable String messageIdHeader() {
         return messageIdHeader;
-    }
-
-    public void joinThread(long threadId) {
-        this.threadId = threadId;
     }
 
     public boolean markRead(boolean read, long modseq) {

@@ -3,7 +3,6 @@ package org.atoll.mailbox.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -31,7 +30,4 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "DELETE FROM message WHERE account_id = :accountId", nativeQuery = true)
     int deleteAllOfAccount(long accountId);
-
-    @Query("select m.threadId from Message m where m.accountId = :accountId and m.messageIdHeader in :headerIds")
-    List<Long> threadsOf(long accountId, Collection<String> headerIds, Pageable page);
 }

@@ -1,0 +1,197 @@
+package org.atoll.mailbox.internal;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.atoll.mailbox.Attachment;
+import org.atoll.mailbox.ChangeKind;
+import org.atoll.mailbox.ChangeOrigin;
+import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.LastVerb;
+import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.SystemFolder;
+import org.atoll.mime.AttachmentInfo;
+import org.atoll.mime.ParsedMessage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds a message to a folder in one statement: the raw MIME (unless the account already holds the same bytes), the
+ * message row joined to its thread, its attachment rows and its journal row. The statement runs after the change
+ * took its modseq, so it sees every message that writers of the account committed before.
+ */
+@Component
+public class NewMessages {
+
+    private static final String INSERT = """
+            WITH n AS (SELECT nextval('message_id_seq') AS id, f.id AS folder_id FROM folder f
+                       WHERE f.account_id = ? AND %s),
+            b AS (INSERT INTO blob (account_id, sha256, size, content) SELECT ?, ?, ?, ? FROM n
+                  ON CONFLICT (account_id, sha256) DO NOTHING),
+            m AS (INSERT INTO message (account_id, id, folder_id, blob_sha256, thread_id, received_at, sent_at,
+                      subject, thread_topic, from_list, from_address, to_list, cc_list, reply_to_list, display_to,
+                      message_id_header, in_reply_to, references_header, importance, size, preview, has_html,
+                      malformed, is_read, modseq)
+                  SELECT ?, n.id, n.folder_id, ?,
+                      coalesce((SELECT t.thread_id FROM message t
+                                WHERE t.account_id = ? AND t.message_id_header = ANY(?::text[]) LIMIT 1), n.id),
+                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?
+                  FROM n RETURNING id, folder_id, thread_id),
+            a AS (INSERT INTO message_attachment (account_id, message_id, ordinal, part_path, file_name,
+                      content_type, size, content_id, inline)
+                  SELECT ?, m.id, u.* FROM m, unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+                      ?::text[], ?::boolean[]) AS u),
+            j AS (INSERT INTO journal (account_id, modseq, origin_device, ordinal, folder_id, message_id, kind)
+                  SELECT ?, ?, ?, ?, m.folder_id, m.id, ? FROM m)
+            SELECT id, folder_id, thread_id FROM m
+            """;
+    private static final String BY_ID = INSERT.formatted("f.id = ?");
+    private static final String BY_ROLE = INSERT.formatted("f.role = ?");
+
+    private final JdbcClient jdbc;
+
+    NewMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds the message to the folder with the id, journaled under the change as added.
+     *
+     * @return the stored message, or empty when the account has no such folder; then nothing was written
+     */
+    public Optional<MessageView> add(
+            Change change, long folderId, byte[] raw, ParsedMessage parsed, Instant receivedAt, boolean read) {
+        return add(BY_ID, folderId, change, raw, parsed, receivedAt, read);
+    }
+
+    /**
+     * Adds the message to the account's system folder, journaled under the change as added.
+     *
+     * @return the stored message, or empty when the account has no such folder; then nothing was written
+     */
+    public Optional<MessageView> add(
+            Change change, SystemFolder folder, byte[] raw, ParsedMessage parsed, Instant receivedAt, boolean read) {
+        return add(BY_ROLE, folder.name(), change, raw, parsed, receivedAt, read);
+    }
+
+    private record Stored(long id, long folderId, long threadId) {}
+
+    private Optional<MessageView> add(
+            String sql,
+            Object folder,
+            Change change,
+            byte[] raw,
+            ParsedMessage parsed,
+            Instant receivedAt,
+            boolean read) {
+        long accountId = change.accountId();
+        byte[] sha256 = Blobs.sha256(raw);
+        List<AttachmentInfo> attached = parsed.attachments();
+        int count = attached.size();
+        Short[] ordinals = new Short[count];
+        String[] paths = new String[count];
+        String[] names = new String[count];
+        String[] types = new String[count];
+        Long[] sizes = new Long[count];
+        String[] contentIds = new String[count];
+        Boolean[] inline = new Boolean[count];
+        for (int i = 0; i < count; i++) {
+            AttachmentInfo a = attached.get(i);
+            ordinals[i] = (short) i;
+            paths[i] = a.partPath();
+            names[i] = a.fileName();
+            types[i] = a.contentType();
+            sizes[i] = a.size();
+            contentIds[i] = a.contentId();
+            inline[i] = a.inline();
+        }
+        String[] threadIds = Stream.concat(Stream.ofNullable(parsed.inReplyTo()), parsed.references().stream())
+                .distinct()
+                .toArray(String[]::new);
+        int ordinal = change.nextOrdinal();
+        List<Object> params = new ArrayList<>(List.of(
+                accountId, folder, accountId, sha256, raw.length, raw, accountId, sha256, accountId, threadIds));
+        params.addAll(List.of(
+                Timestamp.from(receivedAt),
+                instant(parsed.date()),
+                text(parsed.subject()),
+                text(parsed.threadTopic()),
+                text(parsed.from()),
+                text(parsed.fromAddress()),
+                String.join(", ", parsed.to()),
+                String.join(", ", parsed.cc()),
+                String.join(", ", parsed.replyTo()),
+                parsed.displayTo(),
+                text(parsed.messageId()),
+                text(parsed.inReplyTo()),
+                parsed.references().toArray(String[]::new),
+                (short) parsed.importance().code(),
+                parsed.size(),
+                parsed.preview(),
+                parsed.hasHtml(),
+                parsed.malformed(),
+                read,
+                change.modseq()));
+        params.addAll(List.of(accountId, ordinals, paths, names, types, sizes, contentIds, inline));
+        params.addAll(List.of(
+                accountId,
+                change.modseq(),
+                new SqlParameterValue(Types.BIGINT, ChangeOrigin.device().orElse(null)),
+                ordinal,
+                (short) ChangeKind.MESSAGE_ADDED.code()));
+        Optional<Stored> stored = jdbc.sql(sql)
+                .params(params)
+                .query((row, n) -> new Stored(row.getLong(1), row.getLong(2), row.getLong(3)))
+                .optional();
+        stored.ifPresent(s -> change.messageAddedAndWritten(s.folderId(), s.id()));
+        return stored.map(s -> view(s, parsed, receivedAt, read, change.modseq()));
+    }
+
+    private static MessageView view(
+            Stored stored, ParsedMessage parsed, Instant receivedAt, boolean read, long modseq) {
+        return new MessageView(
+                stored.id(),
+                stored.folderId(),
+                stored.threadId(),
+                receivedAt,
+                parsed.date(),
+                parsed.subject(),
+                parsed.threadTopic(),
+                parsed.from(),
+                String.join(", ", parsed.to()),
+                String.join(", ", parsed.cc()),
+                String.join(", ", parsed.replyTo()),
+                parsed.displayTo(),
+                parsed.messageId(),
+                parsed.inReplyTo(),
+                parsed.importance(),
+                parsed.size(),
+                parsed.preview(),
+                parsed.hasHtml(),
+                parsed.malformed(),
+                read,
+                Flag.CLEARED,
+                LastVerb.NONE,
+                null,
+                List.of(),
+                parsed.attachments().stream()
+                        .map(a -> new Attachment(
+                                a.partPath(), a.fileName(), a.contentType(), a.size(), a.contentId(), a.inline()))
+                        .toList(),
+                modseq);
+    }
+
+    private static SqlParameterValue text(@Nullable String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    private static SqlParameterValue instant(@Nullable Instant value) {
+        return new SqlParameterValue(Types.TIMESTAMP, value == null ? null : Timestamp.from(value));
+    }
+}
