@@ -36,6 +36,22 @@ class ParkedConnectionsTest {
         assertThat(connector.getProperty("socket.bufferPool"))
                 .hasToString(Integer.toString(ParkedConnections.POOLED_CHANNELS));
         assertThat(connector.getProperty("maxHttpRequestHeaderSize")).hasToString("4096");
+        assertThat(connector.getProtocolHandler().getDesiredBufferSize())
+                .isEqualTo(ParkedConnections.RESPONSE_BUFFER_BYTES);
+    }
+
+    @Test
+    void responseLargerThanTheResponseBufferShouldArriveWhole() throws Exception {
+        String request = "GET /openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+
+            assertThat(response).startsWith("HTTP/1.1 200");
+            assertThat(body.length()).isGreaterThan(4 * ParkedConnections.RESPONSE_BUFFER_BYTES);
+            assertThat(body.stripTrailing()).endsWith(tail(openapi()));
+        }
     }
 
     @Test
@@ -46,6 +62,17 @@ class ParkedConnectionsTest {
     @Test
     void requestHeadersOver4KilobytesShouldGetHttp400() throws Exception {
         assertThat(statusOfHealthWithHeaderOf(4097)).isEqualTo(400);
+    }
+
+    private static String openapi() throws Exception {
+        try (InputStream in = ParkedConnectionsTest.class.getResourceAsStream("/openapi/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String tail(String text) {
+        String stripped = text.stripTrailing();
+        return stripped.substring(stripped.length() - 200);
     }
 
     /** The HTTP status of a GET of the health endpoint carrying one header of about {@code bytes} bytes. */
