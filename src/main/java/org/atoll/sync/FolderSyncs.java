@@ -156,9 +156,10 @@ public class FolderSyncs {
                         positions.entrySet().iterator();
                 while (open.hasNext()) {
                     Map.Entry<Long, JournalPosition> device = open.next();
+                    long devicePk = device.getKey();
                     if (entry.position().compareTo(device.getValue()) > 0
-                            && (entry.originDevice() == null || entry.originDevice() != device.getKey())) {
-                        changed.add(device.getKey());
+                            && (entry.originDevice() == null || entry.originDevice() != devicePk)) {
+                        changed.add(devicePk);
                         open.remove();
                     }
                 }
