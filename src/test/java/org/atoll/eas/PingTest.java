@@ -257,6 +257,11 @@ class PingTest {
             WbxmlElement response = result(parked);
             assertThat(status(response)).isEqualTo("2");
             assertThat(changed(response)).containsExactly(Long.toString(inbox));
+            assertThat(parking.isParked(
+                            account.id(),
+                            devices.find(account.id(), "Delivery").orElseThrow().id()))
+                    .as("an answered Ping is no longer parked once its answer arrived")
+                    .isFalse();
         }
 
         @Test

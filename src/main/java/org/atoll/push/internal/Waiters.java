@@ -279,9 +279,10 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
 
     /**
      * One parked request. {@code pending}: a wake-up came since its check last began; {@code checking}: a check of
-     * it runs now (held by whoever claimed it).
+     * it runs now (held by whoever claimed it). It leaves the registry before its future completes, so nobody who
+     * has seen its answer finds it still parked.
      */
-    private static final class Waiter<K, T> {
+    private final class Waiter<K, T> {
         final long accountId;
         final long devicePk;
         final long generation;
@@ -301,11 +302,18 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         }
 
         void end() {
-            future.complete(Optional.empty());
+            complete(Optional.empty());
         }
 
         void answer(T value) {
-            future.complete(Optional.of(value));
+            complete(Optional.of(value));
+        }
+
+        private void complete(Optional<T> value) {
+            if (!future.isDone()) {
+                remove(this);
+                future.complete(value);
+            }
         }
 
         synchronized void markPending() {
