@@ -230,7 +230,7 @@ class EasController {
         }
         return switch (handler.answer(account.id(), device, document)) {
             case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
-            case EasAnswer.Later later -> later(later);
+            case EasAnswer.Later<?> later -> later(later);
         };
     }
 
@@ -246,24 +246,31 @@ class EasController {
 
     /**
      * A parked request (Ping, hanging Sync) holds no thread while it waits: Servlet async processing keeps the
-     * connection, and the answer is written when the wait ends. One that ended before this returns is answered
-     * as any other.
+     * connection, and the answer is built and written when the wait ends. One that ended before this returns is
+     * answered as any other.
      */
-    private Object later(EasAnswer.Later later) {
-        CompletableFuture<Optional<WbxmlElement>> body = later.body();
-        if (body.isDone() && !body.isCompletedExceptionally()) {
-            return optionalWbxml(body.join());
+    private <T> Object later(EasAnswer.Later<T> later) {
+        CompletableFuture<T> source = later.source();
+        if (source.isDone() && !source.isCompletedExceptionally()) {
+            return optionalWbxml(later.map().apply(source.join()));
         }
         DeferredResult<ResponseEntity<?>> deferred = new DeferredResult<>(
-                push.maxHeartbeat().plus(ASYNC_GRACE).toMillis(), () -> optionalWbxml(later.fallback()));
-        deferred.onCompletion(() -> body.cancel(false));
-        deferred.onError(failure -> body.cancel(false));
-        body.whenComplete((response, failure) -> {
+                push.maxHeartbeat().plus(ASYNC_GRACE).toMillis(),
+                () -> optionalWbxml(later.fallback().get()));
+        deferred.onCompletion(() -> source.cancel(false));
+        deferred.onError(failure -> source.cancel(false));
+        source.whenComplete((value, failure) -> {
             if (failure == null) {
-                deferred.setResult(optionalWbxml(response));
-            } else if (!body.isCancelled()) {
+                try {
+                    deferred.setResult(optionalWbxml(later.map().apply(value)));
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (!source.isCancelled()) {
                 log.warn("A parked request failed: {}", failure.toString());
-                deferred.setResult(optionalWbxml(later.fallback()));
+                deferred.setResult(optionalWbxml(later.fallback().get()));
             }
         });
         return deferred;

@@ -1,6 +1,7 @@
 package org.atoll.push;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -25,20 +26,28 @@ public class Parking {
     }
 
     /**
+     * Parks a request whose check runs for it alone.
+     *
      * @param check what to answer, or empty to keep waiting; it must change nothing when it answers empty
      * @return completes with the check's answer, or with empty when the interval ran out or a newer request of the
      *     device took over; cancelling it gives the request up
      */
     public <T> CompletableFuture<Optional<T>> park(
             long accountId, long devicePk, Duration interval, Supplier<Optional<T>> check) {
+        return park(accountId, devicePk, interval, new OneByOne<>(), check);
+    }
+
+    /**
+     * Parks a request whose check runs together with those of the account's other requests parked with the same
+     * {@code check}: at once for this request alone, then for all of them after each wake-up.
+     *
+     * @param key what this request waits on; keep it small, it is held for as long as the request is parked
+     * @return as {@link #park(long, long, Duration, Supplier)}
+     */
+    public <K, T> CompletableFuture<Optional<T>> park(
+            long accountId, long devicePk, Duration interval, BatchCheck<K, T> check, K key) {
         long generation = devices.nextGeneration(accountId, devicePk);
-        return waiters.park(
-                accountId,
-                devicePk,
-                generation,
-                interval,
-                () -> devices.generation(accountId, devicePk) == generation,
-                check);
+        return waiters.park(accountId, devicePk, generation, interval, check, key);
     }
 
     /** Whether a request of the device is parked on this node. */
@@ -49,5 +58,19 @@ public class Parking {
     /** How many requests are parked on this node. */
     public int parked() {
         return waiters.size();
+    }
+
+    /** Runs each request's own check, one request per call. */
+    private static final class OneByOne<T> implements BatchCheck<Supplier<Optional<T>>, T> {
+
+        @Override
+        public List<Optional<T>> check(long accountId, List<Supplier<Optional<T>>> keys) {
+            return keys.stream().map(Supplier::get).toList();
+        }
+
+        @Override
+        public int batchSize() {
+            return 1;
+        }
     }
 }

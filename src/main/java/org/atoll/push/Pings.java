@@ -2,6 +2,7 @@ package org.atoll.push;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.push.internal.PushDevices;
 import org.atoll.sync.FolderSyncs;
+import org.atoll.sync.FolderWatch;
 import org.atoll.sync.ItemSyncs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -24,12 +26,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Pings {
 
+    /** The most parked Pings of one account checked by one batch of statements. */
+    private static final int CHECK_BATCH = 500;
+
     private final PushProperties properties;
     private final PushDevices devices;
     private final Parking parking;
     private final Mailboxes mailboxes;
     private final FolderSyncs folderSyncs;
     private final ItemSyncs itemSyncs;
+    private final BatchCheck<Watch, PingOutcome> check = new BatchCheck<>() {
+        @Override
+        public List<Optional<PingOutcome>> check(long accountId, List<Watch> watches) {
+            return Pings.this.check(accountId, watches);
+        }
+
+        @Override
+        public int batchSize() {
+            return CHECK_BATCH;
+        }
+    };
 
     Pings(
             PushProperties properties,
@@ -83,11 +99,11 @@ public class Pings {
             return done(new PingOutcome.MissingParameters());
         }
         Duration wait = clamp(Duration.ofSeconds(interval));
-        List<Long> folderIds =
-                folders.stream().map(PushDevices.CachedFolder::folderId).toList();
+        long[] folderIds =
+                folders.stream().mapToLong(PushDevices.CachedFolder::folderId).toArray();
         long since = mailboxes.highestModseq(accountId);
         CompletableFuture<Optional<PingOutcome>> parked =
-                parking.park(accountId, devicePk, wait, () -> check(accountId, devicePk, folderIds, since));
+                parking.park(accountId, devicePk, wait, check, new Watch(devicePk, folderIds, since));
         CompletableFuture<PingOutcome> outcome = parked.thenApply(found -> found.orElseGet(PingOutcome.Expired::new));
         outcome.whenComplete((value, failure) -> {
             if (outcome.isCancelled()) {
@@ -97,22 +113,55 @@ public class Pings {
         return outcome;
     }
 
-    /** What a parked Ping answers now, or empty while nothing concerns it. */
-    private Optional<PingOutcome> check(long accountId, long devicePk, List<Long> folderIds, long sinceModseq) {
-        if (folderSyncs.hierarchyChangedSinceLastSync(accountId, devicePk)) {
-            return Optional.of(new PingOutcome.HierarchyChanged());
+    /**
+     * What a parked Ping waits on: only ids, so that thousands of parked Pings stay small.
+     *
+     * @param sinceModseq the account's modseq when the Ping was parked
+     */
+    private record Watch(long devicePk, long[] folderIds, long sinceModseq) {
+
+        List<Long> folders() {
+            return Arrays.stream(folderIds).boxed().toList();
         }
+    }
+
+    /**
+     * What parked Pings of one account answer now, or empty while nothing concerns them: the hierarchy state of
+     * all of them in one read, then the watched folders of those whose hierarchy did not change.
+     */
+    private List<Optional<PingOutcome>> check(long accountId, List<Watch> watches) {
+        Set<Long> hierarchyChanged = folderSyncs.hierarchyChangedSinceLastSync(
+                accountId, watches.stream().map(Watch::devicePk).toList());
         Set<Long> existing = new HashSet<>();
         mailboxes.folders(accountId).forEach(folder -> existing.add(folder.id()));
-        if (!existing.containsAll(folderIds)) {
-            return Optional.of(new PingOutcome.HierarchyChanged());
+        List<Optional<PingOutcome>> answers = new ArrayList<>(watches.size());
+        List<FolderWatch> itemChecks = new ArrayList<>();
+        List<Integer> itemCheckOf = new ArrayList<>();
+        for (Watch watch : watches) {
+            List<Long> folderIds = watch.folders();
+            if (hierarchyChanged.contains(watch.devicePk()) || !existing.containsAll(folderIds)) {
+                answers.add(Optional.of(new PingOutcome.HierarchyChanged()));
+            } else {
+                answers.add(Optional.empty());
+                itemCheckOf.add(answers.size() - 1);
+                itemChecks.add(new FolderWatch(watch.devicePk(), folderIds, watch.sinceModseq()));
+            }
         }
-        Set<Long> changed = itemSyncs.foldersWithChanges(accountId, devicePk, folderIds, sinceModseq);
-        if (changed.isEmpty()) {
-            return Optional.empty();
+        if (itemChecks.isEmpty()) {
+            return answers;
         }
-        return Optional.of(new PingOutcome.Changed(
-                folderIds.stream().filter(changed::contains).toList()));
+        List<Set<Long>> changed = itemSyncs.foldersWithChanges(accountId, itemChecks);
+        for (int i = 0; i < itemChecks.size(); i++) {
+            Set<Long> its = changed.get(i);
+            if (!its.isEmpty()) {
+                answers.set(
+                        itemCheckOf.get(i),
+                        Optional.of(new PingOutcome.Changed(itemChecks.get(i).folderIds().stream()
+                                .filter(its::contains)
+                                .toList())));
+            }
+        }
+        return answers;
     }
 
     /** The named folders as folders of the account, or null when one is not a folder of the account. */

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minHeartbeat the shortest HeartbeatInterval a Ping or hanging Sync may ask for (MS-ASCMD 2.2.3.88)
  * @param maxHeartbeat the longest; the HTTP connector and any reverse proxy must keep a request open longer
  * @param maxFolders the most folders one Ping may watch (MS-ASCMD 2.2.3.102 MaxFolders)
- * @param concurrentChecks how many parked requests re-check the database at once after a wake-up
+ * @param concurrentChecks how many checks of parked requests run at once after a wake-up; one check takes many
+ *     Pings of one account, or one hanging Sync
  * @param reconnectDelay how long the listening connection waits before it reconnects after a failure
  */
 @ConfigurationProperties("atoll.push")

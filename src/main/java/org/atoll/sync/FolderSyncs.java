@@ -1,8 +1,11 @@
 package org.atoll.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +122,51 @@ public class FolderSyncs {
             position = page.next();
         } while (page.more());
         return false;
+    }
+
+    /**
+     * {@link #hierarchyChangedSinceLastSync(long, long)} for many devices of one account at once: their states in
+     * one statement, and the hierarchy journal read once, after the earliest of their positions.
+     *
+     * @return the devices among {@code devicePks} whose hierarchy changed, or that never synced their folders
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> hierarchyChangedSinceLastSync(long accountId, Collection<Long> devicePks) {
+        Map<Long, JournalPosition> positions = new HashMap<>();
+        if (!devicePks.isEmpty()) {
+            jdbc.sql("""
+                            SELECT device_pk, position_modseq, position_ordinal FROM folder_sync_state
+                            WHERE account_id = ? AND device_pk = ANY(?)
+                            """).params(accountId, devicePks.toArray(Long[]::new)).query(row -> {
+                positions.put(row.getLong(1), new JournalPosition(row.getLong(2), row.getInt(3)));
+            });
+        }
+        Set<Long> changed = new HashSet<>(devicePks);
+        changed.removeAll(positions.keySet());
+        if (positions.isEmpty()) {
+            return changed;
+        }
+        JournalPosition position =
+                positions.values().stream().min(JournalPosition::compareTo).orElseThrow();
+        ChangePage page;
+        do {
+            page = mailboxes.hierarchyChanges(accountId, position, Mailboxes.MAX_PAGE);
+            for (JournalEntry entry : page.entries()) {
+                Iterator<Map.Entry<Long, JournalPosition>> open =
+                        positions.entrySet().iterator();
+                while (open.hasNext()) {
+                    Map.Entry<Long, JournalPosition> device = open.next();
+                    long devicePk = device.getKey();
+                    if (entry.position().compareTo(device.getValue()) > 0
+                            && (entry.originDevice() == null || entry.originDevice() != devicePk)) {
+                        changed.add(devicePk);
+                        open.remove();
+                    }
+                }
+            }
+            position = page.next();
+        } while (page.more() && !positions.isEmpty());
+        return changed;
     }
 
     /**

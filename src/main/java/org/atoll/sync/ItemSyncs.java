@@ -54,6 +54,9 @@ public class ItemSyncs {
 
     private static final int RECONCILE_PAGE = 500;
 
+    /** Journal entries read at a time when many devices' folders are checked at once. */
+    private static final int BATCH_JOURNAL_PAGE = 1_000;
+
     private final Mailboxes mailboxes;
     private final CollectionStates states;
     private final DeviceItems items;
@@ -271,6 +274,144 @@ public class ItemSyncs {
             }
         }
         return changed;
+    }
+
+    /**
+     * {@link #foldersWithChanges(long, long, Collection, long)} for many devices of one account at once, with the
+     * same answers: the collection states, each folder's journal after the earliest of their positions, the stamps
+     * and held items of the messages it names are each read once for all devices, not once per device.
+     *
+     * @return for each watch, in order, the folders among its own with changes for its device
+     */
+    @Transactional(readOnly = true)
+    public List<Set<Long>> foldersWithChanges(long accountId, List<FolderWatch> watches) {
+        Instant now = clock.instant();
+        List<Set<Long>> changed = new ArrayList<>(watches.size());
+        Set<Long> devicePks = new HashSet<>();
+        Set<Long> folderIds = new HashSet<>();
+        for (FolderWatch watch : watches) {
+            changed.add(new HashSet<>());
+            devicePks.add(watch.devicePk());
+            folderIds.addAll(watch.folderIds());
+        }
+        Map<Long, Map<Long, CollectionState>> loaded = states.findAll(accountId, devicePks, folderIds);
+        Map<Long, List<Watcher>> byFolder = new HashMap<>();
+        for (int i = 0; i < watches.size(); i++) {
+            FolderWatch watch = watches.get(i);
+            for (long folderId : watch.folderIds()) {
+                CollectionState state =
+                        loaded.getOrDefault(watch.devicePk(), Map.of()).get(folderId);
+                if (state != null) {
+                    Pass pass = new Pass(accountId, watch.devicePk(), folderId, state.options(), now, state.progress());
+                    byFolder.computeIfAbsent(folderId, id -> new ArrayList<>()).add(new Watcher(changed.get(i), pass));
+                } else if (changedByOthers(
+                        accountId, watch.devicePk(), folderId, JournalPosition.afterModseq(watch.sinceModseq()))) {
+                    changed.get(i).add(folderId);
+                }
+            }
+        }
+        byFolder.forEach((folderId, watchers) -> {
+            List<Watcher> open = journalPending(accountId, folderId, watchers);
+            otherPending(accountId, folderId, open);
+        });
+        return changed;
+    }
+
+    /** One device's pending check of one folder in {@link #foldersWithChanges(long, List)}. */
+    private static final class Watcher {
+        private final Set<Long> changed;
+        private final Pass pass;
+
+        Watcher(Set<Long> changed, Pass pass) {
+            this.changed = changed;
+            this.pass = pass;
+        }
+
+        Pass pass() {
+            return pass;
+        }
+
+        void found() {
+            changed.add(pass.folderId);
+        }
+    }
+
+    /**
+     * Reads the folder's journal once, after the earliest position of the watchers, and marks each watcher for
+     * which an entry after its own position is a change (as {@link #journalPass} would decide it).
+     *
+     * @return the watchers the journal found nothing for
+     */
+    private List<Watcher> journalPending(long accountId, long folderId, List<Watcher> watchers) {
+        List<Watcher> open = new ArrayList<>(watchers);
+        JournalPosition position = open.stream()
+                .map(w -> w.pass().progress.position())
+                .min(JournalPosition::compareTo)
+                .orElseThrow();
+        while (!open.isEmpty()) {
+            ChangePage page = mailboxes.changes(accountId, folderId, position, BATCH_JOURNAL_PAGE);
+            if (page.entries().isEmpty()) {
+                break;
+            }
+            JournalPosition last = page.entries().getLast().position();
+            List<Watcher> concerned = open.stream()
+                    .filter(w -> w.pass().progress.position().compareTo(last) < 0)
+                    .toList();
+            Set<Long> ids = new HashSet<>();
+            for (JournalEntry entry : page.entries()) {
+                if (entry.messageId() != null) {
+                    ids.add(entry.messageId());
+                }
+            }
+            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(accountId, ids));
+            Map<Long, Map<Long, HeldItem>> held = items.heldByDevices(
+                    accountId,
+                    concerned.stream().map(w -> w.pass().devicePk).collect(Collectors.toSet()),
+                    folderId,
+                    ids);
+            Set<Watcher> found = new HashSet<>();
+            for (Watcher watcher : concerned) {
+                Map<Long, HeldItem> its = held.getOrDefault(watcher.pass().devicePk, Map.of());
+                for (JournalEntry entry : page.entries()) {
+                    Long messageId = entry.messageId();
+                    if (messageId != null
+                            && entry.position()
+                                            .compareTo(watcher.pass().progress.position())
+                                    > 0
+                            && decide(watcher.pass(), messageId, stamps.get(messageId), its.get(messageId))
+                                    .isPresent()) {
+                        watcher.found();
+                        found.add(watcher);
+                        break;
+                    }
+                }
+            }
+            open.removeAll(found);
+            if (!page.more()) {
+                break;
+            }
+            position = page.next();
+        }
+        return open;
+    }
+
+    /** The rest of {@link #hasPending} for watchers the journal found nothing for: the first scan, FilterType aging. */
+    private void otherPending(long accountId, long folderId, List<Watcher> open) {
+        Map<Long, Instant> aging = new HashMap<>();
+        Map<Long, Watcher> byDevice = new HashMap<>();
+        for (Watcher watcher : open) {
+            Pass pass = watcher.pass();
+            if (pass.progress.scanActive()
+                    && mailboxes.count(accountId, folderId, pass.cutoff)
+                            > items.count(accountId, pass.devicePk, folderId)) {
+                watcher.found();
+            } else if (pass.options.filter() != FilterType.ALL) {
+                aging.put(pass.devicePk, pass.cutoff);
+                byDevice.put(pass.devicePk, watcher);
+            }
+        }
+        items.holdingOlderThan(accountId, folderId, aging)
+                .forEach(pk -> byDevice.get(pk).found());
     }
 
     private boolean hasPending(long accountId, long devicePk, long folderId, CollectionState state, Instant now) {

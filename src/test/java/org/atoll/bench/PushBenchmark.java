@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.atoll.AtollApplication;
@@ -190,16 +192,19 @@ public final class PushBenchmark {
                 pingHeap.add((heap() - before) / (double) deviceCount);
                 List<Double> latencies = new ArrayList<>();
                 int answered = 0;
+                Set<Device> woken = new HashSet<>();
                 for (int u = 0; u < USERS_PER_ROUND; u++) {
                     List<Device> user = users.get(usersUsed++ % users.size());
                     answered += user.size();
+                    woken.addAll(user);
                     latencies.addAll(deliverAndWait(user, parked));
                     int answeredSoFar = answered;
                     long completed = parked.values().stream()
                             .filter(CompletableFuture::isDone)
                             .count();
                     if (completed != answeredSoFar || parkingA.parked() != deviceCount - answeredSoFar) {
-                        throw new IllegalStateException("Pings of other users were answered: " + completed);
+                        throw new IllegalStateException("Pings of other users were answered: " + completed + ", "
+                                + parkingA.parked() + " parked; " + unexpected(parked, woken));
                     }
                     catchUp(user);
                 }
@@ -386,6 +391,20 @@ public final class PushBenchmark {
             latencies.add(millis(answer.arrivedNanos() - start));
         }
         return latencies;
+    }
+
+    /** What the Pings of devices not woken answered, if any did: for the report of a failed round. */
+    private static String unexpected(Map<Device, CompletableFuture<ParkingClient.Answer>> parked, Set<Device> woken) {
+        List<String> found = new ArrayList<>();
+        parked.forEach((device, answer) -> {
+            if (answer.isDone() && !woken.contains(device) && found.size() < 5) {
+                found.add(device.account.address() + "/" + device.deviceId + ": "
+                        + (answer.isCompletedExceptionally()
+                                ? answer.exceptionNow().toString()
+                                : describe(answer.join())));
+            }
+        });
+        return found.toString();
     }
 
     /** Ends every parked request of a node, as its shutdown does: each Ping answers Status 1. */

@@ -7,7 +7,9 @@ import static org.atoll.support.PingBodies.folders;
 import static org.atoll.support.PingBodies.ping;
 import static org.atoll.support.Waiting.result;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
@@ -255,6 +257,11 @@ class PingTest {
             WbxmlElement response = result(parked);
             assertThat(status(response)).isEqualTo("2");
             assertThat(changed(response)).containsExactly(Long.toString(inbox));
+            assertThat(parking.isParked(
+                            account.id(),
+                            devices.find(account.id(), "Delivery").orElseThrow().id()))
+                    .as("an answered Ping is no longer parked once its answer arrived")
+                    .isFalse();
         }
 
         @Test
@@ -322,6 +329,93 @@ class PingTest {
             awaitParked("Twice");
             deliver(inbox, "For the newer one");
             assertThat(status(result(newer))).isEqualTo("2");
+        }
+    }
+
+    /** Many parked requests of one account are checked together after a wake-up; each still gets its own answer. */
+    @Nested
+    class OneAccountManyDevices {
+
+        @Test
+        void oneChangeShouldAnswerEveryParkedPingOfTheAccountButTheAuthorsOwn() throws Exception {
+            deliver(inbox, "To be read");
+            MailClient author = ready("Author");
+            Map<String, MailClient> others = new LinkedHashMap<>();
+            for (int i = 0; i < 4; i++) {
+                others.put("Watcher" + i, ready("Watcher" + i));
+            }
+            CompletableFuture<WbxmlElement> authorsPing = send(author, ping(600, inbox, archive));
+            awaitParked("Author");
+            Map<String, CompletableFuture<WbxmlElement>> parked = new LinkedHashMap<>();
+            for (Map.Entry<String, MailClient> other : others.entrySet()) {
+                parked.put(other.getKey(), send(other.getValue(), ping(600, inbox, archive)));
+                awaitParked(other.getKey());
+            }
+
+            String item = author.items(inbox).keySet().iterator().next();
+            author.change(inbox, List.of(MailClient.markRead(item, true)));
+
+            for (Map.Entry<String, CompletableFuture<WbxmlElement>> answer : parked.entrySet()) {
+                WbxmlElement response = result(answer.getValue());
+                assertThat(status(response)).as(answer.getKey()).isEqualTo("2");
+                assertThat(changed(response)).as(answer.getKey()).containsExactly(Long.toString(inbox));
+            }
+            assertThat(authorsPing)
+                    .as("the author's own read is no change for it")
+                    .isNotDone();
+            awaitParked("Author");
+
+            deliver(archive, "For the author too");
+
+            WbxmlElement response = result(authorsPing);
+            assertThat(status(response)).isEqualTo("2");
+            assertThat(changed(response)).containsExactly(Long.toString(archive));
+        }
+
+        @Test
+        void pingsWatchingOtherFoldersShouldStayParked() throws Exception {
+            MailClient inboxOnly = ready("InboxOnly");
+            MailClient archiveOnly = ready("ArchiveOnly");
+            CompletableFuture<WbxmlElement> watchingInbox = send(inboxOnly, ping(600, inbox));
+            awaitParked("InboxOnly");
+            CompletableFuture<WbxmlElement> watchingArchive = send(archiveOnly, ping(600, archive));
+            awaitParked("ArchiveOnly");
+
+            deliver(archive, "Archived");
+
+            assertThat(changed(result(watchingArchive))).containsExactly(Long.toString(archive));
+            assertThat(watchingInbox).isNotDone();
+            assertThat(parking.isParked(
+                            account.id(),
+                            devices.find(account.id(), "InboxOnly")
+                                    .orElseThrow()
+                                    .id()))
+                    .isTrue();
+            deliver(inbox, "Inboxed");
+            assertThat(changed(result(watchingInbox))).containsExactly(Long.toString(inbox));
+        }
+
+        @Test
+        void aPingAndAHangingSyncOfTheAccountShouldBothBeAnsweredForOneDelivery() throws Exception {
+            MailClient pinging = ready("Pinging");
+            MailClient hanging = ready("Hanging");
+            CompletableFuture<WbxmlElement> ping = send(pinging, ping(600, inbox));
+            awaitParked("Pinging");
+            CompletableFuture<WbxmlElement> sync = hanging.device()
+                    .sendAsync(
+                            "Sync",
+                            WbxmlElement.of(MailClient.A, "Sync")
+                                    .add("HeartbeatInterval", "600")
+                                    .add(WbxmlElement.of(MailClient.A, "Collections")
+                                            .add(WbxmlElement.of(MailClient.A, "Collection")
+                                                    .add("SyncKey", hanging.key(inbox))
+                                                    .add("CollectionId", Long.toString(inbox)))));
+            awaitParked("Hanging");
+
+            deliver(inbox, "For both");
+
+            assertThat(status(result(ping))).isEqualTo("2");
+            assertThat(MailClient.collection(result(sync)).child("Commands")).isPresent();
         }
     }
 

@@ -3,6 +3,7 @@ package org.atoll.eas.command;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.atoll.wbxml.WbxmlElement;
 
 /** A command's answer: a response now, or one that comes when a parked request (Ping, hanging Sync) ends. */
@@ -13,31 +14,24 @@ public sealed interface EasAnswer {
     }
 
     /**
-     * An answer that waits on {@code source}; cancelling {@link Later#body()} gives the wait up.
+     * An answer that waits on {@code source}; cancelling the source gives the wait up. Nothing of the response is
+     * built while the request waits: a parked request keeps only its source and these two functions.
      *
      * @param map the response for the source's value; empty for an HTTP 200 without a body
-     * @param fallback the response should the HTTP request time out before the source completes
+     * @param fallback the response should the source fail, or the HTTP request time out before it completes
      */
     static <T> EasAnswer later(
-            CompletableFuture<T> source, Function<T, Optional<WbxmlElement>> map, Optional<WbxmlElement> fallback) {
-        CompletableFuture<Optional<WbxmlElement>> body = new CompletableFuture<>();
-        source.whenComplete((value, failure) -> {
-            if (failure != null) {
-                body.completeExceptionally(failure);
-            } else {
-                body.complete(map.apply(value));
-            }
-        });
-        body.whenComplete((value, failure) -> {
-            if (body.isCancelled()) {
-                source.cancel(false);
-            }
-        });
-        return new Later(body, fallback);
+            CompletableFuture<T> source,
+            Function<T, Optional<WbxmlElement>> map,
+            Supplier<Optional<WbxmlElement>> fallback) {
+        return new Later<>(source, map, fallback);
     }
 
     record Now(WbxmlElement body) implements EasAnswer {}
 
-    record Later(CompletableFuture<Optional<WbxmlElement>> body, Optional<WbxmlElement> fallback)
+    record Later<T>(
+            CompletableFuture<T> source,
+            Function<T, Optional<WbxmlElement>> map,
+            Supplier<Optional<WbxmlElement>> fallback)
             implements EasAnswer {}
 }

@@ -81,7 +81,7 @@ public class PingCommand implements EasCommandHandler {
         return EasAnswer.later(
                 pings.ping(accountId, device.id(), ping),
                 outcome -> Optional.of(response(outcome)),
-                Optional.of(status(Status.EXPIRED.code)));
+                () -> Optional.of(status(Status.EXPIRED.code)));
     }
 
     /**

@@ -184,7 +184,7 @@ public class SyncCommand implements EasCommandHandler {
                     return nothingToSend(response) ? Optional.empty() : Optional.of(response);
                 }),
                 response -> response,
-                Optional.empty());
+                Optional::empty);
     }
 
     /** Whether every collection of a response succeeded with nothing in it, so a hanging Sync may wait on. */

@@ -1,6 +1,9 @@
 package org.atoll.push.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.atoll.push.FolderClass;
 import org.jspecify.annotations.Nullable;
@@ -94,12 +97,15 @@ public class PushDevices {
         return generation;
     }
 
+    /** The current generation of each of the devices that has one. */
     @Transactional(readOnly = true)
-    public long generation(long accountId, long devicePk) {
-        return jdbc.sql("SELECT generation FROM push_device WHERE account_id = ? AND device_pk = ?")
-                .params(accountId, devicePk)
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+    public Map<Long, Long> generations(long accountId, Collection<Long> devicePks) {
+        Map<Long, Long> generations = new HashMap<>();
+        jdbc.sql("SELECT device_pk, generation FROM push_device WHERE account_id = ? AND device_pk = ANY(?)")
+                .params(accountId, devicePks.toArray(Long[]::new))
+                .query(row -> {
+                    generations.put(row.getLong(1), row.getLong(2));
+                });
+        return generations;
     }
 }

@@ -3,6 +3,10 @@ package org.atoll.push.internal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +17,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import org.atoll.push.BatchCheck;
 import org.atoll.push.PushProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,25 +28,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The requests parked on this node, by account and by device. A parked request holds no thread: it is a future, a
- * timer entry and a check. A wake-up for an account runs the checks of that account's waiters on virtual threads,
- * at most {@link PushProperties#concurrentChecks()} at a time, and a wake-up that arrives while a check runs makes
- * that check run again, so none is lost.
+ * timer entry and the key of its check. A wake-up for an account checks that account's waiters on virtual threads,
+ * those that share a {@link BatchCheck} together, {@link BatchCheck#batchSize()} at a time, with at most
+ * {@link PushProperties#concurrentChecks()} batches at once. A wake-up that arrives while a waiter's check runs
+ * makes it run again, so none is lost; a waiter's check never runs twice at once.
  */
 @Component
 public class Waiters implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Waiters.class);
 
-    private record DeviceKey(long accountId, long devicePk) {}
-
-    private final ConcurrentHashMap<Long, Set<Waiter<?>>> byAccount = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<DeviceKey, Waiter<?>> byDevice = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Account> byAccount = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Waiter<?, ?>> byDevice = new ConcurrentHashMap<>();
     private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore permits;
+    private final PushDevices devices;
     private volatile boolean running;
 
-    Waiters(PushProperties properties, ObjectProvider<MeterRegistry> meters) {
+    Waiters(PushProperties properties, PushDevices devices, ObjectProvider<MeterRegistry> meters) {
+        this.devices = devices;
         this.permits = new Semaphore(properties.concurrentChecks());
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("atoll-push-timer").daemon(true).factory());
@@ -54,65 +58,71 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     }
 
     /**
-     * Parks a request: runs the check once at once, on the caller's thread, and again after every wake-up of the
-     * account, until it yields a value, {@code current} turns false (a newer request of the device took over) or
-     * the interval runs out; the last two complete the future with empty. A newer request of the same device
-     * parked on this node ends this one at once.
+     * Parks a request: runs its check once at once, on the caller's thread, and again after every wake-up of the
+     * account, until it yields a value, a newer request of the device takes over (its generation is higher) or the
+     * interval runs out; the last two complete the future with empty. A newer request of the same device parked on
+     * this node ends this one at once.
      */
-    public <T> CompletableFuture<Optional<T>> park(
-            long accountId,
-            long devicePk,
-            long generation,
-            Duration interval,
-            BooleanSupplier current,
-            Supplier<Optional<T>> check) {
-        Waiter<T> waiter = new Waiter<>(new DeviceKey(accountId, devicePk), generation, current, check);
-        waiter.running.set(true);
+    public <K, T> CompletableFuture<Optional<T>> park(
+            long accountId, long devicePk, long generation, Duration interval, BatchCheck<K, T> check, K key) {
+        Waiter<K, T> waiter = new Waiter<>(accountId, devicePk, generation, check, key);
         add(waiter);
         waiter.expiry = timer.schedule(waiter::end, interval.toMillis(), TimeUnit.MILLISECONDS);
         waiter.future.whenComplete((value, failure) -> remove(waiter));
         try {
-            waiter.pending.set(true);
-            waiter.runChecks(false);
+            check.check(accountId, List.of(key)).getFirst().ifPresent(waiter::answer);
         } catch (RuntimeException e) {
             waiter.future.completeExceptionally(e);
             throw e;
+        }
+        if (waiter.release()) {
+            schedule(accountId);
         }
         return waiter.future;
     }
 
     /** Re-checks the account's waiters on this node. */
     public void wake(long accountId) {
-        Set<Waiter<?>> waiters = byAccount.get(accountId);
-        if (waiters != null) {
-            waiters.forEach(Waiter::wake);
+        Account account = byAccount.get(accountId);
+        if (account != null) {
+            account.waiters.forEach(Waiter::markPending);
+            account.schedule();
         }
     }
 
     /** Re-checks every waiter on this node, after notifications may have been lost. */
     public void wakeAll() {
-        byDevice.values().forEach(Waiter::wake);
+        byAccount.keySet().forEach(this::wake);
     }
 
     /** Ends the device's waiter on this node when a newer request of the device was parked anywhere. */
     public void supersede(long accountId, long devicePk, long generation) {
-        Waiter<?> waiter = byDevice.get(new DeviceKey(accountId, devicePk));
-        if (waiter != null && waiter.generation < generation) {
+        Waiter<?, ?> waiter = byDevice.get(devicePk);
+        if (waiter != null && waiter.accountId == accountId && waiter.generation < generation) {
             waiter.end();
         }
     }
 
     public boolean isParked(long accountId, long devicePk) {
-        return byDevice.containsKey(new DeviceKey(accountId, devicePk));
+        Waiter<?, ?> waiter = byDevice.get(devicePk);
+        return waiter != null && waiter.accountId == accountId;
     }
 
     public int size() {
         return byDevice.size();
     }
 
-    private void add(Waiter<?> waiter) {
-        Waiter<?>[] displaced = new Waiter<?>[1];
-        byDevice.compute(waiter.key, (key, old) -> {
+    /** Checks again the account's waiters marked pending, if it has any parked. */
+    private void schedule(long accountId) {
+        Account account = byAccount.get(accountId);
+        if (account != null) {
+            account.schedule();
+        }
+    }
+
+    private void add(Waiter<?, ?> waiter) {
+        Waiter<?, ?>[] displaced = new Waiter<?, ?>[1];
+        byDevice.compute(waiter.devicePk, (key, old) -> {
             if (old != null && old.generation > waiter.generation) {
                 displaced[0] = waiter;
                 return old;
@@ -121,24 +131,65 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
             return waiter;
         });
         if (displaced[0] != waiter) {
-            byAccount
-                    .computeIfAbsent(waiter.key.accountId(), id -> ConcurrentHashMap.newKeySet())
-                    .add(waiter);
+            byAccount.compute(waiter.accountId, (id, account) -> {
+                Account kept = account != null ? account : new Account(id);
+                kept.waiters.add(waiter);
+                return kept;
+            });
         }
         if (displaced[0] != null) {
             displaced[0].end();
         }
     }
 
-    private void remove(Waiter<?> waiter) {
-        if (waiter.expiry != null) {
-            waiter.expiry.cancel(false);
+    private void remove(Waiter<?, ?> waiter) {
+        ScheduledFuture<?> expiry = waiter.expiry;
+        if (expiry != null) {
+            expiry.cancel(false);
         }
-        byDevice.remove(waiter.key, waiter);
-        byAccount.computeIfPresent(waiter.key.accountId(), (id, set) -> {
-            set.remove(waiter);
-            return set.isEmpty() ? null : set;
+        byDevice.remove(waiter.devicePk, waiter);
+        byAccount.computeIfPresent(waiter.accountId, (id, account) -> {
+            account.waiters.remove(waiter);
+            return account.waiters.isEmpty() ? null : account;
         });
+    }
+
+    /**
+     * Checks claimed waiters of one account that share one check: ends those a newer request took over, answers
+     * those the check answers, and releases the rest.
+     */
+    private <K, T> void checkBatch(long accountId, BatchCheck<K, T> check, List<Waiter<K, T>> batch) {
+        permits.acquireUninterruptibly();
+        try {
+            Map<Long, Long> generations = devices.generations(
+                    accountId, batch.stream().map(w -> w.devicePk).toList());
+            List<Waiter<K, T>> current = new ArrayList<>(batch.size());
+            for (Waiter<K, T> waiter : batch) {
+                if (generations.getOrDefault(waiter.devicePk, 0L) == waiter.generation) {
+                    current.add(waiter);
+                } else {
+                    waiter.end();
+                }
+            }
+            if (!current.isEmpty()) {
+                List<Optional<T>> answers =
+                        check.check(accountId, current.stream().map(w -> w.key).toList());
+                for (int i = 0; i < current.size(); i++) {
+                    answers.get(i).ifPresent(current.get(i)::answer);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("A check of parked requests failed; they stay parked: {}", e.toString());
+        } finally {
+            permits.release();
+            boolean again = false;
+            for (Waiter<K, T> waiter : batch) {
+                again |= waiter.release();
+            }
+            if (again) {
+                schedule(accountId);
+            }
+        }
     }
 
     @Override
@@ -168,65 +219,121 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         byDevice.values().forEach(Waiter::end);
     }
 
-    private final class Waiter<T> {
-        final DeviceKey key;
-        final long generation;
-        final BooleanSupplier current;
-        final Supplier<Optional<T>> check;
-        final CompletableFuture<Optional<T>> future = new CompletableFuture<>();
-        final AtomicBoolean pending = new AtomicBoolean();
-        final AtomicBoolean running = new AtomicBoolean();
-        volatile ScheduledFuture<?> expiry;
+    /** An account's waiters, and whether a pass over them is wanted or under way. */
+    private final class Account {
+        final long id;
+        final Set<Waiter<?, ?>> waiters = ConcurrentHashMap.newKeySet();
+        private boolean pending;
+        private boolean draining;
 
-        Waiter(DeviceKey key, long generation, BooleanSupplier current, Supplier<Optional<T>> check) {
-            this.key = key;
+        Account(long id) {
+            this.id = id;
+        }
+
+        /** Asks for a pass over the waiters marked pending; starts one unless one is under way. */
+        void schedule() {
+            synchronized (this) {
+                pending = true;
+                if (draining) {
+                    return;
+                }
+                draining = true;
+            }
+            checks.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                synchronized (this) {
+                    if (!pending) {
+                        draining = false;
+                        return;
+                    }
+                    pending = false;
+                }
+                Map<BatchCheck<?, ?>, List<Waiter<?, ?>>> byCheck = new IdentityHashMap<>();
+                for (Waiter<?, ?> waiter : waiters) {
+                    if (waiter.claim()) {
+                        byCheck.computeIfAbsent(waiter.check, check -> new ArrayList<>())
+                                .add(waiter);
+                    }
+                }
+                byCheck.forEach(this::submit);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void submit(BatchCheck<?, ?> check, List<Waiter<?, ?>> claimed) {
+            int size = Math.max(1, check.batchSize());
+            for (int from = 0; from < claimed.size(); from += size) {
+                List batch = claimed.subList(from, Math.min(claimed.size(), from + size));
+                try {
+                    checks.execute(() -> checkBatch(id, (BatchCheck) check, batch));
+                } catch (RuntimeException e) {
+                    batch.forEach(waiter -> ((Waiter<?, ?>) waiter).release());
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * One parked request. {@code pending}: a wake-up came since its check last began; {@code checking}: a check of
+     * it runs now (held by whoever claimed it). It leaves the registry before its future completes, so nobody who
+     * has seen its answer finds it still parked.
+     */
+    private final class Waiter<K, T> {
+        final long accountId;
+        final long devicePk;
+        final long generation;
+        final BatchCheck<K, T> check;
+        final K key;
+        final CompletableFuture<Optional<T>> future = new CompletableFuture<>();
+        volatile @Nullable ScheduledFuture<?> expiry;
+        private boolean pending;
+        private boolean checking = true;
+
+        Waiter(long accountId, long devicePk, long generation, BatchCheck<K, T> check, K key) {
+            this.accountId = accountId;
+            this.devicePk = devicePk;
             this.generation = generation;
-            this.current = current;
             this.check = check;
+            this.key = key;
         }
 
         void end() {
-            future.complete(Optional.empty());
+            complete(Optional.empty());
         }
 
-        void wake() {
-            pending.set(true);
-            if (!future.isDone() && running.compareAndSet(false, true)) {
-                checks.execute(() -> runChecks(true));
+        void answer(T value) {
+            complete(Optional.of(value));
+        }
+
+        private void complete(Optional<T> value) {
+            if (!future.isDone()) {
+                remove(this);
+                future.complete(value);
             }
         }
 
-        /** Runs the check while wake-ups are pending; the caller holds {@code running}. */
-        void runChecks(boolean throttled) {
-            do {
-                while (pending.getAndSet(false) && !future.isDone()) {
-                    if (throttled) {
-                        permits.acquireUninterruptibly();
-                    }
-                    try {
-                        checkOnce();
-                    } catch (RuntimeException e) {
-                        if (!throttled) {
-                            running.set(false);
-                            throw e;
-                        }
-                        log.warn("A parked request's check failed; it stays parked: {}", e.toString());
-                    } finally {
-                        if (throttled) {
-                            permits.release();
-                        }
-                    }
-                }
-                running.set(false);
-            } while (pending.get() && !future.isDone() && running.compareAndSet(false, true));
+        synchronized void markPending() {
+            pending = true;
         }
 
-        private void checkOnce() {
-            if (!current.getAsBoolean()) {
-                end();
-                return;
+        /** Takes the waiter for a check when a wake-up is pending and no check of it runs. */
+        synchronized boolean claim() {
+            if (checking || !pending || future.isDone()) {
+                return false;
             }
-            check.get().ifPresent(value -> future.complete(Optional.of(value)));
+            pending = false;
+            checking = true;
+            return true;
+        }
+
+        /** Ends the claim; true when a wake-up came meanwhile, so the waiter must be checked again. */
+        synchronized boolean release() {
+            checking = false;
+            return pending && !future.isDone();
         }
     }
 }

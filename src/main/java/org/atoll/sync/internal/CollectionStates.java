@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.sync.BodyPreference;
@@ -49,6 +52,37 @@ public class CollectionStates {
                 .params(accountId, devicePk, folderId)
                 .query((row, n) -> state(row, bodyPreferences(row)))
                 .optional();
+    }
+
+    /**
+     * Reads the states of many devices' collections of one account in one statement, without locking: for each
+     * device, the states it has among {@code folderIds} (a collection it never synced has none).
+     */
+    public Map<Long, Map<Long, CollectionState>> findAll(
+            long accountId, Collection<Long> devicePks, Collection<Long> folderIds) {
+        Map<Long, Map<Long, CollectionState>> found = new HashMap<>();
+        if (devicePks.isEmpty() || folderIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
+                        FROM collection_sync_state s
+                        LEFT JOIN LATERAL (
+                            SELECT array_agg(b.body_type ORDER BY b.body_type) AS types,
+                                   array_agg(b.truncation_size ORDER BY b.body_type) AS truncations,
+                                   array_agg(b.all_or_none ORDER BY b.body_type) AS all_or_none,
+                                   array_agg(b.preview ORDER BY b.body_type) AS previews
+                            FROM collection_body_preference b
+                            WHERE b.account_id = s.account_id AND b.device_pk = s.device_pk
+                              AND b.folder_id = s.folder_id) p ON true
+                        WHERE s.account_id = ? AND s.device_pk = ANY(?) AND s.folder_id = ANY(?)
+                        """)
+                .params(accountId, devicePks.toArray(Long[]::new), folderIds.toArray(Long[]::new))
+                .query(row -> {
+                    found.computeIfAbsent(row.getLong("device_pk"), pk -> new HashMap<>())
+                            .put(row.getLong("folder_id"), state(row, bodyPreferences(row)));
+                });
+        return found;
     }
 
     /** Every collection the device has sync state for, with how many items it holds there. */

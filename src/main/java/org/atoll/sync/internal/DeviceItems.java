@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,54 @@ public class DeviceItems {
                 .list()
                 .forEach(item -> held.put(item.messageId(), item));
         return held;
+    }
+
+    /** Which of the messages each of the devices holds in the collection: device → message → item. */
+    public Map<Long, Map<Long, HeldItem>> heldByDevices(
+            long accountId, Collection<Long> devicePks, long folderId, Collection<Long> messageIds) {
+        Map<Long, Map<Long, HeldItem>> held = new HashMap<>();
+        if (devicePks.isEmpty() || messageIds.isEmpty()) {
+            return held;
+        }
+        jdbc.sql("""
+                        SELECT device_pk, message_id, modseq, received_at FROM device_item
+                        WHERE account_id = ? AND folder_id = ? AND device_pk = ANY(?) AND message_id = ANY(?)
+                        """)
+                .params(accountId, folderId, devicePks.toArray(Long[]::new), messageIds.toArray(Long[]::new))
+                .query(row -> {
+                    HeldItem item = HELD.mapRow(row, 0);
+                    held.computeIfAbsent(row.getLong("device_pk"), pk -> new HashMap<>())
+                            .put(item.messageId(), item);
+                });
+        return held;
+    }
+
+    /** Which of the devices hold an item of the collection received before that device's own cutoff. */
+    public Set<Long> holdingOlderThan(long accountId, long folderId, Map<Long, Instant> cutoffs) {
+        Set<Long> holding = new HashSet<>();
+        if (cutoffs.isEmpty()) {
+            return holding;
+        }
+        List<Long> devicePks = List.copyOf(cutoffs.keySet());
+        jdbc.sql("""
+                        SELECT d.pk FROM unnest(?::bigint[], ?::bigint[]) AS d(pk, cutoff_micros)
+                        WHERE EXISTS (SELECT 1 FROM device_item i WHERE i.account_id = ? AND i.device_pk = d.pk
+                                      AND i.folder_id = ?
+                                      AND i.received_at < timestamptz 'epoch' + d.cutoff_micros * interval '1 us')
+                        """)
+                .params(
+                        devicePks.toArray(Long[]::new),
+                        devicePks.stream().map(pk -> micros(cutoffs.get(pk))).toArray(Long[]::new),
+                        accountId,
+                        folderId)
+                .query(row -> {
+                    holding.add(row.getLong(1));
+                });
+        return holding;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     /** Held items received before {@code cutoff}, oldest first. */
