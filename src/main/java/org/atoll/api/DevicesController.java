@@ -19,6 +19,7 @@ import org.atoll.device.WipeState;
 import org.atoll.sync.CollectionSyncView;
 import org.atoll.sync.FilterType;
 import org.atoll.sync.ItemSyncs;
+import org.atoll.sync.SyncConflict;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -108,6 +109,29 @@ class DevicesController {
         return itemSyncs.collections(device.accountId(), device.id()).stream()
                 .map(CollectionSyncState::of)
                 .toList();
+    }
+
+    /** How many conflicts one read lists. */
+    static final int CONFLICTS = 100;
+
+    /** The newest conflicts of the device's changes with the server's (MS-ASCMD 2.2.3.34), newest first. */
+    @GetMapping("/{id}/conflicts")
+    List<SyncConflictDto> conflicts(@AuthenticationPrincipal AccountView caller, @PathVariable long id) {
+        DeviceDetail device = visible(caller, id);
+        return itemSyncs.conflicts(device.accountId(), device.id(), CONFLICTS).stream()
+                .map(SyncConflictDto::of)
+                .toList();
+    }
+
+    record SyncConflictDto(long folderId, long messageId, String winner, Instant occurredAt) {
+
+        static SyncConflictDto of(SyncConflict conflict) {
+            return new SyncConflictDto(
+                    conflict.folderId(),
+                    conflict.messageId(),
+                    conflict.clientWon() ? "CLIENT" : "SERVER",
+                    conflict.occurredAt());
+        }
     }
 
     record CollectionSyncState(

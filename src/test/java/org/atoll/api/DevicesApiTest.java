@@ -99,6 +99,35 @@ class DevicesApiTest {
         }
 
         @Test
+        void conflictsShouldListTheDevicesRefusedChangesToTheirOwnerAndAdminsOnly() throws Exception {
+            long inbox = mailboxes.systemFolder(owner.id(), SystemFolder.INBOX).id();
+            long contested = mailboxes
+                    .deliver(owner.id(), inbox, Mime.message("Contested"), null)
+                    .id();
+            MailClient client = new MailClient(phone);
+            client.syncFully(inbox, 10);
+            mailboxes.setRead(owner.id(), List.of(contested), true);
+            client.change(inbox, List.of(MailClient.markRead(inbox + ":" + contested, false)));
+
+            JsonNode conflicts =
+                    admin.get("/api/v1/devices/" + phoneId + "/conflicts").json();
+
+            assertThat(conflicts).hasSize(1);
+            assertThat(conflicts.get(0).get("messageId").asLong()).isEqualTo(contested);
+            assertThat(conflicts.get(0).get("folderId").asLong()).isEqualTo(inbox);
+            assertThat(conflicts.get(0).get("winner").asString()).isEqualTo("SERVER");
+            assertThat(ApiClient.basic(port, owner.address(), PASSWORD)
+                            .get("/api/v1/devices/" + phoneId + "/conflicts")
+                            .json())
+                    .hasSize(1);
+            AccountView stranger = TestAccounts.open(accounts, "conflicts-stranger");
+            assertThat(ApiClient.basic(port, stranger.address(), PASSWORD)
+                            .unchecked("GET", "/api/v1/devices/" + phoneId + "/conflicts", null)
+                            .status())
+                    .isEqualTo(404);
+        }
+
+        @Test
         void listShouldFilterAndSort() throws Exception {
             new EasDevice(port, owner.address(), PASSWORD, "ApiTablet1")
                     .withDeviceType("Tablet")
