@@ -25,6 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CollectionStates {
 
+    /** State rows with their body preferences gathered into arrays, one row per collection; a WHERE follows. */
+    private static final String WITH_PREFERENCES = """
+            SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
+            FROM collection_sync_state s
+            LEFT JOIN LATERAL (
+                SELECT array_agg(b.body_type ORDER BY b.body_type) AS types,
+                       array_agg(b.truncation_size ORDER BY b.body_type) AS truncations,
+                       array_agg(b.all_or_none ORDER BY b.body_type) AS all_or_none,
+                       array_agg(b.preview ORDER BY b.body_type) AS previews
+                FROM collection_body_preference b
+                WHERE b.account_id = s.account_id AND b.device_pk = s.device_pk
+                  AND b.folder_id = s.folder_id) p ON true
+            """;
+
     private final JdbcClient jdbc;
 
     CollectionStates(JdbcClient jdbc) {
@@ -36,19 +50,9 @@ public class CollectionStates {
      * until the transaction ends.
      */
     public Optional<CollectionState> find(long accountId, long devicePk, long folderId, boolean lock) {
-        return jdbc.sql("""
-                        SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
-                        FROM collection_sync_state s
-                        LEFT JOIN LATERAL (
-                            SELECT array_agg(b.body_type ORDER BY b.body_type) AS types,
-                                   array_agg(b.truncation_size ORDER BY b.body_type) AS truncations,
-                                   array_agg(b.all_or_none ORDER BY b.body_type) AS all_or_none,
-                                   array_agg(b.preview ORDER BY b.body_type) AS previews
-                            FROM collection_body_preference b
-                            WHERE b.account_id = s.account_id AND b.device_pk = s.device_pk
-                              AND b.folder_id = s.folder_id) p ON true
-                        WHERE s.account_id = ? AND s.device_pk = ? AND s.folder_id = ?
-                        """ + (lock ? " FOR UPDATE OF s" : ""))
+        return jdbc.sql(WITH_PREFERENCES
+                        + "WHERE s.account_id = ? AND s.device_pk = ? AND s.folder_id = ?"
+                        + (lock ? " FOR UPDATE OF s" : ""))
                 .params(accountId, devicePk, folderId)
                 .query((row, n) -> state(row, bodyPreferences(row)))
                 .optional();
@@ -64,19 +68,7 @@ public class CollectionStates {
         if (devicePks.isEmpty() || folderIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("""
-                        SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
-                        FROM collection_sync_state s
-                        LEFT JOIN LATERAL (
-                            SELECT array_agg(b.body_type ORDER BY b.body_type) AS types,
-                                   array_agg(b.truncation_size ORDER BY b.body_type) AS truncations,
-                                   array_agg(b.all_or_none ORDER BY b.body_type) AS all_or_none,
-                                   array_agg(b.preview ORDER BY b.body_type) AS previews
-                            FROM collection_body_preference b
-                            WHERE b.account_id = s.account_id AND b.device_pk = s.device_pk
-                              AND b.folder_id = s.folder_id) p ON true
-                        WHERE s.account_id = ? AND s.device_pk = ANY(?) AND s.folder_id = ANY(?)
-                        """)
+        jdbc.sql(WITH_PREFERENCES + "WHERE s.account_id = ? AND s.device_pk = ANY(?) AND s.folder_id = ANY(?)")
                 .params(accountId, devicePks.toArray(Long[]::new), folderIds.toArray(Long[]::new))
                 .query(row -> {
                     found.computeIfAbsent(row.getLong("device_pk"), pk -> new HashMap<>())
