@@ -20,6 +20,8 @@ import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,12 +180,29 @@ class FolderSyncTest {
     }
 
     @Test
-    void unknownOrMalformedKeysShouldGetStatus9Or10() throws Exception {
+    void unknownKeysShouldGetStatus9AndAMissingKeyStatus10() throws Exception {
         phone.provision();
         assertThat(phone.folderSync("7").text("Status")).hasValue("9");
         phone.folderSync("0");
         assertThat(phone.folderSync("99").text("Status")).hasValue("9");
-        assertThat(phone.folderSync("abc").text("Status")).hasValue("10");
+        assertThat(phone.send("FolderSync", WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync"))
+                        .text("Status"))
+                .hasValue("10");
+    }
+
+    /** Keys another server issued, left on a phone after a migration: the device starts over (MS-ASCMD 2.2.3.177.5). */
+    @ParameterizedTest
+    @ValueSource(strings = {"{5D4A9E2C-7B1F-4C3A-9E8D-2F6B1A0C9D34}17", "abc", "-1", "1234567890123456789012", "0x10"})
+    void keysThisServerNeverIssuedShouldGetStatus9(String foreignKey) throws Exception {
+        phone.provision();
+        String key = phone.folderSync("0").text("SyncKey").orElseThrow();
+
+        assertThat(phone.folderSync(foreignKey).text("Status")).hasValue("9");
+        assertThat(phone.send("FolderCreate", folderCreate(foreignKey, "0", "Never made"))
+                        .text("Status"))
+                .hasValue("9");
+        assertThat(phone.folderSync(key).text("Status")).hasValue("1");
+        assertThat(names(phone.folderSync("0"), "Add")).doesNotContain("Never made");
     }
 
     static WbxmlElement folderCreate(String key, String parent, String name) {

@@ -135,15 +135,21 @@ class FolderChangeCommands {
             if (request.page() != H || !request.name().equals(root)) {
                 return status(Status.MALFORMED_REQUEST);
             }
-            Optional<Long> key = request.text(H, "SyncKey").flatMap(WireNumbers::unsigned);
-            if (key.isEmpty()) {
-                return status(Status.MALFORMED_REQUEST);
+            long key;
+            switch (WireNumbers.syncKey(request.text(H, "SyncKey"))) {
+                case WireNumbers.SentKey.Missing() -> {
+                    return status(Status.MALFORMED_REQUEST);
+                }
+                case WireNumbers.SentKey.NeverIssued() -> {
+                    return status(Status.INVALID_SYNC_KEY);
+                }
+                case WireNumbers.SentKey.Issuable(long value) -> key = value;
             }
-            if (!folderSyncs.isCurrent(accountId, device.id(), key.get())) {
+            if (!folderSyncs.isCurrent(accountId, device.id(), key)) {
                 return status(Status.INVALID_SYNC_KEY);
             }
             try {
-                return change(accountId, device.id(), key.get(), request);
+                return change(accountId, device.id(), key, request);
             } catch (FolderNameTaken e) {
                 return status(Status.EXISTS);
             } catch (SystemFolderProtected e) {

@@ -1,6 +1,5 @@
 package org.atoll.eas.command;
 
-import java.util.Optional;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.mailbox.FolderView;
@@ -49,13 +48,20 @@ public class FolderSyncCommand implements EasCommandHandler {
     @Override
     public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
         long devicePk = device.id();
-        Optional<Long> key = request.page() == H && request.name().equals("FolderSync")
-                ? request.text(H, "SyncKey").flatMap(WireNumbers::unsigned)
-                : Optional.empty();
-        if (key.isEmpty()) {
+        if (request.page() != H || !request.name().equals("FolderSync")) {
             return status(Status.MALFORMED_REQUEST);
         }
-        return switch (folderSyncs.sync(accountId, devicePk, key.get())) {
+        long key;
+        switch (WireNumbers.syncKey(request.text(H, "SyncKey"))) {
+            case WireNumbers.SentKey.Missing() -> {
+                return status(Status.MALFORMED_REQUEST);
+            }
+            case WireNumbers.SentKey.NeverIssued() -> {
+                return status(Status.INVALID_SYNC_KEY);
+            }
+            case WireNumbers.SentKey.Issuable(long value) -> key = value;
+        }
+        return switch (folderSyncs.sync(accountId, devicePk, key)) {
             case FolderSyncResult.UnknownKey() -> status(Status.INVALID_SYNC_KEY);
             case FolderSyncResult.Changes(long next, var changes) -> {
                 WbxmlElement list = WbxmlElement.of(H, "Changes").add("Count", Integer.toString(changes.size()));

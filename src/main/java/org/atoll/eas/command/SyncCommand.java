@@ -209,8 +209,17 @@ public class SyncCommand implements EasCommandHandler {
     private Parsed parse(WbxmlElement collection, @Nullable Integer syncWindow) {
         String collectionId = collection.text("CollectionId").orElse("");
         Optional<Long> folderId = WireNumbers.unsigned(collectionId);
-        Optional<Long> key = collection.text("SyncKey").flatMap(WireNumbers::unsigned);
-        if (folderId.isEmpty() || key.isEmpty()) {
+        long key;
+        switch (WireNumbers.syncKey(collection.text("SyncKey"))) {
+            case WireNumbers.SentKey.Missing() -> {
+                return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
+            }
+            case WireNumbers.SentKey.NeverIssued() -> {
+                return new Parsed(collectionId, null, Status.INVALID_SYNC_KEY);
+            }
+            case WireNumbers.SentKey.Issuable(long value) -> key = value;
+        }
+        if (folderId.isEmpty()) {
             return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
         }
         try {
@@ -224,7 +233,7 @@ public class SyncCommand implements EasCommandHandler {
             List<ClientCommand> commands = commands(collection.child("Commands").orElse(null));
             return new Parsed(
                     collectionId,
-                    new CollectionRequest(folderId.get(), key.get(), update, getChanges, commands),
+                    new CollectionRequest(folderId.get(), key, update, getChanges, commands),
                     Status.SUCCESS);
         } catch (IllegalArgumentException | InvalidMailboxRequest | DateTimeParseException e) {
             return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
@@ -372,7 +381,8 @@ public class SyncCommand implements EasCommandHandler {
     private WbxmlElement collection(long accountId, DeviceView device, Parsed parsed, boolean v14, List<Long> served) {
         CollectionRequest request = parsed.request();
         if (request == null) {
-            return collectionStatus(parsed.collectionId(), null, parsed.failure());
+            String resetKey = parsed.failure() == Status.INVALID_SYNC_KEY ? "0" : null;
+            return collectionStatus(parsed.collectionId(), resetKey, parsed.failure());
         }
         CollectionResult result;
         try {

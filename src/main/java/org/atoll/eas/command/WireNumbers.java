@@ -14,4 +14,29 @@ final class WireNumbers {
         }
         return Optional.of(Long.parseLong(text));
     }
+
+    /**
+     * A SyncKey element as a device sent it, an opaque string to the device (MS-ASCMD 2.2.3.181). Text that is not one of this server's keys, such as another server's
+     * {@code {GUID}N} keys left on a phone after a migration, is a key this server never issued: the device is told
+     * its key is unknown so that it starts over (Sync Status 3, FolderSync Status 9), not that its request is
+     * malformed.
+     */
+    static SentKey syncKey(Optional<String> text) {
+        if (text.isEmpty()) {
+            return new SentKey.Missing();
+        }
+        return unsigned(text.get()).<SentKey>map(SentKey.Issuable::new).orElseGet(SentKey.NeverIssued::new);
+    }
+
+    sealed interface SentKey {
+
+        /** No SyncKey element: the request is malformed. */
+        record Missing() implements SentKey {}
+
+        /** A number, which this server may have issued. */
+        record Issuable(long value) implements SentKey {}
+
+        /** Text this server never issues. */
+        record NeverIssued() implements SentKey {}
+    }
 }
