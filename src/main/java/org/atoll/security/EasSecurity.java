@@ -23,7 +23,11 @@ class EasSecurity {
                         "/Microsoft-Server-ActiveSync",
                         "/Microsoft-Server-ActiveSync/**",
                         "/autodiscover/autodiscover.xml",
-                        "/Autodiscover/Autodiscover.xml")
+                        "/Autodiscover/Autodiscover.xml",
+                        "/autodiscover/autodiscover.json",
+                        "/autodiscover/autodiscover.json/**",
+                        "/Autodiscover/Autodiscover.json",
+                        "/Autodiscover/Autodiscover.json/**")
                 .authenticationProvider(authentication)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))

@@ -3,17 +3,14 @@ package org.atoll.eas.autodiscover;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.atoll.account.AccountView;
-import org.atoll.eas.EasProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,12 +24,21 @@ class AutodiscoverController {
     static final String RESPONSE_NAMESPACE = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006";
     static final String MOBILESYNC_NAMESPACE =
             "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006";
-    static final String EAS_PATH = "/Microsoft-Server-ActiveSync";
+    private static final String INVALID_REQUEST = "Invalid Request";
 
-    private final EasProperties properties;
+    private final ActiveSyncUrl url;
 
-    AutodiscoverController(EasProperties properties) {
-        this.properties = properties;
+    AutodiscoverController(ActiveSyncUrl url) {
+        this.url = url;
+    }
+
+    /** A GET, or a POST without a body, is answered as Exchange answers it: error 600, Invalid Request. */
+    @GetMapping(path = {"/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"})
+    ResponseEntity<String> withoutRequest(@AuthenticationPrincipal AccountView account) {
+        if (!account.enabled()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return xml(HttpStatus.OK, error(600, INVALID_REQUEST));
     }
 
     @PostMapping(path = {"/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"})
@@ -43,18 +49,21 @@ class AutodiscoverController {
         }
         AutodiscoverRequest parsed;
         try {
-            parsed = AutodiscoverRequest.parse(readBounded(request.getInputStream()));
+            byte[] body = readBounded(request.getInputStream());
+            if (body.length == 0) {
+                return xml(HttpStatus.OK, error(600, INVALID_REQUEST));
+            }
+            parsed = AutodiscoverRequest.parse(body);
         } catch (AutodiscoverRequest.Malformed e) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         }
         if (!MOBILESYNC_NAMESPACE.equals(parsed.acceptableResponseSchema())) {
-            return xml(HttpStatus.OK, error(600, "Invalid Request"));
+            return xml(HttpStatus.OK, error(600, INVALID_REQUEST));
         }
         if (!account.address().equals(parsed.emailAddress().toLowerCase(Locale.ROOT))) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        String url = publicUrl(request) + EAS_PATH;
-        return xml(HttpStatus.OK, settings(account, url));
+        return xml(HttpStatus.OK, settings(account, url.of(request)));
     }
 
     private static byte[] readBounded(InputStream in) throws IOException, AutodiscoverRequest.Malformed {
@@ -64,21 +73,6 @@ class AutodiscoverController {
                     "An Autodiscover request has at most " + AutodiscoverRequest.MAX_BYTES + " bytes");
         }
         return body;
-    }
-
-    private String publicUrl(HttpServletRequest request) {
-        URI configured = properties.publicUrl();
-        if (configured != null) {
-            String text = configured.toString();
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        }
-        try {
-            String host = InetAddress.ofLiteral(request.getLocalAddr()).getHostAddress();
-            return new URI(request.isSecure() ? "https" : "http", null, host, request.getLocalPort(), null, null, null)
-                    .toString();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalStateException("The local socket address cannot form a URL", e);
-        }
     }
 
     private static ResponseEntity<String> xml(HttpStatus status, String body) {
