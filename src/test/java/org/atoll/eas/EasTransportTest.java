@@ -76,7 +76,7 @@ class EasTransportTest {
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
                 .hasValue("Sync,SendMail,SmartForward,SmartReply,FolderSync,FolderCreate,FolderDelete,FolderUpdate,"
-                        + "MoveItems,GetItemEstimate,Settings,Ping,ItemOperations,Provision");
+                        + "MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,ResolveRecipients");
     }
 
     @Test

@@ -21,4 +21,19 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     Page<Account> search(String pattern, Pageable pageable);
 
     long countByRoleAndEnabled(Role role, boolean enabled);
+
+    /**
+     * Enabled accounts for the directory, by ambiguous name resolution: the address or the display name starts with
+     * {@code prefix}, or a word of the display name does ({@code wordPrefix}, the prefix after a space). Both patterns
+     * are lower-case LIKE patterns escaped with a backslash.
+     */
+    @Query("""
+            SELECT a FROM Account a
+            WHERE a.enabled = true
+              AND (lower(a.address) LIKE :prefix ESCAPE '\\'
+                   OR lower(a.displayName) LIKE :prefix ESCAPE '\\'
+                   OR lower(a.displayName) LIKE :wordPrefix ESCAPE '\\')
+            ORDER BY lower(a.displayName), a.address
+            """)
+    Page<Account> directory(String prefix, String wordPrefix, Pageable pageable);
 }
