@@ -9,6 +9,7 @@ import org.atoll.audit.InvalidAuditQuery;
 import org.atoll.device.AccessRuleNotFound;
 import org.atoll.device.AccessRuleTaken;
 import org.atoll.device.AccountOnlyWipeUnsupported;
+import org.atoll.device.DecidedByAdministrator;
 import org.atoll.device.DefaultPolicyProtected;
 import org.atoll.device.DeviceException;
 import org.atoll.device.DeviceNotFound;
@@ -65,6 +66,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case DefaultPolicyProtected ignored -> HttpStatus.CONFLICT;
             case PolicyNameTaken ignored -> HttpStatus.CONFLICT;
             case AccessRuleTaken ignored -> HttpStatus.CONFLICT;
+            case DecidedByAdministrator ignored -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.BAD_REQUEST;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());

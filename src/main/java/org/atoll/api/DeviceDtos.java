@@ -68,7 +68,8 @@ final class DeviceDtos {
                             d.wipeRequestedAt(),
                             d.wipeSentAt(),
                             d.wipeAcknowledgedAt(),
-                            d.wipeFailedAt()),
+                            d.wipeFailedAt(),
+                            d.wipeByAdministrator()),
                     d.firstSyncAt(),
                     d.lastSyncAt(),
                     d.lastPingAt());
@@ -100,7 +101,8 @@ final class DeviceDtos {
             @Nullable Instant requestedAt,
             @Nullable Instant sentAt,
             @Nullable Instant acknowledgedAt,
-            @Nullable Instant failedAt) {}
+            @Nullable Instant failedAt,
+            boolean byAdministrator) {}
 
     record AccessRuleDto(
             long id, AccessState access, Characteristic characteristic, String queryString, Instant createdAt) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.api.DeviceDtos.DeviceDto;
 import org.atoll.device.AccessState;
+import org.atoll.device.Authority;
 import org.atoll.device.DeviceAccess;
 import org.atoll.device.DeviceDetail;
 import org.atoll.device.DeviceFilter;
@@ -33,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Devices across accounts for administrators; a user sees and acts on their own devices only, and gets 404 for
- * any other. Allow, block and release are for administrators (the security chain refuses users).
+ * any other. Allow, block and release are for administrators (the security chain refuses users). An owner may wipe
+ * their device, but an administrator's wipe and block bind them: withdrawing or replacing such a wipe is refused
+ * with 403, and removing the partnership does not lift either.
  */
 @RestController
 @RequestMapping("/api/v1/devices")
@@ -175,29 +178,38 @@ class DevicesController {
     @PostMapping("/{id}/wipe")
     DeviceDto wipe(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
         visible(caller, id);
-        return DeviceDto.of(devices.requestWipe(id, WipeKind.FULL, Caller.actor(caller, http)));
+        return DeviceDto.of(devices.requestWipe(id, WipeKind.FULL, Caller.actor(caller, http), authority(caller)));
     }
 
     @PostMapping("/{id}/account-only-wipe")
     DeviceDto accountOnlyWipe(
             @AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
         visible(caller, id);
-        return DeviceDto.of(devices.requestWipe(id, WipeKind.ACCOUNT_ONLY, Caller.actor(caller, http)));
+        return DeviceDto.of(
+                devices.requestWipe(id, WipeKind.ACCOUNT_ONLY, Caller.actor(caller, http), authority(caller)));
     }
 
     @PostMapping("/{id}/cancel-wipe")
     DeviceDto cancelWipe(@AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
         visible(caller, id);
-        return DeviceDto.of(devices.cancelWipe(id, Caller.actor(caller, http)));
+        return DeviceDto.of(devices.cancelWipe(id, Caller.actor(caller, http), authority(caller)));
     }
 
-    /** Removes the partnership: the device registers, provisions and syncs from scratch on its next request. */
+    /**
+     * Removes the partnership: the device registers, provisions and syncs from scratch on its next request. The
+     * owner's removal keeps an administrator's block and an owed or done wipe for the device's return.
+     */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(
             @AuthenticationPrincipal AccountView caller, @PathVariable long id, HttpServletRequest http) {
         visible(caller, id);
-        devices.remove(id, Caller.actor(caller, http));
+        devices.remove(id, Caller.actor(caller, http), authority(caller));
         return ResponseEntity.noContent().build();
+    }
+
+    /** An administrator acts as one even on their own devices; anyone else only as the device's owner. */
+    private static Authority authority(AccountView caller) {
+        return Caller.isAdmin(caller) ? Authority.ADMINISTRATOR : Authority.OWNER;
     }
 
     private DeviceDetail visible(AccountView caller, long id) {

@@ -162,13 +162,19 @@ public class DeviceAccess {
 
     // ---- personal states
 
-    /** Allows the device itself, whatever the rules say (Exchange's personal allow). */
+    /**
+     * Allows the device itself, whatever the rules say (Exchange's personal allow); this also lifts a block the
+     * server set after the device acknowledged a wipe or kept changing its User-Agent. For administrators only.
+     */
     @Transactional
     public DeviceDetail allow(long devicePk, Actor actor) {
         return personal(devicePk, AccessState.ALLOWED, "Allowed by " + actor.name(), actor);
     }
 
-    /** Blocks the device itself, whatever the rules say (Exchange's personal block). */
+    /**
+     * Blocks the device itself, whatever the rules say (Exchange's personal block). The block outlives the owner's
+     * removal of the partnership. For administrators only.
+     */
     @Transactional
     public DeviceDetail block(long devicePk, Actor actor) {
         return personal(devicePk, AccessState.BLOCKED, "Blocked by " + actor.name(), actor);
@@ -193,13 +199,31 @@ public class DeviceAccess {
         return personal(devicePk, AccessState.ALLOWED, "Released from quarantine by " + actor.name(), actor);
     }
 
+    /**
+     * Blocks the device itself on the server's own authority (a wipe acknowledged, a User-Agent that kept changing):
+     * like an administrator's block, rules do not change it, removing the partnership keeps it, and only an
+     * administrator's allow lifts it.
+     */
+    DeviceDetail blockAutomatically(long devicePk, String reason) {
+        return personal(devicePk, AccessState.BLOCKED, reason, Actor.SYSTEM);
+    }
+
+    /** A personal allow also starts the count of User-Agent changes over, so the next change does not block again. */
     private DeviceDetail personal(long devicePk, AccessState state, String reason, Actor actor) {
         int updated = jdbc.sql("""
                         UPDATE device SET access_state = ?, access_reason = ?, access_source = 'PERSONAL',
-                            access_rule_id = NULL, access_changed_at = ?
+                            access_rule_id = NULL, access_changed_at = ?,
+                            user_agent_changes = CASE WHEN ? THEN 0 ELSE user_agent_changes END,
+                            user_agent_changes_since = CASE WHEN ? THEN NULL ELSE user_agent_changes_since END
                         WHERE id = ?
                         """)
-                .params(state.name(), reason, now().atOffset(ZoneOffset.UTC), devicePk)
+                .params(
+                        state.name(),
+                        reason,
+                        now().atOffset(ZoneOffset.UTC),
+                        state == AccessState.ALLOWED,
+                        state == AccessState.ALLOWED,
+                        devicePk)
                 .update();
         if (updated != 1) {
             throw new DeviceNotFound(devicePk);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param policyVersion the version of that policy it acknowledged
  * @param firstSyncAt the device's first request
  * @param lastSyncAt its latest request (rewritten at most every {@code atoll.device.last-seen-granularity})
+ * @param wipeByAdministrator whether an administrator ordered the wipe, which the owner then may not withdraw
  * @param lastPingAt its latest Ping, null before it sent one
  */
 public record DeviceDetail(
@@ -33,6 +34,7 @@ public record DeviceDetail(
         @Nullable Instant accessChangedAt,
         WipeState wipeState,
         @Nullable WipeKind wipeKind,
+        boolean wipeByAdministrator,
         @Nullable String wipeRequestedBy,
         @Nullable Instant wipeRequestedAt,
         @Nullable Instant wipeSentAt,

@@ -11,7 +11,8 @@ public abstract sealed class DeviceException extends RuntimeException
                 DeviceNotQuarantined,
                 DefaultPolicyProtected,
                 PolicyNameTaken,
-                AccessRuleTaken {
+                AccessRuleTaken,
+                DecidedByAdministrator {
 
     DeviceException(String message) {
         super(message);

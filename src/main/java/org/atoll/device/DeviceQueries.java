@@ -115,6 +115,7 @@ final class DeviceQueries {
                 instant(row.getTimestamp("access_changed_at")),
                 WipeState.valueOf(row.getString("wipe_state")),
                 wipeKind == null ? null : WipeKind.valueOf(wipeKind),
+                row.getBoolean("wipe_by_administrator"),
                 row.getString("wipe_requested_by"),
                 instant(row.getTimestamp("wipe_requested_at")),
                 instant(row.getTimestamp("wipe_sent_at")),

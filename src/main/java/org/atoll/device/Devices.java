@@ -3,6 +3,7 @@ package org.atoll.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -68,8 +69,12 @@ public class Devices {
 
     /**
      * Records a request from a device: the first one registers it, later ones refresh what it reports of itself. A
-     * new device gets the access state the rules and the organization's default give it.
+     * new device gets the access state the rules and the organization's default give it, unless its owner removed it
+     * while it was blocked or owed a wipe: then it comes back blocked, or owed that wipe, as it left. A request
+     * without a User-Agent leaves the one known; a device whose User-Agent keeps changing is blocked (see
+     * {@code atoll.device.user-agent-changes-before-block}).
      *
+     * @param deviceType visible ASCII, as the request parser admits it
      * @throws DeviceLimitReached when the device is new and the account has no room for it
      */
     @Transactional
@@ -77,11 +82,16 @@ public class Devices {
             long accountId, String deviceId, String deviceType, @Nullable String userAgent, String protocolVersion) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
-        String agent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        String type = DeviceText.clean(deviceType, 32);
+        if (type == null) {
+            throw new InvalidDeviceRequest("A DeviceType has 1 to 32 printable characters");
+        }
+        String reported = DeviceText.clean(userAgent, 512);
         Optional<DeviceView> known = find(accountId, deviceId);
         if (known.isPresent()) {
             DeviceView device = known.get();
-            boolean unchanged = device.deviceType().equals(deviceType)
+            String agent = reported == null ? device.userAgent() : reported;
+            boolean unchanged = device.deviceType().equals(type)
                     && Objects.equals(device.userAgent(), agent)
                     && device.protocolVersion().equals(protocolVersion)
                     && device.lastSeenAt()
@@ -90,11 +100,15 @@ public class Devices {
             if (unchanged) {
                 return device;
             }
-            return jdbc.sql("UPDATE device SET device_type = ?, user_agent = ?, protocol_version = ?, last_seen_at = ?"
-                            + " WHERE account_id = ? AND device_id = ? RETURNING " + COLUMNS)
-                    .params(deviceType, agent, protocolVersion, stamp, accountId, deviceId)
+            DeviceView updated = jdbc.sql("UPDATE device SET device_type = ?, user_agent = ?, protocol_version = ?,"
+                            + " last_seen_at = ? WHERE account_id = ? AND device_id = ? RETURNING " + COLUMNS)
+                    .params(type, agent, protocolVersion, stamp, accountId, deviceId)
                     .query(Devices::view)
                     .single();
+            if (device.userAgent() != null && !Objects.equals(device.userAgent(), agent)) {
+                return userAgentChanged(updated, now);
+            }
+            return updated;
         }
         jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
                 .param(accountId)
@@ -111,16 +125,22 @@ public class Devices {
         if (count >= properties.maxPerAccount()) {
             throw new DeviceLimitReached(properties.maxPerAccount());
         }
-        DeviceAccess.Decision decision = access.decide(new DeviceAccess.Traits(deviceType, null, null, agent));
-        DeviceView registered = jdbc.sql("INSERT INTO device (account_id, device_id, device_type, user_agent,"
-                        + " protocol_version, first_seen_at, last_seen_at, access_state, access_reason, access_source,"
-                        + " access_rule_id, access_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " RETURNING " + COLUMNS)
+        Optional<Hold> hold = takeHold(accountId, deviceId);
+        DeviceAccess.Decision decision = hold.map(Hold::blockReason)
+                .map(reason -> new DeviceAccess.Decision(AccessState.BLOCKED, AccessSource.PERSONAL, null, reason))
+                .orElseGet(() -> access.decide(new DeviceAccess.Traits(type, null, null, reported)));
+        DeviceView registered = jdbc.sql("""
+                        INSERT INTO device (account_id, device_id, device_type, user_agent, protocol_version,
+                            first_seen_at, last_seen_at, access_state, access_reason, access_source, access_rule_id,
+                            access_changed_at, wipe_state, wipe_kind, wipe_requested_by, wipe_requested_at,
+                            wipe_acknowledged_at, wipe_by_administrator)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING\s""" + COLUMNS)
                 .params(
                         accountId,
                         deviceId,
-                        deviceType,
-                        agent,
+                        type,
+                        reported,
                         protocolVersion,
                         stamp,
                         stamp,
@@ -128,7 +148,13 @@ public class Devices {
                         decision.reason(),
                         decision.source().name(),
                         decision.ruleId(),
-                        stamp)
+                        stamp,
+                        hold.map(Hold::wipeState).orElse(WipeState.NONE.name()),
+                        hold.map(Hold::wipeKind).orElse(null),
+                        hold.map(Hold::wipeRequestedBy).orElse(null),
+                        hold.map(Hold::wipeRequestedAt).orElse(null),
+                        hold.map(Hold::wipeAcknowledgedAt).orElse(null),
+                        hold.map(Hold::wipeByAdministrator).orElse(false))
                 .query(Devices::view)
                 .single();
         if (decision.state() != AccessState.ALLOWED) {
@@ -136,13 +162,95 @@ public class Devices {
                     accountId,
                     registered.id(),
                     deviceId,
-                    deviceType,
+                    type,
                     decision.state(),
                     decision.source(),
                     decision.reason(),
                     Actor.SYSTEM));
         }
         return registered;
+    }
+
+    /**
+     * What the owner's removal of a partnership kept for the DeviceId (see {@link #remove}).
+     *
+     * @param blockReason the reason of the personal block kept, null when none was
+     * @param wipeState PENDING for a wipe still owed, ACKNOWLEDGED for one done, null for none
+     */
+    private record Hold(
+            @Nullable String blockReason,
+            @Nullable String wipeState,
+            @Nullable String wipeKind,
+            @Nullable String wipeRequestedBy,
+            @Nullable OffsetDateTime wipeRequestedAt,
+            @Nullable OffsetDateTime wipeAcknowledgedAt,
+            boolean wipeByAdministrator) {}
+
+    private Optional<Hold> takeHold(long accountId, String deviceId) {
+        return jdbc.sql("""
+                        DELETE FROM device_hold WHERE account_id = ? AND device_id = ?
+                        RETURNING block_reason, wipe_state, wipe_kind, wipe_requested_by, wipe_requested_at,
+                            wipe_acknowledged_at, wipe_by_administrator
+                        """)
+                .params(accountId, deviceId)
+                .query((row, n) -> new Hold(
+                        row.getString("block_reason"),
+                        row.getString("wipe_state"),
+                        row.getString("wipe_kind"),
+                        row.getString("wipe_requested_by"),
+                        row.getObject("wipe_requested_at", OffsetDateTime.class),
+                        row.getObject("wipe_acknowledged_at", OffsetDateTime.class),
+                        row.getBoolean("wipe_by_administrator")))
+                .optional();
+    }
+
+    /**
+     * Counts a change of the device's User-Agent within {@code atoll.device.user-agent-change-window} and blocks
+     * the device at {@code atoll.device.user-agent-changes-before-block} of them (Exchange's autoblock threshold
+     * for User-Agent changes): a client that keeps changing its User-Agent is typically misbehaving or pretending
+     * to be another, to pass access rules.
+     */
+    private DeviceView userAgentChanged(DeviceView device, Instant now) {
+        int threshold = properties.userAgentChangesBeforeBlock();
+        if (threshold <= 0) {
+            return device;
+        }
+        Duration window = properties.userAgentChangeWindow();
+        OffsetDateTime windowStart = now.minus(window).atOffset(ZoneOffset.UTC);
+        record Counted(int changes, AccessState state, AccessSource source) {}
+        Counted counted = jdbc.sql("""
+                        UPDATE device SET
+                            user_agent_changes = CASE
+                                WHEN user_agent_changes_since IS NULL OR user_agent_changes_since <= ? THEN 1
+                                ELSE user_agent_changes + 1 END,
+                            user_agent_changes_since = CASE
+                                WHEN user_agent_changes_since IS NULL OR user_agent_changes_since <= ? THEN ?
+                                ELSE user_agent_changes_since END
+                        WHERE id = ?
+                        RETURNING user_agent_changes, access_state, access_source
+                        """)
+                .params(windowStart, windowStart, now.atOffset(ZoneOffset.UTC), device.id())
+                .query((row, n) -> new Counted(
+                        row.getInt("user_agent_changes"),
+                        AccessState.valueOf(row.getString("access_state")),
+                        AccessSource.valueOf(row.getString("access_source"))))
+                .single();
+        boolean blockedPersonally = counted.state() == AccessState.BLOCKED && counted.source() == AccessSource.PERSONAL;
+        if (counted.changes() < threshold || blockedPersonally) {
+            return device;
+        }
+        access.blockAutomatically(
+                device.id(),
+                "Blocked automatically: its User-Agent changed " + counted.changes() + " times within "
+                        + describe(window) + "; an administrator must allow it");
+        return find(device.accountId(), device.deviceId()).orElseThrow();
+    }
+
+    private static String describe(Duration window) {
+        if (window.toMinutes() % 60 == 0 && window.toHours() > 0) {
+            return window.toHours() + (window.toHours() == 1 ? " hour" : " hours");
+        }
+        return window.toMinutes() + (window.toMinutes() == 1 ? " minute" : " minutes");
     }
 
     /**
@@ -162,7 +270,8 @@ public class Devices {
     }
 
     /**
-     * Orders a device wiped; it receives the wipe on its next request, whatever else it asks for.
+     * Orders a device wiped on an administrator's authority; it receives the wipe on its next request, whatever else
+     * it asks for.
      *
      * @param requestedBy who asked, for the audit trail
      * @return the device, or empty when the account has no such device
@@ -170,29 +279,37 @@ public class Devices {
     @Transactional
     public Optional<DeviceView> requestWipe(long accountId, String deviceId, String requestedBy) {
         Optional<DeviceView> device = find(accountId, deviceId);
-        device.ifPresent(found -> requestWipe(found.id(), WipeKind.FULL, new Actor(requestedBy, null)));
+        device.ifPresent(
+                found -> requestWipe(found.id(), WipeKind.FULL, new Actor(requestedBy, null), Authority.ADMINISTRATOR));
         return device.flatMap(found -> find(accountId, deviceId));
     }
 
     /**
      * Orders a device wiped; it receives the wipe on its next request, whatever else it asks for. A wipe ordered
-     * again replaces the one before.
+     * again replaces the one before, but an owner never replaces an administrator's wipe still owed.
      *
      * @throws DeviceNotFound when no device has the id
+     * @throws DecidedByAdministrator when the owner orders a wipe while an administrator's is owed
      * @throws AccountOnlyWipeUnsupported for an account-only wipe of a device that does not speak 16.1
      */
     @Transactional
-    public DeviceDetail requestWipe(long devicePk, WipeKind kind, Actor actor) {
-        DeviceDetail device = detail(devicePk);
+    public DeviceDetail requestWipe(long devicePk, WipeKind kind, Actor actor, Authority authority) {
+        DeviceDetail device = locked(devicePk);
+        if (authority == Authority.OWNER && device.wipeState().owed() && device.wipeByAdministrator()) {
+            throw new DecidedByAdministrator(
+                    "An administrator ordered this device wiped; only an administrator can change that wipe");
+        }
         if (kind == WipeKind.ACCOUNT_ONLY && !device.protocolVersion().equals("16.1")) {
             throw new AccountOnlyWipeUnsupported(device.protocolVersion());
         }
         jdbc.sql("""
                         UPDATE device SET wipe_state = 'PENDING', wipe_kind = ?, wipe_requested_by = ?,
                             wipe_requested_at = ?, wipe_sent_at = NULL, wipe_acknowledged_at = NULL,
-                            wipe_failed_at = NULL
+                            wipe_failed_at = NULL, wipe_by_administrator = ?
                         WHERE id = ?
-                        """).params(kind.name(), actor.name(), now(), devicePk).update();
+                        """)
+                .params(kind.name(), actor.name(), now(), authority == Authority.ADMINISTRATOR, devicePk)
+                .update();
         events.publishEvent(new DeviceWipeChanged(
                 device.accountId(), devicePk, device.deviceId(), DeviceWipeChanged.Step.REQUESTED, kind, actor));
         return detail(devicePk);
@@ -200,16 +317,21 @@ public class Devices {
 
     /**
      * Withdraws a wipe the device has not acknowledged yet. A device that already received it may still wipe
-     * itself; its acknowledgement is then not recorded.
+     * itself; its acknowledgement is then not recorded. The owner withdraws only a wipe they ordered.
      *
      * @throws DeviceNotFound when no device has the id
      * @throws WipeAlreadyDone when no wipe is owed
+     * @throws DecidedByAdministrator when the owner withdraws an administrator's wipe
      */
     @Transactional
-    public DeviceDetail cancelWipe(long devicePk, Actor actor) {
-        DeviceDetail device = detail(devicePk);
+    public DeviceDetail cancelWipe(long devicePk, Actor actor, Authority authority) {
+        DeviceDetail device = locked(devicePk);
         if (!device.wipeState().owed()) {
             throw new WipeAlreadyDone(device.wipeState());
+        }
+        if (authority == Authority.OWNER && device.wipeByAdministrator()) {
+            throw new DecidedByAdministrator(
+                    "An administrator ordered this device wiped; only an administrator can withdraw that wipe");
         }
         jdbc.sql("UPDATE device SET wipe_state = 'NONE' WHERE id = ?")
                 .param(devicePk)
@@ -235,17 +357,25 @@ public class Devices {
     }
 
     /**
-     * Records the device's acknowledgement (MS-ASPROV 2.2.2.53.3): done, or failed, in which case the wipe is
-     * owed again and sent on the next request.
+     * Records the device's acknowledgement (MS-ASPROV 2.2.2.54.3, 3.2.5.1.2.2): failed, in which case the wipe is
+     * owed again and sent on the next request; or done, in which case the device is blocked. A wiped device has
+     * destroyed what it received and the credentials it held (MS-ASPROV 3.1.5.1.2.2); one that shows up again under
+     * the same DeviceId is refused like any blocked device (MS-ASCMD 2.2.2 Status 129, HTTP 403 for 12.x), so it
+     * neither provisions nor downloads the mailbox again until an administrator allows it, as Exchange keeps a
+     * wiped device listed as wiped until an administrator lets it back.
      */
     @Transactional
     public void wipeAcknowledged(long accountId, String deviceId, boolean succeeded) {
         if (succeeded) {
             wipeStep(
-                    "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?",
-                    accountId,
-                    deviceId,
-                    DeviceWipeChanged.Step.ACKNOWLEDGED);
+                            "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?",
+                            accountId,
+                            deviceId,
+                            DeviceWipeChanged.Step.ACKNOWLEDGED)
+                    .ifPresent(pk -> access.blockAutomatically(
+                            pk,
+                            "Wiped: the device acknowledged its wipe at " + now().toInstant()
+                                    + "; an administrator must allow it before it syncs again"));
         } else {
             wipeStep(
                     "UPDATE device SET wipe_state = 'PENDING', wipe_failed_at = ?",
@@ -255,20 +385,22 @@ public class Devices {
         }
     }
 
-    private void wipeStep(String update, long accountId, String deviceId, DeviceWipeChanged.Step step) {
+    private Optional<Long> wipeStep(String update, long accountId, String deviceId, DeviceWipeChanged.Step step) {
         record Updated(long id, @Nullable String kind) {}
-        jdbc.sql(update + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
+        Optional<Updated> updated = jdbc.sql(update
+                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
                         + " RETURNING id, wipe_kind")
                 .params(now(), accountId, deviceId)
                 .query((row, n) -> new Updated(row.getLong("id"), row.getString("wipe_kind")))
-                .optional()
-                .ifPresent(updated -> events.publishEvent(new DeviceWipeChanged(
-                        accountId,
-                        updated.id(),
-                        deviceId,
-                        step,
-                        updated.kind() == null ? WipeKind.FULL : WipeKind.valueOf(updated.kind()),
-                        Actor.device(deviceId, null))));
+                .optional();
+        updated.ifPresent(done -> events.publishEvent(new DeviceWipeChanged(
+                accountId,
+                done.id(),
+                deviceId,
+                step,
+                done.kind() == null ? WipeKind.FULL : WipeKind.valueOf(done.kind()),
+                Actor.device(deviceId, null))));
+        return updated.map(Updated::id);
     }
 
     /**
@@ -303,15 +435,71 @@ public class Devices {
 
     /**
      * Removes a device's partnership: the device and every state kept for it (policy key, sync keys) go, so its
-     * next request registers it again, provisions it and syncs it from scratch. A wipe still owed is dropped.
+     * next request registers it again, provisions it and syncs it from scratch. When the owner removes it, a block
+     * an administrator or the server set on the device and a wipe owed or done stay with its DeviceId: the device
+     * comes back blocked, or owed that wipe. An administrator's removal drops them, so the device starts over.
      *
      * @throws DeviceNotFound when no device has the id
      */
     @Transactional
-    public void remove(long devicePk, Actor actor) {
-        DeviceDetail device = detail(devicePk);
+    public void remove(long devicePk, Actor actor, Authority authority) {
+        DeviceDetail device = locked(devicePk);
+        if (authority == Authority.OWNER) {
+            hold(device, actor);
+        }
         jdbc.sql("DELETE FROM device WHERE id = ?").param(devicePk).update();
         events.publishEvent(new DeviceRemoved(device.accountId(), devicePk, device.deviceId(), actor));
+    }
+
+    private void hold(DeviceDetail device, Actor actor) {
+        boolean blocked = device.accessState() == AccessState.BLOCKED && device.accessSource() == AccessSource.PERSONAL;
+        boolean owed = device.wipeState().owed();
+        if (!blocked && !owed) {
+            return;
+        }
+        String wipeState = owed ? "PENDING" : device.wipeState() == WipeState.ACKNOWLEDGED ? "ACKNOWLEDGED" : null;
+        jdbc.sql("""
+                        INSERT INTO device_hold (account_id, device_id, block_reason, wipe_state, wipe_kind,
+                            wipe_requested_by, wipe_requested_at, wipe_acknowledged_at, wipe_by_administrator,
+                            removed_by, removed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (account_id, device_id) DO UPDATE SET block_reason = excluded.block_reason,
+                            wipe_state = excluded.wipe_state, wipe_kind = excluded.wipe_kind,
+                            wipe_requested_by = excluded.wipe_requested_by,
+                            wipe_requested_at = excluded.wipe_requested_at,
+                            wipe_acknowledged_at = excluded.wipe_acknowledged_at,
+                            wipe_by_administrator = excluded.wipe_by_administrator,
+                            removed_by = excluded.removed_by, removed_at = excluded.removed_at
+                        """)
+                .params(
+                        device.accountId(),
+                        device.deviceId(),
+                        blocked ? device.accessReason() == null ? "Blocked" : device.accessReason() : null,
+                        wipeState,
+                        wipeState == null || device.wipeKind() == null
+                                ? null
+                                : device.wipeKind().name(),
+                        wipeState == null ? null : device.wipeRequestedBy(),
+                        wipeState == null ? null : offset(device.wipeRequestedAt()),
+                        wipeState == null ? null : offset(device.wipeAcknowledgedAt()),
+                        wipeState != null && device.wipeByAdministrator(),
+                        actor.name(),
+                        now())
+                .update();
+    }
+
+    private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The device, its row locked until the transaction ends, so two decisions about it queue. */
+    private DeviceDetail locked(long devicePk) {
+        jdbc.sql("SELECT id FROM device WHERE id = ? FOR UPDATE")
+                .param(devicePk)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new DeviceNotFound(devicePk));
+        return detail(devicePk);
     }
 
     /** @throws DeviceNotFound when no device has the id */
@@ -346,8 +534,8 @@ public class Devices {
     }
 
     /**
-     * Stores what the device reports of itself; values longer than the columns allow are cut. Rules matching the
-     * model or OS can change its access state now.
+     * Stores what the device reports of itself, without control characters (see {@link DeviceText}); values longer
+     * than the columns allow are cut. Rules matching the model or OS can change its access state now.
      */
     @Transactional
     public void recordInformation(long accountId, String deviceId, DeviceInformation information) {
@@ -358,13 +546,13 @@ public class Devices {
                         RETURNING id
                         """)
                 .params(
-                        cut(information.model(), 256),
-                        cut(information.imei(), 64),
-                        cut(information.friendlyName(), 256),
-                        cut(information.os(), 256),
-                        cut(information.osLanguage(), 64),
-                        cut(information.phoneNumber(), 64),
-                        cut(information.mobileOperator(), 256),
+                        DeviceText.clean(information.model(), 256),
+                        DeviceText.clean(information.imei(), 64),
+                        DeviceText.clean(information.friendlyName(), 256),
+                        DeviceText.clean(information.os(), 256),
+                        DeviceText.clean(information.osLanguage(), 64),
+                        DeviceText.clean(information.phoneNumber(), 64),
+                        DeviceText.clean(information.mobileOperator(), 256),
                         accountId,
                         deviceId)
                 .query(Long.class)
@@ -387,10 +575,6 @@ public class Devices {
                         row.getString("phone_number"),
                         row.getString("mobile_operator")))
                 .optional();
-    }
-
-    private static @Nullable String cut(@Nullable String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     @Transactional(readOnly = true)

@@ -250,10 +250,15 @@ class DevicesApiTest {
             List<String> actions = new ArrayList<>();
             trail.forEach(entry -> actions.add(entry.get("action").asString()));
             assertThat(actions)
-                    .containsExactly("device.wipe.acknowledged", "device.wipe.sent", "device.wipe.requested");
-            assertThat(trail.get(2).get("actor").asString()).isEqualTo(AccountsApiTest.ADMIN);
-            assertThat(trail.get(2).get("source").asString()).isEqualTo("127.0.0.1");
-            assertThat(trail.get(0).get("actor").asString()).isEqualTo("device:ApiPhone1");
+                    .containsExactly(
+                            "device.access.blocked",
+                            "device.wipe.acknowledged",
+                            "device.wipe.sent",
+                            "device.wipe.requested");
+            assertThat(trail.get(3).get("actor").asString()).isEqualTo(AccountsApiTest.ADMIN);
+            assertThat(trail.get(3).get("source").asString()).isEqualTo("127.0.0.1");
+            assertThat(trail.get(1).get("actor").asString()).isEqualTo("device:ApiPhone1");
+            assertThat(trail.get(0).get("actor").asString()).isEqualTo("system");
         }
 
         @Test

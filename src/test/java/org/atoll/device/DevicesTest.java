@@ -44,6 +44,25 @@ class DevicesTest {
     }
 
     @Test
+    void reportedTextShouldBeStoredWithoutControlCharactersAndCutOnACharacterBoundary() {
+        devices.seen(account.id(), "Controls1", "Android", "Agent\u0000/1\r\n", "14.1");
+        String longModel = "m".repeat(255) + "\uD83D\uDCF1";
+
+        devices.recordInformation(
+                account.id(),
+                "Controls1",
+                new DeviceInformation(longModel, "\u0000", "name\u0000\u001b[0m", null, null, null, null));
+
+        assertThat(devices.find(account.id(), "Controls1").orElseThrow().userAgent())
+                .isEqualTo("Agent/1");
+        DeviceInformation stored =
+                devices.information(account.id(), "Controls1").orElseThrow();
+        assertThat(stored.model()).isEqualTo("m".repeat(255));
+        assertThat(stored.imei()).isNull();
+        assertThat(stored.friendlyName()).isEqualTo("name[0m");
+    }
+
+    @Test
     void sameDeviceIdOnAnotherAccountShouldBeAnotherDevice() {
         AccountView other = TestAccounts.open(accounts, "other-devices");
         DeviceView mine = devices.seen(account.id(), "SharedId1", "Android", null, "14.1");

@@ -27,6 +27,7 @@ public final class EasDevice {
     private final String deviceId;
     private final String protocolVersion;
     private String deviceType = "SmartPhone";
+    private String userAgent = "";
     private long policyKey;
 
     public EasDevice(int port, String address, String password, String deviceId) {
@@ -44,6 +45,12 @@ public final class EasDevice {
     /** Sends this DeviceType from now on instead of {@code SmartPhone}. */
     public EasDevice withDeviceType(String type) {
         this.deviceType = type;
+        return this;
+    }
+
+    /** Sends this User-Agent header from now on instead of the HTTP client's own. */
+    public EasDevice withUserAgent(String agent) {
+        this.userAgent = agent;
         return this;
     }
 
@@ -132,6 +139,9 @@ public final class EasDevice {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (policyKey != 0) {
             request.header("X-MS-PolicyKey", Long.toString(policyKey));
+        }
+        if (!userAgent.isEmpty()) {
+            request.header("User-Agent", userAgent);
         }
         return request.build();
     }
