@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rest wait for the outbound worker. A refused submission changes nothing.
  *
  * <p>The envelope sender is always the authenticated account. Bcc is kept in the Sent Items copy and taken out of
- * the copy every recipient receives.
+ * the copy every recipient receives. The sender's own trace and authentication headers are removed from both, and
+ * the recipients' copy starts with this server's Received line ({@link TraceHeaders}).
  */
 @Service
 public class MailSubmission {
@@ -90,6 +91,7 @@ public class MailSubmission {
         }
         MimeMessage message = parse(submission.mime());
         try {
+            TraceHeaders.strip(message);
             applySender(message, account);
             List<String> recipients = recipients(message);
             Original original = submission.source() == null ? null : original(account.id(), submission.source());
@@ -98,6 +100,7 @@ public class MailSubmission {
             ensureIdentity(sentCopy);
             byte[] withBcc = MimeMessages.bytes(sentCopy);
             sentCopy.removeHeader("Bcc");
+            TraceHeaders.addReceived(sentCopy, properties.hostname(), clock.instant());
             byte[] outgoing = MimeMessages.bytes(sentCopy);
             LastVerb verb = original == null ? LastVerb.NONE : verb(submission.kind(), original, recipients, account);
             List<long[]> local = transaction.execute(status -> {
