@@ -54,6 +54,7 @@ public class MailSubmission {
     private final SentClientIds clientIds;
     private final OutboundQueue queue;
     private final Deliveries deliveries;
+    private final SendRate sendRate;
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -65,6 +66,7 @@ public class MailSubmission {
             SentClientIds clientIds,
             OutboundQueue queue,
             Deliveries deliveries,
+            SendRate sendRate,
             MailProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -73,13 +75,15 @@ public class MailSubmission {
         this.clientIds = clientIds;
         this.queue = queue;
         this.deliveries = deliveries;
+        this.sendRate = sendRate;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     /**
-     * @throws SubmissionRefused for a message that cannot be sent as asked; nothing was changed
+     * @throws SubmissionRefused for a message that cannot be sent as asked, or not now ({@link SendQuotaExceeded});
+     *     nothing was changed
      * @throws QuotaExceeded when the Sent Items copy does not fit the account's quota; nothing was sent
      */
     public void submit(Submission submission) {
@@ -103,22 +107,29 @@ public class MailSubmission {
             TraceHeaders.addReceived(sentCopy, properties.hostname(), clock.instant());
             byte[] outgoing = MimeMessages.bytes(sentCopy);
             LastVerb verb = original == null ? LastVerb.NONE : verb(submission.kind(), original, recipients, account);
-            List<long[]> local = transaction.execute(status -> {
-                Instant now = clock.instant();
-                if (clientId != null && !clientIds.remember(account.id(), submission.devicePk(), clientId, now)) {
-                    throw new AlreadySent(clientId);
-                }
-                if (submission.saveInSent()) {
-                    mailboxes.deliver(account.id(), SystemFolder.SENT_ITEMS, withBcc, now, true);
-                }
-                if (original != null) {
-                    ChangeOrigin.asDevice(submission.devicePk(), () -> {
-                        mailboxes.recordVerb(account.id(), original.view().id(), verb);
-                        return null;
-                    });
-                }
-                return queue(account, recipients, outgoing, now);
-            });
+            sendRate.take(account.id(), recipients.size());
+            List<long[]> local;
+            try {
+                local = transaction.execute(status -> {
+                    Instant now = clock.instant();
+                    if (clientId != null && !clientIds.remember(account.id(), submission.devicePk(), clientId, now)) {
+                        throw new AlreadySent(clientId);
+                    }
+                    if (submission.saveInSent()) {
+                        mailboxes.deliver(account.id(), SystemFolder.SENT_ITEMS, withBcc, now, true);
+                    }
+                    if (original != null) {
+                        ChangeOrigin.asDevice(submission.devicePk(), () -> {
+                            mailboxes.recordVerb(account.id(), original.view().id(), verb);
+                            return null;
+                        });
+                    }
+                    return queue(account, recipients, outgoing, now);
+                });
+            } catch (RuntimeException e) {
+                sendRate.giveBack(account.id(), recipients.size());
+                throw e;
+            }
             local.forEach(row -> deliveries.deliverNow(row[0], row[1]));
         } catch (MessagingException | IOException e) {
             throw new InvalidMessage("The message cannot be read: " + e.getMessage());

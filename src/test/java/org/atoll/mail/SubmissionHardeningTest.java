@@ -34,11 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a sender must not be able to do with submitted mail, over real HTTP and WBXML into the real store and to a
- * real SMTP server (GreenMail) on 127.0.0.1: carry trace and authentication headers of its own to recipients.
+ * real SMTP server (GreenMail) on 127.0.0.1: carry trace and authentication headers of its own to recipients, or
+ * send past the per-account limits.
  */
 @AtollTest
 class SubmissionHardeningTest {
 
+    static final int RECIPIENTS_PER_HOUR = 4;
 
     static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -52,6 +54,7 @@ class SubmissionHardeningTest {
         registry.add("atoll.mail.hostname", () -> "atoll.example.net");
         registry.add("atoll.mail.smarthost.host", () -> "127.0.0.1");
         registry.add("atoll.mail.smarthost.port", () -> smtp.getSmtp().getPort());
+        registry.add("atoll.mail.send-limits.recipients-per-hour", () -> RECIPIENTS_PER_HOUR);
     }
 
     @AfterAll
@@ -280,6 +283,65 @@ class SubmissionHardeningTest {
                     .isEqualTo("From: " + ana.address() + "\r\nTo: " + bo.address()
                             + "\r\nSubject: Same\r\nDate: Thu, 3 Dec 2026 10:00:00 +0000\r\nMessage-ID: <same-1@phone>\r\nX-Mailer: Phone Mail 7\r\n"
                             + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + body);
+        }
+    }
+
+    /** The per-account send limits, here {@value #RECIPIENTS_PER_HOUR} recipients an hour (MS-ASCMD 2.2.2, 115). */
+    @Nested
+    class SendLimits {
+
+        String to(String... recipients) {
+            return "From: " + ana.address() + "\r\nTo: " + String.join(", ", recipients)
+                    + "\r\nSubject: Hello\r\n\r\nHi.\r\n";
+        }
+
+        @Test
+        void sendingPastTheAllowanceShouldGetStatus115AndSendAndStoreNothing() throws Exception {
+            assertThat(post(phone, to(bo.address(), "dee@remote.example", "eve@remote.example")))
+                    .isEqualTo("empty");
+            long sentBefore = folder(ana, SystemFolder.SENT_ITEMS).size();
+
+            assertThat(post(phone, to(bo.address(), "fay@remote.example"))).isEqualTo("115");
+
+            assertThat(folder(bo, SystemFolder.INBOX)).hasSize(1);
+            assertThat(folder(ana, SystemFolder.SENT_ITEMS)).hasSize((int) sentBefore);
+            assertThat(queued(ana)).isEqualTo(1);
+            assertThat(post(phone, to(bo.address())))
+                    .as("what is left of the allowance")
+                    .isEqualTo("empty");
+        }
+
+        @Test
+        void protocol121ShouldLearnOfItAsServerBusy() throws Exception {
+            EasDevice old = new EasDevice(port, ana.address(), "correct horse battery", "OldPhone", "12.1").provision();
+            byte[] tooMany = to(
+                            "a@remote.example",
+                            "b@remote.example",
+                            "c@remote.example",
+                            "d@remote.example",
+                            "e@remote.example")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            HttpResponse<byte[]> response = old.post("SendMail", "&SaveInSent=T", "message/rfc822", tooMany);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(folder(ana, SystemFolder.SENT_ITEMS)).isEmpty();
+            assertThat(queued(ana)).isZero();
+        }
+
+        @Test
+        void anotherAccountShouldStillSend() throws Exception {
+            post(phone, to("a@remote.example", "b@remote.example", "c@remote.example", "d@remote.example"));
+            assertThat(post(phone, to(bo.address()))).isEqualTo("115");
+            EasDevice bosPhone = new EasDevice(port, bo.address(), "correct horse battery", "BoPhone").provision();
+
+            String status = post(
+                    bosPhone, "From: " + bo.address() + "\r\nTo: " + ana.address() + "\r\nSubject: Mine\r\n\r\nx\r\n");
+
+            assertThat(status).isEqualTo("empty");
+            assertThat(folder(ana, SystemFolder.INBOX))
+                    .extracting(MessageView::subject)
+                    .containsExactly("Mine");
         }
     }
 }
