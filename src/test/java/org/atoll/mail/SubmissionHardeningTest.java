@@ -1,6 +1,7 @@
 package org.atoll.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,11 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.NewAccount;
+import org.atoll.account.Role;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
+import org.atoll.support.LmtpClient;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
@@ -34,13 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a sender must not be able to do with submitted mail, over real HTTP and WBXML into the real store and to a
- * real SMTP server (GreenMail) on 127.0.0.1: carry trace and authentication headers of its own to recipients, or
- * send past the per-account limits.
+ * real SMTP server (GreenMail) on 127.0.0.1: carry trace and authentication headers of its own to recipients, send
+ * past the per-account limits, or fill a mailbox past the default quota.
  */
 @AtollTest
 class SubmissionHardeningTest {
 
     static final int RECIPIENTS_PER_HOUR = 4;
+    static final int DEFAULT_QUOTA_BYTES = 16 * 1024;
 
     static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -55,6 +61,7 @@ class SubmissionHardeningTest {
         registry.add("atoll.mail.smarthost.host", () -> "127.0.0.1");
         registry.add("atoll.mail.smarthost.port", () -> smtp.getSmtp().getPort());
         registry.add("atoll.mail.send-limits.recipients-per-hour", () -> RECIPIENTS_PER_HOUR);
+        registry.add("atoll.mailbox.default-quota", () -> DEFAULT_QUOTA_BYTES + "B");
     }
 
     @AfterAll
@@ -73,6 +80,9 @@ class SubmissionHardeningTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    LmtpServer lmtp;
 
     @Autowired
     JdbcClient jdbc;
@@ -342,6 +352,82 @@ class SubmissionHardeningTest {
             assertThat(folder(ana, SystemFolder.INBOX))
                     .extracting(MessageView::subject)
                     .containsExactly("Mine");
+        }
+    }
+
+    /** The default quota, here {@value #DEFAULT_QUOTA_BYTES} bytes, for accounts without a quota of their own. */
+    @Nested
+    class DefaultQuota {
+
+        static String message(String subject, int bodyBytes) {
+            return "From: sender@example.org\r\nTo: someone@atoll.test\r\nSubject: " + subject + "\r\n\r\n"
+                    + "x".repeat(bodyBytes) + "\r\n";
+        }
+
+        @Test
+        void deliveryPastTheDefaultQuotaShouldBeRefusedWithQuotaExceeded() {
+            long inbox = mailboxes.systemFolder(bo.id(), SystemFolder.INBOX).id();
+            mailboxes.deliver(bo.id(), inbox, message("Fits", 10_000).getBytes(StandardCharsets.UTF_8), null);
+
+            assertThatThrownBy(() -> mailboxes.deliver(
+                            bo.id(), inbox, message("Too much", 10_000).getBytes(StandardCharsets.UTF_8), null))
+                    .isInstanceOf(QuotaExceeded.class)
+                    .hasMessageContaining(Integer.toString(DEFAULT_QUOTA_BYTES));
+            assertThat(folder(bo, SystemFolder.INBOX))
+                    .extracting(MessageView::subject)
+                    .containsExactly("Fits");
+        }
+
+        @Test
+        void lmtpShouldAnswer552ForTheFullRecipientOnly() throws Exception {
+            long inbox = mailboxes.systemFolder(bo.id(), SystemFolder.INBOX).id();
+            mailboxes.deliver(bo.id(), inbox, message("Filler", 14_000).getBytes(StandardCharsets.UTF_8), null);
+
+            List<String> replies;
+            try (LmtpClient client = new LmtpClient(lmtp.port())) {
+                client.reply();
+                client.command("LHLO mta.example.org");
+                replies = client.deliver(
+                        "sender@example.org", List.of(bo.address(), ana.address()), message("Big", 4_000));
+            }
+
+            assertThat(replies.get(0)).startsWith("552 5.2.2");
+            assertThat(replies.get(1)).startsWith("250");
+            assertThat(folder(ana, SystemFolder.INBOX))
+                    .extracting(MessageView::subject)
+                    .containsExactly("Big");
+        }
+
+        @Test
+        void anAccountsOwnQuotaShouldWinOverTheDefault() {
+            AccountView big = accounts.create(new NewAccount(
+                    TestAccounts.uniqueAddress("big"), null, "correct horse battery", Role.USER, 1_000_000L));
+            long inbox = mailboxes.systemFolder(big.id(), SystemFolder.INBOX).id();
+
+            for (int i = 0; i < 3; i++) {
+                mailboxes.deliver(big.id(), inbox, message("Part " + i, 10_000).getBytes(StandardCharsets.UTF_8), null);
+            }
+
+            assertThat(folder(big, SystemFolder.INBOX)).hasSize(3);
+        }
+
+        @Test
+        void localDeliveryToAFullMailboxShouldBounceToTheSender() throws Exception {
+            long inbox = mailboxes.systemFolder(bo.id(), SystemFolder.INBOX).id();
+            mailboxes.deliver(bo.id(), inbox, message("Filler", 14_000).getBytes(StandardCharsets.UTF_8), null);
+
+            String status = post(
+                    phone,
+                    "From: " + ana.address() + "\r\nTo: " + bo.address() + "\r\nSubject: Report\r\n\r\n"
+                            + "y".repeat(4_000) + "\r\n");
+            deliveries.runDue();
+
+            assertThat(status).isEqualTo("empty");
+            assertThat(folder(bo, SystemFolder.INBOX))
+                    .extracting(MessageView::subject)
+                    .containsExactly("Filler");
+            assertThat(folder(ana, SystemFolder.INBOX)).hasSize(1);
+            assertThat(raw(ana, folder(ana, SystemFolder.INBOX).getFirst())).contains("552 5.2.2");
         }
     }
 }
