@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smarthost the SMTP server that takes mail for recipients without an account here
  * @param outbound the queue worker's pace and patience
  * @param lmtp the LMTP listener an MTA delivers incoming mail through
+ * @param sendLimits how much one account may send through SendMail, SmartReply and SmartForward
  */
 @ConfigurationProperties("atoll.mail")
 public record MailProperties(
@@ -20,7 +21,8 @@ public record MailProperties(
         @DefaultValue("REWRITE") ForeignFrom foreignFrom,
         @DefaultValue Smarthost smarthost,
         @DefaultValue Outbound outbound,
-        @DefaultValue Lmtp lmtp) {
+        @DefaultValue Lmtp lmtp,
+        @DefaultValue SendLimits sendLimits) {
 
     /** A From header naming another address than the sending account's. */
     public enum ForeignFrom {
@@ -86,4 +88,24 @@ public record MailProperties(
             @DefaultValue("100") int maxRecipients,
             @DefaultValue("64") int maxConnections,
             @DefaultValue("5m") Duration idleTimeout) {}
+
+    /**
+     * Each account's allowance, kept per node in memory: token buckets that refill evenly over their period, so a
+     * burst up to the whole allowance passes and after that one more message (or recipient) per share of the period.
+     * Past either limit a submission is refused (Status 115) and nothing is sent or stored.
+     *
+     * @param messagesPerMinute messages one account may send per minute; 0 for no limit
+     * @param recipientsPerHour recipients (To, Cc and Bcc, each address once per message) one account may send to
+     *     per hour; 0 for no limit
+     */
+    public record SendLimits(
+            @DefaultValue("30") int messagesPerMinute,
+            @DefaultValue("1000") int recipientsPerHour) {
+
+        public SendLimits {
+            if (messagesPerMinute < 0 || recipientsPerHour < 0) {
+                throw new IllegalArgumentException("Send limits are 0 (none) or more");
+            }
+        }
+    }
 }

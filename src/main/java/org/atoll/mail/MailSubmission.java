@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rest wait for the outbound worker. A refused submission changes nothing.
  *
  * <p>The envelope sender is always the authenticated account. Bcc is kept in the Sent Items copy and taken out of
- * the copy every recipient receives.
+ * the copy every recipient receives. The sender's own trace and authentication headers are removed from both, and
+ * the recipients' copy starts with this server's Received line ({@link TraceHeaders}).
  */
 @Service
 public class MailSubmission {
@@ -53,6 +54,7 @@ public class MailSubmission {
     private final SentClientIds clientIds;
     private final OutboundQueue queue;
     private final Deliveries deliveries;
+    private final SendRate sendRate;
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -64,6 +66,7 @@ public class MailSubmission {
             SentClientIds clientIds,
             OutboundQueue queue,
             Deliveries deliveries,
+            SendRate sendRate,
             MailProperties properties,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -72,13 +75,15 @@ public class MailSubmission {
         this.clientIds = clientIds;
         this.queue = queue;
         this.deliveries = deliveries;
+        this.sendRate = sendRate;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     /**
-     * @throws SubmissionRefused for a message that cannot be sent as asked; nothing was changed
+     * @throws SubmissionRefused for a message that cannot be sent as asked, or not now ({@link SendQuotaExceeded});
+     *     nothing was changed
      * @throws QuotaExceeded when the Sent Items copy does not fit the account's quota; nothing was sent
      */
     public void submit(Submission submission) {
@@ -90,6 +95,7 @@ public class MailSubmission {
         }
         MimeMessage message = parse(submission.mime());
         try {
+            TraceHeaders.strip(message);
             applySender(message, account);
             List<String> recipients = recipients(message);
             Original original = submission.source() == null ? null : original(account.id(), submission.source());
@@ -98,24 +104,32 @@ public class MailSubmission {
             ensureIdentity(sentCopy);
             byte[] withBcc = MimeMessages.bytes(sentCopy);
             sentCopy.removeHeader("Bcc");
+            TraceHeaders.addReceived(sentCopy, properties.hostname(), clock.instant());
             byte[] outgoing = MimeMessages.bytes(sentCopy);
             LastVerb verb = original == null ? LastVerb.NONE : verb(submission.kind(), original, recipients, account);
-            List<long[]> local = transaction.execute(status -> {
-                Instant now = clock.instant();
-                if (clientId != null && !clientIds.remember(account.id(), submission.devicePk(), clientId, now)) {
-                    throw new AlreadySent(clientId);
-                }
-                if (submission.saveInSent()) {
-                    mailboxes.deliver(account.id(), SystemFolder.SENT_ITEMS, withBcc, now, true);
-                }
-                if (original != null) {
-                    ChangeOrigin.asDevice(submission.devicePk(), () -> {
-                        mailboxes.recordVerb(account.id(), original.view().id(), verb);
-                        return null;
-                    });
-                }
-                return queue(account, recipients, outgoing, now);
-            });
+            sendRate.take(account.id(), recipients.size());
+            List<long[]> local;
+            try {
+                local = transaction.execute(status -> {
+                    Instant now = clock.instant();
+                    if (clientId != null && !clientIds.remember(account.id(), submission.devicePk(), clientId, now)) {
+                        throw new AlreadySent(clientId);
+                    }
+                    if (submission.saveInSent()) {
+                        mailboxes.deliver(account.id(), SystemFolder.SENT_ITEMS, withBcc, now, true);
+                    }
+                    if (original != null) {
+                        ChangeOrigin.asDevice(submission.devicePk(), () -> {
+                            mailboxes.recordVerb(account.id(), original.view().id(), verb);
+                            return null;
+                        });
+                    }
+                    return queue(account, recipients, outgoing, now);
+                });
+            } catch (RuntimeException e) {
+                sendRate.giveBack(account.id(), recipients.size());
+                throw e;
+            }
             local.forEach(row -> deliveries.deliverNow(row[0], row[1]));
         } catch (MessagingException | IOException e) {
             throw new InvalidMessage("The message cannot be read: " + e.getMessage());

@@ -122,6 +122,62 @@ class MailboxApiTest {
                 .isEqualTo(404);
     }
 
+    static final String MIXED_ATTACHMENTS = "From: Ana <ana@example.org>\r\n"
+            + "To: Bo <bo@example.net>\r\n"
+            + "Subject: Files\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+            + "\r\n"
+            + "--b1\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n"
+            + "\r\n"
+            + "Three files.\r\n"
+            + "--b1\r\n"
+            + "Content-Type: image/png\r\n"
+            + "Content-Disposition: attachment; filename=\"chart.png\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n"
+            + "\r\n"
+            + "iVBORw0KGgo=\r\n"
+            + "--b1\r\n"
+            + "Content-Type: image/svg+xml\r\n"
+            + "Content-Disposition: attachment; filename=\"logo.svg\"\r\n"
+            + "\r\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\r\n"
+            + "--b1\r\n"
+            + "Content-Type: application/pdf\r\n"
+            + "Content-Disposition: attachment;\r\n"
+            + " filename*=UTF-8''..%2F..%2F.report%E2%80%AEfdp.exe%0D%0ASet-Cookie%3A%20a%3Db%00\r\n"
+            + "\r\n"
+            + "%PDF-1.4\r\n"
+            + "--b1--\r\n";
+
+    @Test
+    void downloadsShouldKeepOnlyPassiveTypesAndNeverAHostileName() {
+        MessageView message =
+                mailboxes.deliver(owner.id(), inbox, MIXED_ATTACHMENTS.getBytes(StandardCharsets.UTF_8), null);
+        String attachments = base + "/messages/" + message.id() + "/attachments/";
+
+        Reply png = client.get(attachments + 0);
+        assertThat(png.contentType()).isEqualTo("image/png");
+        assertThat(png.header("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment; filename=\"chart.png\""));
+        assertThat(png.header("X-Content-Type-Options")).hasValue("nosniff");
+
+        Reply svg = client.get(attachments + 1);
+        assertThat(svg.contentType()).isEqualTo("application/octet-stream");
+        assertThat(svg.header("Content-Disposition").orElseThrow()).startsWith("attachment; ");
+        assertThat(svg.header("X-Content-Type-Options")).hasValue("nosniff");
+
+        Reply pdf = client.get(attachments + 2);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.raw().headers().map()).doesNotContainKey("set-cookie");
+        String disposition = pdf.header("Content-Disposition").orElseThrow();
+        assertThat(disposition)
+                .isEqualTo("attachment; filename=\"reportfdp.exeSet-Cookie__a_b\";"
+                        + " filename*=UTF-8''reportfdp.exeSet-Cookie_%20a%3Db");
+    }
+
     @Test
     void changesShouldGoThroughTheJournalSoEveryDeviceReceivesThem() {
         MessageView message = mailboxes.deliver(owner.id(), inbox, Mime.message("Move me"), null);

@@ -12,6 +12,7 @@ import org.atoll.mail.ForeignSender;
 import org.atoll.mail.InvalidMessage;
 import org.atoll.mail.MailSubmission;
 import org.atoll.mail.NoRecipients;
+import org.atoll.mail.SendQuotaExceeded;
 import org.atoll.mail.SourceNotFound;
 import org.atoll.mail.Submission;
 import org.atoll.mail.SubmissionRefused;
@@ -44,6 +45,8 @@ class ComposeMailCommands {
         INVALID_MIME(107, 400),
         SERVER_ERROR_RETRY_LATER(111, 503),
         MAILBOX_QUOTA_EXCEEDED(113, 507),
+        /** "The request would exceed the send quota": the account's send limits; 12.1 learns of it as server busy. */
+        SEND_QUOTA_EXCEEDED(115, 503),
         MESSAGE_RECIPIENT_UNRESOLVED(116, 400),
         /** 12.1 has no ClientId; the code is listed for completeness of the mapping. */
         MESSAGE_PREVIOUSLY_SENT(118, 200),
@@ -166,6 +169,7 @@ class ComposeMailCommands {
                 case UnresolvedRecipient _ -> Status.MESSAGE_RECIPIENT_UNRESOLVED;
                 case ForeignSender _ -> Status.ACCESS_DENIED;
                 case SourceNotFound _ -> Status.ITEM_NOT_FOUND;
+                case SendQuotaExceeded _ -> Status.SEND_QUOTA_EXCEEDED;
             };
         }
 

@@ -11,6 +11,7 @@ import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.MailboxChanged;
 import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.MailboxProperties;
 import org.atoll.mailbox.QuotaExceeded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,10 +37,12 @@ public class Journal {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final long defaultQuota;
 
-    Journal(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Journal(JdbcClient jdbc, ApplicationEventPublisher events, MailboxProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
+        this.defaultQuota = properties.defaultQuotaBytes();
     }
 
     /** Creates the account's counter row, at modseq 0 and size 0. */
@@ -67,7 +70,8 @@ public class Journal {
 
     /**
      * Takes the account's next modseq for a delivery of {@code addedBytes}, in one statement that also checks the
-     * account's quota: a delivery that would exceed it neither takes a modseq nor changes the size.
+     * account's quota, or the default quota when the account has none of its own: a delivery that would exceed it
+     * neither takes a modseq nor changes the size.
      *
      * @throws QuotaExceeded when the bytes do not fit in the account's quota
      * @throws MailboxNotFound when the account has no mailbox
@@ -78,19 +82,20 @@ public class Journal {
                             UPDATE mailbox m SET highest_modseq = m.highest_modseq + 1, used_bytes = m.used_bytes + ?
                             FROM account a
                             WHERE m.account_id = ? AND a.id = m.account_id
-                              AND (a.quota_bytes IS NULL OR m.used_bytes + ? <= a.quota_bytes)
+                              AND (m.used_bytes + ? <= coalesce(a.quota_bytes, ?)
+                                   OR (a.quota_bytes IS NULL AND ? = 0))
                             RETURNING m.highest_modseq, m.used_bytes
                             """)
-                    .params(addedBytes, accountId, addedBytes)
+                    .params(addedBytes, accountId, addedBytes, defaultQuota, defaultQuota)
                     .query((row, n) -> new Change(accountId, row.getLong(1), row.getLong(2)))
                     .optional();
             if (change.isPresent()) {
                 return change.get();
             }
             List<Optional<Long>> quota = jdbc.sql(
-                            "SELECT a.quota_bytes FROM mailbox m JOIN account a ON a.id = m.account_id"
-                                    + " WHERE m.account_id = ?")
-                    .param(accountId)
+                            "SELECT coalesce(a.quota_bytes, nullif(?, 0)) FROM mailbox m JOIN account a"
+                                    + " ON a.id = m.account_id WHERE m.account_id = ?")
+                    .params(defaultQuota, accountId)
                     .query((row, n) -> Optional.ofNullable(row.getObject(1, Long.class)))
                     .list();
             if (quota.isEmpty()) {
