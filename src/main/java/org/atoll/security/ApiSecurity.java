@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * The REST API: personal API tokens as bearer tokens, or HTTP Basic; stateless, so no CSRF token, but state-changing
  * requests from other sites are refused ({@link CrossSiteRefusal}) and a 401 never challenges for Basic. Administrative
- * resources need an administrator; everything else needs an enabled account, and the controllers keep users to
- * their own mailbox and devices. Every refusal is an RFC 9457 problem. The contract and its Swagger UI page are
+ * resources need an administrator; everything else (an account's own tokens included) needs an enabled account, and
+ * the controllers keep users to their own mailbox, devices and tokens. Every refusal is an RFC 9457 problem. The contract and its Swagger UI page are
  * public.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,21 +29,24 @@ class ApiSecurity {
                 .authenticationProvider(authentication)
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterBefore(new CrossSiteRefusal(), ApiTokenFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/api/v1/accounts",
-                                "/api/v1/accounts/**",
-                                "/api/v1/access-rules",
-                                "/api/v1/access-rules/**",
-                                "/api/v1/access-settings",
-                                "/api/v1/policies",
-                                "/api/v1/policies/**",
-                                "/api/v1/audit",
-                                "/api/v1/devices/*/allow",
-                                "/api/v1/devices/*/block",
-                                "/api/v1/devices/*/release")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .hasAnyRole("USER", "ADMIN"))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/v1/accounts/*/tokens", "/api/v1/accounts/*/tokens/*")
+                                .hasAnyRole("USER", "ADMIN")
+                                .requestMatchers(
+                                        "/api/v1/accounts",
+                                        "/api/v1/accounts/**",
+                                        "/api/v1/access-rules",
+                                        "/api/v1/access-rules/**",
+                                        "/api/v1/access-settings",
+                                        "/api/v1/policies",
+                                        "/api/v1/policies/**",
+                                        "/api/v1/audit",
+                                        "/api/v1/devices/*/allow",
+                                        "/api/v1/devices/*/block",
+                                        "/api/v1/devices/*/release")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .hasAnyRole("USER", "ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(BearerChallenge.entryPoint()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
                         ProblemResponses.write(response, 403, "Forbidden", "This needs another role")))
