@@ -169,7 +169,7 @@ public class Accounts {
     }
 
     /**
-     * Sets a new password on an administrator's behalf.
+     * Sets a new password on an administrator's behalf, and revokes the account's API tokens.
      *
      * @throws AccountNotFound when no account has the id
      * @throws InvalidAccountData when the password breaks a rule
@@ -179,7 +179,8 @@ public class Accounts {
         checkPassword(password);
         Account account = load(id);
         account.changePasswordHash(passwordEncoder.encode(password), now());
-        events.publishEvent(new AccountChanged(id, account.address(), actor, "password reset"));
+        events.publishEvent(new PasswordChanged(id));
+        events.publishEvent(new AccountChanged(id, account.address(), actor, "password reset, API tokens revoked"));
     }
 
     /**
@@ -232,6 +233,8 @@ public class Accounts {
     }
 
     /**
+     * Sets a new password the account's owner chose, and revokes the account's API tokens.
+     *
      * @throws AccountNotFound when no account has the id
      * @throws InvalidAccountData when the password breaks a rule
      */
@@ -239,6 +242,7 @@ public class Accounts {
     public void changePassword(long id, String password) {
         checkPassword(password);
         load(id).changePasswordHash(passwordEncoder.encode(password), now());
+        events.publishEvent(new PasswordChanged(id));
     }
 
     /** @throws AccountNotFound when no account has the id */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +14,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens: 256 random bits shown once to their owner, kept only as their SHA-256, presented as bearer
- * tokens. A token acts as its owner, and stops working when the owner is disabled or revokes it.
+ * tokens. A token acts as its owner, and stops working when the owner is disabled, when it expires, when the owner
+ * or an administrator revokes it, and when the account gets a new password.
  */
 @Service
 public class ApiTokens {
@@ -29,6 +32,9 @@ public class ApiTokens {
 
     /** Every token starts with this, so a leaked one is recognizable in a scan. */
     static final String PREFIX = "atoll_";
+
+    /** Longest lifetime a token can be given; a token given none lives until revoked. */
+    public static final int MAX_LIFETIME_DAYS = 3650;
 
     /** A token's last use is rewritten at most this often. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
@@ -49,20 +55,31 @@ public class ApiTokens {
             long id,
             String name,
             Instant createdAt,
-            @Nullable Instant lastUsedAt) {}
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant expiresAt) {}
 
     /** A token just created, with its secret, shown this once. */
     public record IssuedToken(ApiTokenView token, String secret) {}
 
+    /** A token that lives until revoked. */
+    public IssuedToken issue(long accountId, @Nullable String name) {
+        return issue(accountId, name, null);
+    }
+
     /**
-     * @throws InvalidAccountData when the name is blank, longer than 100 characters or holds control characters
+     * @param lifetimeDays days until the token expires, none when null
+     * @throws InvalidAccountData when the name is blank, longer than 100 characters or holds control characters, or
+     *     the lifetime is not 1 to {@link #MAX_LIFETIME_DAYS} days
      * @throws TooManyTokens when the account holds {@link #MAX_PER_ACCOUNT} tokens already
      */
     @Transactional
-    public IssuedToken issue(long accountId, @Nullable String name) {
+    public IssuedToken issue(long accountId, @Nullable String name, @Nullable Integer lifetimeDays) {
         String checked = name == null ? "" : name.strip();
         if (checked.isEmpty() || checked.length() > 100 || checked.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidAccountData("A token's name has 1 to 100 printable characters");
+        }
+        if (lifetimeDays != null && (lifetimeDays < 1 || lifetimeDays > MAX_LIFETIME_DAYS)) {
+            throw new InvalidAccountData("A token expires in 1 to " + MAX_LIFETIME_DAYS + " days, or never");
         }
         jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
                 .param(accountId)
@@ -80,25 +97,32 @@ public class ApiTokens {
         random.nextBytes(bits);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         Instant now = now();
-        long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_sha256, created_at) VALUES (?, ?, ?, ?)"
-                        + " RETURNING id")
-                .params(accountId, checked, sha256(secret), now.atOffset(ZoneOffset.UTC))
+        Instant expiresAt = lifetimeDays == null ? null : now.plus(Duration.ofDays(lifetimeDays));
+        long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_sha256, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?) RETURNING id")
+                .params(
+                        accountId,
+                        checked,
+                        sha256(secret),
+                        now.atOffset(ZoneOffset.UTC),
+                        expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
-        return new IssuedToken(new ApiTokenView(id, checked, now, null), secret);
+        return new IssuedToken(new ApiTokenView(id, checked, now, null, expiresAt), secret);
     }
 
+    /** The account's tokens, expired ones included, with their expiry. */
     @Transactional(readOnly = true)
     public List<ApiTokenView> of(long accountId) {
-        return jdbc.sql("SELECT id, name, created_at, last_used_at FROM api_token WHERE account_id = ? ORDER BY id")
+        return jdbc.sql("SELECT id, name, created_at, last_used_at, expires_at FROM api_token WHERE account_id = ?"
+                        + " ORDER BY id")
                 .param(accountId)
                 .query((row, n) -> new ApiTokenView(
                         row.getLong("id"),
                         row.getString("name"),
                         row.getTimestamp("created_at").toInstant(),
-                        row.getTimestamp("last_used_at") == null
-                                ? null
-                                : row.getTimestamp("last_used_at").toInstant()))
+                        instant(row.getTimestamp("last_used_at")),
+                        instant(row.getTimestamp("expires_at"))))
                 .list();
     }
 
@@ -111,26 +135,31 @@ public class ApiTokens {
                 == 1;
     }
 
-    /** The enabled account a presented token acts for, if the token is known. */
+    /** A new password ends every token the old one let someone create. */
+    @EventListener
+    void on(PasswordChanged event) {
+        jdbc.sql("DELETE FROM api_token WHERE account_id = ?")
+                .param(event.accountId())
+                .update();
+    }
+
+    /** The enabled account a presented token acts for, if the token is known and has not expired. */
     @Transactional
     public Optional<AccountView> authenticate(String presented) {
         if (!presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
         record Holder(long accountId, long id, @Nullable Instant lastUsedAt) {}
-        Optional<Holder> holder = jdbc.sql("SELECT account_id, id, last_used_at FROM api_token WHERE token_sha256 = ?")
-                .param(sha256(presented))
+        Instant now = now();
+        Optional<Holder> holder = jdbc.sql("SELECT account_id, id, last_used_at FROM api_token WHERE token_sha256 = ?"
+                        + " AND (expires_at IS NULL OR expires_at > ?)")
+                .params(sha256(presented), now.atOffset(ZoneOffset.UTC))
                 .query((row, n) -> new Holder(
-                        row.getLong("account_id"),
-                        row.getLong("id"),
-                        row.getTimestamp("last_used_at") == null
-                                ? null
-                                : row.getTimestamp("last_used_at").toInstant()))
+                        row.getLong("account_id"), row.getLong("id"), instant(row.getTimestamp("last_used_at"))))
                 .optional();
         if (holder.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = now();
         Instant last = holder.get().lastUsedAt();
         if (last == null || last.plus(LAST_USED_GRANULARITY).isBefore(now)) {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE account_id = ? AND id = ?")
@@ -141,6 +170,10 @@ public class ApiTokens {
                     .update();
         }
         return accounts.find(holder.get().accountId()).filter(AccountView::enabled);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Instant now() {

@@ -60,15 +60,22 @@ final class AccountDtos {
             long id,
             String name,
             Instant createdAt,
-            @Nullable Instant lastUsedAt) {
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant expiresAt) {
 
         static TokenDto of(ApiTokens.ApiTokenView token) {
-            return new TokenDto(token.id(), token.name(), token.createdAt(), token.lastUsedAt());
+            return new TokenDto(token.id(), token.name(), token.createdAt(), token.lastUsedAt(), token.expiresAt());
         }
     }
 
-    record CreateToken(@NotNull String name) {}
+    /** @param expiresInDays days until the token expires; none means it lives until revoked */
+    record CreateToken(@NotNull String name, @Nullable Integer expiresInDays) {}
 
     /** A token just created, with its secret, shown this once. */
-    record IssuedTokenDto(long id, String name, Instant createdAt, String token) {}
+    record IssuedTokenDto(
+            long id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            String token) {}
 }

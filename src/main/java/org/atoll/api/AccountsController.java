@@ -46,6 +46,7 @@ class AccountsController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        QueryValues.requireReachable(page, size);
         return Pages.of(accounts.list(q, page, size), this::dto);
     }
 

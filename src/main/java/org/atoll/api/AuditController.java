@@ -1,7 +1,6 @@
 package org.atoll.api;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.atoll.audit.AuditEntry;
 import org.atoll.audit.AuditLog;
 import org.atoll.audit.AuditQuery;
@@ -29,7 +28,8 @@ class AuditController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        AuditQuery query = new AuditQuery(accountId, device, actor, instant("from", from), instant("to", to));
+        AuditQuery query = new AuditQuery(
+                accountId, device, actor, QueryValues.instant("from", from), QueryValues.instant("to", to));
         return Pages.of(log.find(query, page, size), AuditEntryDto::of);
     }
 
@@ -59,17 +59,6 @@ class AuditController {
                     entry.devicePk(),
                     entry.deviceId(),
                     entry.detail());
-        }
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidApiRequest(name + " is a date-time such as 2026-11-28T10:00:00Z");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.atoll.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,8 +94,8 @@ class DevicesController {
                 wipeState,
                 deviceType,
                 model,
-                instant("lastSyncBefore", lastSyncBefore),
-                instant("lastSyncAfter", lastSyncAfter));
+                QueryValues.instant("lastSyncBefore", lastSyncBefore),
+                QueryValues.instant("lastSyncAfter", lastSyncAfter));
         return Pages.of(devices.list(filter, by, descending, page, size), DeviceDto::of);
     }
 
@@ -216,16 +215,5 @@ class DevicesController {
         DeviceDetail device = devices.detail(id);
         Caller.requireSelfOrAdmin(caller, device.accountId(), "device with id " + id);
         return device;
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidApiRequest(name + " is a date-time such as 2026-11-28T10:00:00Z");
-        }
     }
 }

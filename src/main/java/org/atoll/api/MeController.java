@@ -48,7 +48,7 @@ class MeController {
     @PostMapping("/tokens")
     ResponseEntity<IssuedTokenDto> issue(
             @AuthenticationPrincipal AccountView caller, @Valid @RequestBody CreateToken body) {
-        ApiTokens.IssuedToken issued = tokens.issue(caller.id(), body.name());
+        ApiTokens.IssuedToken issued = tokens.issue(caller.id(), body.name(), body.expiresInDays());
         return ResponseEntity.created(
                         URI.create("/api/v1/me/tokens/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
@@ -56,6 +56,7 @@ class MeController {
                         issued.token().id(),
                         issued.token().name(),
                         issued.token().createdAt(),
+                        issued.token().expiresAt(),
                         issued.secret()));
     }
 

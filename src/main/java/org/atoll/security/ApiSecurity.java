@@ -5,16 +5,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The REST API: personal API tokens as bearer tokens, or HTTP Basic; stateless, so no CSRF token. Administrative
- * resources need an administrator; everything else needs an enabled account, and the controllers keep users to
- * their own mailbox and devices. Every refusal is an RFC 9457 problem. The contract and its Swagger UI page are
+ * The REST API: personal API tokens as bearer tokens, or HTTP Basic; stateless, so no CSRF token, but state-changing
+ * requests from other sites are refused ({@link CrossSiteRefusal}) and a 401 never challenges for Basic. Administrative
+ * resources need an administrator; everything else (an account's own tokens included) needs an enabled account, and
+ * the controllers keep users to their own mailbox, devices and tokens. Every refusal is an RFC 9457 problem. The contract and its Swagger UI page are
  * public.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,27 +28,26 @@ class ApiSecurity {
         return http.securityMatcher("/api/**")
                 .authenticationProvider(authentication)
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/api/v1/accounts",
-                                "/api/v1/accounts/**",
-                                "/api/v1/access-rules",
-                                "/api/v1/access-rules/**",
-                                "/api/v1/access-settings",
-                                "/api/v1/policies",
-                                "/api/v1/policies/**",
-                                "/api/v1/audit",
-                                "/api/v1/devices/*/allow",
-                                "/api/v1/devices/*/block",
-                                "/api/v1/devices/*/release")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .hasAnyRole("USER", "ADMIN"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-                    response.setHeader(
-                            HttpHeaders.WWW_AUTHENTICATE,
-                            "Basic realm=\"" + BasicRealm.NAME + "\", Bearer realm=\"" + BasicRealm.NAME + "\"");
-                    ProblemResponses.write(response, 401, "Unauthorized", "Sign in with HTTP Basic or an API token");
-                }))
+                .addFilterBefore(new CrossSiteRefusal(), ApiTokenFilter.class)
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/v1/accounts/*/tokens", "/api/v1/accounts/*/tokens/*")
+                                .hasAnyRole("USER", "ADMIN")
+                                .requestMatchers(
+                                        "/api/v1/accounts",
+                                        "/api/v1/accounts/**",
+                                        "/api/v1/access-rules",
+                                        "/api/v1/access-rules/**",
+                                        "/api/v1/access-settings",
+                                        "/api/v1/policies",
+                                        "/api/v1/policies/**",
+                                        "/api/v1/audit",
+                                        "/api/v1/devices/*/allow",
+                                        "/api/v1/devices/*/block",
+                                        "/api/v1/devices/*/release")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .hasAnyRole("USER", "ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(BearerChallenge.entryPoint()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
                         ProblemResponses.write(response, 403, "Forbidden", "This needs another role")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -41,7 +41,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         Optional<AccountView> account =
                 tokens.authenticate(header.substring(BEARER.length()).strip());
         if (account.isEmpty()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + BasicRealm.NAME + "\"");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.HEADER);
             ProblemResponses.write(response, 401, "Unauthorized", "The API token is not valid");
             return;
         }

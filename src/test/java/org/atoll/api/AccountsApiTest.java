@@ -150,9 +150,7 @@ class AccountsApiTest {
             Reply reply = ApiClient.anonymous(port).get("/api/v1/accounts");
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.contentType()).startsWith("application/problem+json");
-            assertThat(reply.header("WWW-Authenticate").orElseThrow())
-                    .contains("Basic")
-                    .contains("Bearer");
+            assertThat(reply.header("WWW-Authenticate").orElseThrow()).isEqualTo("Bearer realm=\"Atoll\"");
         }
 
         @Test
