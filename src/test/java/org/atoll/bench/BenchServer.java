@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.atoll.AtollApplication;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.support.DataDirectories;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +36,7 @@ final class BenchServer implements AutoCloseable {
     private volatile boolean sampling = true;
 
     BenchServer(int maxDevicesPerAccount) throws IOException {
-        Path dataDir = Files.createTempDirectory("atoll-bench-");
+        Path dataDir = DataDirectories.create("atoll-bench-");
         postmasterPid = dataDir.resolve("postgresql/postmaster.pid");
         context = new SpringApplicationBuilder(AtollApplication.class, BenchWeb.class)
                 .run(

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.atoll.account.NewAccount;
 import org.atoll.mail.LmtpServer;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.support.DataDirectories;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,7 +41,7 @@ public final class DeliveryBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "bench-");
+        Path dataDir = DataDirectories.create(Path.of("target"), "bench-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AtollApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(

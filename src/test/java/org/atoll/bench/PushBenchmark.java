@@ -25,6 +25,7 @@ import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.push.Parking;
 import org.atoll.push.internal.Waiters;
+import org.atoll.support.DataDirectories;
 import org.atoll.sync.CollectionRequest;
 import org.atoll.sync.CollectionResult;
 import org.atoll.sync.FolderSyncs;
@@ -82,7 +83,7 @@ public final class PushBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int devices = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int nodeBDevices = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "push-bench-");
+        Path dataDir = DataDirectories.create(Path.of("target"), "push-bench-");
         String[] common = {
             "--atoll.data-dir=" + dataDir.toAbsolutePath(),
             "--atoll.ephemeral-database=true",

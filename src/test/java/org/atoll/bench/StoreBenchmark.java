@@ -2,7 +2,6 @@ package org.atoll.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.atoll.account.NewAccount;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.support.DataDirectories;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,7 +47,7 @@ public final class StoreBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "bench-");
+        Path dataDir = DataDirectories.create(Path.of("target"), "bench-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AtollApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(

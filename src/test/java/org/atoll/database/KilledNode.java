@@ -1,7 +1,7 @@
 package org.atoll.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A node that dies the way {@code kill -9} kills it: starts the embedded PostgreSQL on a data directory, then halts
@@ -12,11 +12,7 @@ final class KilledNode {
     private KilledNode() {}
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgres.builder()
-                .setDataDirectory(Path.of(args[0]))
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .start();
+        PostgresServer.start(Path.of(args[0]), Map.of(), false, EmbeddedDatabaseProperties.SYSTEM_USER);
         Runtime.getRuntime().halt(0);
     }
 }

@@ -17,6 +17,7 @@ import org.atoll.account.NewAccount;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.support.DataDirectories;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class RestartDurabilityTest {
 
     ConfigurableApplicationContext start() throws IOException {
         if (dataDir == null) {
-            dataDir = Files.createTempDirectory(Path.of("target"), "restart-");
+            dataDir = DataDirectories.create(Path.of("target"), "restart-");
         }
         return new SpringApplicationBuilder(AtollApplication.class)
                 .run(Stream.of(
@@ -87,7 +88,7 @@ class RestartDurabilityTest {
 
     @Test
     void serverLeftRunningByAKilledNodeShouldBeStoppedAndItsDataKept() throws Exception {
-        dataDir = Files.createTempDirectory(Path.of("target"), "orphan-");
+        dataDir = DataDirectories.create(Path.of("target"), "orphan-");
         String address = TestAccounts.uniqueAddress("survivor");
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(Accounts.class).create(NewAccount.user(address, "correct horse battery"));

