@@ -962,6 +962,21 @@ final class Attacks {
                                 .send(),
                         Safe.wbxml("10", "Status")),
                 on(
+                                EAS,
+                                "a JNDI lookup as a new folder's name, stored as plain text",
+                                a -> a.eas("FolderCreate")
+                                        .body(WbxmlElement.of(F, "FolderCreate")
+                                                .add("SyncKey", a.attacker.folderSyncKey)
+                                                .add("ParentId", "0")
+                                                .add("DisplayName", JNDI)
+                                                .add("Type", "12"))
+                                        .send(),
+                                Safe.wbxml("1", "Status")
+                                        .and((outcome, a) -> assertThat(a.mailboxes.folders(a.attacker.id()))
+                                                .anyMatch(
+                                                        folder -> folder.name().equals(JNDI))))
+                        .attackerMayChange(),
+                on(
                         REST,
                         "CR LF in a new folder's name",
                         a -> a.rest("POST", "/api/v1/mailboxes/" + a.attacker.id() + "/folders")
