@@ -54,18 +54,22 @@ public class Provisioning {
     /**
      * Second phase: when {@code temporaryKey} is the key offered, issues the final key.
      *
+     * @param partlyApplied whether the device said it could apply the policy only in part (Status 2, MS-ASPROV
+     *     2.2.2.54.1); the caller has checked that the policy allows such devices
      * @return the final key, or empty when the key acknowledged is not the one offered
      */
     @Transactional
-    public Optional<Long> acknowledge(long accountId, String deviceId, long temporaryKey) {
+    public Optional<Long> acknowledge(long accountId, String deviceId, long temporaryKey, boolean partlyApplied) {
         long finalKey = newKey();
         int updated = jdbc.sql("""
-                        UPDATE device SET policy_key = ?, pending_policy_key = NULL, provisioned_at = ?
+                        UPDATE device SET policy_key = ?, pending_policy_key = NULL, provisioned_at = ?,
+                            policy_partly_applied = ?
                         WHERE account_id = ? AND device_id = ? AND pending_policy_key = ?
                         """)
                 .params(
                         finalKey,
                         clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                        partlyApplied,
                         accountId,
                         deviceId,
                         temporaryKey)

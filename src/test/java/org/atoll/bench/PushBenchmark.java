@@ -307,8 +307,9 @@ public final class PushBenchmark {
     private Device device(AccountView account, String deviceId, long inbox, long archive, int port) {
         DeviceView view = devices.seen(account.id(), deviceId, "SmartPhone", "PushBenchmark", "14.1");
         long temporary = provisioning.offer(account.id(), deviceId, provisioning.policyFor(account.id()));
-        long policyKey =
-                provisioning.acknowledge(account.id(), deviceId, temporary).orElseThrow();
+        long policyKey = provisioning
+                .acknowledge(account.id(), deviceId, temporary, false)
+                .orElseThrow();
         folderSyncs.sync(account.id(), view.id(), 0);
         Device device = new Device(account, deviceId, view.id(), inbox);
         device.inboxKey = sync(device, inbox, 0);

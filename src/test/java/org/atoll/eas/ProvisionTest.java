@@ -8,7 +8,10 @@ import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.DeviceProperties;
 import org.atoll.device.Devices;
+import org.atoll.device.MobilePolicies;
+import org.atoll.device.PolicySettings;
 import org.atoll.device.Provisioning;
+import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
@@ -17,9 +20,11 @@ import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlEncoder;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The two-phase Provision of MS-ASPROV 3.1.5.1 over real HTTP with WBXML bytes. */
 @AtollTest
@@ -41,6 +46,9 @@ class ProvisionTest {
 
     @Autowired
     DeviceProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
 
     AccountView account;
     EasDevice device;
@@ -110,6 +118,89 @@ class ProvisionTest {
         assertThat(finalKey).isNotEqualTo(temporary);
         assertThat(finalPolicy.child("Data")).isEmpty();
         assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).contains(Long.parseLong(finalKey));
+    }
+
+    static byte[] acknowledgement(String key, String applied) {
+        return new WbxmlEncoder()
+                .encode(WbxmlElement.of(P, "Provision")
+                        .add(WbxmlElement.of(P, "Policies")
+                                .add(WbxmlElement.of(P, "Policy")
+                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML")
+                                        .add("PolicyKey", key)
+                                        .add("Status", applied))));
+    }
+
+    /** An Android phone that cannot enforce every rule answers with Status 2: applied in part (MS-ASPROV 3.1.5.2). */
+    @Nested
+    class PartlyApplied {
+
+        @Autowired
+        MobilePolicies policies;
+
+        String offered() throws Exception {
+            return policyOf(decode(provision(vector("provision-request-14.1.wbxml"))))
+                    .text("PolicyKey")
+                    .orElseThrow();
+        }
+
+        boolean recordedPartly() {
+            return jdbc.sql("SELECT policy_partly_applied FROM device WHERE account_id = ? AND device_id = ?")
+                    .params(account.id(), "ApplPROV0001")
+                    .query(Boolean.class)
+                    .single();
+        }
+
+        void assignPolicy(boolean allowNonProvisionable) {
+            var policy = policies.create(
+                    new PolicySettings(
+                            "partly-" + account.id(),
+                            true,
+                            4,
+                            false,
+                            null,
+                            null,
+                            false,
+                            null,
+                            allowNonProvisionable,
+                            false),
+                    Actor.SYSTEM);
+            policies.assign(account.id(), policy.policy().id(), Actor.SYSTEM);
+        }
+
+        @Test
+        void policyThatDoesNotAllowItShouldAnswer139AndIssueNoKey() throws Exception {
+            assignPolicy(false);
+            String temporary = offered();
+
+            WbxmlElement response = decode(provision(acknowledgement(temporary, "2")));
+
+            assertThat(response.text("Status")).hasValue("139");
+            assertThat(response.child("Policies")).isEmpty();
+            assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).isEmpty();
+            assertThat(device.folderSync("0").text("Status")).hasValue("142");
+        }
+
+        @Test
+        void policyThatAllowsItShouldIssueTheKeyAndRecordThePartlyAppliedPolicy() throws Exception {
+            assignPolicy(true);
+            String temporary = offered();
+
+            WbxmlElement response = decode(provision(acknowledgement(temporary, "2")));
+
+            assertThat(response.text("Status")).hasValue("1");
+            String finalKey = policyOf(response).text("PolicyKey").orElseThrow();
+            assertThat(provisioning.policyKey(account.id(), "ApplPROV0001")).contains(Long.parseLong(finalKey));
+            assertThat(recordedPartly()).isTrue();
+            device.usePolicyKey(Long.parseLong(finalKey));
+            assertThat(device.folderSync("0").text("Status")).hasValue("1");
+        }
+
+        @Test
+        void fullyAppliedPolicyShouldBeRecordedAsSuch() throws Exception {
+            decode(provision(acknowledgement(offered(), "1")));
+
+            assertThat(recordedPartly()).isFalse();
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ public class ProvisionCommand implements EasCommandHandler {
     /** Provision Status values, MS-ASPROV 2.2.2.53.1. */
     enum ProvisionStatus {
         SUCCESS(1),
-        PROTOCOL_ERROR(2);
+        PROTOCOL_ERROR(2),
+        /** The device applied the policy in part, and the policy does not allow that (MS-ASPROV 3.1.5.2). */
+        POLICY_NOT_FULLY_APPLIED(139);
 
         final int code;
 
@@ -46,6 +48,12 @@ public class ProvisionCommand implements EasCommandHandler {
             this.code = code;
         }
     }
+
+    /** A device's acknowledgement: it applied the policy (Policy Status 1 in a request, MS-ASPROV 2.2.2.54.1). */
+    private static final String FULLY_APPLIED = "1";
+
+    /** A device's acknowledgement: it applied the policy in part, at least the PIN (MS-ASPROV 2.2.2.54.1). */
+    private static final String PARTLY_APPLIED = "2";
 
     private static final CodePage P = CodePage.PROVISION;
 
@@ -99,9 +107,14 @@ public class ProvisionCommand implements EasCommandHandler {
             return response(policy(type, PolicyStatus.SUCCESS, temporary)
                     .add(WbxmlElement.of(P, "Data").add(document(offered))));
         }
+        String applied = policy.get().text(P, "Status").orElse("");
+        boolean partly = applied.equals(PARTLY_APPLIED);
+        if (partly && !provisioning.policyFor(accountId).allowNonProvisionable()) {
+            return status(ProvisionStatus.POLICY_NOT_FULLY_APPLIED);
+        }
         Optional<Long> finalKey = parseKey(acknowledgedKey.get())
-                .filter(key -> policy.get().text(P, "Status").orElse("").equals("1"))
-                .flatMap(key -> provisioning.acknowledge(accountId, deviceId, key));
+                .filter(key -> partly || applied.equals(FULLY_APPLIED))
+                .flatMap(key -> provisioning.acknowledge(accountId, deviceId, key, partly));
         return finalKey.map(key -> response(policy(type, PolicyStatus.SUCCESS, key)))
                 .orElseGet(() -> response(policy(type, PolicyStatus.KEY_MISMATCH, null)));
     }
