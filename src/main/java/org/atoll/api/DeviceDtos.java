@@ -43,7 +43,12 @@ final class DeviceDtos {
         static DeviceDto of(DeviceDetail d) {
             AppliedPolicy policy = d.policyId() == null
                     ? null
-                    : new AppliedPolicy(d.policyId(), d.policyName(), d.policyVersion(), d.provisionedAt());
+                    : new AppliedPolicy(
+                            d.policyId(),
+                            d.policyName(),
+                            d.policyVersion(),
+                            d.provisionedAt(),
+                            d.policyPartlyApplied());
             return new DeviceDto(
                     d.id(),
                     d.accountId(),
@@ -86,7 +91,8 @@ final class DeviceDtos {
             long id,
             @Nullable String name,
             @Nullable Long version,
-            @Nullable Instant provisionedAt) {}
+            @Nullable Instant provisionedAt,
+            boolean partlyApplied) {}
 
     record Access(
             AccessState state,

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param deviceId the DeviceId the device sends, unique within its account
  * @param policyId the policy the device last provisioned with, null before it provisioned
  * @param policyVersion the version of that policy it acknowledged
+ * @param policyPartlyApplied whether the device said it could apply the policy only in part (MS-ASPROV 2.2.2.54.1)
  * @param firstSyncAt the device's first request
  * @param lastSyncAt its latest request (rewritten at most every {@code atoll.device.last-seen-granularity})
  * @param wipeByAdministrator whether an administrator ordered the wipe, which the owner then may not withdraw
@@ -27,6 +28,7 @@ public record DeviceDetail(
         @Nullable Long policyId,
         @Nullable String policyName,
         @Nullable Long policyVersion,
+        boolean policyPartlyApplied,
         @Nullable Instant provisionedAt,
         AccessState accessState,
         AccessSource accessSource,

@@ -108,6 +108,7 @@ final class DeviceQueries {
                 row.getObject("policy_id", Long.class),
                 row.getString("policy_name"),
                 row.getObject("policy_version", Long.class),
+                row.getBoolean("policy_partly_applied"),
                 instant(row.getTimestamp("provisioned_at")),
                 AccessState.valueOf(row.getString("access_state")),
                 AccessSource.valueOf(row.getString("access_source")),

@@ -12,6 +12,7 @@ import org.atoll.device.MobilePolicies;
 import org.atoll.device.PolicySettings;
 import org.atoll.device.Provisioning;
 import org.atoll.shared.Actor;
+import org.atoll.support.ApiClient;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The two-phase Provision of MS-ASPROV 3.1.5.1 over real HTTP with WBXML bytes. */
 @AtollTest
@@ -46,9 +46,6 @@ class ProvisionTest {
 
     @Autowired
     DeviceProperties properties;
-
-    @Autowired
-    JdbcClient jdbc;
 
     AccountView account;
     EasDevice device;
@@ -143,11 +140,13 @@ class ProvisionTest {
                     .orElseThrow();
         }
 
+        /** What the device's owner reads of it through the REST API. */
         boolean recordedPartly() {
-            return jdbc.sql("SELECT policy_partly_applied FROM device WHERE account_id = ? AND device_id = ?")
-                    .params(account.id(), "ApplPROV0001")
-                    .query(Boolean.class)
-                    .single();
+            long id = devices.find(account.id(), "ApplPROV0001").orElseThrow().id();
+            ApiClient.Reply device = ApiClient.basic(port, account.address(), "correct horse battery")
+                    .get("/api/v1/devices/" + id);
+            assertThat(device.status()).isEqualTo(200);
+            return device.json().get("policy").get("partlyApplied").asBoolean();
         }
 
         void assignPolicy(boolean allowNonProvisionable) {
