@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.atoll.account.Accounts;
+import org.atoll.mail.LmtpCommandLine.Path;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.Mailboxes;
@@ -86,11 +86,9 @@ final class LmtpSession {
                 }
                 continue;
             }
-            String line = read.text();
-            int space = line.indexOf(' ');
-            String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-            String argument = space < 0 ? "" : line.substring(space + 1).strip();
-            boolean goOn = switch (verb) {
+            LmtpCommandLine command = LmtpCommandLine.parse(read.text());
+            String argument = command.argument();
+            boolean goOn = switch (command.verb()) {
                 case "LHLO" -> lhlo(argument);
                 case "HELO", "EHLO" -> !error("500 5.5.1 This is LMTP: greet with LHLO");
                 case "MAIL" -> mail(argument);
@@ -146,7 +144,7 @@ final class LmtpSession {
         if (!argument.regionMatches(true, 0, "FROM:", 0, 5)) {
             return !error("501 5.5.4 Syntax: MAIL FROM:<address>");
         }
-        Optional<Path> path = path(argument.substring(5));
+        Optional<Path> path = LmtpCommandLine.path(argument.substring(5));
         if (path.isEmpty()
                 || (!path.get().address().isEmpty()
                         && !MimeMessages.envelopeAddress(path.get().address()))) {
@@ -154,7 +152,7 @@ final class LmtpSession {
         }
         for (String parameter : path.get().parameters()) {
             if (parameter.regionMatches(true, 0, "SIZE=", 0, 5)) {
-                Optional<Long> size = number(parameter.substring(5));
+                Optional<Long> size = LmtpCommandLine.number(parameter.substring(5));
                 if (size.isEmpty()) {
                     return !error("501 5.5.4 Bad SIZE");
                 }
@@ -176,7 +174,7 @@ final class LmtpSession {
         if (!argument.regionMatches(true, 0, "TO:", 0, 3)) {
             return !error("501 5.5.4 Syntax: RCPT TO:<address>");
         }
-        Optional<Path> path = path(argument.substring(3));
+        Optional<Path> path = LmtpCommandLine.path(argument.substring(3));
         if (path.isEmpty() || !MimeMessages.envelopeAddress(path.get().address())) {
             reply("501 5.1.3 Bad recipient address");
             return true;
@@ -364,31 +362,6 @@ final class LmtpSession {
         position = 0;
         end = read;
         return true;
-    }
-
-    private record Path(String address, List<String> parameters) {}
-
-    /** {@code <address> [PARAM=value ...]}; the angle brackets are required, the address may be empty. */
-    private static Optional<Path> path(String text) {
-        String trimmed = text.strip();
-        if (!trimmed.startsWith("<")) {
-            return Optional.empty();
-        }
-        int close = trimmed.indexOf('>');
-        if (close < 0) {
-            return Optional.empty();
-        }
-        String address = trimmed.substring(1, close);
-        String rest = trimmed.substring(close + 1).strip();
-        List<String> parameters = rest.isEmpty() ? List.of() : List.of(rest.split(" +"));
-        return Optional.of(new Path(address, parameters));
-    }
-
-    private static Optional<Long> number(String text) {
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(text));
     }
 
     private void reset() {

@@ -125,11 +125,15 @@ public final class WbxmlDecoder {
         private CodePage page = CodePage.AIRSYNC;
         private State state = State.BEFORE_ROOT;
         private int elements;
+        private int references;
+        private long decoded;
+        private final long decodedBudget;
         private @Nullable WbxmlElement root;
 
         Run(byte[] in, WbxmlLimits limits) {
             this.in = in;
             this.limits = limits;
+            this.decodedBudget = limits.decodedBudget(in.length);
         }
 
         WbxmlElement document() throws WbxmlException {
@@ -145,7 +149,7 @@ public final class WbxmlDecoder {
                     case SWITCH_PAGE -> switchPage(at);
                     case END -> end(at);
                     case STR_I -> text(at, inlineString(at));
-                    case STR_T -> text(at, tableString(at, mbUInt32()));
+                    case STR_T -> text(at, reference(at));
                     case OPAQUE -> opaque(at);
                     case ENTITY, LITERAL, PI, LITERAL_C, LITERAL_A, LITERAL_AC -> unsupported(at, b);
                     default -> {
@@ -276,6 +280,7 @@ public final class WbxmlDecoder {
                 throw new WbxmlException(
                         Reason.STRING_TOO_LONG, at, "text longer than " + limits.maxStringBytes() + " bytes");
             }
+            count(at, slice.length());
             String decoded;
             try {
                 decoded = utf8.decode(ByteBuffer.wrap(in, slice.offset(), slice.length()))
@@ -301,6 +306,7 @@ public final class WbxmlDecoder {
                         "opaque data of " + length + " bytes, limit " + limits.maxOpaqueBytes());
             }
             requireAvailable(length, lengthAt, "opaque data");
+            count(at, length);
             if (!open.element.childList().isEmpty() || open.text != null || open.element.opaqueOrNull() != null) {
                 throw new WbxmlException(
                         Reason.MIXED_CONTENT, at, open.element.qualifiedName() + " has opaque data and more");
@@ -309,6 +315,26 @@ public final class WbxmlDecoder {
             System.arraycopy(in, pos, data, 0, data.length);
             pos += data.length;
             open.element.setOpaqueOwned(data);
+        }
+
+        /** An STR_T token's string, counted against {@link WbxmlLimits#maxStringTableReferences()}. */
+        private Slice reference(int at) throws WbxmlException {
+            if (++references > limits.maxStringTableReferences()) {
+                throw new WbxmlException(
+                        Reason.TOO_MANY_STRING_TABLE_REFERENCES, at, "more than " + limits.maxStringTableReferences());
+            }
+            return tableString(at, mbUInt32());
+        }
+
+        /** Adds a value's bytes to the document's total before they are decoded or copied. */
+        private void count(int at, long bytes) throws WbxmlException {
+            decoded += bytes;
+            if (decoded > decodedBudget) {
+                throw new WbxmlException(
+                        Reason.DECODED_TOO_LARGE,
+                        at,
+                        "values of more than " + decodedBudget + " bytes in a document of " + in.length + " bytes");
+            }
         }
 
         private Open current(int at) throws WbxmlException {

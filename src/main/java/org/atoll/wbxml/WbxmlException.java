@@ -49,7 +49,11 @@ public final class WbxmlException extends Exception {
         /** A text value is longer than {@link WbxmlLimits#maxStringBytes()}. */
         STRING_TOO_LONG,
         /** Declared opaque data is longer than {@link WbxmlLimits#maxOpaqueBytes()}. */
-        OPAQUE_TOO_LONG
+        OPAQUE_TOO_LONG,
+        /** More STR_T tokens than {@link WbxmlLimits#maxStringTableReferences()}. */
+        TOO_MANY_STRING_TABLE_REFERENCES,
+        /** All values together are longer than {@link WbxmlLimits#decodedBudget(int)} allows for this input. */
+        DECODED_TOO_LARGE
     }
 
     private final Reason reason;

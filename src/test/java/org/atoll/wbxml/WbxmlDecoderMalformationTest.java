@@ -335,7 +335,14 @@ class WbxmlDecoderMalformationTest {
             byte[] opaque = hex(HEADER + " 45 4B C3 87 FF FF FF 7F 61 62 63 64 65 66 67 68 69 6A 01 01");
             byte[] table = hex("03 01 6A 87 FF FF FF 7F 45 4B 03 61 00 01 01 61 62 63 64 65 66 67");
             WbxmlDecoder unbounded = new WbxmlDecoder(new WbxmlLimits(
-                    Integer.MAX_VALUE, 64, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+                    Integer.MAX_VALUE,
+                    64,
+                    Integer.MAX_VALUE,
+                    Integer.MAX_VALUE,
+                    Integer.MAX_VALUE,
+                    Integer.MAX_VALUE,
+                    Integer.MAX_VALUE,
+                    Long.MAX_VALUE));
             assertThat(opaque.length - 4).isEqualTo(20);
             rejection(opaque);
 
@@ -345,6 +352,84 @@ class WbxmlDecoderMalformationTest {
             assertThat(rejection(table)).isEqualTo(Reason.STRING_TABLE_TOO_LARGE);
             assertThat(rejection(unbounded, table)).isEqualTo(Reason.TRUNCATED);
             assertThat(allocatedBytes() - before).isLessThan(16L * 1024 * 1024);
+        }
+
+        @Test
+        void rejectsMoreStringTableReferencesThanTheLimit() throws WbxmlException {
+            WbxmlDecoder few = new WbxmlDecoder(WbxmlLimits.DEFAULT.withMaxStringTableReferences(3));
+            assertThat(few.decode(hex("03 01 6A 02 61 00 45 4B 83 00 83 00 83 00 01 01"))
+                            .text("SyncKey"))
+                    .contains("aaa");
+            assertThat(rejection(few, hex("03 01 6A 02 61 00 45 4B 83 00 83 00 83 00 83 00 01 01")))
+                    .isEqualTo(Reason.TOO_MANY_STRING_TABLE_REFERENCES);
+        }
+
+        @Test
+        void rejectsValuesLongerTogetherThanTheDecodedLimitCountingOpaqueData() throws WbxmlException {
+            WbxmlDecoder small = new WbxmlDecoder(WbxmlLimits.DEFAULT.withMaxDecodedBytes(4));
+            assertThat(small.decode(hex(HEADER + " 45 4B 03 61 62 00 01 4B C3 02 63 64 01 01"))
+                            .children())
+                    .hasSize(2);
+            assertThat(rejection(small, hex(HEADER + " 45 4B 03 61 62 00 01 4B 03 63 64 65 00 01 01")))
+                    .isEqualTo(Reason.DECODED_TOO_LARGE);
+            assertThat(rejection(small, hex(HEADER + " 45 4B 03 61 62 00 01 4B C3 03 63 64 65 01 01")))
+                    .isEqualTo(Reason.DECODED_TOO_LARGE);
+        }
+
+        /**
+         * A ten-byte table entry named eleven times, then an inline string of {@code inline} bytes: the values come
+         * to 110 + {@code inline} bytes in a document of 45 + {@code inline} bytes.
+         */
+        private static byte[] tenByteEntryNamedElevenTimes(int inline) {
+            return concat(
+                    hex("03 01 6A 0B"),
+                    repeat("61", 10),
+                    hex("00 45 4B"),
+                    repeat("83 00", 11),
+                    hex("01 4B 03"),
+                    repeat("62", inline),
+                    hex("00 01 01"));
+        }
+
+        @Test
+        void boundsTheDecodedValuesByTwiceTheInputPlusTheStringTableLimit() throws WbxmlException {
+            WbxmlLimits limits = WbxmlLimits.DEFAULT.withMaxStringTableBytes(11);
+            WbxmlDecoder decoder = new WbxmlDecoder(limits);
+            byte[] atTheLimit = tenByteEntryNamedElevenTimes(9);
+            byte[] onePast = tenByteEntryNamedElevenTimes(8);
+            assertThat(limits.decodedBudget(atTheLimit.length))
+                    .isEqualTo(2 * 54 + 11)
+                    .isEqualTo(110 + 9);
+            assertThat(limits.decodedBudget(onePast.length))
+                    .isEqualTo(2 * 53 + 11)
+                    .isEqualTo(110 + 8 - 1);
+
+            assertThat(decoder.decode(atTheLimit).children("SyncKey"))
+                    .extracting(key -> key.text().orElseThrow().length())
+                    .containsExactly(110, 9);
+            assertThat(rejection(decoder, onePast)).isEqualTo(Reason.DECODED_TOO_LARGE);
+        }
+
+        @Test
+        void takesTheSmallerOfTheAbsoluteAndTheRelativeDecodedLimit() {
+            WbxmlLimits limits = WbxmlLimits.DEFAULT;
+            assertThat(limits.decodedBudget(100)).isEqualTo(2 * 100 + 64 * 1024);
+            assertThat(limits.decodedBudget(limits.maxDocumentBytes())).isEqualTo(64L * 1024 * 1024);
+        }
+
+        /** A 30,000-byte entry named 30,000 times in 60 elements: about 90 KB in, 900 MB out without the limit. */
+        @Test
+        void rejectsANinetyKilobyteBodyThatNamesItsStringTableOverAndOverWithoutDecodingIt() {
+            byte[] entry = concat(repeat("78", 30_000), hex("00"));
+            byte[] element = concat(hex("52"), repeat("83 00", 500), hex("01"));
+            byte[] body =
+                    concat(hex("03 01 6A 81 EA 31"), entry, hex("00 07 56"), repeat(Bytes.hex(element), 60), hex("01"));
+            assertThat(body.length).isBetween(85_000, 95_000);
+            rejection(body);
+
+            long before = allocatedBytes();
+            assertThat(rejection(body)).isEqualTo(Reason.DECODED_TOO_LARGE);
+            assertThat(allocatedBytes() - before).isLessThan(4L * 1024 * 1024);
         }
 
         private static long allocatedBytes() {

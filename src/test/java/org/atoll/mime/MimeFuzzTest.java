@@ -1,0 +1,27 @@
+package org.atoll.mime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Coverage-guided fuzzing of the MIME readers (RFC 5322, RFC 2045-2047): {@link MimeParser}, {@link MimeBodies} and,
+ * through them, {@link MimeTree} are total, so any bytes yield an envelope, bodies and a part or none, without an
+ * exception and within {@link MimeLimits#DEFAULTS}.
+ */
+class MimeFuzzTest {
+
+    private final MimeParser parser = new MimeParser();
+
+    @FuzzTest(maxDuration = "2m")
+    void readsAnyMessage(FuzzedDataProvider data) {
+        String partPath = data.consumeString(12);
+        byte[] raw = data.consumeRemainingAsBytes();
+
+        ParsedMessage parsed = parser.parse(raw);
+        assertThat(parsed.attachments()).hasSizeLessThanOrEqualTo(MimeLimits.DEFAULTS.maxParts());
+        assertThat(MimeBodies.extract(raw)).isNotNull();
+        assertThat(MimeBodies.part(raw, partPath)).isNotNull();
+    }
+}
