@@ -12,7 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     hands it out. Without it, the address of the local socket the request arrived on is used, never a value
  *     from the request's headers.
  * @param maxRequestBytes the largest request body accepted; larger ones get HTTP 413
+ * @param maxItemOperations the most operations of one ItemOperations request that are run; the others get Status
+ *     2 (MS-ASCMD 2.2.3.177.8)
+ * @param maxItemOperationsBytes the most item and attachment data one ItemOperations response carries; a Fetch
+ *     that would take it further gets Status 11 (MS-ASCMD 2.2.3.177.8) and may ask for a smaller Range
  */
 @ConfigurationProperties("atoll.eas")
 public record EasProperties(
-        @Nullable URI publicUrl, @DefaultValue("33554432") long maxRequestBytes) {}
+        @Nullable URI publicUrl,
+        @DefaultValue("33554432") long maxRequestBytes,
+        @DefaultValue("100") int maxItemOperations,
+        @DefaultValue("33554432") long maxItemOperationsBytes) {}
