@@ -16,10 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     2 (MS-ASCMD 2.2.3.177.8)
  * @param maxItemOperationsBytes the most item and attachment data one ItemOperations response carries; a Fetch
  *     that would take it further gets Status 11 (MS-ASCMD 2.2.3.177.8) and may ask for a smaller Range
+ * @param inMemoryBodyBytes the largest request body read straight into memory; a larger one is first received
+ *     into a temporary file
+ * @param maxLargeBodies how many requests with a body larger than {@code inMemoryBodyBytes} are received and
+ *     handled at once; more get HTTP 503 with Retry-After
  */
 @ConfigurationProperties("atoll.eas")
 public record EasProperties(
         @Nullable URI publicUrl,
         @DefaultValue("33554432") long maxRequestBytes,
         @DefaultValue("100") int maxItemOperations,
-        @DefaultValue("33554432") long maxItemOperationsBytes) {}
+        @DefaultValue("33554432") long maxItemOperationsBytes,
+        @DefaultValue("65536") long inMemoryBodyBytes,
+        @DefaultValue("8") int maxLargeBodies) {}
