@@ -27,6 +27,7 @@ import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
+import org.atoll.push.ParkedLimitReached;
 import org.atoll.push.PushProperties;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
@@ -84,6 +85,9 @@ class EasController {
      */
     private static final Set<EasCommand> QUARANTINE_SERVES =
             EnumSet.of(EasCommand.PROVISION, EasCommand.SETTINGS, EasCommand.FOLDER_SYNC);
+
+    /** How long a device refused for want of room (HTTP 503) is asked to wait before it asks again. */
+    static final String RETRY_AFTER_SECONDS = "60";
 
     /** How much longer than the longest heartbeat the servlet container keeps a parked request. */
     private static final Duration ASYNC_GRACE = Duration.ofMinutes(1);
@@ -228,10 +232,25 @@ class EasController {
         if (handler instanceof BodyCommandHandler bodyHandler) {
             return reply(bodyHandler.handle(account.id(), device, request, body));
         }
-        return switch (handler.answer(account.id(), device, document)) {
+        EasAnswer answer;
+        try {
+            answer = handler.answer(account.id(), device, document);
+        } catch (ParkedLimitReached e) {
+            return busy(e.getMessage());
+        }
+        return switch (answer) {
             case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
             case EasAnswer.Later<?> later -> later(later);
         };
+    }
+
+    /** HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1): the device asks again later; other accounts are served. */
+    private static ResponseEntity<String> busy(String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(SERVER_HEADER, SERVER_VERSION)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(message);
     }
 
     private ResponseEntity<?> reply(BodyCommandHandler.Reply reply) {

@@ -12,7 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     hands it out. Without it, the address of the local socket the request arrived on is used, never a value
  *     from the request's headers.
  * @param maxRequestBytes the largest request body accepted; larger ones get HTTP 413
+ * @param maxItemOperations the most operations of one ItemOperations request that are run; the others get Status
+ *     2 (MS-ASCMD 2.2.3.177.8)
+ * @param maxItemOperationsBytes the most item and attachment data one ItemOperations response carries; a Fetch
+ *     that would take it further gets Status 11 (MS-ASCMD 2.2.3.177.8) and may ask for a smaller Range
+ * @param inMemoryBodyBytes the largest request body read straight into memory; a larger one is first received
+ *     into a temporary file
+ * @param maxLargeBodies how many requests with a body larger than {@code inMemoryBodyBytes} are received and
+ *     handled at once; more get HTTP 503 with Retry-After
  */
 @ConfigurationProperties("atoll.eas")
 public record EasProperties(
-        @Nullable URI publicUrl, @DefaultValue("33554432") long maxRequestBytes) {}
+        @Nullable URI publicUrl,
+        @DefaultValue("33554432") long maxRequestBytes,
+        @DefaultValue("100") int maxItemOperations,
+        @DefaultValue("33554432") long maxItemOperationsBytes,
+        @DefaultValue("65536") long inMemoryBodyBytes,
+        @DefaultValue("8") int maxLargeBodies) {}

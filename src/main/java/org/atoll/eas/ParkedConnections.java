@@ -1,6 +1,14 @@
 package org.atoll.eas;
 
+import java.io.IOException;
+import org.apache.coyote.AbstractProtocol;
+import org.apache.coyote.Processor;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.coyote.http11.Http11Processor;
+import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
+import org.apache.tomcat.util.net.SocketWrapperBase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -11,6 +19,13 @@ import org.springframework.stereotype.Component;
  * buffers, not threads, are what Direct Push costs. Larger requests and responses still pass, in more reads and
  * writes. Connections closed after a burst keep their buffers in a pool only up to {@link #POOLED_CHANNELS}, so
  * the memory of a reconnect storm is given back.
+ *
+ * <p>Only a parked request keeps its connection long. Tomcat (NIO) applies {@code server.tomcat.keep-alive-timeout}
+ * to a connection waiting for its next request and {@code server.tomcat.connection-timeout} to every pause while a
+ * request arrives, but neither to a request in Servlet async processing, which ends only with its own timeout (the
+ * heartbeat plus a grace). A pause-based timeout alone does not stop a client that sends its headers a byte at a
+ * time, so a request's line and headers must also arrive whole within the connection timeout, counted from their
+ * first byte; a connection that takes longer is closed.
  */
 @Component
 class ParkedConnections implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -46,6 +61,48 @@ class ParkedConnections implements WebServerFactoryCustomizer<TomcatServletWebSe
         @Override
         public int getDesiredBufferSize() {
             return RESPONSE_BUFFER_BYTES;
+        }
+
+        @Override
+        protected Processor createProcessor() {
+            return new HeaderDeadlineProcessor(this);
+        }
+    }
+
+    /**
+     * Closes a connection whose request line and headers are still incomplete {@link AbstractProtocol#getConnectionTimeout()}
+     * after their first byte arrived. Tomcat keeps the processor of a request whose headers are incomplete
+     * ({@link SocketState#LONG} without async processing) and calls it again as more bytes arrive, so the deadline
+     * is checked on every byte; a client that sends nothing meanwhile is closed by the connection timeout itself.
+     */
+    static final class HeaderDeadlineProcessor extends Http11Processor {
+        private final AbstractHttp11Protocol<?> protocol;
+        private @Nullable SocketWrapperBase<?> connection;
+        private long headersSince;
+
+        HeaderDeadlineProcessor(AbstractHttp11Protocol<?> protocol) {
+            super(protocol, protocol.getAdapter());
+            this.protocol = protocol;
+        }
+
+        @Override
+        public SocketState service(SocketWrapperBase<?> socket) throws IOException {
+            SocketState state = super.service(socket);
+            if (state != SocketState.LONG || isAsync() || isUpgrade()) {
+                connection = null;
+                return state;
+            }
+            long now = System.nanoTime();
+            if (connection != socket) {
+                connection = socket;
+                headersSince = now;
+                return state;
+            }
+            if (now - headersSince > protocol.getConnectionTimeout() * 1_000_000L) {
+                connection = null;
+                return SocketState.CLOSED;
+            }
+            return state;
         }
     }
 }

@@ -19,10 +19,24 @@ public class Parking {
 
     private final Waiters waiters;
     private final PushDevices devices;
+    private final int maxParkedPerAccount;
 
-    Parking(Waiters waiters, PushDevices devices) {
+    Parking(Waiters waiters, PushDevices devices, PushProperties properties) {
         this.waiters = waiters;
         this.devices = devices;
+        this.maxParkedPerAccount = properties.maxParkedPerAccount();
+    }
+
+    /**
+     * Refuses a request of a device that would take the account past {@link PushProperties#maxParkedPerAccount()}
+     * requests parked on this node. A device that has one parked may always park again: the newer replaces it.
+     *
+     * @throws ParkedLimitReached when the account has as many parked as it may
+     */
+    public void ensureRoom(long accountId, long devicePk) {
+        if (waiters.parkedOf(accountId) >= maxParkedPerAccount && !waiters.isParked(accountId, devicePk)) {
+            throw new ParkedLimitReached(maxParkedPerAccount);
+        }
     }
 
     /**
@@ -31,6 +45,7 @@ public class Parking {
      * @param check what to answer, or empty to keep waiting; it must change nothing when it answers empty
      * @return completes with the check's answer, or with empty when the interval ran out or a newer request of the
      *     device took over; cancelling it gives the request up
+     * @throws ParkedLimitReached as {@link #ensureRoom}
      */
     public <T> CompletableFuture<Optional<T>> park(
             long accountId, long devicePk, Duration interval, Supplier<Optional<T>> check) {
@@ -43,9 +58,11 @@ public class Parking {
      *
      * @param key what this request waits on; keep it small, it is held for as long as the request is parked
      * @return as {@link #park(long, long, Duration, Supplier)}
+     * @throws ParkedLimitReached as {@link #ensureRoom}
      */
     public <K, T> CompletableFuture<Optional<T>> park(
             long accountId, long devicePk, Duration interval, BatchCheck<K, T> check, K key) {
+        ensureRoom(accountId, devicePk);
         long generation = devices.nextGeneration(accountId, devicePk);
         return waiters.park(accountId, devicePk, generation, interval, check, key);
     }

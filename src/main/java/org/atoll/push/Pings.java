@@ -68,6 +68,7 @@ public class Pings {
      *
      * @return completes at once for every answer but a wait, else when the wait ends; cancelling it gives the
      *     wait up
+     * @throws ParkedLimitReached when the account has as many requests parked as it may; nothing was remembered
      */
     public CompletableFuture<PingOutcome> ping(long accountId, long devicePk, PingRequest request) {
         Long heartbeat = request.heartbeatSeconds();
@@ -82,6 +83,7 @@ public class Pings {
         if (request.folders() != null && request.folders().size() > properties.maxFolders()) {
             return done(new PingOutcome.TooManyFolders(properties.maxFolders()));
         }
+        parking.ensureRoom(accountId, devicePk);
         @Nullable List<PushDevices.CachedFolder> named = null;
         if (request.folders() != null) {
             named = resolve(accountId, request.folders());

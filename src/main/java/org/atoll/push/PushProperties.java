@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrentChecks how many checks of parked requests run at once after a wake-up; one check takes many
  *     Pings of one account, or one hanging Sync
  * @param reconnectDelay how long the listening connection waits before it reconnects after a failure
+ * @param maxParkedPerAccount the most requests of one account parked on one node at once (one per device); a
+ *     request of another device past it is refused with HTTP 503 before anything is remembered or parked
  */
 @ConfigurationProperties("atoll.push")
 public record PushProperties(
@@ -20,14 +22,16 @@ public record PushProperties(
         @DefaultValue("3540s") Duration maxHeartbeat,
         @DefaultValue("300") int maxFolders,
         @DefaultValue("8") int concurrentChecks,
-        @DefaultValue("1s") Duration reconnectDelay) {
+        @DefaultValue("1s") Duration reconnectDelay,
+        @DefaultValue("100") int maxParkedPerAccount) {
 
     public PushProperties {
         if (minHeartbeat.toSeconds() < 1 || maxHeartbeat.compareTo(minHeartbeat) < 0) {
             throw new IllegalArgumentException("atoll.push heartbeat bounds must satisfy 1s <= min <= max");
         }
-        if (maxFolders < 1 || concurrentChecks < 1) {
-            throw new IllegalArgumentException("atoll.push.max-folders and concurrent-checks must be positive");
+        if (maxFolders < 1 || concurrentChecks < 1 || maxParkedPerAccount < 1) {
+            throw new IllegalArgumentException(
+                    "atoll.push.max-folders, concurrent-checks and max-parked-per-account must be positive");
         }
     }
 }

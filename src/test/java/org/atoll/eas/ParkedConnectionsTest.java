@@ -41,6 +41,16 @@ class ParkedConnectionsTest {
     }
 
     @Test
+    void connectionsBetweenRequestsShouldTimeOutWithinAMinuteWhileParkedRequestsWaitTheirHeartbeat() {
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat((Integer) connector.getProperty("keepAliveTimeout")).isBetween(1, 60_000);
+        assertThat((Integer) connector.getProperty("connectionTimeout")).isBetween(1, 60_000);
+        assertThat(connector.getProtocolHandler()).isInstanceOf(ParkedConnections.SmallBufferProtocol.class);
+    }
+
+    @Test
     void responseLargerThanTheResponseBufferShouldArriveWhole() throws Exception {
         String request = "GET /openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", port)) {

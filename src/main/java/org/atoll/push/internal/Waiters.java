@@ -112,6 +112,12 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         return byDevice.size();
     }
 
+    /** How many requests of the account are parked on this node. */
+    public int parkedOf(long accountId) {
+        Account account = byAccount.get(accountId);
+        return account == null ? 0 : account.waiters.size();
+    }
+
     /** Checks again the account's waiters marked pending, if it has any parked. */
     private void schedule(long accountId) {
         Account account = byAccount.get(accountId);
