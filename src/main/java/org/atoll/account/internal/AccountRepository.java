@@ -5,7 +5,9 @@ import org.atoll.account.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -21,4 +23,18 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     Page<Account> search(String pattern, Pageable pageable);
 
     long countByRoleAndEnabled(Role role, boolean enabled);
+
+    /**
+     * Replaces a password hash by one of the same password in the current algorithm, unless the password was
+     * changed meanwhile.
+     *
+     * @return 1 if replaced, 0 if the stored hash is no longer the old one
+     */
+    @Transactional
+    @Modifying
+    @Query("""
+            UPDATE Account a SET a.passwordHash = :newHash, a.version = a.version + 1
+            WHERE a.id = :id AND a.passwordHash = :oldHash
+            """)
+    int replacePasswordHash(long id, String oldHash, String newHash);
 }
