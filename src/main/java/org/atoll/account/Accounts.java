@@ -27,10 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    /** Shortest password accepted. */
+    /** Shortest password accepted, in characters (Unicode code points, as JSON Schema's minLength counts). */
     public static final int MIN_PASSWORD_LENGTH = 8;
 
-    /** Longest password accepted; longer input is refused rather than hashed. */
+    /**
+     * Longest password accepted, in characters (Unicode code points, as JSON Schema's maxLength counts), so up to
+     * 1024 bytes of UTF-8; longer input is refused rather than hashed.
+     */
     public static final int MAX_PASSWORD_LENGTH = 256;
 
     /** Most accounts one page lists. */
@@ -285,10 +288,10 @@ public class Accounts {
     }
 
     private static void checkPassword(@Nullable String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw new InvalidAccountData("The password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        if (password.length() > MAX_PASSWORD_LENGTH) {
+        if (password.codePointCount(0, password.length()) > MAX_PASSWORD_LENGTH) {
             throw new InvalidAccountData("The password must have at most " + MAX_PASSWORD_LENGTH + " characters");
         }
     }

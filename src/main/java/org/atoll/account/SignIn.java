@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies a login and password for every front end.
@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignIn {
 
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
+    /** Longer than any address or {@code DOMAIN\\user} login can be. */
+    private static final int MAX_LOGIN_LENGTH = 512;
 
     /** Why a sign-in was refused. */
     public enum Refusal {
@@ -90,49 +93,101 @@ public class SignIn {
     }
 
     /**
+     * A login with a control character, or longer than any address, names no account and is refused without a
+     * password hash or a database query: it counts as a failure of its source only. While a source backs off, only
+     * a password verified before (remembered, so no hash is computed) gets in from there.
+     *
      * @param login an address, or {@code DOMAIN\\user} as Windows clients send it (the user is then looked up in
      *     {@code atoll.domain})
      * @param source the client's network address, for back-off
      */
-    @Transactional(readOnly = true)
     public Result signIn(String login, String password, String source) {
+        if (!plausible(login)) {
+            sourceFailed(source);
+            return new Refused(Refusal.BAD_CREDENTIALS);
+        }
         String address = address(login);
         if (!backOff.isOpen(address, source)) {
             return new Refused(Refusal.BACKING_OFF);
         }
+        byte[] mac = mac(address, password);
+        boolean sourceOpen = backOff.isOpen(source);
+        if (!sourceOpen && verified.getIfPresent(address) == null) {
+            return new Refused(Refusal.BACKING_OFF);
+        }
         Optional<Account> found = repository.findByAddress(address);
+        if (!sourceOpen) {
+            return found.filter(account -> remembered(account, mac))
+                    .map(account -> accepted(account, address, source))
+                    .orElseGet(() -> new Refused(Refusal.BACKING_OFF));
+        }
         if (found.isEmpty()) {
             passwordEncoder.matches(password, unknownLoginHash);
-            return failed(address, source);
+            return failed(address, source, false);
         }
         Account account = found.get();
+        if (remembered(account, mac)) {
+            return accepted(account, address, source);
+        }
         String storedHash = account.passwordHash();
-        byte[] mac = mac(address, password);
-        Verified known = verified.getIfPresent(address);
-        boolean matches = known != null
-                && known.storedHash().equals(storedHash)
-                && MessageDigest.isEqual(known.passwordMac(), mac);
-        if (!matches) {
-            matches = passwordEncoder.matches(password, storedHash);
-            if (matches) {
-                verified.put(address, new Verified(storedHash, mac));
+        if (!passwordEncoder.matches(password, storedHash)) {
+            return failed(address, source, true);
+        }
+        if (passwordEncoder.upgradeEncoding(storedHash)) {
+            String upgraded = passwordEncoder.encode(password);
+            if (repository.replacePasswordHash(account.id(), storedHash, upgraded) == 1) {
+                storedHash = upgraded;
             }
         }
-        if (!matches) {
-            return failed(address, source);
-        }
+        verified.put(address, new Verified(storedHash, mac));
+        return accepted(account, address, source);
+    }
+
+    private static boolean plausible(String login) {
+        return login.length() <= MAX_LOGIN_LENGTH
+                && login.codePoints()
+                        .noneMatch(c -> Character.isISOControl(c)
+                                || Character.getType(c) == Character.LINE_SEPARATOR
+                                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+    }
+
+    private boolean remembered(Account account, byte[] mac) {
+        Verified known = verified.getIfPresent(account.address());
+        return known != null
+                && known.storedHash().equals(account.passwordHash())
+                && MessageDigest.isEqual(known.passwordMac(), mac);
+    }
+
+    private Result accepted(Account account, String address, String source) {
         backOff.succeeded(address, source);
         AccountView view = account.view();
         return view.enabled() ? new Accepted(view) : new Disabled(view);
     }
 
-    private Refused failed(String address, String source) {
-        var delay = backOff.failed(address, source);
-        if (!delay.isZero()) {
-            log.warn("Sign-in for {} from {} failed again; refusing it for {}", address, source, delay);
-            events.publishEvent(new SignInBackedOff(address, source, delay));
+    /**
+     * Logs and, for an account that exists, audits the back-off; a login that names no account is never written to
+     * the audit trail, so nobody writes entries there under names of their choice.
+     */
+    private Refused failed(String address, String source, boolean exists) {
+        SignInBackOff.Delays delays = backOff.failed(address, source);
+        if (!delays.pair().isZero()) {
+            log.warn("Sign-in for {} from {} failed again; refusing it for {}", address, source, delays.pair());
+            if (exists) {
+                events.publishEvent(new SignInBackedOff(address, source, delays.pair()));
+            }
         }
+        logSourceBackOff(source, delays.source());
         return new Refused(Refusal.BAD_CREDENTIALS);
+    }
+
+    private void sourceFailed(String source) {
+        logSourceBackOff(source, backOff.failed(source));
+    }
+
+    private static void logSourceBackOff(String source, Duration delay) {
+        if (!delay.isZero()) {
+            log.warn("Sign-ins from {} failed again; refusing unverified ones from there for {}", source, delay);
+        }
     }
 
     /**

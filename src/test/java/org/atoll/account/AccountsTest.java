@@ -52,7 +52,7 @@ class AccountsTest {
                 .param(address)
                 .query(String.class)
                 .single();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse battery");
+        assertThat(hash).startsWith("{argon2}").doesNotContain("correct horse battery");
         assertThat(signIn.signIn(address, "correct horse battery", "test")).isInstanceOf(SignIn.Accepted.class);
     }
 

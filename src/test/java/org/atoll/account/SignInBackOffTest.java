@@ -31,22 +31,22 @@ class SignInBackOffTest {
 
     final SettableClock clock = new SettableClock();
     final SignInBackOff backOff = new SignInBackOff(
-            new SignInProperties(Duration.ofMinutes(5), 3, Duration.ofSeconds(2), Duration.ofSeconds(30)), clock);
+            new SignInProperties(Duration.ofMinutes(5), 3, 5, Duration.ofSeconds(2), Duration.ofSeconds(30)), clock);
 
     @Test
     void delayShouldStartAfterTheFreeFailuresDoubleAndStopAtTheMaximum() {
-        assertThat(backOff.failed("a@x.test", "src")).isZero();
-        assertThat(backOff.failed("a@x.test", "src")).isZero();
-        assertThat(backOff.failed("a@x.test", "src")).isZero();
+        assertThat(backOff.failed("a@x.test", "src").pair()).isZero();
+        assertThat(backOff.failed("a@x.test", "src").pair()).isZero();
+        assertThat(backOff.failed("a@x.test", "src").pair()).isZero();
         assertThat(backOff.isOpen("a@x.test", "src")).isTrue();
 
-        assertThat(backOff.failed("a@x.test", "src")).isEqualTo(Duration.ofSeconds(2));
-        assertThat(backOff.failed("a@x.test", "src")).isEqualTo(Duration.ofSeconds(4));
-        assertThat(backOff.failed("a@x.test", "src")).isEqualTo(Duration.ofSeconds(8));
+        assertThat(backOff.failed("a@x.test", "src").pair()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backOff.failed("a@x.test", "src").pair()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(backOff.failed("a@x.test", "src").pair()).isEqualTo(Duration.ofSeconds(8));
         for (int i = 0; i < 40; i++) {
             backOff.failed("a@x.test", "src");
         }
-        assertThat(backOff.failed("a@x.test", "src")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backOff.failed("a@x.test", "src").pair()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -69,6 +69,37 @@ class SignInBackOffTest {
         backOff.succeeded("a@x.test", "src");
 
         assertThat(backOff.isOpen("a@x.test", "src")).isTrue();
-        assertThat(backOff.failed("a@x.test", "src")).isZero();
+        assertThat(backOff.failed("a@x.test", "src").pair()).isZero();
+    }
+
+    @Test
+    void failuresOfAnyLoginsShouldBackOffTheSourceAfterItsFreeFailures() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(backOff.failed("user" + i + "@x.test", "flood").source()).isZero();
+        }
+        assertThat(backOff.isOpen("flood")).isTrue();
+
+        assertThat(backOff.failed("another@x.test", "flood").source()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backOff.failed("flood")).isEqualTo(Duration.ofSeconds(4));
+
+        assertThat(backOff.isOpen("flood")).isFalse();
+        assertThat(backOff.isOpen("elsewhere")).isTrue();
+        assertThat(backOff.isOpen("user1@x.test", "flood"))
+                .as("each login is still below its own limit")
+                .isTrue();
+    }
+
+    @Test
+    void successShouldNotClearTheFailuresOfItsSourceAndTheyExpireByThemselves() {
+        for (int i = 0; i < 7; i++) {
+            backOff.failed("user" + i + "@x.test", "flood");
+        }
+        backOff.succeeded("attacker@x.test", "flood");
+
+        assertThat(backOff.isOpen("flood")).isFalse();
+
+        clock.now = clock.now.plusSeconds(31);
+
+        assertThat(backOff.isOpen("flood")).isTrue();
     }
 }

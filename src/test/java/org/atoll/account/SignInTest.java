@@ -6,6 +6,8 @@ import org.atoll.support.AtollTest;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 @AtollTest
 class SignInTest {
@@ -15,6 +17,9 @@ class SignInTest {
 
     @Autowired
     SignIn signIn;
+
+    @Autowired
+    JdbcClient jdbc;
 
     SignIn.Result attempt(String login, String password) {
         return signIn.signIn(login, password, "192.0.2.7");
@@ -64,6 +69,44 @@ class SignInTest {
                 .isEqualTo(new SignIn.Refused(SignIn.Refusal.BACKING_OFF));
         assertThat(signIn.signIn(account.address(), "correct horse battery", "198.51.100.9"))
                 .isInstanceOf(SignIn.Accepted.class);
+    }
+
+    @Test
+    void bcryptHashShouldStillVerifyAndBeReplacedByArgon2AtTheNextSignIn() {
+        AccountView account = TestAccounts.open(accounts, "bcrypt");
+        String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode("correct horse battery");
+        jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?")
+                .params(bcrypt, account.id())
+                .update();
+
+        assertThat(attempt(account.address(), "wrong guess"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
+        assertThat(storedHash(account)).isEqualTo(bcrypt);
+        assertThat(attempt(account.address(), "correct horse battery")).isInstanceOf(SignIn.Accepted.class);
+
+        assertThat(storedHash(account)).startsWith("{argon2}");
+        assertThat(attempt(account.address(), "correct horse battery")).isInstanceOf(SignIn.Accepted.class);
+        assertThat(attempt(account.address(), "wrong guess"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
+    }
+
+    String storedHash(AccountView account) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE id = ?")
+                .param(account.id())
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void loginWithControlCharactersShouldBeRefusedWithoutALookUp() {
+        AccountView account = TestAccounts.open(accounts, "control");
+
+        assertThat(attempt(account.address() + "\u0000", "correct horse battery"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
+        assertThat(attempt(account.address() + "\r\nforged", "correct horse battery"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
+        assertThat(attempt("x".repeat(513), "correct horse battery"))
+                .isEqualTo(new SignIn.Refused(SignIn.Refusal.BAD_CREDENTIALS));
     }
 
     @Test

@@ -5,7 +5,9 @@ import org.atoll.account.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -36,4 +38,18 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
             ORDER BY lower(a.displayName), a.address
             """)
     Page<Account> directory(String prefix, String wordPrefix, Pageable pageable);
+
+    /**
+     * Replaces a password hash by one of the same password in the current algorithm, unless the password was
+     * changed meanwhile.
+     *
+     * @return 1 if replaced, 0 if the stored hash is no longer the old one
+     */
+    @Transactional
+    @Modifying
+    @Query("""
+            UPDATE Account a SET a.passwordHash = :newHash, a.version = a.version + 1
+            WHERE a.id = :id AND a.passwordHash = :oldHash
+            """)
+    int replacePasswordHash(long id, String oldHash, String newHash);
 }
