@@ -550,7 +550,44 @@ final class Attacks {
                                 .policyKey(null)
                                 .body(folderSync("0"))
                                 .send(),
-                        Safe.wbxml("129", "Status").and(Safe.lacks(a -> a.attacker.privateFolderName))));
+                        Safe.wbxml("129", "Status").and(Safe.lacks(a -> a.attacker.privateFolderName))),
+                on(
+                                EAS,
+                                "the owner removing a device an administrator blocked, then provisioning it afresh",
+                                a -> returnAfterRemoval(
+                                        a, "HeldBlocked", a.blockedByAdmin, pk -> a.blockedByAdmin = pk),
+                                Safe.wbxml("129", "Status").and(access(a -> a.blockedByAdmin, "BLOCKED")))
+                        .attackerMayChange(),
+                on(
+                                EAS,
+                                "the owner removing a device that acknowledged its wipe, then provisioning it afresh",
+                                a -> returnAfterRemoval(a, "HeldWiped", a.wipedPk, pk -> a.wipedPk = pk),
+                                Safe.wbxml("129", "Status")
+                                        .and(access(a -> a.wipedPk, "BLOCKED"))
+                                        .and(wipe(a -> a.wipedPk, "ACKNOWLEDGED", true)))
+                        .attackerMayChange());
+    }
+
+    /**
+     * Removes the partnership as its owner may, then sends the first Provision of a device that starts over; the
+     * arena follows the device's new id. The partnership's removal is the owner's right and changes the owner's
+     * rows; what the administrator decided must come back with the DeviceId.
+     */
+    private static Outcome returnAfterRemoval(Arena a, String deviceId, long pk, java.util.function.LongConsumer follow)
+            throws Exception {
+        assertThat(a.rest("DELETE", "/api/v1/devices/" + pk).send().status())
+                .as("the owner removes the partnership")
+                .isEqualTo(204);
+        Outcome outcome = a.eas("Provision")
+                .deviceId(deviceId)
+                .policyKey(null)
+                .body(WbxmlElement.of(CodePage.PROVISION, "Provision")
+                        .add(WbxmlElement.of(CodePage.PROVISION, "Policies")
+                                .add(WbxmlElement.of(CodePage.PROVISION, "Policy")
+                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML"))))
+                .send();
+        a.devices.find(a.attacker.id(), deviceId).ifPresent(device -> follow.accept(device.id()));
+        return outcome;
     }
 
     // ---- a browser that holds Basic credentials, turned against the API by another site
@@ -639,11 +676,12 @@ final class Attacks {
                         Safe.problem(401)),
                 on(
                         REST,
-                        "an API token issued before the password reset, wiping the owner's device",
-                        a -> ownDevice(a, "POST", "/wipe")
+                        "an API token issued before the password reset, issuing itself a new token",
+                        a -> a.rest("POST", "/api/v1/me/tokens")
                                 .bearer(a.attacker.tokenBeforeReset)
+                                .json("{\"name\":\"revived\"}")
                                 .send(),
-                        Safe.problem(401).and(untouchedPhone())),
+                        Safe.problem(401).and(Safe.lacks("atoll_"))),
                 on(
                         REST,
                         "an expired API token",
@@ -712,7 +750,7 @@ final class Attacks {
                                         "/api/v1/mailboxes/" + a.attacker.id() + "/folders/" + a.attacker.inbox
                                                 + "/messages?page=2147483647")
                                 .send(),
-                        Safe.status(200).or(Safe.problem(400))),
+                        Safe.problem(400)),
                 on(
                         REST,
                         "the error page requested directly",
