@@ -34,8 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two accounts on one running server: a victim with mail, an attachment, a private folder, a provisioned and synced
- * phone and an API token; and an attacker with the same, who attacks with valid credentials of their own. Every
- * secret of the victim carries a random marker, so an answer or a log line that reveals one is found by a search.
+ * phone and an API token; and an attacker with the same, who attacks with valid credentials of their own, and who
+ * also owns devices an administrator blocked or wiped, a token an administrator's password reset revoked and one that
+ * expired. Every secret of the victim carries a random marker, so an answer or a log line that reveals one is found
+ * by a search.
  */
 final class Arena {
 
