@@ -34,8 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two accounts on one running server: a victim with mail, an attachment, a private folder, a provisioned and synced
- * phone and an API token; and an attacker with the same, who attacks with valid credentials of their own. Every
- * secret of the victim carries a random marker, so an answer or a log line that reveals one is found by a search.
+ * phone and an API token; and an attacker with the same, who attacks with valid credentials of their own, and who
+ * also owns devices an administrator blocked or wiped, a token an administrator's password reset revoked and one that
+ * expired. Every secret of the victim carries a random marker, so an answer or a log line that reveals one is found
+ * by a search.
  */
 final class Arena {
 
@@ -71,6 +73,10 @@ final class Arena {
         String bodyText;
         String token;
         long tokenId;
+        /** A token issued before an administrator reset the password, which revoked it. */
+        String tokenBeforeReset;
+        /** A token whose lifetime has run out. */
+        String expiredToken;
 
         String address() {
             return account.address();
@@ -90,6 +96,18 @@ final class Arena {
     final String marker = UUID.randomUUID().toString().substring(0, 8);
     final Side victim = new Side();
     final Side attacker = new Side();
+
+    /**
+     * Devices of the attacker's that an administrator holds: one blocked, one with a wipe pending, one that
+     * acknowledged its wipe (MS-ASPROV 3.1.5.1.2.2). The attacker, as their owner, tries to undo what the
+     * administrator decided; their names share no text with the attacker's phone's DeviceId.
+     */
+    long blockedByAdmin;
+
+    long wipePendingByAdmin;
+    EasDevice wiped;
+    long wipedPk;
+
     private final JdbcClient jdbc;
     final Mailboxes mailboxes;
     final Devices devices;
@@ -114,6 +132,8 @@ final class Arena {
         Arena arena = new Arena(port, lmtp.port(), jdbc, mailboxes, devices);
         arena.prepare(arena.victim, "victim", "VictimPhone", accounts, tokens);
         arena.prepare(arena.attacker, "mallory", "MalloryPhone", accounts, tokens);
+        arena.retiredTokens(arena.attacker, tokens);
+        arena.heldDevices(arena.attacker);
         return arena;
     }
 
@@ -143,6 +163,70 @@ final class Arena {
         ApiTokens.IssuedToken token = tokens.issue(side.id(), name + " script");
         side.token = token.secret();
         side.tokenId = token.token().id();
+    }
+
+    /**
+     * Issues a token, has an administrator reset the password (to the same one, so every other request of the side
+     * still signs in), and issues the side's working token again; and one token that expired.
+     */
+    private void retiredTokens(Side side, ApiTokens tokens) throws Exception {
+        side.tokenBeforeReset = tokens.issue(side.id(), "before reset").secret();
+        assertThat(asAdmin("POST", "/api/v1/accounts/" + side.id() + "/password")
+                        .json("{\"password\":\"" + side.password + "\"}")
+                        .send()
+                        .status())
+                .as("an administrator's password reset")
+                .isEqualTo(204);
+        ApiTokens.IssuedToken token = tokens.issue(side.id(), "script");
+        side.token = token.secret();
+        side.tokenId = token.token().id();
+        ApiTokens.IssuedToken expiring = tokens.issue(side.id(), "short-lived", 1);
+        side.expiredToken = expiring.secret();
+        jdbc.sql("UPDATE api_token SET created_at = created_at - interval '2 days',"
+                        + " expires_at = expires_at - interval '2 days' WHERE account_id = ? AND id = ?")
+                .params(side.id(), expiring.token().id())
+                .update();
+    }
+
+    private void heldDevices(Side side) throws Exception {
+        blockedByAdmin = heldDevice(side, "HeldBlocked", "block");
+        wipePendingByAdmin = heldDevice(side, "HeldWipePending", "wipe");
+        wiped = new EasDevice(port, side.address(), side.password, "HeldWiped").provision();
+        wipedPk = heldDevice(side, "HeldWiped", "wipe");
+        WbxmlElement policies = WbxmlElement.of(CodePage.PROVISION, "Policies")
+                .add(WbxmlElement.of(CodePage.PROVISION, "Policy").add("PolicyType", "MS-EAS-Provisioning-WBXML"));
+        assertThat(wiped.send(
+                                "Provision",
+                                WbxmlElement.of(CodePage.PROVISION, "Provision").add(policies))
+                        .child("RemoteWipe"))
+                .as("the administrator's wipe reaches the device")
+                .isPresent();
+        assertThat(wiped.send(
+                                "Provision",
+                                WbxmlElement.of(CodePage.PROVISION, "Provision")
+                                        .add(WbxmlElement.of(CodePage.PROVISION, "RemoteWipe")
+                                                .add("Status", "1")))
+                        .text("Status"))
+                .as("the device acknowledges the wipe")
+                .hasValue("1");
+    }
+
+    /** Provisions the device unless it already is, then has an administrator block or wipe it. */
+    private long heldDevice(Side side, String deviceId, String action) throws Exception {
+        if (devices.find(side.id(), deviceId).isEmpty()) {
+            new EasDevice(port, side.address(), side.password, deviceId).provision();
+        }
+        long pk = devices.find(side.id(), deviceId).orElseThrow().id();
+        assertThat(asAdmin("POST", "/api/v1/devices/" + pk + "/" + action)
+                        .send()
+                        .status())
+                .as("an administrator's %s of %s", action, deviceId)
+                .isEqualTo(200);
+        return pk;
+    }
+
+    private HttpCall asAdmin(String method, String path) {
+        return new HttpCall(method, path).auth(Attacks.ADMIN);
     }
 
     /** A message with a text part and one attachment; the attacker's attachment has a name that climbs folders. */

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  *         Safe.problem(404))
  * }</pre>
  *
+ * @param mayChange tables of a party's the attack changes by design, as {@code PARTY table}; the rest of that
+ *     party's state must still be as before
  * @param disabled why the attack does not hold today; the test is then skipped with that reason
  */
 record Attack(
@@ -37,6 +39,7 @@ record Attack(
         Request request,
         Expect safe,
         Set<Arena.Party> untouched,
+        Set<String> mayChange,
         @Nullable String disabled) {
 
     /** The front end an attack goes through. */
@@ -131,17 +134,30 @@ record Attack(
     }
 
     static Attack on(Target target, String name, Request request, Expect safe) {
-        return new Attack(target, name, request, safe, EnumSet.allOf(Arena.Party.class), null);
+        return new Attack(target, name, request, safe, EnumSet.allOf(Arena.Party.class), Set.of(), null);
     }
 
     /** The attack may change the attacker's own state (a stored folder name, a device's User-Agent); never the victim's. */
     Attack attackerMayChange() {
-        return new Attack(target, name, request, safe, EnumSet.of(Arena.Party.VICTIM), disabled);
+        return new Attack(target, name, request, safe, EnumSet.of(Arena.Party.VICTIM), mayChange, disabled);
+    }
+
+    /**
+     * The attack delivers a message to the victim by design (mail from the attacker is still mail): the victim's
+     * mailbox tables may gain it, while their devices, keys, tokens, account and audit rows must stay as they were.
+     * What arrived is judged by the row's {@link Expect}, which reads the delivered message.
+     */
+    Attack victimReceivesMail() {
+        Set<String> mailbox = new java.util.HashSet<>(mayChange);
+        for (String table : List.of("mailbox", "folder", "message", "message_attachment", "blob", "journal")) {
+            mailbox.add(Arena.Party.VICTIM + " " + table);
+        }
+        return new Attack(target, name, request, safe, untouched, Set.copyOf(mailbox), disabled);
     }
 
     /** The attack does not hold today: keeps it in the table, skipped with the reason. */
     Attack disabled(String reason) {
-        return new Attack(target, name, request, safe, untouched, reason);
+        return new Attack(target, name, request, safe, untouched, mayChange, reason);
     }
 
     String displayName() {
@@ -179,7 +195,8 @@ record Attack(
         Map<Arena.Party, Map<String, String>> after = snapshots(arena);
         List<String> changed = new ArrayList<>();
         before.forEach((party, tables) -> tables.forEach((table, digest) -> {
-            if (!digest.equals(after.get(party).get(table))) {
+            if (!mayChange.contains(party + " " + table)
+                    && !digest.equals(after.get(party).get(table))) {
                 changed.add(party + " " + table + ": " + digest + " -> "
                         + after.get(party).get(table));
             }

@@ -54,6 +54,11 @@ final class Attacks {
         all.addAll(sizes());
         all.addAll(injection());
         all.addAll(lmtp());
+        all.addAll(deviceAuthority());
+        all.addAll(crossSite());
+        all.addAll(retiredTokens());
+        all.addAll(boundedQueries());
+        all.addAll(submission());
         all.addAll(staleKeys());
         return all;
     }
@@ -467,6 +472,338 @@ final class Attacks {
                                                         .add("Status", "1"))))
                                 .send(),
                         Safe.wbxml("5", "Policies", "Policy", "Status").and(Safe.lacks("424242"))));
+    }
+
+    // ---- an administrator's block and wipe, which the device's owner cannot undo
+
+    static List<Attack> deviceAuthority() {
+        return List.of(
+                on(
+                        REST,
+                        "the owner cancelling an administrator's wipe of their device",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.wipePendingByAdmin + "/cancel-wipe")
+                                .send(),
+                        Safe.problem(403).and(wipe(a -> a.wipePendingByAdmin, "PENDING", true))),
+                on(
+                        REST,
+                        "the owner replacing an administrator's wipe with a wipe of their own",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.wipePendingByAdmin + "/wipe")
+                                .send(),
+                        Safe.problem(403).and(wipe(a -> a.wipePendingByAdmin, "PENDING", true))),
+                on(
+                        REST,
+                        "the owner replacing an administrator's wipe with an account-only wipe",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.wipePendingByAdmin + "/account-only-wipe")
+                                .send(),
+                        Safe.problem(403).and(wipe(a -> a.wipePendingByAdmin, "PENDING", true))),
+                on(
+                        REST,
+                        "the owner allowing a device an administrator blocked",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.blockedByAdmin + "/allow")
+                                .send(),
+                        Safe.problem(403).and(access(a -> a.blockedByAdmin, "BLOCKED"))),
+                on(
+                        REST,
+                        "the owner allowing a device an administrator blocked, with an API token",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.blockedByAdmin + "/allow")
+                                .bearer(a.attacker.token)
+                                .send(),
+                        Safe.problem(403).and(access(a -> a.blockedByAdmin, "BLOCKED"))),
+                on(
+                        REST,
+                        "the owner releasing a device that acknowledged an administrator's wipe",
+                        a -> a.rest("POST", "/api/v1/devices/" + a.wipedPk + "/allow")
+                                .send(),
+                        Safe.problem(403)
+                                .and(access(a -> a.wipedPk, "BLOCKED"))
+                                .and(wipe(a -> a.wipedPk, "ACKNOWLEDGED", true))),
+                on(
+                        EAS,
+                        "Provision from a device that acknowledged its wipe (MS-ASPROV 3.1.5.1.2.2)",
+                        a -> wipedDevice(a, "Provision")
+                                .body(WbxmlElement.of(CodePage.PROVISION, "Provision")
+                                        .add(WbxmlElement.of(CodePage.PROVISION, "Policies")
+                                                .add(WbxmlElement.of(CodePage.PROVISION, "Policy")
+                                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML"))))
+                                .send(),
+                        Safe.wbxml("129", "Status").and(Safe.lacks("PolicyKey"))),
+                on(
+                        EAS,
+                        "FolderSync from a device that acknowledged its wipe (MS-ASCMD 2.2.2, Status 129)",
+                        a -> wipedDevice(a, "FolderSync").body(folderSync("0")).send(),
+                        Safe.wbxml("129", "Status").and(Safe.lacks(a -> a.attacker.privateFolderName))),
+                on(
+                        EAS,
+                        "Sync of the owner's Inbox from a device that acknowledged its wipe",
+                        a -> wipedDevice(a, "Sync")
+                                .body(Arena.syncOf(Long.toString(a.attacker.inbox), "0", null))
+                                .send(),
+                        Safe.wbxml("129", "Status")
+                                .and((outcome, a) -> assertThat(outcome.wbxml().child("Collections"))
+                                        .as("nothing served")
+                                        .isEmpty())),
+                on(
+                        EAS,
+                        "FolderSync from a device an administrator blocked",
+                        a -> a.eas("FolderSync")
+                                .deviceId("HeldBlocked")
+                                .policyKey(null)
+                                .body(folderSync("0"))
+                                .send(),
+                        Safe.wbxml("129", "Status").and(Safe.lacks(a -> a.attacker.privateFolderName))),
+                on(
+                                EAS,
+                                "the owner removing a device an administrator blocked, then provisioning it afresh",
+                                a -> returnAfterRemoval(
+                                        a, "HeldBlocked", a.blockedByAdmin, pk -> a.blockedByAdmin = pk),
+                                Safe.wbxml("129", "Status").and(access(a -> a.blockedByAdmin, "BLOCKED")))
+                        .attackerMayChange(),
+                on(
+                                EAS,
+                                "the owner removing a device that acknowledged its wipe, then provisioning it afresh",
+                                a -> returnAfterRemoval(a, "HeldWiped", a.wipedPk, pk -> a.wipedPk = pk),
+                                Safe.wbxml("129", "Status")
+                                        .and(access(a -> a.wipedPk, "BLOCKED"))
+                                        .and(wipe(a -> a.wipedPk, "ACKNOWLEDGED", true)))
+                        .attackerMayChange());
+    }
+
+    /**
+     * Removes the partnership as its owner may, then sends the first Provision of a device that starts over; the
+     * arena follows the device's new id. The partnership's removal is the owner's right and changes the owner's
+     * rows; what the administrator decided must come back with the DeviceId.
+     */
+    private static Outcome returnAfterRemoval(Arena a, String deviceId, long pk, java.util.function.LongConsumer follow)
+            throws Exception {
+        assertThat(a.rest("DELETE", "/api/v1/devices/" + pk).send().status())
+                .as("the owner removes the partnership")
+                .isEqualTo(204);
+        Outcome outcome = a.eas("Provision")
+                .deviceId(deviceId)
+                .policyKey(null)
+                .body(WbxmlElement.of(CodePage.PROVISION, "Provision")
+                        .add(WbxmlElement.of(CodePage.PROVISION, "Policies")
+                                .add(WbxmlElement.of(CodePage.PROVISION, "Policy")
+                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML"))))
+                .send();
+        a.devices.find(a.attacker.id(), deviceId).ifPresent(device -> follow.accept(device.id()));
+        return outcome;
+    }
+
+    // ---- a browser that holds Basic credentials, turned against the API by another site
+
+    static List<Attack> crossSite() {
+        List<Attack> rows = new ArrayList<>();
+        for (String action : List.of("wipe", "block", "allow", "cancel-wipe")) {
+            rows.add(on(
+                    REST,
+                    "a form POST from another origin to " + action + " the attacker's own device",
+                    a -> ownDevice(a, "POST", "/" + action)
+                            .body(FORM, "x=1".getBytes(StandardCharsets.UTF_8))
+                            .header("Origin: https://evil.example")
+                            .send(),
+                    Safe.problem(403, 415).and(untouchedPhone())));
+        }
+        rows.add(on(
+                REST,
+                "a DELETE from another origin removing the attacker's own device",
+                a -> ownDevice(a, "DELETE", "")
+                        .header("Origin: https://evil.example")
+                        .send(),
+                Safe.problem(403).and(untouchedPhone())));
+        rows.add(on(
+                REST,
+                "a bodyless POST marked Sec-Fetch-Site: cross-site wiping the attacker's own device",
+                a -> ownDevice(a, "POST", "/wipe")
+                        .header("Sec-Fetch-Site: cross-site")
+                        .send(),
+                Safe.problem(403).and(untouchedPhone())));
+        rows.add(on(
+                REST,
+                "an API token on a POST marked Sec-Fetch-Site: cross-site",
+                a -> ownDevice(a, "POST", "/wipe")
+                        .bearer(a.attacker.token)
+                        .header("Sec-Fetch-Site: cross-site")
+                        .send(),
+                Safe.problem(403).and(untouchedPhone())));
+        rows.add(on(
+                REST,
+                "a text/plain body, which a form sends without asking, wiping the attacker's own device",
+                a -> ownDevice(a, "POST", "/wipe")
+                        .body("text/plain;charset=UTF-8", "{}".getBytes(StandardCharsets.UTF_8))
+                        .send(),
+                Safe.problem(415).and(untouchedPhone())));
+        rows.add(on(
+                REST,
+                "a multipart form body blocking the attacker's own device",
+                a -> ownDevice(a, "POST", "/block")
+                        .body("multipart/form-data; boundary=b", "--b--\r\n".getBytes(StandardCharsets.UTF_8))
+                        .send(),
+                Safe.problem(415).and(untouchedPhone())));
+        for (String authorization : List.of("none", "wrong Basic", "unknown Bearer")) {
+            rows.add(on(
+                    REST,
+                    "an API request with " + authorization + " credentials, hoping for a Basic challenge",
+                    a -> a.rest("GET", "/api/v1/me")
+                            .auth(
+                                    switch (authorization) {
+                                        case "none" -> null;
+                                        case "wrong Basic" ->
+                                            "Basic " + Arena.base64(a.attacker.address() + ":not-the-password");
+                                        default -> "Bearer atoll_unknown";
+                                    })
+                            .send(),
+                    Safe.problem(401)
+                            .and((outcome, a) -> assertThat(outcome.headers())
+                                    .as("challenges of %s", outcome)
+                                    .filteredOn(h -> h.regionMatches(true, 0, "WWW-Authenticate:", 0, 17))
+                                    .noneMatch(h ->
+                                            h.toLowerCase(java.util.Locale.ROOT).contains("basic")))));
+        }
+        return rows;
+    }
+
+    // ---- API tokens that were valid once
+
+    static List<Attack> retiredTokens() {
+        return List.of(
+                on(
+                        REST,
+                        "an API token issued before an administrator reset the account's password",
+                        a -> a.rest("GET", "/api/v1/me")
+                                .bearer(a.attacker.tokenBeforeReset)
+                                .send(),
+                        Safe.problem(401)),
+                on(
+                        REST,
+                        "an API token issued before the password reset, issuing itself a new token",
+                        a -> a.rest("POST", "/api/v1/me/tokens")
+                                .bearer(a.attacker.tokenBeforeReset)
+                                .json("{\"name\":\"revived\"}")
+                                .send(),
+                        Safe.problem(401).and(Safe.lacks("atoll_"))),
+                on(
+                        REST,
+                        "an expired API token",
+                        a -> a.rest("GET", "/api/v1/devices")
+                                .bearer(a.attacker.expiredToken)
+                                .send(),
+                        Safe.problem(401)),
+                on(
+                        REST,
+                        "a user listing another account's tokens",
+                        a -> a.rest("GET", "/api/v1/accounts/" + a.victim.id() + "/tokens")
+                                .send(),
+                        Safe.problem(404).and(Safe.lacks("script"))),
+                on(
+                        REST,
+                        "a user listing another account's tokens with an API token",
+                        a -> a.rest("GET", "/api/v1/accounts/" + a.victim.id() + "/tokens")
+                                .bearer(a.attacker.token)
+                                .send(),
+                        Safe.problem(404).and(Safe.lacks("script"))),
+                on(
+                        REST,
+                        "a user revoking another account's token through the administrators' path",
+                        a -> a.rest("DELETE", "/api/v1/accounts/" + a.victim.id() + "/tokens/" + a.victim.tokenId)
+                                .send(),
+                        Safe.problem(404)));
+    }
+
+    // ---- query values outside every range a type can hold
+
+    static List<Attack> boundedQueries() {
+        return List.of(
+                on(
+                        REST,
+                        "a lastSyncBefore in the year +999999999 on the device list",
+                        a -> a.rest("GET", "/api/v1/devices?lastSyncBefore=%2B999999999-01-01T00:00:00Z")
+                                .auth(ADMIN)
+                                .send(),
+                        Safe.problem(400)),
+                on(
+                        REST,
+                        "an audit trail from the year +999999999",
+                        a -> a.rest("GET", "/api/v1/audit?from=%2B999999999-12-31T23:59:59Z")
+                                .auth(ADMIN)
+                                .send(),
+                        Safe.problem(400)),
+                on(
+                        REST,
+                        "an audit trail to the year -999999999",
+                        a -> a.rest("GET", "/api/v1/audit?to=-999999999-01-01T00:00:00Z")
+                                .auth(ADMIN)
+                                .send(),
+                        Safe.problem(400)),
+                on(
+                        REST,
+                        "the account list at page 2147483647",
+                        a -> a.rest("GET", "/api/v1/accounts?page=2147483647")
+                                .auth(ADMIN)
+                                .send(),
+                        Safe.problem(400)),
+                on(
+                        REST,
+                        "a message list at page 2147483647 of the attacker's own Inbox",
+                        a -> a.rest(
+                                        "GET",
+                                        "/api/v1/mailboxes/" + a.attacker.id() + "/folders/" + a.attacker.inbox
+                                                + "/messages?page=2147483647")
+                                .send(),
+                        Safe.problem(400)),
+                on(
+                        REST,
+                        "the error page requested directly",
+                        a -> a.rest("GET", "/error").send(),
+                        Safe.problem(400, 404)),
+                on(
+                        REST,
+                        "the error page requested directly, asking for a 500",
+                        a -> a.rest("POST", "/error?status=500").send(),
+                        Safe.problem(400, 404)));
+    }
+
+    // ---- mail the attacker submits
+
+    /** Header lines a submitted message cannot truthfully carry: its trace starts at this server (RFC 5321 4.4). */
+    static final List<String> FORGED_TRACE = List.of(
+            "Return-Path: <ceo@bank.example>",
+            "Received: from mx.bank.example (mx.bank.example [192.0.2.1]) by mx.bank.example;"
+                    + " Thu, 3 Dec 2026 10:00:00 +0000",
+            "Authentication-Results: atoll.test; dkim=pass header.d=bank.example; spf=pass",
+            "Resent-From: ceo@bank.example",
+            "DKIM-Signature: v=1; a=rsa-sha256; d=bank.example; s=s1; h=from; bh=AAAA; b=AAAA");
+
+    static List<Attack> submission() {
+        return List.of(
+                on(
+                                EAS,
+                                "SendMail to the victim with forged Return-Path, Received, Authentication-Results,"
+                                        + " Resent-From and DKIM-Signature",
+                                a -> a.eas("SendMail")
+                                        .body(sendMail(
+                                                "trace-" + a.marker,
+                                                String.join("\r\n", FORGED_TRACE) + "\r\nFrom: "
+                                                        + a.attacker.address() + "\r\nTo: " + a.victim.address()
+                                                        + "\r\nSubject: trace-" + a.marker
+                                                        + "\r\nMIME-Version: 1.0\r\n"
+                                                        + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                                                        + "Please wire the money today.\r\n"))
+                                        .send(),
+                                Safe.status(200).and(Attacks::victimsCopyHasNoForgedTrace))
+                        .attackerMayChange()
+                        .victimReceivesMail(),
+                on(
+                        EAS,
+                        "SendMail to more recipients than an hour allows, the victim among them (MS-ASCMD 2.2.2, 115)",
+                        a -> a.eas("SendMail")
+                                .body(sendMail(
+                                        "flood-" + a.marker,
+                                        "From: " + a.attacker.address() + "\r\nTo: " + a.victim.address()
+                                                + floodRecipients() + "\r\nSubject: flood-" + a.marker
+                                                + "\r\n\r\nhello\r\n"))
+                                .send(),
+                        Safe.wbxml("115", "Status")));
     }
 
     /** Last, when the attacks before have moved the attacker's keys on a few generations. */
@@ -1234,6 +1571,73 @@ final class Attacks {
         return WbxmlElement.of(C, "SendMail")
                 .add("ClientId", clientId)
                 .add(WbxmlElement.opaque(C, "Mime", mime.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    /** The attacker's own phone through the REST API: the credentials are valid, only the request's origin is not. */
+    private static Arena.HttpCall ownDevice(Arena a, String method, String action) {
+        return a.rest(method, "/api/v1/devices/" + a.attacker.devicePk + action);
+    }
+
+    /** The attacker's phone is still allowed, with no wipe pending. */
+    private static Expect untouchedPhone() {
+        return access(a -> a.attacker.devicePk, "ALLOWED").and(wipe(a -> a.attacker.devicePk, "NONE", false));
+    }
+
+    private static Expect access(java.util.function.ToLongFunction<Arena> device, String state) {
+        return (outcome, a) -> assertThat(
+                        a.devices.detail(device.applyAsLong(a)).accessState())
+                .as("access of the device")
+                .hasToString(state);
+    }
+
+    private static Expect wipe(java.util.function.ToLongFunction<Arena> device, String state, boolean byAdministrator) {
+        return (outcome, a) -> {
+            org.atoll.device.DeviceDetail detail = a.devices.detail(device.applyAsLong(a));
+            assertThat(detail.wipeState()).as("wipe of the device").hasToString(state);
+            if (byAdministrator) {
+                assertThat(detail.wipeByAdministrator())
+                        .as("the wipe is still the administrator's")
+                        .isTrue();
+            }
+        };
+    }
+
+    /** A request from the attacker's device that acknowledged an administrator's wipe, with its own policy key. */
+    private static Arena.EasCall wipedDevice(Arena a, String command) {
+        return a.eas(command).deviceId("HeldWiped").policyKey(Long.toString(a.wiped.policyKey()));
+    }
+
+    /** The copy in the victim's Inbox carries none of the forged trace, by line or by header name. */
+    private static void victimsCopyHasNoForgedTrace(Outcome outcome, Arena a) {
+        List<org.atoll.mailbox.MessageView> arrived =
+                a.mailboxes.messages(a.victim.id(), a.victim.inbox, 0, 50).stream()
+                        .filter(m -> ("trace-" + a.marker).equals(m.subject()))
+                        .toList();
+        assertThat(arrived).as("the victim's copy").hasSize(1);
+        String raw =
+                new String(a.mailboxes.rawMime(a.victim.id(), arrived.getFirst().id()), StandardCharsets.UTF_8);
+        String headers = raw.substring(0, raw.indexOf("\r\n\r\n") + 2);
+        assertThat(headers).as("the victim's copy's header").doesNotContain("bank.example");
+        for (String line : FORGED_TRACE) {
+            String name = line.substring(0, line.indexOf(':') + 1);
+            if (!name.equals("Received:")) {
+                assertThat(("\n" + headers).toLowerCase(java.util.Locale.ROOT))
+                        .as("the victim's copy's header")
+                        .doesNotContain("\n" + name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(raw).contains("Please wire the money today.");
+    }
+
+    /** A thousand addresses past the default allowance of recipients an hour. */
+    private static String floodRecipients() {
+        StringBuilder to = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            to.append(", r").append(i).append("@flood.example");
+        }
+        return to.toString();
     }
 
     private static String messagePath(long accountId, Arena a) {

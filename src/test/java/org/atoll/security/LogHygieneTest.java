@@ -162,7 +162,10 @@ class LogHygieneTest {
                                 victim.basic().substring("Basic ".length()),
                                 attacker.basic().substring("Basic ".length())),
                         null),
-                new Check("API tokens", List.of(victim.token, attacker.token), null),
+                new Check(
+                        "API tokens",
+                        List.of(victim.token, attacker.token, attacker.tokenBeforeReset, attacker.expiredToken),
+                        null),
                 new Check(
                         "policy keys issued",
                         List.of(Long.toString(victim.phone.policyKey()), Long.toString(attacker.phone.policyKey())),

@@ -50,6 +50,11 @@ final class Safe {
         return (outcome, arena) -> assertThat(outcome.text()).as("the answer").doesNotContain(text);
     }
 
+    /** The body does not contain the text the arena holds, e.g. a folder name of the attacker's. */
+    static Expect lacks(java.util.function.Function<Arena, String> text) {
+        return (outcome, arena) -> lacks(text.apply(arena)).verify(outcome, arena);
+    }
+
     /** The last LMTP reply has this code. */
     static Expect lmtp(int code) {
         return (outcome, arena) -> assertThat(outcome.status())
