@@ -15,6 +15,7 @@ import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.ApiTokens;
 import org.atoll.account.NewAccount;
+import org.atoll.account.Role;
 import org.atoll.device.Devices;
 import org.atoll.mail.LmtpServer;
 import org.atoll.mailbox.FolderType;
@@ -36,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two accounts on one running server: a victim with mail, an attachment, a private folder, a provisioned and synced
  * phone and an API token; and an attacker with the same, who attacks with valid credentials of their own, and who
  * also owns devices an administrator blocked or wiped, a token an administrator's password reset revoked and one that
- * expired. Every secret of the victim carries a random marker, so an answer or a log line that reveals one is found
- * by a search.
+ * expired, and an attachment of no bytes; a colleague of both is disabled. Every secret of the victim carries a
+ * random marker, so an answer or a log line that reveals one is found by a search.
  */
 final class Arena {
 
@@ -108,6 +109,14 @@ final class Arena {
     EasDevice wiped;
     long wipedPk;
 
+    /** The FileReference of an attachment of no bytes, in the attacker's private folder, which no device syncs. */
+    String emptyAttachment;
+
+    /** A colleague an administrator disabled: the directory must not name them to anyone. */
+    String departedAddress;
+
+    String departedName;
+
     private final JdbcClient jdbc;
     final Mailboxes mailboxes;
     final Devices devices;
@@ -134,6 +143,8 @@ final class Arena {
         arena.prepare(arena.attacker, "mallory", "MalloryPhone", accounts, tokens);
         arena.retiredTokens(arena.attacker, tokens);
         arena.heldDevices(arena.attacker);
+        arena.emptyAttachment(arena.attacker);
+        arena.departed(accounts);
         return arena;
     }
 
@@ -209,6 +220,27 @@ final class Arena {
                         .text("Status"))
                 .as("the device acknowledges the wipe")
                 .hasValue("1");
+    }
+
+    private void emptyAttachment(Side side) {
+        String mime = "From: Ana Example <ana@example.org>\r\nTo: " + side.address() + "\r\nSubject: empty\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nNothing attached.\r\n"
+                + "--b\r\nContent-Type: application/octet-stream; name=\"empty.bin\"\r\n"
+                + "Content-Disposition: attachment; filename=\"empty.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n\r\n--b--\r\n";
+        MessageView message =
+                mailboxes.deliver(side.id(), side.privateFolder, mime.getBytes(StandardCharsets.US_ASCII), null);
+        assertThat(message.attachments()).hasSize(1);
+        emptyAttachment = message.id() + ":" + message.attachments().getFirst().partPath();
+    }
+
+    private void departed(Accounts accounts) {
+        departedName = "Departed " + marker;
+        departedAddress = TestAccounts.uniqueAddress("departed");
+        long id = accounts.create(new NewAccount(departedAddress, departedName, "departed-password", Role.USER, null))
+                .id();
+        accounts.setEnabled(id, false);
     }
 
     /** Provisions the device unless it already is, then has an administrator block or wipe it. */

@@ -60,6 +60,9 @@ final class Attacks {
         all.addAll(boundedQueries());
         all.addAll(submission());
         all.addAll(staleKeys());
+        all.addAll(amplification());
+        all.addAll(directory());
+        all.addAll(signIn());
         return all;
     }
 
@@ -1490,6 +1493,232 @@ final class Attacks {
                         (outcome, a) -> assertThat(outcome.replies().getLast()).startsWith("552")));
     }
 
+    // ---- WBXML that decodes to far more than it weighs, operations past their bounds, acknowledgements never offered
+
+    static List<Attack> amplification() {
+        return List.of(
+                on(
+                        EAS,
+                        "a 90 KB FolderSync naming one 30,000-byte string-table entry 30,000 times, without a PolicyKey:"
+                                + " decoded, and refused, before provisioning is asked for (WBXML 1.3 5.8.4.3)",
+                        a -> a.eas("FolderSync")
+                                .policyKey(null)
+                                .body(amplifyingFolderSync())
+                                .send(),
+                        Safe.status(400)),
+                on(
+                        EAS,
+                        "a 90 KB FolderSync naming one 30,000-byte string-table entry 30,000 times, from the"
+                                + " attacker's provisioned phone",
+                        a -> a.eas("FolderSync").body(amplifyingFolderSync()).send(),
+                        Safe.status(400)),
+                on(
+                        EAS,
+                        "a FolderSync naming a one-byte string-table entry 10,001 times, one past the limit",
+                        a -> a.eas("FolderSync")
+                                .body(stringTableReferences(10_001))
+                                .send(),
+                        Safe.status(400)),
+                on(
+                        EAS,
+                        "101 ItemOperations Fetches of the attacker's own attachment, one past the most of one request"
+                                + " (MS-ASCMD 2.2.1.10)",
+                        a -> {
+                            WbxmlElement request = WbxmlElement.of(I, "ItemOperations");
+                            for (int i = 0; i < 101; i++) {
+                                request.add(attachmentFetch(a.attacker.fileReference, null));
+                            }
+                            return a.eas("ItemOperations").body(request).send();
+                        },
+                        Safe.wbxml("1", "Status").and((outcome, a) -> {
+                            List<WbxmlElement> answers = outcome.wbxml()
+                                    .child("Response")
+                                    .orElseThrow()
+                                    .children();
+                            assertThat(answers).as("answers of %s", outcome).hasSize(101);
+                            assertThat(answers.subList(0, 100))
+                                    .allSatisfy(
+                                            f -> assertThat(f.text("Status")).hasValue("1"));
+                            assertThat(answers.get(100).text("Status"))
+                                    .as("the operation past the bound")
+                                    .hasValue("2");
+                        })),
+                on(
+                        EAS,
+                        "an ItemOperations Range on a zero-byte attachment (MS-ASCMD 2.2.3.177.8)",
+                        a -> a.eas("ItemOperations")
+                                .body(itemOperations(attachmentFetch(a.emptyAttachment, "0-9")))
+                                .send(),
+                        Safe.wbxml("8", "Response", "Fetch", "Status")),
+                on(
+                        EAS,
+                        "an ItemOperations Range starting past the end of the attachment, beyond 2^32",
+                        a -> a.eas("ItemOperations")
+                                .body(itemOperations(
+                                        attachmentFetch(a.attacker.fileReference, "4294967296-4294967297")))
+                                .send(),
+                        Safe.wbxml("8", "Response", "Fetch", "Status")),
+                on(
+                        EAS,
+                        "a Provision acknowledging with Status 2 a PolicyKey that was never offered (MS-ASPROV 3.2.5.1.2)",
+                        a -> a.eas("Provision")
+                                .body(WbxmlElement.of(CodePage.PROVISION, "Provision")
+                                        .add(WbxmlElement.of(CodePage.PROVISION, "Policies")
+                                                .add(WbxmlElement.of(CodePage.PROVISION, "Policy")
+                                                        .add("PolicyType", "MS-EAS-Provisioning-WBXML")
+                                                        .add("PolicyKey", "1234567")
+                                                        .add("Status", "2"))))
+                                .send(),
+                        Safe.wbxml("5", "Policies", "Policy", "Status")
+                                .or(Safe.wbxml("139", "Policies", "Policy", "Status"))
+                                .and((outcome, a) -> assertThat(outcome.wbxml()
+                                                .child("Policies")
+                                                .flatMap(p -> p.child("Policy"))
+                                                .flatMap(p -> p.text("PolicyKey")))
+                                        .as("a PolicyKey issued for a key never offered")
+                                        .isEmpty())));
+    }
+
+    // ---- the directory: disabled colleagues, LIKE wildcards, recipient floods
+
+    static List<Attack> directory() {
+        return List.of(
+                on(
+                        EAS,
+                        "a Search of the GAL for a disabled colleague's name (MS-ASCMD 2.2.1.16)",
+                        a -> a.eas("Search").body(galSearch(a.marker)).send(),
+                        Safe.wbxml("0", "Response", "Store", "Total")
+                                .and(Safe.lacks(a -> a.departedAddress))
+                                .and(Safe.lacks(a -> a.departedName))),
+                on(
+                        EAS,
+                        "a Search of the GAL for the start of a disabled colleague's address",
+                        a -> a.eas("Search")
+                                .body(galSearch(a.departedAddress.substring(0, a.departedAddress.indexOf('@'))))
+                                .send(),
+                        Safe.wbxml("0", "Response", "Store", "Total").and(Safe.lacks(a -> a.departedName))),
+                on(
+                        EAS,
+                        "a Search of the GAL for % to list every account",
+                        a -> a.eas("Search").body(galSearch("%")).send(),
+                        Safe.wbxml("0", "Response", "Store", "Total").and(Safe.lacks(a -> a.victim.address()))),
+                on(
+                        EAS,
+                        "a Search of the GAL for _ to list every account with a one-letter name part",
+                        a -> a.eas("Search").body(galSearch("_")).send(),
+                        Safe.wbxml("0", "Response", "Store", "Total")),
+                on(
+                        EAS,
+                        "a ResolveRecipients of a disabled colleague's address (MS-ASCMD 2.2.1.15)",
+                        a -> a.eas("ResolveRecipients")
+                                .body(WbxmlElement.of(CodePage.RESOLVE_RECIPIENTS, "ResolveRecipients")
+                                        .add("To", a.departedAddress))
+                                .send(),
+                        Safe.wbxml("4", "Response", "Status").and(Safe.lacks(a -> a.departedName))),
+                on(
+                        EAS,
+                        "a ResolveRecipients with 101 To elements, one past the most of one request",
+                        a -> {
+                            WbxmlElement request = WbxmlElement.of(CodePage.RESOLVE_RECIPIENTS, "ResolveRecipients");
+                            for (int i = 0; i < 101; i++) {
+                                request.add("To", "someone" + i);
+                            }
+                            return a.eas("ResolveRecipients").body(request).send();
+                        },
+                        Safe.wbxml("5", "Status")));
+    }
+
+    // ---- guessing and forging Basic credentials
+
+    static List<Attack> signIn() {
+        return List.of(
+                on(
+                        REST,
+                        "one guess of the victim's password (under the back-off's free failures)",
+                        a -> a.rest("GET", "/api/v1/me")
+                                .auth("Basic " + Arena.base64(a.victim.address() + ":Summer2026!"))
+                                .send(),
+                        Safe.status(401)),
+                on(
+                        REST,
+                        "25 sign-ins of distinct unknown logins with wrong passwords",
+                        a -> {
+                            Outcome last = null;
+                            for (int i = 0; i < 25; i++) {
+                                last = a.rest("GET", "/api/v1/me")
+                                        .auth("Basic "
+                                                + Arena.base64(
+                                                        "nobody-" + i + "-" + a.marker + "@atoll.test:wrong " + i))
+                                        .send();
+                                assertThat(last.status())
+                                        .as("unknown login %s: %s", i, last)
+                                        .isEqualTo(401);
+                            }
+                            return last;
+                        },
+                        Safe.status(401)),
+                on(
+                        REST,
+                        "CR LF and a forged log line in the Basic username",
+                        a -> a.rest("GET", "/api/v1/me")
+                                .auth("Basic "
+                                        + Arena.base64(a.victim.address() + "\r\n" + FORGED
+                                                + " admin@example.test signed in:whatever"))
+                                .send(),
+                        Safe.status(401).and(Safe.lacks("Exception")).and(Safe.lacks(FORGED))),
+                on(
+                        EAS,
+                        "CR LF and a forged log line in the Basic username of an ActiveSync request",
+                        a -> a.eas("FolderSync")
+                                .authorization("Basic "
+                                        + Arena.base64(
+                                                a.attacker.address() + "\r\n" + FORGED + ":" + a.attacker.password))
+                                .body(folderSync(a.attacker.folderSyncKey))
+                                .send(),
+                        Safe.status(401).and(Safe.lacks("Exception")).and(Safe.lacks(FORGED))),
+                on(
+                        REST,
+                        "a NUL in the Basic username",
+                        a -> a.rest("GET", "/api/v1/me")
+                                .auth("Basic " + Arena.base64("a\u0000" + a.victim.address() + ":whatever"))
+                                .send(),
+                        Safe.status(401).and(Safe.lacks("Exception"))),
+                on(
+                        REST,
+                        "a Basic username of 513 characters",
+                        a -> a.rest("GET", "/api/v1/me")
+                                .auth("Basic " + Arena.base64("a".repeat(502) + "@atoll.test:whatever"))
+                                .send(),
+                        Safe.status(401).and(Safe.lacks("Exception"))),
+                on(
+                        REST,
+                        "a 300-byte password of bytes that are not UTF-8 for the attacker's own login",
+                        a -> {
+                            byte[] login = (a.attacker.address() + ":").getBytes(StandardCharsets.UTF_8);
+                            byte[] garbage = new byte[300];
+                            new java.util.Random(300).nextBytes(garbage);
+                            byte[] credentials = Arrays.copyOf(login, login.length + garbage.length);
+                            System.arraycopy(garbage, 0, credentials, login.length, garbage.length);
+                            return a.rest("GET", "/api/v1/me")
+                                    .auth("Basic "
+                                            + java.util.Base64.getEncoder().encodeToString(credentials))
+                                    .send();
+                        },
+                        Safe.status(401).and(Safe.lacks("Exception"))),
+                on(
+                        REST,
+                        "a user setting their own password to 257 characters through the administrators' password reset",
+                        a -> a.rest("POST", "/api/v1/accounts/" + a.attacker.id() + "/password")
+                                .json("{\"password\":\"" + "k".repeat(257) + "\"}")
+                                .send(),
+                        Safe.problem(403)
+                                .and((outcome, a) -> assertThat(a.rest("GET", "/api/v1/me")
+                                                .send()
+                                                .status())
+                                        .as("the attacker's password still signs in")
+                                        .isEqualTo(200))));
+    }
+
     // ---- helpers
 
     static WbxmlElement folderSync(String key) {
@@ -1542,6 +1771,61 @@ final class Attacks {
                         a.attacker.inboxSyncKey,
                         WbxmlElement.of(A, "Commands").add(command)))
                 .send();
+    }
+
+    /**
+     * A FolderSync whose string table holds one entry of 30,000 bytes, and 60 SyncKey elements naming it 500 times
+     * each: about 90 KB on the wire, 900 MB of text once decoded.
+     */
+    private static byte[] amplifyingFolderSync() {
+        int entry = 30_000;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x03, 0x01, 0x6A});
+        int tableLength = entry + 1;
+        out.write(0x80 | (tableLength >> 14));
+        out.write(0x80 | ((tableLength >> 7) & 0x7F));
+        out.write(tableLength & 0x7F);
+        out.writeBytes(repeat((byte) 'x', entry));
+        out.write(0x00);
+        out.writeBytes(new byte[] {0x00, 0x07, 0x56});
+        for (int e = 0; e < 60; e++) {
+            out.write(0x52);
+            for (int r = 0; r < 500; r++) {
+                out.writeBytes(new byte[] {(byte) 0x83, 0x00});
+            }
+            out.write(0x01);
+        }
+        out.write(0x01);
+        return out.toByteArray();
+    }
+
+    /** A FolderSync whose one SyncKey names the one-byte string-table entry {@code references} times. */
+    private static byte[] stringTableReferences(int references) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x03, 0x01, 0x6A, 0x02, 'a', 0x00, 0x00, 0x07, 0x56, 0x52});
+        for (int r = 0; r < references; r++) {
+            out.writeBytes(new byte[] {(byte) 0x83, 0x00});
+        }
+        out.writeBytes(new byte[] {0x01, 0x01});
+        return out.toByteArray();
+    }
+
+    private static WbxmlElement attachmentFetch(String fileReference, @org.jspecify.annotations.Nullable String range) {
+        WbxmlElement fetch =
+                WbxmlElement.of(I, "Fetch").add("Store", "Mailbox").add(BASE, "FileReference", fileReference);
+        if (range != null) {
+            fetch.add(WbxmlElement.of(I, "Options").add("Range", range));
+        }
+        return fetch;
+    }
+
+    private static WbxmlElement galSearch(String query) {
+        CodePage search = CodePage.SEARCH;
+        return WbxmlElement.of(search, "Search")
+                .add(WbxmlElement.of(search, "Store")
+                        .add("Name", "GAL")
+                        .add("Query", query)
+                        .add(WbxmlElement.of(search, "Options").add("Range", "0-99")));
     }
 
     private static WbxmlElement itemOperations(WbxmlElement operation) {
