@@ -1,0 +1,94 @@
+package org.atoll.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.account.NewAccount;
+import org.atoll.account.Role;
+import org.atoll.support.ApiClient;
+import org.atoll.support.AtollTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The directory through the REST API: the same matches devices get from a GAL Search. */
+@AtollTest
+class DirectoryApiTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    String family;
+    AccountView ana;
+    AccountView anabel;
+    ApiClient user;
+
+    @BeforeEach
+    void colleagues() {
+        family = "zd" + UUID.randomUUID().toString().substring(0, 8);
+        ana = person("Ana " + family, "ana." + family);
+        anabel = person("Anabel " + family, "anabel." + family);
+        AccountView departed = person("Ana Departed " + family, "departed." + family);
+        accounts.setEnabled(departed.id(), false);
+        user = ApiClient.basic(port, ana.address(), PASSWORD);
+    }
+
+    AccountView person(String name, String local) {
+        return accounts.create(new NewAccount(local + "@atoll.test", name, PASSWORD, Role.USER, null));
+    }
+
+    @Test
+    void anySignedInUserShouldFindEnabledColleaguesButNoDisabledOne() {
+        ApiClient.Reply reply = user.get("/api/v1/directory?q=" + family);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode page = reply.json();
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items")
+                        .valueStream()
+                        .map(entry -> entry.get("address").asString()))
+                .containsExactly(ana.address(), anabel.address());
+        assertThat(page.get("items").get(0).get("displayName").asString()).isEqualTo("Ana " + family);
+        assertThat(page.get("items").get(0).get("alias").asString()).isEqualTo("ana." + family);
+    }
+
+    @Test
+    void pagesShouldWalkThroughTheMatches() {
+        JsonNode second =
+                user.get("/api/v1/directory?q=" + family + "&page=1&size=1").json();
+
+        assertThat(second.get("items")
+                        .valueStream()
+                        .map(entry -> entry.get("address").asString()))
+                .containsExactly(anabel.address());
+        assertThat(second.get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void emptyQueryOrAPageTooLargeShouldGetAProblem() {
+        assertThat(user.unchecked("GET", "/api/v1/directory?q=", null).status()).isEqualTo(400);
+        assertThat(user.unchecked("GET", "/api/v1/directory?q=" + family + "&size=101", null)
+                        .status())
+                .isEqualTo(400);
+        assertThat(user.get("/api/v1/directory?q=" + family + "&page=2147483647&size=100")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void anonymousCallerShouldBeRefused() {
+        assertThat(ApiClient.anonymous(port)
+                        .get("/api/v1/directory?q=" + family)
+                        .status())
+                .isEqualTo(401);
+    }
+}
