@@ -2,6 +2,10 @@ package org.atoll.eas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -109,6 +113,46 @@ class GetAttachmentTest {
                         .post("GetAttachment", "&AttachmentName=" + reference, "text/plain", new byte[0])
                         .statusCode())
                 .isEqualTo(449);
+    }
+
+    @Test
+    void base64RequestLineShouldCarryTheFileReferenceInAttachmentName_MsAshttp_2_2_1_1_1_1_3() throws Exception {
+        String reference =
+                attachmentOf(deliver(account, "text/plain", "base64 line".getBytes(StandardCharsets.US_ASCII)));
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        line.write(121);
+        line.write(4);
+        line.writeBytes(new byte[] {0x09, 0x04});
+        writeField(line, "GetAttPhone");
+        long key = phone.policyKey();
+        line.write(4);
+        line.writeBytes(new byte[] {(byte) key, (byte) (key >> 8), (byte) (key >> 16), (byte) (key >> 24)});
+        writeField(line, "SmartPhone");
+        line.write(0);
+        writeField(line, reference);
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/Microsoft-Server-ActiveSync?"
+                                        + Base64.getEncoder().encodeToString(line.toByteArray())))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((account.address() + ":" + PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("base64 line".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void writeField(ByteArrayOutputStream line, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+        line.write(bytes.length);
+        line.writeBytes(bytes);
     }
 
     private HttpResponse<byte[]> get(String reference) throws Exception {

@@ -23,6 +23,9 @@ import org.atoll.support.EasDevice;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -89,6 +92,16 @@ class ValidateCertTest {
     }
 
     @Test
+    void certificateForServersOnlyShouldNotBeValidForEmail_Status6() throws Exception {
+        X509Certificate server = certificate(
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(30)),
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+
+        assertThat(statuses(request(null, base64(server)))).containsExactly("6");
+    }
+
+    @Test
     void requestWithoutCertificatesShouldGetProtocolError_Status2() throws Exception {
         WbxmlElement response =
                 phone.send("ValidateCert", WbxmlElement.of(V, "ValidateCert").add("CheckCRL", "1"));
@@ -126,12 +139,19 @@ class ValidateCertTest {
     }
 
     private static X509Certificate certificate(Instant from, Instant to) throws Exception {
+        return certificate(from, to, null);
+    }
+
+    private static X509Certificate certificate(Instant from, Instant to, ExtendedKeyUsage usage) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair keys = generator.generateKeyPair();
         X500Principal name = new X500Principal("CN=Ann Example, O=Example");
         var builder = new JcaX509v3CertificateBuilder(
                 name, BigInteger.valueOf(System.nanoTime()), Date.from(from), Date.from(to), name, keys.getPublic());
+        if (usage != null) {
+            builder.addExtension(Extension.extendedKeyUsage, false, usage);
+        }
         return new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
     }
