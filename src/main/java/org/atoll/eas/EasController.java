@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -132,7 +133,8 @@ class EasController {
      * Checks run in this order, each answering before any later one is reached: the request line, the User
      * parameter, the protocol version, the body size, a disabled account (or one without ActiveSync), the device
      * registry, the command, the WBXML body, an owed remote wipe, a blocked device, a quarantined device, the
-     * policy key. Protocol 14.x gets refusals as the command's own Status; 12.x as HTTP status codes. Returns a
+     * policy key. Protocol 14.x gets refusals as the command's own Status; 12.x, and a command without a WBXML response
+     * (GetAttachment), as HTTP status codes. Returns a
      * response, or a {@link DeferredResult} for a request that waits for a change.
      */
     @RequestMapping(path = PATH, method = RequestMethod.POST)
@@ -146,7 +148,9 @@ class EasController {
                     : HttpStatus.BAD_REQUEST;
             return plain(status, e.getMessage());
         }
-        boolean wbxmlStatuses = request.protocolVersion().text().startsWith("14");
+        EasCommandHandler handler = handlers.get(request.command());
+        boolean wbxmlStatuses =
+                request.protocolVersion().text().startsWith("14") && (handler == null || handler.answersInWbxml());
         if (request.user() != null && !signIn.address(request.user()).equals(account.address())) {
             return plain(HttpStatus.FORBIDDEN, "The User parameter names another account");
         }
@@ -168,7 +172,6 @@ class EasController {
                     HttpStatus.FORBIDDEN,
                     account.enabled() ? "ActiveSync is disabled for this account" : "The account is disabled");
         }
-        EasCommandHandler handler = handlers.get(request.command());
         DeviceView device;
         try {
             device = devices.seen(
@@ -260,7 +263,21 @@ class EasController {
             case BodyCommandHandler.Reply.Wbxml(WbxmlElement document) -> wbxml(document);
             case BodyCommandHandler.Reply.Http(int status, String message) ->
                 plain(HttpStatusCode.valueOf(status), message);
+            case BodyCommandHandler.Reply.Bytes(String contentType, byte[] content) ->
+                ResponseEntity.ok()
+                        .header(SERVER_HEADER, SERVER_VERSION)
+                        .contentType(mediaType(contentType))
+                        .body(content);
         };
+    }
+
+    /** A stored attachment's media type, or application/octet-stream when it does not parse. */
+    private static MediaType mediaType(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxItemOperations the most operations of one ItemOperations request that are run; the others get Status
  *     2 (MS-ASCMD 2.2.3.177.8)
  * @param maxItemOperationsBytes the most item and attachment data one ItemOperations response carries; a Fetch
- *     that would take it further gets Status 11 (MS-ASCMD 2.2.3.177.8) and may ask for a smaller Range
+ *     that would take it further gets Status 11 (MS-ASCMD 2.2.3.177.8) and may ask for a smaller Range; also the
+ *     largest attachment one GetAttachment response carries
  * @param inMemoryBodyBytes the largest request body read straight into memory; a larger one is first received
  *     into a temporary file
  * @param maxLargeBodies how many requests with a body larger than {@code inMemoryBodyBytes} are received and

@@ -75,8 +75,9 @@ class EasTransportTest {
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
-                .hasValue("Sync,SendMail,SmartForward,SmartReply,FolderSync,FolderCreate,FolderDelete,FolderUpdate,"
-                        + "MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,ResolveRecipients");
+                .hasValue("Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,FolderCreate,FolderDelete,"
+                        + "FolderUpdate,MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,"
+                        + "ResolveRecipients,ValidateCert");
     }
 
     @Test
@@ -124,7 +125,7 @@ class EasTransportTest {
         accounts.create(NewAccount.user(local + "@example.test", "correct horse battery"));
         authorization = basic("EXAMPLE\\" + local, "correct horse battery");
 
-        HttpResponse<String> response = post(query("ValidateCert", "EXAMPLE%5C" + local), "14.1", new byte[0]);
+        HttpResponse<String> response = post(query("MeetingResponse", "EXAMPLE%5C" + local), "14.1", new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
     }
@@ -161,7 +162,7 @@ class EasTransportTest {
     void base64RequestLineShouldBeUnderstood_MsAshttp_2_2_1_1_1_1() throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.write(141);
-        line.write(22);
+        line.write(15);
         line.writeBytes(new byte[] {0x09, 0x04});
         byte[] deviceId = "ApplDNQX1234".getBytes(StandardCharsets.US_ASCII);
         line.write(deviceId.length);
@@ -175,7 +176,7 @@ class EasTransportTest {
         HttpResponse<String> response = post(encoded, null, new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("ValidateCert is not served");
+        assertThat(response.body()).contains("MeetingResponse is not served");
     }
 
     @Test

@@ -6,7 +6,8 @@ import org.atoll.wbxml.WbxmlElement;
 
 /**
  * A command that reads its request body itself instead of as one WBXML document: SendMail, SmartReply and
- * SmartForward, whose protocol 12.1 form carries raw MIME (MS-ASCMD 2.2.1.17.1). The front end runs every check it
+ * SmartForward, whose protocol 12.1 form carries raw MIME (MS-ASCMD 2.2.1.17.1), and GetAttachment, which has no body
+ * at all (MS-ASCMD 2.2.1.7). The front end runs every check it
  * runs for other commands first.
  */
 public interface BodyCommandHandler extends EasCommandHandler {
@@ -19,6 +20,9 @@ public interface BodyCommandHandler extends EasCommandHandler {
         record Wbxml(WbxmlElement document) implements Reply {}
 
         record Http(int status, String message) implements Reply {}
+
+        /** Raw bytes of a given media type as the HTTP body (GetAttachment, MS-ASCMD 2.2.1.7). */
+        record Bytes(String contentType, byte[] content) implements Reply {}
     }
 
     Reply handle(long accountId, DeviceView device, EasRequest request, byte[] body);

@@ -15,6 +15,14 @@ public interface EasCommandHandler {
         return true;
     }
 
+    /**
+     * Whether the command answers with a WBXML document at all; one that does not (GetAttachment) gets every refusal
+     * as an HTTP status code, whatever the protocol version.
+     */
+    default boolean answersInWbxml() {
+        return true;
+    }
+
     /** The command's response carrying only a Status, for a request refused before the command ran. */
     WbxmlElement refused(int status);
 
