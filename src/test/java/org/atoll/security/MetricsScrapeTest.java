@@ -8,12 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.mail.LmtpServer;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
+import org.atoll.support.LmtpClient;
 import org.atoll.support.MailClient;
 import org.atoll.support.TestAccounts;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +46,9 @@ class MetricsScrapeTest {
 
     @Autowired
     Mailboxes mailboxes;
+
+    @Autowired
+    LmtpServer lmtp;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -79,6 +85,35 @@ class MetricsScrapeTest {
                 .containsPattern("(?m)^atoll_eas_requests_seconds_count\\{command=\"Sync\",status=\"1\"} [1-9]")
                 .containsPattern("(?m)^atoll_eas_requests_seconds_count\\{command=\"Provision\",status=\"1\"} [1-9]")
                 .contains("hikaricp_connections_active");
+    }
+
+    @Test
+    void deliveriesSignInFailuresAndTheQueueShouldBeInTheScrape() throws Exception {
+        try (LmtpClient mta = new LmtpClient(lmtp.port())) {
+            assertThat(mta.reply()).startsWith("220 ");
+            mta.command("LHLO mta.example.org");
+            assertThat(mta.deliver(
+                            "sender@example.org",
+                            List.of(user.address()),
+                            "From: sender@example.org\r\nSubject: Scraped\r\n\r\nHello."))
+                    .allMatch(reply -> reply.startsWith("250"));
+        }
+        assertThat(new EasDevice(port, user.address(), "not the password", "Scraped")
+                        .post("FolderSync", new byte[0])
+                        .statusCode())
+                .isEqualTo(401);
+
+        String scraped = scrape("Bearer " + SCRAPE_TOKEN).body();
+
+        assertThat(scraped)
+                .containsPattern("(?m)^atoll_mail_deliveries_total\\{route=\"lmtp\"} [1-9]")
+                .containsPattern("(?m)^atoll_mail_delivery_size_bytes_count\\{route=\"lmtp\"} [1-9]")
+                .containsPattern("(?m)^atoll_sign_in_refusals_total\\{reason=\"bad_credentials\"} [1-9]")
+                .containsPattern("(?m)^atoll_mail_outbound_depth [0-9]")
+                .containsPattern("(?m)^atoll_mail_outbound_oldest_seconds [0-9]")
+                .containsPattern("(?m)^atoll_push_parked [0-9]")
+                .containsPattern("(?m)^atoll_push_listen_reconnects_total [0-9]")
+                .containsPattern("(?m)^atoll_push_notifications_total [0-9]");
     }
 
     @Test
