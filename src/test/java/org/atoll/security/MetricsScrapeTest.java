@@ -9,31 +9,36 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
 import org.atoll.mail.LmtpServer;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.push.Parking;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.LmtpClient;
 import org.atoll.support.MailClient;
+import org.atoll.support.PingBodies;
 import org.atoll.support.TestAccounts;
+import org.atoll.support.Waiting;
+import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code /actuator/prometheus} as a Prometheus server and as intruders reach it: the scrape token or an
  * administrator reads it; nobody else does.
  */
 @AtollTest
-@TestPropertySource(properties = "atoll.security.metrics-scrape-token=" + MetricsScrapeTest.SCRAPE_TOKEN)
 class MetricsScrapeTest {
 
+    /** The scrape token of the test profile. */
     static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";
 
     private static final String PASSWORD = "correct horse battery";
@@ -49,6 +54,12 @@ class MetricsScrapeTest {
 
     @Autowired
     LmtpServer lmtp;
+
+    @Autowired
+    Devices devices;
+
+    @Autowired
+    Parking parking;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -88,7 +99,14 @@ class MetricsScrapeTest {
     }
 
     @Test
-    void deliveriesSignInFailuresAndTheQueueShouldBeInTheScrape() throws Exception {
+    void deliveriesWakeUpsSignInFailuresAndTheQueueShouldBeInTheScrape() throws Exception {
+        long inbox = mailboxes.systemFolder(user.id(), SystemFolder.INBOX).id();
+        MailClient phone = new MailClient(new EasDevice(port, user.address(), PASSWORD, "Pinging").provision());
+        phone.device().folderSync("0");
+        phone.syncFully(inbox, 10);
+        CompletableFuture<WbxmlElement> parked = phone.device().sendAsync("Ping", PingBodies.ping(900, inbox));
+        long devicePk = devices.find(user.id(), "Pinging").orElseThrow().id();
+        Waiting.until("the Ping is parked", () -> parking.isParked(user.id(), devicePk));
         try (LmtpClient mta = new LmtpClient(lmtp.port())) {
             assertThat(mta.reply()).startsWith("220 ");
             mta.command("LHLO mta.example.org");
@@ -98,6 +116,9 @@ class MetricsScrapeTest {
                             "From: sender@example.org\r\nSubject: Scraped\r\n\r\nHello."))
                     .allMatch(reply -> reply.startsWith("250"));
         }
+        assertThat(Waiting.result(parked).text("Status"))
+                .as("the Ping's answer")
+                .hasValue("2");
         assertThat(new EasDevice(port, user.address(), "not the password", "Scraped")
                         .post("FolderSync", new byte[0])
                         .statusCode())
@@ -106,6 +127,8 @@ class MetricsScrapeTest {
         String scraped = scrape("Bearer " + SCRAPE_TOKEN).body();
 
         assertThat(scraped)
+                .containsPattern("(?m)^atoll_eas_requests_seconds_count\\{command=\"Ping\",status=\"2\"} [1-9]")
+                .containsPattern("(?m)^atoll_push_wake_up_seconds_count [1-9]")
                 .containsPattern("(?m)^atoll_mail_deliveries_total\\{route=\"lmtp\"} [1-9]")
                 .containsPattern("(?m)^atoll_mail_delivery_size_bytes_count\\{route=\"lmtp\"} [1-9]")
                 .containsPattern("(?m)^atoll_sign_in_refusals_total\\{reason=\"bad_credentials\"} [1-9]")
