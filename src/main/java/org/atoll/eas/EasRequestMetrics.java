@@ -1,5 +1,6 @@
 package org.atoll.eas;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncEvent;
@@ -10,7 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.atoll.wbxml.WbxmlElement;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Times every ActiveSync request as {@code atoll.eas.requests}, tagged with the command and the outcome: the Status
  * of the WBXML answer (MS-ASCMD 2.2.2, the command's own or the first collection's or response's), or the HTTP
  * status when the answer has no Status. A request that waits for a change (Ping, a hanging Sync) is timed until its
- * answer is written.
+ * answer is written; meanwhile {@code atoll.eas.parked} counts it, by command.
  */
 final class EasRequestMetrics extends OncePerRequestFilter {
 
@@ -29,6 +33,7 @@ final class EasRequestMetrics extends OncePerRequestFilter {
     private static final String UNKNOWN = "unknown";
 
     private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> parked = new ConcurrentHashMap<>();
 
     EasRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,9 +61,12 @@ final class EasRequestMetrics extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (request.isAsyncStarted()) {
+                AtomicInteger waiting = parked(command(request));
+                waiting.incrementAndGet();
                 request.getAsyncContext().addListener(new AsyncListener() {
                     @Override
                     public void onComplete(AsyncEvent event) {
+                        waiting.decrementAndGet();
                         record(sample, request, response);
                     }
 
@@ -77,8 +85,23 @@ final class EasRequestMetrics extends OncePerRequestFilter {
         }
     }
 
+    private AtomicInteger parked(String command) {
+        return parked.computeIfAbsent(command, name -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("atoll.eas.parked", count, AtomicInteger::get)
+                    .description("ActiveSync requests waiting for a change on this node (Ping, hanging Sync)")
+                    .tag("command", name)
+                    .register(registry);
+            return count;
+        });
+    }
+
+    private static String command(HttpServletRequest request) {
+        return request.getAttribute(COMMAND) instanceof String name ? name : UNKNOWN;
+    }
+
     private void record(Timer.Sample sample, HttpServletRequest request, HttpServletResponse response) {
-        String command = request.getAttribute(COMMAND) instanceof String name ? name : UNKNOWN;
+        String command = command(request);
         String status =
                 request.getAttribute(STATUS) instanceof String code ? code : Integer.toString(response.getStatus());
         sample.stop(Timer.builder("atoll.eas.requests")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
@@ -79,6 +80,16 @@ class MetricsScrapeTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static final Pattern PARKED_PING = Pattern.compile("(?m)^atoll_eas_parked\\{command=\"Ping\"} [1-9]");
+
+    String scrapeQuietly() {
+        try {
+            return scrape("Bearer " + SCRAPE_TOKEN).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -107,6 +118,9 @@ class MetricsScrapeTest {
         CompletableFuture<WbxmlElement> parked = phone.device().sendAsync("Ping", PingBodies.ping(900, inbox));
         long devicePk = devices.find(user.id(), "Pinging").orElseThrow().id();
         Waiting.until("the Ping is parked", () -> parking.isParked(user.id(), devicePk));
+        Waiting.until(
+                "the parked Ping counts",
+                () -> PARKED_PING.matcher(scrapeQuietly()).find());
         try (LmtpClient mta = new LmtpClient(lmtp.port())) {
             assertThat(mta.reply()).startsWith("220 ");
             mta.command("LHLO mta.example.org");
