@@ -14,9 +14,9 @@ import org.springframework.security.web.csrf.CsrfFilter;
 /**
  * The actuator: health is public (load balancers probe it, and it shows details only to administrators); every
  * other endpoint needs an administrator, signed in like on the API (an API token or HTTP Basic, never challenged for).
- * The Prometheus endpoint also accepts the scrape token when one is set. The last chain refuses whatever no front end claimed, but lets the
- * container's error page through, so a failure keeps its own status instead of becoming a 403; asked for directly,
- * the error page is not found.
+ * The Prometheus endpoint also takes the scrape token, when one is set. The last chain refuses whatever no front end
+ * claimed, but lets the container's error page through, so a failure keeps its own status instead of becoming a 403;
+ * asked for directly, the error page is not found.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
