@@ -2,6 +2,8 @@ package org.atoll.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,6 +19,7 @@ import org.atoll.account.internal.Account;
 import org.atoll.account.internal.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -66,6 +69,7 @@ public class SignIn {
     private final Cache<String, Verified> verified;
     private final SecretKeySpec macKey;
     private final String domain;
+    private final MeterRegistry meters;
 
     /** Checked against when the login is unknown, so that unknown and known logins take the same time. */
     private final String unknownLoginHash;
@@ -76,7 +80,9 @@ public class SignIn {
             SignInProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
-            @Value("${atoll.domain:example.test}") String domain) {
+            @Value("${atoll.domain:example.test}") String domain,
+            ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.repository = repository;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
@@ -102,6 +108,15 @@ public class SignIn {
      * @param source the client's network address, for back-off
      */
     public Result signIn(String login, String password, String source) {
+        Result result = attempt(login, password, source);
+        if (result instanceof Refused(Refusal reason)) {
+            meters.counter("atoll.sign-in.refusals", "reason", reason.name().toLowerCase(Locale.ROOT))
+                    .increment();
+        }
+        return result;
+    }
+
+    private Result attempt(String login, String password, String source) {
         if (!plausible(login)) {
             sourceFailed(source);
             return new Refused(Refusal.BAD_CREDENTIALS);
@@ -171,6 +186,7 @@ public class SignIn {
     private Refused failed(String address, String source, boolean exists) {
         SignInBackOff.Delays delays = backOff.failed(address, source);
         if (!delays.pair().isZero()) {
+            backedOff("login");
             log.warn("Sign-in for {} from {} failed again; refusing it for {}", address, source, delays.pair());
             if (exists) {
                 events.publishEvent(new SignInBackedOff(address, source, delays.pair()));
@@ -180,12 +196,18 @@ public class SignIn {
         return new Refused(Refusal.BAD_CREDENTIALS);
     }
 
+    /** A failure that (re)started a back-off, of one login from one source or of a whole source address. */
+    private void backedOff(String scope) {
+        meters.counter("atoll.sign-in.back-offs", "scope", scope).increment();
+    }
+
     private void sourceFailed(String source) {
         logSourceBackOff(source, backOff.failed(source));
     }
 
-    private static void logSourceBackOff(String source, Duration delay) {
+    private void logSourceBackOff(String source, Duration delay) {
         if (!delay.isZero()) {
+            backedOff("source");
             log.warn("Sign-ins from {} failed again; refusing unverified ones from there for {}", source, delay);
         }
     }

@@ -60,7 +60,7 @@ class EasController {
 
     static final MediaType WBXML = MediaType.parseMediaType("application/vnd.ms-sync.wbxml");
 
-    private static final String PATH = "/Microsoft-Server-ActiveSync";
+    static final String PATH = "/Microsoft-Server-ActiveSync";
 
     /** MS-ASHTTP 2.2.2.2: the server's ActiveSync version, on every response. */
     private static final String SERVER_HEADER = "MS-Server-ActiveSync";
@@ -148,6 +148,7 @@ class EasController {
                     : HttpStatus.BAD_REQUEST;
             return plain(status, e.getMessage());
         }
+        EasRequestMetrics.command(http, request.command().commandName());
         EasCommandHandler handler = handlers.get(request.command());
         boolean wbxmlStatuses =
                 request.protocolVersion().text().startsWith("14") && (handler == null || handler.answersInWbxml());

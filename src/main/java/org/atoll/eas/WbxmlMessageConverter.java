@@ -52,6 +52,7 @@ final class WbxmlMessageConverter implements HttpMessageConverter<WbxmlElement> 
     @Override
     public void write(WbxmlElement document, @Nullable MediaType contentType, HttpOutputMessage message)
             throws IOException {
+        EasRequestMetrics.answered(document);
         message.getHeaders().setContentType(EasController.WBXML);
         Spilling out = new Spilling(message);
         encoder.encode(document, out);

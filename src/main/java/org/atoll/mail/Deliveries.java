@@ -1,10 +1,15 @@
 package org.atoll.mail;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +26,7 @@ import org.atoll.mailbox.SystemFolder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,6 +51,7 @@ public class Deliveries {
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DeliveryMeter deliveryMeter;
 
     Deliveries(
             OutboundQueue queue,
@@ -54,7 +61,18 @@ public class Deliveries {
             NonDeliveryReports reports,
             MailProperties properties,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            DeliveryMeter deliveryMeter,
+            ObjectProvider<MeterRegistry> meters) {
+        this.deliveryMeter = deliveryMeter;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder("atoll.mail.outbound.depth", queue, q -> depth(backlog(q)))
+                .description("Deliveries waiting in the outbound queue (all nodes)")
+                .register(registry);
+        Gauge.builder("atoll.mail.outbound.oldest", queue, q -> oldestAge(backlog(q)))
+                .description("Seconds the oldest delivery has waited in the outbound queue")
+                .baseUnit("seconds")
+                .register(registry);
         this.queue = queue;
         this.mailboxes = mailboxes;
         this.accounts = accounts;
@@ -87,7 +105,7 @@ public class Deliveries {
     private Optional<OutboundRow> attempt(Function<OutboundQueue, Optional<OutboundRow>> claim) {
         AtomicReference<@Nullable OutboundRow> claimed = new AtomicReference<>();
         try {
-            return Optional.ofNullable(transaction.execute(status -> {
+            Optional<OutboundRow> worked = Optional.ofNullable(transaction.execute(status -> {
                 OutboundRow row = claim.apply(queue).orElse(null);
                 if (row == null) {
                     return null;
@@ -101,6 +119,8 @@ public class Deliveries {
                 }
                 return row;
             }));
+            worked.ifPresent(this::count);
+            return worked;
         } catch (MailboxException e) {
             OutboundRow row = claimed.get();
             if (row == null) {
@@ -123,6 +143,34 @@ public class Deliveries {
             afterwards(row, locked -> failTemporarily(locked, temporary));
             return Optional.of(row);
         }
+    }
+
+    /** Counts a row worked off without a failure: a delivery to a mailbox here or a hand-over to the smarthost. */
+    private void count(OutboundRow row) {
+        deliveryMeter.delivered(row.route().name().toLowerCase(Locale.ROOT), row.content().length);
+    }
+
+    /** The queue as it stands, or nothing when the database cannot tell (the gauges then read NaN). */
+    private static OutboundQueue.@Nullable Backlog backlog(OutboundQueue queue) {
+        try {
+            return queue.backlog();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static double depth(OutboundQueue.@Nullable Backlog backlog) {
+        return backlog == null ? Double.NaN : backlog.depth();
+    }
+
+    private double oldestAge(OutboundQueue.@Nullable Backlog backlog) {
+        if (backlog == null) {
+            return Double.NaN;
+        }
+        Instant oldest = backlog.oldest();
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     /** Takes the row again in a fresh transaction, after the one that failed on it was rolled back. */

@@ -36,11 +36,13 @@ public class LmtpServer implements SmartLifecycle {
     private final String hostname;
     private final Accounts accounts;
     private final Mailboxes mailboxes;
+    private final DeliveryMeter deliveryMeter;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Semaphore sessions;
     private @Nullable ServerSocket server;
 
-    LmtpServer(MailProperties properties, Accounts accounts, Mailboxes mailboxes) {
+    LmtpServer(MailProperties properties, Accounts accounts, Mailboxes mailboxes, DeliveryMeter deliveryMeter) {
+        this.deliveryMeter = deliveryMeter;
         this.settings = properties.lmtp();
         this.hostname = properties.hostname();
         this.accounts = accounts;
@@ -95,7 +97,8 @@ public class LmtpServer implements SmartLifecycle {
                                     settings,
                                     hostname,
                                     accounts,
-                                    mailboxes)
+                                    mailboxes,
+                                    deliveryMeter)
                             .run();
                 } catch (IOException e) {
                     log.debug("LMTP session ended: {}", e.toString());

@@ -50,6 +50,7 @@ final class LmtpSession {
     private final String hostname;
     private final Accounts accounts;
     private final Mailboxes mailboxes;
+    private final DeliveryMeter deliveryMeter;
 
     private boolean greeted;
     private @Nullable String sender;
@@ -64,7 +65,9 @@ final class LmtpSession {
             MailProperties.Lmtp settings,
             String hostname,
             Accounts accounts,
-            Mailboxes mailboxes) {
+            Mailboxes mailboxes,
+            DeliveryMeter deliveryMeter) {
+        this.deliveryMeter = deliveryMeter;
         this.in = in;
         this.out = new BufferedOutputStream(out);
         this.settings = settings;
@@ -223,6 +226,7 @@ final class LmtpSession {
     private String deliver(long accountId, byte[] raw) {
         try {
             mailboxes.deliver(accountId, SystemFolder.INBOX, raw, null, false);
+            deliveryMeter.delivered("lmtp", raw.length);
             return "250 2.0.0 Delivered";
         } catch (QuotaExceeded e) {
             return "552 5.2.2 Mailbox full";

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal API token. A request with an unknown token
  * (or one of a disabled account) is refused at once with 401; requests without a bearer token pass on to HTTP
- * Basic.
+ * Basic, and so do requests an earlier filter has already authenticated (the metrics scrape token).
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -34,7 +34,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || SecurityContextHolder.getContext().getAuthentication() != null) {
             chain.doFilter(request, response);
             return;
         }

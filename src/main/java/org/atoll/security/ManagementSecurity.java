@@ -13,9 +13,10 @@ import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * The actuator: health is public (load balancers probe it, and it shows details only to administrators); every
- * other endpoint needs an administrator, signed in like on the API (an API token or HTTP Basic, never challenged for). The last chain refuses whatever no front end claimed, but lets the
- * container's error page through, so a failure keeps its own status instead of becoming a 403; asked for directly,
- * the error page is not found.
+ * other endpoint needs an administrator, signed in like on the API (an API token or HTTP Basic, never challenged for).
+ * The Prometheus endpoint also takes the scrape token, when one is set. The last chain refuses whatever no front end
+ * claimed, but lets the container's error page through, so a failure keeps its own status instead of becoming a 403;
+ * asked for directly, the error page is not found.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -23,13 +24,20 @@ class ManagementSecurity {
 
     @Bean
     @Order(10)
-    SecurityFilterChain actuatorChain(HttpSecurity http, AccountAuthentication authentication, ApiTokens tokens)
+    SecurityFilterChain actuatorChain(
+            HttpSecurity http, AccountAuthentication authentication, ApiTokens tokens, SecurityProperties properties)
             throws Exception {
+        String scrapeToken = properties.metricsScrapeToken();
+        if (scrapeToken != null && !scrapeToken.isBlank()) {
+            http.addFilterBefore(new ScrapeTokenFilter(scrapeToken.strip()), BasicAuthenticationFilter.class);
+        }
         return http.securityMatcher("/actuator/**")
                 .authenticationProvider(authentication)
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers(ScrapeTokenFilter.PATH)
+                        .hasAnyRole("ADMIN", ScrapeTokenFilter.ROLE)
                         .anyRequest()
                         .hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(BearerChallenge.entryPoint()))

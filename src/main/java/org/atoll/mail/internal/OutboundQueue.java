@@ -51,6 +51,19 @@ public class OutboundQueue {
                 .single();
     }
 
+    /** How many rows wait, and since when the oldest waits (none when the queue is empty). */
+    public Backlog backlog() {
+        return jdbc.sql("SELECT count(*), min(created_at) FROM outbound_message")
+                .query((rs, n) -> {
+                    Timestamp oldest = rs.getTimestamp(2);
+                    return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
+
+    /** The queue's length and the creation time of its oldest row. */
+    public record Backlog(long depth, @Nullable Instant oldest) {}
+
     /** Locks the next row due at {@code now}, skipping rows other workers hold. */
     public Optional<OutboundRow> claimNextDue(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_message WHERE next_attempt_at <= ?"

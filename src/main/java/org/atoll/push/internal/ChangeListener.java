@@ -1,6 +1,9 @@
 package org.atoll.push.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,6 +18,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +43,24 @@ public class ChangeListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final Waiters waiters;
     private final PushProperties properties;
+    private final Counter reconnects;
+    private final Counter notifications;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile CountDownLatch listening = new CountDownLatch(1);
 
-    ChangeListener(DataSource dataSource, Waiters waiters, PushProperties properties) {
+    ChangeListener(
+            DataSource dataSource, Waiters waiters, PushProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.dataSource = dataSource;
         this.waiters = waiters;
         this.properties = properties;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.reconnects = Counter.builder("atoll.push.listen.reconnects")
+                .description("Times the connection listening for changes failed and was opened again")
+                .register(registry);
+        this.notifications = Counter.builder("atoll.push.notifications")
+                .description("Change notifications received on this node")
+                .register(registry);
     }
 
     public String applicationName() {
@@ -96,6 +110,7 @@ public class ChangeListener implements SmartLifecycle {
                         }
                         continue;
                     }
+                    this.notifications.increment(notifications.length);
                     for (PGNotification notification : notifications) {
                         dispatch(notification);
                     }
@@ -107,6 +122,7 @@ public class ChangeListener implements SmartLifecycle {
                 if (listening.getCount() == 0) {
                     listening = new CountDownLatch(1);
                 }
+                reconnects.increment();
                 log.warn(
                         "The connection listening for mailbox changes failed (SQL state {}); reconnecting",
                         e.getSQLState());

@@ -2,6 +2,8 @@ package org.atoll.push.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -44,6 +46,7 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore permits;
     private final PushDevices devices;
+    private final Timer wakeUps;
     private volatile boolean running;
 
     Waiters(PushProperties properties, PushDevices devices, ObjectProvider<MeterRegistry> meters) {
@@ -52,9 +55,13 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("atoll-push-timer").daemon(true).factory());
         this.timer.setRemoveOnCancelPolicy(true);
-        meters.ifAvailable(registry -> Gauge.builder("atoll.push.parked", byDevice, ConcurrentHashMap::size)
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder("atoll.push.parked", byDevice, ConcurrentHashMap::size)
                 .description("Requests parked on this node (Ping and hanging Sync)")
-                .register(registry));
+                .register(registry);
+        this.wakeUps = Timer.builder("atoll.push.wake-up")
+                .description("From the wake-up of a parked request to its answer, for those a wake-up answered")
+                .register(registry);
     }
 
     /**
@@ -298,6 +305,7 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         volatile @Nullable ScheduledFuture<?> expiry;
         private boolean pending;
         private boolean checking = true;
+        private long wokenAt;
 
         Waiter(long accountId, long devicePk, long generation, BatchCheck<K, T> check, K key) {
             this.accountId = accountId;
@@ -312,7 +320,14 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         }
 
         void answer(T value) {
+            long woken;
+            synchronized (this) {
+                woken = wokenAt;
+            }
             complete(Optional.of(value));
+            if (woken != 0) {
+                wakeUps.record(System.nanoTime() - woken, TimeUnit.NANOSECONDS);
+            }
         }
 
         private void complete(Optional<T> value) {
@@ -322,8 +337,12 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
             }
         }
 
+        /** Notes a wake-up; the latency of the answer counts from the first one since the request parked. */
         synchronized void markPending() {
             pending = true;
+            if (wokenAt == 0) {
+                wokenAt = System.nanoTime();
+            }
         }
 
         /** Takes the waiter for a check when a wake-up is pending and no check of it runs. */
