@@ -1,5 +1,7 @@
 package org.atoll.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.stream.Stream;
 import org.atoll.account.Accounts;
 import org.atoll.account.ApiTokens;
@@ -9,6 +11,7 @@ import org.atoll.mailbox.Mailboxes;
 import org.atoll.support.AtollTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +54,14 @@ class HostileInputTest {
     @BeforeAll
     void arena() throws Exception {
         arena = Arena.open(port, accounts, mailboxes, devices, tokens, lmtp, jdbc);
+    }
+
+    /** The floor for the suite, and names a reader of the report can tell apart. */
+    @Test
+    void suiteShouldHoldAtLeastFortyAttacksEachNamedOnce() {
+        assertThat(Attacks.all().stream().map(Attack::displayName).toList())
+                .hasSizeGreaterThanOrEqualTo(40)
+                .doesNotHaveDuplicates();
     }
 
     @TestFactory
