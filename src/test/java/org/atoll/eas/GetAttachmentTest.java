@@ -79,7 +79,6 @@ class GetAttachmentTest {
         assertThat(nothing.statusCode()).isEqualTo(notMine.statusCode());
         assertThat(notMine.body()).isEqualTo(nothing.body());
         assertThat(new String(notMine.body(), StandardCharsets.UTF_8)).doesNotContain("secret");
-        assertThat(get("not-a-reference").statusCode()).isEqualTo(500);
     }
 
     @Test
@@ -87,6 +86,12 @@ class GetAttachmentTest {
         HttpResponse<byte[]> response = phone.post("GetAttachment", "", "application/vnd.ms-sync.wbxml", new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void attachmentNameThatIsNoFileReferenceShouldGet400() throws Exception {
+        assertThat(get("not-a-reference").statusCode()).isEqualTo(400);
+        assertThat(get("12:").statusCode()).isEqualTo(400);
     }
 
     @Test

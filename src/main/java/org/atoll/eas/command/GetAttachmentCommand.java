@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * FileReference, answered as the HTTP body with its own Content-Type. The request has no body, and the command has no
  * Status element: errors are HTTP status codes. An attachment that cannot be retrieved is answered with HTTP 500, as
  * MS-ASCMD 2.2.1.7 gives for one deleted on the server; a FileReference of another account's message gets exactly
- * the same answer as one that names nothing. An attachment larger than
+ * the same answer as one that names nothing. An {@code AttachmentName} that is no FileReference Atoll hands out is a
+ * malformed request (HTTP 400), whoever's mailbox it would name. An attachment larger than
  * {@link EasProperties#maxItemOperationsBytes()} is refused the same way, with its own message, before it is read.
  */
 @Component
@@ -60,8 +61,13 @@ class GetAttachmentCommand implements BodyCommandHandler {
             return new Reply.Http(BAD_REQUEST, "GetAttachment needs the AttachmentName parameter");
         }
         Optional<FileReference> reference = FileReference.parse(name.get());
-        Optional<MessageView> message = reference.flatMap(r ->
-                mailboxes.messages(accountId, List.of(r.messageId())).stream().findFirst());
+        if (reference.isEmpty()) {
+            return new Reply.Http(BAD_REQUEST, "The AttachmentName is no FileReference of this server");
+        }
+        Optional<MessageView> message = mailboxes
+                .messages(accountId, List.of(reference.get().messageId()))
+                .stream()
+                .findFirst();
         Optional<Attachment> attachment = message.flatMap(m -> m.attachments().stream()
                 .filter(a -> a.partPath().equals(reference.get().partPath()))
                 .findFirst());
