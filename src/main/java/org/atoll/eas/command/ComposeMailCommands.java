@@ -6,6 +6,7 @@ import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasOption;
 import org.atoll.eas.request.EasParameter;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.mail.AlreadySent;
 import org.atoll.mail.ForeignSender;
@@ -128,7 +129,7 @@ class ComposeMailCommands {
 
         @Override
         public Reply handle(long accountId, DeviceView device, EasRequest request, byte[] body) {
-            boolean wbxml = !request.protocolVersion().text().startsWith("12");
+            boolean wbxml = request.protocolVersion().atLeast(EasProtocolVersion.V14_0);
             try {
                 Parsed parsed = wbxml ? fromWbxml(body) : fromQuery(request, body);
                 submissions.submit(new Submission(

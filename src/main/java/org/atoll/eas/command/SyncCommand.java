@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.MailboxException;
@@ -368,7 +369,7 @@ public class SyncCommand implements EasCommandHandler {
         }
         named.forEach(parsed -> collections.put(parsed.collectionId(), parsed));
 
-        boolean v14 = device.protocolVersion().startsWith("14");
+        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
         WbxmlElement list = WbxmlElement.of(A, "Collections");
         List<Long> served = new ArrayList<>();
         for (Parsed parsed : collections.values()) {
