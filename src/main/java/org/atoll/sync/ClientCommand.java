@@ -14,7 +14,8 @@ public sealed interface ClientCommand {
      * New values for what the device changed; null for what it left alone.
      *
      * @param content a draft's new raw MIME when the device edited the draft itself (its recipients, subject, body
-     *     or attachments, MS-ASCMD 2.2.3.24 from protocol 16.0); only items of the Drafts folder take it
+     *     or attachments, MS-ASCMD 2.2.3.24 from protocol 16.0); only items of the Drafts folder take it, elsewhere
+     *     it is ignored as Exchange ignores such properties of a message; empty when it could not be written (Status 6)
      */
     record Change(
             String serverId,

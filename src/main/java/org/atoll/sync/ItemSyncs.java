@@ -666,10 +666,8 @@ public class ItemSyncs {
                             continue;
                         }
                     }
-                    if (change.content() != null) {
-                        if (!pass.takesAdds
-                                || change.content().length == 0
-                                || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
+                    if (change.content() != null && pass.takesAdds) {
+                        if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
                             responses[index] =
                                     new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
                             continue;
