@@ -255,6 +255,17 @@ class DraftsSyncTest {
     }
 
     @Test
+    void attachmentNameWithALineBreakShouldNotAddAHeaderLine() throws Exception {
+        String serverId = response(
+                        send(newDraft("d-7", attachment("a-7", "evil.txt\r\nBcc: victim@example.org", "x"))), "Add")
+                .text("ServerId")
+                .orElseThrow();
+
+        assertThat(raw(serverId)).doesNotContain("\r\nBcc: victim@example.org");
+        assertThat(stored(serverId).attachments()).hasSize(1);
+    }
+
+    @Test
     void deletingAnAttachmentTheDraftDoesNotHaveShouldGetStatus6AndChangeNothing() throws Exception {
         String serverId =
                 response(send(newDraft("d-4")), "Add").text("ServerId").orElseThrow();

@@ -208,6 +208,7 @@ final class DraftMime {
                 .or(() -> content.flatMap(WbxmlElement::text).map(t -> t.getBytes(StandardCharsets.UTF_8)))
                 .orElseThrow(() -> new IllegalArgumentException("An attachment without Content"));
         String name = add.text(BASE, "DisplayName")
+                .map(DraftMime::withoutControls)
                 .filter(n -> !n.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("An attachment without DisplayName"));
         boolean embeddedMessage = add.text(BASE, "Method").orElse("1").equals("5");
@@ -231,6 +232,14 @@ final class DraftMime {
             part.setHeader("Content-Transfer-Encoding", "base64");
         }
         return part;
+    }
+
+    /** A name as a header parameter may carry it: control characters (a line break among them) become spaces. */
+    static String withoutControls(String text) {
+        return text.codePoints()
+                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     private static void recipients(MimeMessage message, Message.RecipientType type, Optional<String> list)

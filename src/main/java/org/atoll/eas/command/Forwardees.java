@@ -39,7 +39,10 @@ final class Forwardees {
             for (WbxmlElement forwardee : forwardees.children(C, "Forwardee")) {
                 InternetAddress address = new InternetAddress(
                         forwardee.text(C, "Email").orElseThrow(() -> new IllegalArgumentException("No Email")), true);
-                Optional<String> name = forwardee.text(C, "Name").filter(n -> !n.isBlank());
+                Optional<String> name = forwardee
+                        .text(C, "Name")
+                        .map(DraftMime::withoutControls)
+                        .filter(n -> !n.isBlank());
                 if (name.isPresent()) {
                     address.setPersonal(name.get(), "UTF-8");
                 }
