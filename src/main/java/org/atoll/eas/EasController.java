@@ -55,8 +55,12 @@ import org.springframework.web.context.request.async.DeferredResult;
 class EasController {
 
     /** Protocol versions served (MS-ASHTTP 2.2.2.4, MS-ASProtocolVersions). */
-    static final Set<EasProtocolVersion> VERSIONS =
-            EnumSet.of(EasProtocolVersion.V12_1, EasProtocolVersion.V14_0, EasProtocolVersion.V14_1);
+    static final Set<EasProtocolVersion> VERSIONS = EnumSet.of(
+            EasProtocolVersion.V12_1,
+            EasProtocolVersion.V14_0,
+            EasProtocolVersion.V14_1,
+            EasProtocolVersion.V16_0,
+            EasProtocolVersion.V16_1);
 
     static final MediaType WBXML = MediaType.parseMediaType("application/vnd.ms-sync.wbxml");
 
@@ -65,7 +69,7 @@ class EasController {
     /** MS-ASHTTP 2.2.2.2: the server's ActiveSync version, on every response. */
     private static final String SERVER_HEADER = "MS-Server-ActiveSync";
 
-    private static final String SERVER_VERSION = "14.1";
+    private static final String SERVER_VERSION = EasProtocolVersion.V16_1.text();
 
     /** Common status 140, MS-ASCMD 2.2.2: a remote wipe is owed; the device must send Provision to receive it. */
     private static final int REMOTE_WIPE_REQUESTED = 140;
@@ -133,7 +137,7 @@ class EasController {
      * Checks run in this order, each answering before any later one is reached: the request line, the User
      * parameter, the protocol version, the body size, a disabled account (or one without ActiveSync), the device
      * registry, the command, the WBXML body, an owed remote wipe, a blocked device, a quarantined device, the
-     * policy key. Protocol 14.x gets refusals as the command's own Status; 12.x, and a command without a WBXML response
+     * policy key. Protocol 14.0 and later gets refusals as the command's own Status; 12.x, and a command without a WBXML response
      * (GetAttachment), as HTTP status codes. Returns a
      * response, or a {@link DeferredResult} for a request that waits for a change.
      */
@@ -150,8 +154,8 @@ class EasController {
         }
         EasRequestMetrics.command(http, request.command().commandName());
         EasCommandHandler handler = handlers.get(request.command());
-        boolean wbxmlStatuses =
-                request.protocolVersion().text().startsWith("14") && (handler == null || handler.answersInWbxml());
+        boolean wbxmlStatuses = request.protocolVersion().atLeast(EasProtocolVersion.V14_0)
+                && (handler == null || handler.answersInWbxml());
         if (request.user() != null && !signIn.address(request.user()).equals(account.address())) {
             return plain(HttpStatus.FORBIDDEN, "The User parameter names another account");
         }

@@ -256,6 +256,32 @@ public class Mailboxes {
         return stored;
     }
 
+    /**
+     * Replaces a message's content with new raw MIME, keeping its id, folder, thread, received time, read state, flag
+     * and categories: what a device's edit of a draft does (MS-ASCMD 2.2.3.24 Change, drafts through Sync from
+     * protocol 16.0). Journaled as a change of the message, so every other device fetches it again. The quota must
+     * have room for the new content before the old one is freed.
+     *
+     * @throws MessageNotFound when the message is not the account's
+     * @throws QuotaExceeded when the new content does not fit in the account's quota
+     * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
+     */
+    @Transactional
+    public MessageView rewrite(long accountId, long messageId, byte[] rawMime) {
+        checkSize(rawMime);
+        ParsedMessage parsed = parser.parse(rawMime);
+        Change change = journal.beginWithinQuota(accountId, rawMime.length);
+        NewMessages.Replaced old = newMessages
+                .replace(change, messageId, rawMime, parsed)
+                .orElseThrow(() -> new MessageNotFound(messageId));
+        journal.addUsedBytes(accountId, -old.size());
+        blobs.deleteIfUnreferenced(accountId, old.sha256());
+        MessageView view = message(accountId, messageId);
+        change.messageChanged(view.folderId(), messageId);
+        journal.commit(change);
+        return view;
+    }
+
     private static void checkSize(byte[] rawMime) {
         if (rawMime.length == 0 || rawMime.length > MAX_MESSAGE_BYTES) {
             throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");

@@ -10,12 +10,25 @@ public sealed interface ClientCommand {
     /** The ServerId as the device sent it. */
     String serverId();
 
-    /** New values for what the device changed; null for what it left alone. */
+    /**
+     * New values for what the device changed; null for what it left alone.
+     *
+     * @param content a draft's new raw MIME when the device edited the draft itself (its recipients, subject, body
+     *     or attachments, MS-ASCMD 2.2.3.24 from protocol 16.0); only items of the Drafts folder take it, elsewhere
+     *     it is ignored as Exchange ignores such properties of a message; empty when it could not be written (Status 6)
+     */
     record Change(
             String serverId,
             @Nullable Boolean read,
             @Nullable Flag flag,
-            @Nullable List<String> categories) implements ClientCommand {}
+            @Nullable List<String> categories,
+            byte @Nullable [] content)
+            implements ClientCommand {
+
+        public Change(String serverId, @Nullable Boolean read, @Nullable Flag flag, @Nullable List<String> categories) {
+            this(serverId, read, flag, categories, null);
+        }
+    }
 
     record Delete(String serverId) implements ClientCommand {}
 
@@ -24,8 +37,19 @@ public sealed interface ClientCommand {
     /**
      * A new item the device made (a draft), as raw MIME. Its ClientId is remembered per device, so a resent Add
      * gets the first one's ServerId instead of a second message.
+     *
+     * @param read the draft's read state; null leaves it read, as drafts are
+     * @param flag the draft's flag, or null for none
      */
-    record Add(String clientId, byte[] mime) implements ClientCommand {
+    record Add(
+            String clientId,
+            byte[] mime,
+            @Nullable Boolean read,
+            @Nullable Flag flag) implements ClientCommand {
+
+        public Add(String clientId, byte[] mime) {
+            this(clientId, mime, null, null);
+        }
 
         public Add {
             if (clientId.isEmpty() || clientId.length() > 64) {

@@ -4,7 +4,8 @@ import org.atoll.mailbox.MessageView;
 
 /**
  * The answer to one of a device's commands (MS-ASCMD 2.2.3.154, Responses). Successful changes and deletions get
- * none; the spec asks only for failures of those.
+ * none, the spec asking only for failures of those, except a change that rewrote a draft: its answer may carry the
+ * attachments the device added (MS-ASAIRS 2.2.2.7).
  */
 public sealed interface ClientResponse {
 
@@ -12,6 +13,7 @@ public sealed interface ClientResponse {
 
     ItemStatus status();
 
+    /** A failed change, or a draft whose content the device rewrote (its answer may name new attachments). */
     record Changed(String serverId, ItemStatus status) implements ClientResponse {}
 
     record Deleted(String serverId, ItemStatus status) implements ClientResponse {}

@@ -631,6 +631,8 @@ public class ItemSyncs {
         Set<Long> gone = new HashSet<>();
         Map<Integer, Long> fetches = new LinkedHashMap<>();
         Map<Integer, ClientCommand.Add> adds = new LinkedHashMap<>();
+        Map<Integer, Long> rewrites = new LinkedHashMap<>();
+        Map<Long, byte[]> contents = new HashMap<>();
         Set<Long> touched = new HashSet<>();
         for (int index = 0; index < commands.size(); index++) {
             ClientCommand command = commands.get(index);
@@ -663,6 +665,15 @@ public class ItemSyncs {
                             responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
                             continue;
                         }
+                    }
+                    if (change.content() != null && pass.takesAdds) {
+                        if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
+                            responses[index] =
+                                    new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
+                            continue;
+                        }
+                        rewrites.put(index, messageId);
+                        contents.put(messageId, change.content());
                     }
                     MessageUpdate earlier = updates.get(messageId);
                     updates.put(
@@ -709,11 +720,22 @@ public class ItemSyncs {
         touched.removeAll(deletes);
         ChangeOrigin.asDevice(pass.devicePk, () -> {
             deletes.forEach(updates::remove);
+            deletes.forEach(contents::remove);
+            contents.forEach((messageId, content) -> mailboxes.rewrite(accountId, messageId, content));
+            rewrites.forEach((index, messageId) -> {
+                if (contents.containsKey(messageId)) {
+                    responses[index] =
+                            new ClientResponse.Changed(commands.get(index).serverId(), ItemStatus.SUCCESS);
+                }
+            });
             if (!updates.isEmpty()) {
                 mailboxes.update(accountId, updates);
             }
             adds.forEach((index, add) -> {
                 MessageView added = mailboxes.deliver(accountId, pass.folderId, add.mime(), null);
+                mailboxes.update(
+                        accountId,
+                        Map.of(added.id(), new MessageUpdate(add.read() == null || add.read(), add.flag(), null)));
                 ItemId item = new ItemId(pass.folderId, added.id());
                 clientAdds.record(accountId, pass.devicePk, add.clientId(), item, pass.now);
                 touched.add(added.id());

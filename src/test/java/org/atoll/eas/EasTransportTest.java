@@ -73,7 +73,7 @@ class EasTransportTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(options.statusCode()).isEqualTo(200);
-        assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1");
+        assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1,16.0,16.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
                 .hasValue("Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,FolderCreate,FolderDelete,"
                         + "FolderUpdate,MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,"

@@ -30,6 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AtollTest
 class FolderSyncTest {
 
+    /** The protocol version the test's devices speak; a subclass runs the same tests at another. */
+    String protocolVersion() {
+        return "14.1";
+    }
+
     @LocalServerPort
     int port;
 
@@ -52,8 +57,8 @@ class FolderSyncTest {
     @BeforeEach
     void twoDevices() {
         account = TestAccounts.open(accounts, "folders");
-        phone = new EasDevice(port, account.address(), "correct horse battery", "PhoneOne");
-        tablet = new EasDevice(port, account.address(), "correct horse battery", "TabletTwo");
+        phone = new EasDevice(port, account.address(), "correct horse battery", "PhoneOne", protocolVersion());
+        tablet = new EasDevice(port, account.address(), "correct horse battery", "TabletTwo", protocolVersion());
     }
 
     static List<String> names(WbxmlElement response, String kind) {

@@ -31,6 +31,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AtollTest
 class ItemCommandsTest {
 
+    /** The protocol version the test's devices speak; a subclass runs the same tests at another. */
+    String protocolVersion() {
+        return "14.1";
+    }
+
     private static final CodePage G = CodePage.GET_ITEM_ESTIMATE;
     private static final CodePage M = CodePage.MOVE;
     private static final CodePage I = CodePage.ITEM_OPERATIONS;
@@ -79,7 +84,8 @@ class ItemCommandsTest {
                 .createFolder(account.id(), null, "Archive", FolderType.USER_MAIL)
                 .id();
         phone = new MailClient(
-                new EasDevice(port, account.address(), "correct horse battery", "ItemsPhone").provision());
+                new EasDevice(port, account.address(), "correct horse battery", "ItemsPhone", protocolVersion())
+                        .provision());
     }
 
     MessageView deliver(String subject) {
@@ -283,7 +289,8 @@ class ItemCommandsTest {
             deliver("Junk one");
             deliver("Junk two");
             MailClient tablet = new MailClient(
-                    new EasDevice(port, account.address(), "correct horse battery", "ItemsTablet").provision());
+                    new EasDevice(port, account.address(), "correct horse battery", "ItemsTablet", protocolVersion())
+                            .provision());
             tablet.syncFully(inbox, 10);
 
             WbxmlElement emptied =

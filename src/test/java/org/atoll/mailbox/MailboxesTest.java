@@ -309,6 +309,42 @@ class MailboxesTest {
     }
 
     @Nested
+    class Rewrites {
+
+        @Test
+        void rewriteShouldReplaceTheContentKeepTheIdAndStateAndJournalOneChange() {
+            MessageView draft = mailboxes.deliver(id(), inbox, Mime.message("First words"), null);
+            mailboxes.setFlag(id(), List.of(draft.id()), Flag.active(null, null));
+            byte[] edited = Mime.message("Second words");
+
+            MessageView rewritten = mailboxes.rewrite(id(), draft.id(), edited);
+
+            assertThat(rewritten.id()).isEqualTo(draft.id());
+            assertThat(rewritten.folderId()).isEqualTo(inbox);
+            assertThat(rewritten.subject()).isEqualTo("Second words");
+            assertThat(rewritten.flag().status()).isEqualTo(Flag.Status.ACTIVE);
+            assertThat(mailboxes.rawMime(id(), draft.id())).isEqualTo(edited);
+            assertThat(journalOf(inbox))
+                    .extracting(JournalEntry::kind)
+                    .containsExactly(ChangeKind.MESSAGE_ADDED, ChangeKind.MESSAGE_CHANGED, ChangeKind.MESSAGE_CHANGED);
+        }
+
+        @Test
+        void rewriteOfAnotherAccountsMessageShouldBeRefusedWithNothingChanged() {
+            AccountView other = TestAccounts.open(accounts, "other-store");
+            MessageView theirs = mailboxes.deliver(
+                    other.id(),
+                    mailboxes.systemFolder(other.id(), SystemFolder.INBOX).id(),
+                    Mime.message("Theirs"),
+                    null);
+
+            assertThatThrownBy(() -> mailboxes.rewrite(id(), theirs.id(), Mime.message("Mine now")))
+                    .isInstanceOf(MessageNotFound.class);
+            assertThat(mailboxes.message(other.id(), theirs.id()).subject()).isEqualTo("Theirs");
+        }
+    }
+
+    @Nested
     class MovesAndDeletes {
 
         @Test

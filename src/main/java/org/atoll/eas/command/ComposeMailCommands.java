@@ -2,10 +2,12 @@ package org.atoll.eas.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasOption;
 import org.atoll.eas.request.EasParameter;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
 import org.atoll.mail.AlreadySent;
 import org.atoll.mail.ForeignSender;
@@ -17,6 +19,8 @@ import org.atoll.mail.SourceNotFound;
 import org.atoll.mail.Submission;
 import org.atoll.mail.SubmissionRefused;
 import org.atoll.mail.UnresolvedRecipient;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.sync.ItemId;
 import org.atoll.wbxml.CodePage;
@@ -70,18 +74,33 @@ class ComposeMailCommands {
     private static final CodePage C = CodePage.COMPOSE_MAIL;
 
     @Bean
-    BodyCommandHandler sendMail(MailSubmission submissions) {
-        return new ComposeHandler(EasCommand.SEND_MAIL, "SendMail", Submission.Kind.NEW, submissions);
+    BodyCommandHandler sendMail(MailSubmission submissions, Mailboxes mailboxes) {
+        return new ComposeHandler(
+                EasCommand.SEND_MAIL, "SendMail", Submission.Kind.NEW, submissions, subjects(mailboxes));
     }
 
     @Bean
-    BodyCommandHandler smartReply(MailSubmission submissions) {
-        return new ComposeHandler(EasCommand.SMART_REPLY, "SmartReply", Submission.Kind.REPLY, submissions);
+    BodyCommandHandler smartReply(MailSubmission submissions, Mailboxes mailboxes) {
+        return new ComposeHandler(
+                EasCommand.SMART_REPLY, "SmartReply", Submission.Kind.REPLY, submissions, subjects(mailboxes));
     }
 
     @Bean
-    BodyCommandHandler smartForward(MailSubmission submissions) {
-        return new ComposeHandler(EasCommand.SMART_FORWARD, "SmartForward", Submission.Kind.FORWARD, submissions);
+    BodyCommandHandler smartForward(MailSubmission submissions, Mailboxes mailboxes) {
+        return new ComposeHandler(
+                EasCommand.SMART_FORWARD, "SmartForward", Submission.Kind.FORWARD, submissions, subjects(mailboxes));
+    }
+
+    /** The subject of one of the account's messages, if it has one; what a 16.x forward to Forwardees takes. */
+    private static BiFunction<Long, Long, Optional<String>> subjects(Mailboxes mailboxes) {
+        return (accountId, messageId) -> {
+            try {
+                return Optional.ofNullable(
+                        mailboxes.message(accountId, messageId).subject());
+            } catch (MessageNotFound e) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** A request read into its parts, or the Status it earned on the way. */
@@ -108,8 +127,15 @@ class ComposeMailCommands {
         private final Submission.Kind kind;
         private final MailSubmission submissions;
         private final WbxmlDecoder decoder = new WbxmlDecoder();
+        private final BiFunction<Long, Long, Optional<String>> subjectOf;
 
-        ComposeHandler(EasCommand command, String root, Submission.Kind kind, MailSubmission submissions) {
+        ComposeHandler(
+                EasCommand command,
+                String root,
+                Submission.Kind kind,
+                MailSubmission submissions,
+                BiFunction<Long, Long, Optional<String>> subjectOf) {
+            this.subjectOf = subjectOf;
             this.command = command;
             this.root = root;
             this.kind = kind;
@@ -128,9 +154,9 @@ class ComposeMailCommands {
 
         @Override
         public Reply handle(long accountId, DeviceView device, EasRequest request, byte[] body) {
-            boolean wbxml = !request.protocolVersion().text().startsWith("12");
+            boolean wbxml = request.protocolVersion().atLeast(EasProtocolVersion.V14_0);
             try {
-                Parsed parsed = wbxml ? fromWbxml(body) : fromQuery(request, body);
+                Parsed parsed = wbxml ? fromWbxml(accountId, body) : fromQuery(request, body);
                 submissions.submit(new Submission(
                         accountId,
                         device.id(),
@@ -174,7 +200,7 @@ class ComposeMailCommands {
         }
 
         /** The 14.x form: MS-ASCMD 2.2.3.162 (SendMail), 2.2.3.169 (SmartForward), 2.2.3.170 (SmartReply). */
-        private Parsed fromWbxml(byte[] body) throws Refusal {
+        private Parsed fromWbxml(long accountId, byte[] body) throws Refusal {
             WbxmlElement document;
             try {
                 document = decoder.decode(body);
@@ -191,16 +217,33 @@ class ComposeMailCommands {
             if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
                 throw new Refusal(Status.INVALID_XML);
             }
-            WbxmlElement mimeElement = document.child(C, "Mime").orElseThrow(() -> new Refusal(Status.INVALID_XML));
-            byte[] mime = mimeElement
-                    .opaque()
-                    .or(() -> mimeElement.text().map(t -> t.getBytes(StandardCharsets.UTF_8)))
-                    .orElse(new byte[0]);
             Submission.Source source = null;
             if (kind != Submission.Kind.NEW) {
                 WbxmlElement element = document.child(C, "Source").orElseThrow(() -> new Refusal(Status.INVALID_XML));
                 source = source(element.text(C, "FolderId"), element.text(C, "ItemId"), element.text(C, "LongId"));
             }
+            Optional<WbxmlElement> forwardees = document.child(C, "Forwardees");
+            if (kind == Submission.Kind.FORWARD && forwardees.isPresent() && source != null) {
+                if (document.child(C, "Mime").isPresent()) {
+                    throw new Refusal(Status.INVALID_XML);
+                }
+                try {
+                    return new Parsed(
+                            clientId,
+                            Forwardees.message(
+                                    forwardees.get(), document, subjectOf.apply(accountId, source.messageId())),
+                            true,
+                            source,
+                            false);
+                } catch (IllegalArgumentException e) {
+                    throw new Refusal(Status.MESSAGE_RECIPIENT_UNRESOLVED);
+                }
+            }
+            WbxmlElement mimeElement = document.child(C, "Mime").orElseThrow(() -> new Refusal(Status.INVALID_XML));
+            byte[] mime = mimeElement
+                    .opaque()
+                    .or(() -> mimeElement.text().map(t -> t.getBytes(StandardCharsets.UTF_8)))
+                    .orElse(new byte[0]);
             return new Parsed(
                     clientId,
                     mime,

@@ -2,6 +2,7 @@ package org.atoll.eas.command;
 
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 public interface EasCommandHandler {
 
     EasCommand command();
+
+    /** The protocol version of the request being served, which the device registry recorded from its request line. */
+    static EasProtocolVersion protocolVersion(DeviceView device) {
+        return EasProtocolVersion.of(device.protocolVersion());
+    }
 
     /** Whether the command runs only for a device holding the current policy key (all but Provision). */
     default boolean needsPolicy() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.EasProperties;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.Mailboxes;
@@ -87,7 +88,7 @@ public class ItemOperationsCommand implements EasCommandHandler {
                 || request.children().isEmpty()) {
             return refused(Status.PROTOCOL_ERROR.code);
         }
-        boolean v14 = device.protocolVersion().startsWith("14");
+        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
         List<WbxmlElement> operations = request.children();
         WbxmlElement[] changes = new WbxmlElement[operations.size()];
         for (int i = 0; i < operations.size() && i < properties.maxItemOperations(); i++) {

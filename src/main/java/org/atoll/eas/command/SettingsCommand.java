@@ -6,6 +6,7 @@ import org.atoll.account.Accounts;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ public class SettingsCommand implements EasCommandHandler {
         }
         AccountView account = accounts.find(accountId).orElseThrow();
         WbxmlElement get = WbxmlElement.of(S, "Get");
-        if (device.protocolVersion().equals("14.1")) {
+        if (EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_1)) {
             get.add(WbxmlElement.of(S, "Accounts")
                     .add(WbxmlElement.of(S, "Account")
                             .add("UserDisplayName", account.displayName())

@@ -6,17 +6,27 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
+import org.atoll.mail.MailSubmission;
+import org.atoll.mail.Submission;
+import org.atoll.mail.SubmissionRefused;
 import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.MailboxException;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageNotFound;
+import org.atoll.mailbox.MessageView;
 import org.atoll.push.Parking;
 import org.atoll.push.PushProperties;
 import org.atoll.sync.BodyPreference;
@@ -26,12 +36,16 @@ import org.atoll.sync.CollectionRequest;
 import org.atoll.sync.CollectionResult;
 import org.atoll.sync.ConflictPolicy;
 import org.atoll.sync.FilterType;
+import org.atoll.sync.ItemId;
+import org.atoll.sync.ItemStatus;
 import org.atoll.sync.ItemSyncs;
 import org.atoll.sync.ServerCommand;
 import org.atoll.sync.SyncOptions;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,15 +91,30 @@ public class SyncCommand implements EasCommandHandler {
     private static final CodePage EMAIL = CodePage.EMAIL;
     private static final CodePage TASKS = CodePage.TASKS;
 
+    private static final CodePage EMAIL2 = CodePage.EMAIL2;
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCommand.class);
+
     private final ItemSyncs itemSyncs;
     private final EmailItems emailItems;
+    private final Mailboxes mailboxes;
+    private final MailSubmission submissions;
     private final Clock clock;
     private final Parking parking;
     private final PushProperties push;
 
-    SyncCommand(ItemSyncs itemSyncs, EmailItems emailItems, Clock clock, Parking parking, PushProperties push) {
+    SyncCommand(
+            ItemSyncs itemSyncs,
+            EmailItems emailItems,
+            Mailboxes mailboxes,
+            MailSubmission submissions,
+            Clock clock,
+            Parking parking,
+            PushProperties push) {
         this.itemSyncs = itemSyncs;
         this.emailItems = emailItems;
+        this.mailboxes = mailboxes;
+        this.submissions = submissions;
         this.clock = clock;
         this.parking = parking;
         this.push = push;
@@ -111,6 +140,22 @@ public class SyncCommand implements EasCommandHandler {
         return respond(accountId, device, List.of(), true);
     }
 
+    /**
+     * What a collection's draft commands asked beyond the store's work (drafts through Sync, protocol 16.0): the
+     * part paths of the attachments each Add (by ClientId) or Change (by ServerId) added, and the drafts to send
+     * once stored (MS-ASEMAIL 2.2.2.69 Send).
+     */
+    private record DraftWork(
+            Map<String, Map<String, String>> addAttachments,
+            Map<String, Map<String, String>> changeAttachments,
+            List<String> sendAdds,
+            List<String> sendChanges) {
+
+        static DraftWork none() {
+            return new DraftWork(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     @Override
     public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
         if (request.page() != A || !request.name().equals("Sync")) {
@@ -125,7 +170,7 @@ public class SyncCommand implements EasCommandHandler {
         }
         List<Parsed> collections = new ArrayList<>();
         for (WbxmlElement element : elements) {
-            collections.add(parse(element, syncWindow.orElse(null)));
+            collections.add(parse(accountId, element, syncWindow.orElse(null)));
         }
         boolean partial = request.child("Partial").isPresent();
         if (collections.isEmpty() && !partial) {
@@ -204,9 +249,14 @@ public class SyncCommand implements EasCommandHandler {
     // ---- parsing
 
     /** One collection of the request, or why it cannot be served. */
-    private record Parsed(String collectionId, @Nullable CollectionRequest request, Status failure) {}
+    private record Parsed(String collectionId, @Nullable CollectionRequest request, Status failure, DraftWork drafts) {
 
-    private Parsed parse(WbxmlElement collection, @Nullable Integer syncWindow) {
+        Parsed(String collectionId, @Nullable CollectionRequest request, Status failure) {
+            this(collectionId, request, failure, DraftWork.none());
+        }
+    }
+
+    private Parsed parse(long accountId, WbxmlElement collection, @Nullable Integer syncWindow) {
         String collectionId = collection.text("CollectionId").orElse("");
         Optional<Long> folderId = WireNumbers.unsigned(collectionId);
         long key;
@@ -230,11 +280,14 @@ public class SyncCommand implements EasCommandHandler {
             boolean getChanges =
                     collection.child("GetChanges").map(BodyOptions::flag).orElse(true);
             SyncOptions.Update update = options(collection.child("Options").orElse(null), window, deletesAsMoves);
-            List<ClientCommand> commands = commands(collection.child("Commands").orElse(null));
+            DraftWork drafts = DraftWork.none();
+            List<ClientCommand> commands =
+                    commands(accountId, collection.child("Commands").orElse(null), drafts);
             return new Parsed(
                     collectionId,
                     new CollectionRequest(folderId.get(), key, update, getChanges, commands),
-                    Status.SUCCESS);
+                    Status.SUCCESS,
+                    drafts);
         } catch (IllegalArgumentException | InvalidMailboxRequest | DateTimeParseException e) {
             return new Parsed(collectionId, null, Status.PROTOCOL_ERROR);
         }
@@ -272,7 +325,7 @@ public class SyncCommand implements EasCommandHandler {
                 filter, conflict, deletesAsMoves, window, mimeSupport, bodies.isEmpty() ? null : bodies);
     }
 
-    private List<ClientCommand> commands(@Nullable WbxmlElement commands) {
+    private List<ClientCommand> commands(long accountId, @Nullable WbxmlElement commands, DraftWork drafts) {
         if (commands == null) {
             return List.of();
         }
@@ -283,11 +336,10 @@ public class SyncCommand implements EasCommandHandler {
         for (WbxmlElement command : commands.children()) {
             String serverId = command.text("ServerId").orElse("");
             switch (command.name()) {
-                case "Change" ->
-                    parsed.add(change(serverId, command.child("ApplicationData").orElse(null)));
+                case "Change" -> parsed.add(change(accountId, command, drafts));
                 case "Delete" -> parsed.add(new ClientCommand.Delete(serverId));
                 case "Fetch" -> parsed.add(new ClientCommand.Fetch(serverId));
-                case "Add" -> parsed.add(add(command));
+                case "Add" -> parsed.add(add(command, drafts));
                 default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
             }
         }
@@ -295,22 +347,59 @@ public class SyncCommand implements EasCommandHandler {
     }
 
     /**
-     * A client Add: a draft (MS-ASCMD 2.2.3.7.2). A draft that cannot be written as MIME still gets an answer of its
-     * own, Status 6, instead of failing the collection.
+     * A client Add: a draft (MS-ASCMD 2.2.3.7.2) with its Read state and Flag, attachments (MS-ASAIRS 2.2.2.2) and
+     * perhaps Send. A draft that cannot be written as MIME still gets an answer of its own, Status 6, instead of
+     * failing the collection.
      */
-    private ClientCommand.Add add(WbxmlElement command) {
+    private ClientCommand.Add add(WbxmlElement command, DraftWork drafts) {
         String clientId = command.text("ClientId").orElse("");
+        WbxmlElement data = command.child("ApplicationData").orElse(WbxmlElement.of(A, "ApplicationData"));
         byte[] mime;
         try {
-            mime = DraftMime.of(command.child("ApplicationData").orElse(WbxmlElement.of(A, "ApplicationData")), clock);
+            DraftMime.Draft draft = DraftMime.compose(null, -1, data, clock);
+            mime = draft.mime();
+            drafts.addAttachments().put(clientId, draft.added());
+            if (sends(command, data)) {
+                drafts.sendAdds().add(clientId);
+            }
         } catch (IllegalArgumentException e) {
             mime = new byte[0];
         }
-        return new ClientCommand.Add(clientId, mime);
+        return new ClientCommand.Add(
+                clientId,
+                mime,
+                data.child(EMAIL, "Read").map(BodyOptions::flag).orElse(null),
+                data.child(EMAIL, "Flag").map(this::flagOf).orElse(null));
     }
 
-    /** A client Change of an Email item: Read, Flag and Categories are what a device may change (MS-ASEMAIL). */
-    private ClientCommand.Change change(String serverId, @Nullable WbxmlElement data) {
+    /**
+     * MS-ASEMAIL 2.2.2.69 Send: an empty element of the Add or Change (devices also put it in the ApplicationData),
+     * asking that the stored draft be sent.
+     */
+    private static boolean sends(WbxmlElement command, WbxmlElement data) {
+        return command.child(EMAIL2, "Send").isPresent()
+                || data.child(EMAIL2, "Send").isPresent();
+    }
+
+    /** The draft properties whose change rewrites a draft's MIME (MS-ASEMAIL 2.2.2, drafts from protocol 16.0). */
+    private static boolean rewritesDraft(WbxmlElement data) {
+        return data.child(EMAIL, "To").isPresent()
+                || data.child(EMAIL, "Cc").isPresent()
+                || data.child(EMAIL2, "Bcc").isPresent()
+                || data.child(EMAIL, "Subject").isPresent()
+                || data.child(EMAIL, "Importance").isPresent()
+                || data.child(BASE, "Body").isPresent()
+                || data.child(BASE, "Attachments").isPresent();
+    }
+
+    /**
+     * A client Change of an Email item: Read, Flag and Categories are what a device may change (MS-ASEMAIL); of a
+     * draft also its recipients, subject, importance, body and attachments, which rewrite its MIME. A draft whose
+     * new content cannot be written gets Status 6 from the store (an empty content).
+     */
+    private ClientCommand.Change change(long accountId, WbxmlElement command, DraftWork drafts) {
+        String serverId = command.text("ServerId").orElse("");
+        WbxmlElement data = command.child("ApplicationData").orElse(null);
         if (data == null) {
             return new ClientCommand.Change(serverId, null, null, null);
         }
@@ -321,7 +410,24 @@ public class SyncCommand implements EasCommandHandler {
                         .map(category -> category.text().orElse(""))
                         .toList())
                 .orElse(null);
-        return new ClientCommand.Change(serverId, read, flag, categories);
+        byte[] content = null;
+        Optional<ItemId> item = ItemId.parse(serverId);
+        if (rewritesDraft(data) && item.isPresent()) {
+            try {
+                byte[] current = mailboxes.rawMime(accountId, item.get().messageId());
+                DraftMime.Draft draft = DraftMime.compose(current, item.get().messageId(), data, clock);
+                content = draft.mime();
+                drafts.changeAttachments().put(serverId, draft.added());
+            } catch (MessageNotFound e) {
+                content = null;
+            } catch (IllegalArgumentException e) {
+                content = new byte[0];
+            }
+        }
+        if (sends(command, data)) {
+            drafts.sendChanges().add(serverId);
+        }
+        return new ClientCommand.Change(serverId, read, flag, categories, content);
     }
 
     /** MS-ASEMAIL 2.2.2.27 Flag: empty clears it, Status 1 completes it, Status 2 sets it with optional dates. */
@@ -368,7 +474,7 @@ public class SyncCommand implements EasCommandHandler {
         }
         named.forEach(parsed -> collections.put(parsed.collectionId(), parsed));
 
-        boolean v14 = device.protocolVersion().startsWith("14");
+        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
         WbxmlElement list = WbxmlElement.of(A, "Collections");
         List<Long> served = new ArrayList<>();
         for (Parsed parsed : collections.values()) {
@@ -397,12 +503,62 @@ public class SyncCommand implements EasCommandHandler {
                 collectionStatus(parsed.collectionId(), null, Status.HIERARCHY_CHANGED);
             case CollectionResult.Synced synced -> {
                 served.add(request.folderId());
-                yield synced(accountId, parsed.collectionId(), synced, v14);
+                boolean drafts = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V16_0)
+                        && mailboxes
+                                .findFolder(accountId, request.folderId())
+                                .filter(folder -> folder.type() == FolderType.DRAFTS)
+                                .isPresent();
+                WbxmlElement answer = synced(accountId, parsed, synced, v14, drafts);
+                send(accountId, device, request.folderId(), parsed.drafts(), synced.responses());
+                yield answer;
             }
         };
     }
 
-    private WbxmlElement synced(long accountId, String collectionId, CollectionResult.Synced synced, boolean v14) {
+    /**
+     * Sends the drafts the device asked to send (MS-ASEMAIL 2.2.2.69), once stored: each goes out as SendMail would
+     * send it, with a copy in Sent Items, and leaves Drafts, which the device learns by a Delete on its next Sync. A
+     * draft the mail module refuses (no recipient, send limits) stays in Drafts unsent.
+     */
+    private void send(
+            long accountId, DeviceView device, long folderId, DraftWork drafts, List<ClientResponse> responses) {
+        List<String> serverIds = new ArrayList<>();
+        for (ClientResponse response : responses) {
+            if (response.status() != ItemStatus.SUCCESS) {
+                continue;
+            }
+            if (response instanceof ClientResponse.Added added
+                    && drafts.sendAdds().contains(added.clientId())) {
+                serverIds.add(added.serverId());
+            }
+        }
+        Set<String> failed = new HashSet<>();
+        for (ClientResponse response : responses) {
+            if (response instanceof ClientResponse.Changed changed && changed.status() != ItemStatus.SUCCESS) {
+                failed.add(changed.serverId());
+            }
+        }
+        drafts.sendChanges().stream().filter(id -> !failed.contains(id)).forEach(serverIds::add);
+        for (String serverId : serverIds) {
+            Optional<ItemId> item = ItemId.parse(serverId).filter(id -> id.folderId() == folderId);
+            if (item.isEmpty()) {
+                continue;
+            }
+            long messageId = item.get().messageId();
+            try {
+                byte[] mime = mailboxes.rawMime(accountId, messageId);
+                submissions.submit(new Submission(
+                        accountId, device.id(), "draft-" + messageId, mime, true, Submission.Kind.NEW, null, false));
+                mailboxes.deletePermanently(accountId, List.of(messageId));
+            } catch (MailboxException | SubmissionRefused e) {
+                log.info("A draft was not sent: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private WbxmlElement synced(
+            long accountId, Parsed parsed, CollectionResult.Synced synced, boolean v14, boolean drafts) {
+        String collectionId = parsed.collectionId();
         WbxmlElement collection = WbxmlElement.of(A, "Collection")
                 .add("SyncKey", Long.toString(synced.syncKey()))
                 .add("CollectionId", collectionId)
@@ -413,7 +569,7 @@ public class SyncCommand implements EasCommandHandler {
         SyncOptions options = synced.options();
         if (!synced.commands().isEmpty()) {
             collection.add(WbxmlElement.streamed(
-                    A, "Commands", () -> new CommandElements(accountId, synced.commands(), options, v14)));
+                    A, "Commands", () -> new CommandElements(accountId, synced.commands(), options, v14, drafts)));
         }
         if (!synced.responses().isEmpty()) {
             WbxmlElement responses = WbxmlElement.of(A, "Responses");
@@ -422,9 +578,16 @@ public class SyncCommand implements EasCommandHandler {
                 responses.add(
                         switch (response) {
                             case ClientResponse.Changed changed ->
-                                WbxmlElement.of(A, "Change")
-                                        .add("ServerId", changed.serverId())
-                                        .add("Status", status);
+                                withAttachments(
+                                        WbxmlElement.of(A, "Change")
+                                                .add("ServerId", changed.serverId())
+                                                .add("Status", status),
+                                        changed.serverId(),
+                                        changed.status() == ItemStatus.SUCCESS
+                                                ? parsed.drafts()
+                                                        .changeAttachments()
+                                                        .get(changed.serverId())
+                                                : null);
                             case ClientResponse.Deleted deleted ->
                                 WbxmlElement.of(A, "Delete")
                                         .add("ServerId", deleted.serverId())
@@ -444,7 +607,15 @@ public class SyncCommand implements EasCommandHandler {
                                 if (!added.serverId().isEmpty()) {
                                     element.add("ServerId", added.serverId());
                                 }
-                                yield element.add("Status", status);
+                                element.add("Status", status);
+                                yield withAttachments(
+                                        element,
+                                        added.serverId(),
+                                        added.status() == ItemStatus.SUCCESS
+                                                ? parsed.drafts()
+                                                        .addAttachments()
+                                                        .get(added.clientId())
+                                                : null);
                             }
                             case ClientResponse.NotFetched notFetched ->
                                 WbxmlElement.of(A, "Fetch")
@@ -455,6 +626,23 @@ public class SyncCommand implements EasCommandHandler {
             collection.add(responses);
         }
         return collection;
+    }
+
+    /**
+     * MS-ASAIRS 2.2.2.7 in a Responses element: for each attachment the device added to a draft, its ClientId with
+     * the FileReference that names it from now on (and that a later Delete names).
+     */
+    private static WbxmlElement withAttachments(
+            WbxmlElement response, String serverId, @Nullable Map<String, String> added) {
+        Optional<ItemId> item = ItemId.parse(serverId);
+        if (added == null || added.isEmpty() || item.isEmpty()) {
+            return response;
+        }
+        WbxmlElement attachments = WbxmlElement.of(BASE, "Attachments");
+        added.forEach((clientId, partPath) -> attachments.add(WbxmlElement.of(BASE, "Attachment")
+                .add("ClientId", clientId)
+                .add("FileReference", FileReference.of(item.get().messageId(), partPath))));
+        return response.add(WbxmlElement.of(A, "ApplicationData").add(attachments));
     }
 
     private static WbxmlElement collectionStatus(String collectionId, @Nullable String syncKey, Status status) {
@@ -479,14 +667,22 @@ public class SyncCommand implements EasCommandHandler {
         private final List<ServerCommand> commands;
         private final SyncOptions options;
         private final boolean v14;
+        private final boolean drafts;
         private int next;
         private Iterator<WbxmlElement> part = Collections.emptyIterator();
 
-        CommandElements(long accountId, List<ServerCommand> commands, SyncOptions options, boolean v14) {
+        /** @param drafts whether the collection is Drafts served at 16.0 or later, whose items can change whole */
+        CommandElements(
+                long accountId, List<ServerCommand> commands, SyncOptions options, boolean v14, boolean drafts) {
             this.accountId = accountId;
             this.commands = commands;
             this.options = options;
             this.v14 = v14;
+            this.drafts = drafts;
+        }
+
+        private boolean whole(ServerCommand command) {
+            return command instanceof ServerCommand.Add || (drafts && command instanceof ServerCommand.Change);
         }
 
         @Override
@@ -511,6 +707,8 @@ public class SyncCommand implements EasCommandHandler {
             while (end < commands.size() && end - next < PART_ITEMS && bytes < PART_BYTES) {
                 if (commands.get(end) instanceof ServerCommand.Add add) {
                     bytes += add.message().size();
+                } else if (drafts && commands.get(end) instanceof ServerCommand.Change change) {
+                    bytes += change.message().size();
                 }
                 end++;
             }
@@ -519,7 +717,7 @@ public class SyncCommand implements EasCommandHandler {
             Map<Long, byte[]> raw = emailItems.rawMimes(
                     accountId,
                     slice.stream()
-                            .filter(command -> command instanceof ServerCommand.Add)
+                            .filter(this::whole)
                             .map(command -> command.item().messageId())
                             .toList());
             return slice.stream().map(command -> element(command, raw)).toList();
@@ -529,23 +727,25 @@ public class SyncCommand implements EasCommandHandler {
             String serverId = command.item().text();
             return switch (command) {
                 case ServerCommand.Add add ->
-                    WbxmlElement.of(A, "Add")
-                            .add("ServerId", serverId)
-                            .add(emailItems.applicationData(
-                                    accountId,
-                                    add.message(),
-                                    raw.get(add.message().id()),
-                                    options.bodyPreferences(),
-                                    options.mimeSupport(),
-                                    v14));
+                    WbxmlElement.of(A, "Add").add("ServerId", serverId).add(whole(add.message(), raw));
                 case ServerCommand.Change change ->
                     WbxmlElement.of(A, "Change")
                             .add("ServerId", serverId)
-                            .add(emailItems.changeData(change.message(), v14));
+                            .add(drafts ? whole(change.message(), raw) : emailItems.changeData(change.message(), v14));
                 case ServerCommand.Delete delete -> WbxmlElement.of(A, "Delete").add("ServerId", serverId);
                 case ServerCommand.SoftDelete softDelete ->
                     WbxmlElement.of(A, "SoftDelete").add("ServerId", serverId);
             };
+        }
+
+        /**
+         * The whole item; in Drafts at 16.0 and later marked as a draft (MS-ASEMAIL 2.2.2.42 IsDraft), and sent whole
+         * in a Change too, since a draft's recipients, subject and body can change (MS-ASCMD 2.2.3.24).
+         */
+        private WbxmlElement whole(MessageView message, Map<Long, byte[]> raw) {
+            WbxmlElement data = emailItems.applicationData(
+                    accountId, message, raw.get(message.id()), options.bodyPreferences(), options.mimeSupport(), v14);
+            return drafts ? data.add(EMAIL2, "IsDraft", "1") : data;
         }
     }
 }

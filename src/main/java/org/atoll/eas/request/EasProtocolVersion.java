@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The ActiveSync protocol versions a request may name: in the {@code MS-ASProtocolVersion} header of a plain query
  * (MS-ASHTTP 2.2.1.1.2.6) or in the Protocol version byte of a base64 query (MS-ASHTTP 2.2.1.1.1.1), which is the
- * version times ten. Versions 2.5 and 12.0 have no base64 form (MS-ASHTTP 2.2.1.1.1.1).
+ * version times ten. Versions 2.5 and 12.0 have no base64 form (MS-ASHTTP 2.2.1.1.1.1). The constants are declared
+ * oldest first, so {@link #atLeast} is the one way a command asks whether a feature of some version applies.
  */
 public enum EasProtocolVersion {
     V2_5("2.5", 25, false),
@@ -39,6 +40,21 @@ public enum EasProtocolVersion {
     /** Whether a base64 query may carry this version (12.1 and later). */
     public boolean base64Allowed() {
         return base64Allowed;
+    }
+
+    /** Whether this version is {@code other} or a later one, e.g. whether a 16.1 request may carry a draft. */
+    public boolean atLeast(EasProtocolVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    /**
+     * The version with this header text, for a version recorded earlier from a request (a device's), which is always
+     * one of these.
+     *
+     * @throws IllegalArgumentException for text that names no version
+     */
+    public static EasProtocolVersion of(String text) {
+        return forText(text).orElseThrow(() -> new IllegalArgumentException("No ActiveSync version " + text));
     }
 
     /** The version with this header text, compared exactly. */

@@ -1,5 +1,6 @@
 package org.atoll.mailbox.internal;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -55,9 +56,11 @@ public class NewMessages {
     private static final String BY_ROLE = INSERT.formatted("f.role = ?");
 
     private final JdbcClient jdbc;
+    private final EntityManager entities;
 
-    NewMessages(JdbcClient jdbc) {
+    NewMessages(JdbcClient jdbc, EntityManager entities) {
         this.jdbc = jdbc;
+        this.entities = entities;
     }
 
     /**
@@ -79,6 +82,91 @@ public class NewMessages {
             Change change, SystemFolder folder, byte[] raw, ParsedMessage parsed, Instant receivedAt, boolean read) {
         return add(BY_ROLE, folder.name(), change, raw, parsed, receivedAt, read);
     }
+
+    /**
+     * Replaces the content of a message the account holds: its raw MIME (stored once, as for an addition), its
+     * envelope and its attachment rows, under the change's modseq. Its id, folder, thread, received time, read
+     * state, flag and categories stay. The caller journals the change and frees the old bytes.
+     *
+     * @return the size and SHA-256 of the content it had, or empty when the account has no such message
+     */
+    public Optional<Replaced> replace(Change change, long messageId, byte[] raw, ParsedMessage parsed) {
+        long accountId = change.accountId();
+        entities.flush();
+        Optional<Replaced> old = jdbc.sql(
+                        "SELECT size, blob_sha256 FROM message WHERE account_id = ? AND id = ?" + " FOR UPDATE")
+                .params(accountId, messageId)
+                .query((row, n) -> new Replaced(row.getInt(1), row.getBytes(2)))
+                .optional();
+        if (old.isEmpty()) {
+            return old;
+        }
+        byte[] sha256 = Blobs.sha256(raw);
+        jdbc.sql("INSERT INTO blob (account_id, sha256, size, content) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (account_id, sha256) DO NOTHING")
+                .params(accountId, sha256, raw.length, raw)
+                .update();
+        jdbc.sql("""
+                        UPDATE message SET blob_sha256 = ?, sent_at = ?, subject = ?, thread_topic = ?, from_list = ?,
+                            from_address = ?, to_list = ?, cc_list = ?, reply_to_list = ?, display_to = ?,
+                            message_id_header = ?, in_reply_to = ?, references_header = ?::text[], importance = ?,
+                            size = ?, preview = ?, has_html = ?, malformed = ?, modseq = ?
+                        WHERE account_id = ? AND id = ?
+                        """)
+                .params(
+                        sha256,
+                        instant(parsed.date()),
+                        text(parsed.subject()),
+                        text(parsed.threadTopic()),
+                        text(parsed.from()),
+                        text(parsed.fromAddress()),
+                        String.join(", ", parsed.to()),
+                        String.join(", ", parsed.cc()),
+                        String.join(", ", parsed.replyTo()),
+                        parsed.displayTo(),
+                        text(parsed.messageId()),
+                        text(parsed.inReplyTo()),
+                        parsed.references().toArray(String[]::new),
+                        (short) parsed.importance().code(),
+                        parsed.size(),
+                        parsed.preview(),
+                        parsed.hasHtml(),
+                        parsed.malformed(),
+                        change.modseq(),
+                        accountId,
+                        messageId)
+                .update();
+        jdbc.sql("DELETE FROM message_attachment WHERE account_id = ? AND message_id = ?")
+                .params(accountId, messageId)
+                .update();
+        List<AttachmentInfo> attached = parsed.attachments();
+        for (int i = 0; i < attached.size(); i++) {
+            AttachmentInfo a = attached.get(i);
+            jdbc.sql("""
+                            INSERT INTO message_attachment (account_id, message_id, ordinal, part_path, file_name,
+                                content_type, size, content_id, inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(
+                            accountId,
+                            messageId,
+                            (short) i,
+                            a.partPath(),
+                            text(a.fileName()),
+                            a.contentType(),
+                            a.size(),
+                            text(a.contentId()),
+                            a.inline())
+                    .update();
+        }
+        Message cached = entities.find(Message.class, messageId);
+        if (cached != null) {
+            entities.refresh(cached);
+        }
+        return old;
+    }
+
+    /** What a replaced message held before: its size and the SHA-256 of its raw MIME. */
+    public record Replaced(int size, byte[] sha256) {}
 
     private record Stored(long id, long folderId, long threadId) {}
 
