@@ -14,19 +14,42 @@ import org.jspecify.annotations.Nullable;
  */
 final class Terminal {
 
+    /** Asks a person at a terminal; each answer is null when the input ended. */
+    interface Person {
+
+        /** Asks without echo. */
+        char @Nullable [] secret(String prompt);
+
+        @Nullable
+        String line(String prompt);
+    }
+
     private final InputStream in;
-    private final @Nullable Console console;
+    private final @Nullable Person person;
     private @Nullable BufferedReader reader;
 
-    private Terminal(InputStream in, @Nullable Console console) {
+    private Terminal(InputStream in, @Nullable Person person) {
         this.in = in;
-        this.console = console;
+        this.person = person;
     }
 
     /** This process's standard input, and its console when that is a terminal. */
     static Terminal system() {
         Console console = System.console();
-        return new Terminal(System.in, console != null && console.isTerminal() ? console : null);
+        if (console == null || !console.isTerminal()) {
+            return new Terminal(System.in, null);
+        }
+        return new Terminal(System.in, new Person() {
+            @Override
+            public char @Nullable [] secret(String prompt) {
+                return console.readPassword("%s", prompt);
+            }
+
+            @Override
+            public @Nullable String line(String prompt) {
+                return console.readLine("%s", prompt);
+            }
+        });
     }
 
     /** Standard input only, as when a script pipes into the command. */
@@ -34,20 +57,25 @@ final class Terminal {
         return new Terminal(in, null);
     }
 
+    /** A person to ask, and nothing on standard input. */
+    static Terminal person(Person person) {
+        return new Terminal(InputStream.nullInputStream(), person);
+    }
+
     /** Whether a person can be asked, and whether progress may be redrawn in place. */
     boolean interactive() {
-        return console != null;
+        return person != null;
     }
 
     /** Asks without echo; null when nobody can be asked or the input ended. */
     char @Nullable [] askSecret(String prompt) {
-        return console == null ? null : console.readPassword("%s", prompt);
+        return person == null ? null : person.secret(prompt);
     }
 
     /** Asks for a line; null when nobody can be asked or the input ended. */
     @Nullable
     String ask(String prompt) {
-        return console == null ? null : console.readLine("%s", prompt);
+        return person == null ? null : person.line(prompt);
     }
 
     /** The next line of standard input without its line end; null at its end. */

@@ -233,6 +233,22 @@ class AdminCommandsTest {
         }
 
         @Test
+        void atATerminalThePasswordShouldBeAskedTwiceAndMustMatch() {
+            String address = TestAccounts.uniqueAddress("cli-asked");
+
+            Cli.Run differ = cli.answering(List.of(PASSWORD, PASSWORD + "!"), "account", "create", address);
+
+            assertThat(differ.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(differ.err()).contains("differ");
+            assertThat(accounts.findByAddress(address)).isEmpty();
+
+            Cli.Run created = cli.answering(List.of(PASSWORD, PASSWORD), "account", "create", address);
+
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            assertThat(signIn.signIn(address, PASSWORD, "192.0.2.4")).isInstanceOf(SignIn.Accepted.class);
+        }
+
+        @Test
         void anUnknownPolicyShouldExitWithNotFoundAndOpenNoAccount() {
             String address = TestAccounts.uniqueAddress("cli-policy");
 
@@ -304,6 +320,20 @@ class AdminCommandsTest {
             assertThat(wiped.json().get("wipe").get("state").asString()).isEqualTo("PENDING");
             assertThat(wiped.json().get("wipe").get("requestedBy").asString()).isEqualTo(Cli.ACTOR.name());
             assertThat(devices.detail(devicePk).wipeByAdministrator()).isTrue();
+        }
+
+        @Test
+        void atATerminalWipeShouldAskAndOnlyYesShouldWipe() {
+            Cli.Run declined = cli.answering(List.of("no"), "device", "wipe", Long.toString(devicePk));
+
+            assertThat(declined.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(declined.err()).contains("Not wiped");
+            assertThat(devices.detail(devicePk).wipeState()).isEqualTo(WipeState.NONE);
+
+            Cli.Run confirmed = cli.answering(List.of("yes"), "device", "wipe", Long.toString(devicePk));
+
+            assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+            assertThat(devices.detail(devicePk).wipeState()).isEqualTo(WipeState.PENDING);
         }
 
         @Test

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.atoll.shared.Actor;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -34,12 +37,34 @@ final class Cli {
         return withInput("", args);
     }
 
+    /** Runs as a script does: no terminal, {@code stdin} on standard input. */
     Run withInput(String stdin, String... args) {
+        return on(Terminal.script(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);
+    }
+
+    /** Runs at a terminal where a person gives these answers, one per question, in order. */
+    Run answering(List<String> answers, String... args) {
+        Deque<String> left = new ArrayDeque<>(answers);
+        return on(
+                Terminal.person(new Terminal.Person() {
+                    @Override
+                    public char[] secret(String prompt) {
+                        String answer = left.poll();
+                        return answer == null ? null : answer.toCharArray();
+                    }
+
+                    @Override
+                    public String line(String prompt) {
+                        return left.poll();
+                    }
+                }),
+                args);
+    }
+
+    private Run on(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment env = new Environment(
-                services, Terminal.script(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), ACTOR);
-        CommandLine commandLine = AtollCommandLine.commandLine(env);
+        CommandLine commandLine = AtollCommandLine.commandLine(new Environment(services, terminal, ACTOR));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
