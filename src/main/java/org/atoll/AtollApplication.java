@@ -1,5 +1,6 @@
 package org.atoll;
 
+import org.atoll.cli.AtollCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AtollApplication {
 
+    /** The server, unless the arguments name an admin command ({@code account}, {@code device}, {@code db}, …). */
     public static void main(String[] args) {
-        SpringApplication.run(AtollApplication.class, args);
+        if (AtollCommandLine.isCommand(args)) {
+            System.exit(AtollCommandLine.execute(args));
+        }
+        SpringApplication.run(AtollApplication.class, AtollCommandLine.serverArguments(args));
     }
 }

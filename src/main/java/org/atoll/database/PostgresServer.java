@@ -38,8 +38,17 @@ final class PostgresServer implements AutoCloseable {
     private final PostgresUser user;
     private final int port;
     private final boolean ephemeral;
+    private final DataDirectoryLock lock;
 
-    private PostgresServer(Path binaries, Path pgData, Path logFile, PostgresUser user, int port, boolean ephemeral) {
+    private PostgresServer(
+            Path binaries,
+            Path pgData,
+            Path logFile,
+            PostgresUser user,
+            int port,
+            boolean ephemeral,
+            DataDirectoryLock lock) {
+        this.lock = lock;
         this.binaries = binaries;
         this.pgData = pgData;
         this.logFile = logFile;
@@ -54,8 +63,21 @@ final class PostgresServer implements AutoCloseable {
      * @param settings server settings ({@code postgres -c name=value})
      * @param ephemeral start from an empty directory and delete it when the server stops
      * @param systemUser the user to run PostgreSQL as when this process runs as root
+     * @throws EmbeddedDatabaseInUse when another process runs a server on {@code pgData}
      */
     static PostgresServer start(Path pgData, Map<String, String> settings, boolean ephemeral, String systemUser)
+            throws IOException {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(pgData);
+        try {
+            return start(pgData, settings, ephemeral, systemUser, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static PostgresServer start(
+            Path pgData, Map<String, String> settings, boolean ephemeral, String systemUser, DataDirectoryLock lock)
             throws IOException {
         Path binaries = PostgresBinaries.unpacked();
         PostgresUser user = PostgresUser.forThisProcess(systemUser);
@@ -67,7 +89,7 @@ final class PostgresServer implements AutoCloseable {
         Files.createDirectories(pgData);
         user.own(pgData);
         user.mustReach(pgData, binaries.resolve("bin/postgres"));
-        PostgresServer server = new PostgresServer(binaries, pgData, logFile, user, freePort(), ephemeral);
+        PostgresServer server = new PostgresServer(binaries, pgData, logFile, user, freePort(), ephemeral, lock);
         if (!Files.exists(pgData.resolve("postgresql.conf"))) {
             server.run("initdb", "-A", "trust", "-U", "postgres", "-D", pgData.toString(), "-E", "UTF-8");
         }
@@ -95,6 +117,12 @@ final class PostgresServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock beside {}: {}", pgData, e.getMessage());
+            }
         }
     }
 
@@ -129,8 +157,8 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A server whose JVM was killed leaves its postmaster running on the data directory, and a new one cannot
-     * start beside it. Stop it (a fast shutdown, which keeps every committed transaction) before starting.
+     * A server whose JVM was killed leaves its postmaster running on the data directory (and its lock free), and a
+     * new one cannot start beside it. Stop it (a fast shutdown, which keeps every committed transaction) before starting.
      */
     private static void stopOrphanedServer(Path pgData, PostgresUser user) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
