@@ -57,6 +57,15 @@ public class AuditLog {
                 .update();
     }
 
+    /** Removes up to {@code limit} entries older than {@code cutoff}, oldest first; returns how many. */
+    @Transactional
+    public long removeBefore(java.time.Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM audit_entry WHERE id IN (
+                            SELECT id FROM audit_entry WHERE at < ? ORDER BY at, id LIMIT ?)
+                        """).params(cutoff.atOffset(ZoneOffset.UTC), limit).update();
+    }
+
     /**
      * Newest first.
      *

@@ -107,6 +107,19 @@ final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
+    /**
+     * Stops the server in immediate mode, as a power cut would: every backend ends at once, open transactions are
+     * lost, and the next start recovers from the write-ahead log. For fault tests.
+     */
+    void crash() throws IOException {
+        run("pg_ctl", "-D", pgData.toString(), "-m", "immediate", "-w", "-t", STARTUP_SECONDS, "stop");
+    }
+
+    /** Starts the server again after {@link #crash()}, on the same port with the same settings. */
+    void startAgain() throws IOException {
+        run("pg_ctl", "-D", pgData.toString(), "-w", "-t", STARTUP_SECONDS, "restart");
+    }
+
     /** Stops the server with a fast shutdown, which keeps every committed transaction. */
     @Override
     public void close() {

@@ -451,6 +451,41 @@ public class Devices {
         events.publishEvent(new DeviceRemoved(device.accountId(), devicePk, device.deviceId(), actor));
     }
 
+    /** Devices that sent no request (Ping included) since {@code cutoff}, least recently seen first. */
+    @Transactional(readOnly = true)
+    public List<Long> idleSince(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM device WHERE last_seen_at < ? AND (last_ping_at IS NULL OR last_ping_at < ?)
+                        ORDER BY last_seen_at LIMIT ?
+                        """)
+                .params(cutoff.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Removes the device as its owner would ({@link #remove}: a block or wipe stays with its DeviceId) when it is
+     * still idle since {@code cutoff}; a device that came back meanwhile stays.
+     *
+     * @return whether the device was removed
+     */
+    @Transactional
+    public boolean removeIdle(long devicePk, Instant cutoff, Actor actor) {
+        boolean idle = jdbc.sql("""
+                        SELECT id FROM device WHERE id = ? AND last_seen_at < ?
+                            AND (last_ping_at IS NULL OR last_ping_at < ?) FOR UPDATE
+                        """)
+                .params(devicePk, cutoff.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .optional()
+                .isPresent();
+        if (!idle) {
+            return false;
+        }
+        remove(devicePk, actor, Authority.OWNER);
+        return true;
+    }
+
     private void hold(DeviceDetail device, Actor actor) {
         boolean blocked = device.accessState() == AccessState.BLOCKED && device.accessSource() == AccessSource.PERSONAL;
         boolean owed = device.wipeState().owed();

@@ -35,6 +35,7 @@ import org.atoll.wbxml.WbxmlException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +43,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -251,6 +254,17 @@ class EasController {
             case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
             case EasAnswer.Later<?> later -> later(later);
         };
+    }
+
+    /**
+     * The database could not be reached, timed out or refused the write (restarting, read-only): the command's
+     * transaction rolled back, so the device may send the same request again, with the same SyncKey (MS-ASHTTP
+     * 3.2.5.1, HTTP 503 with Retry-After).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<String> databaseUnavailable(RuntimeException e) {
+        log.warn("An ActiveSync request met an unavailable database: {}", e.toString());
+        return busy("The database is unavailable; try again later");
     }
 
     /** HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1): the device asks again later; other accounts are served. */

@@ -21,6 +21,8 @@ import org.atoll.mailbox.SystemFolder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One LMTP session (RFC 2033): LHLO, then transactions of MAIL, RCPT and DATA, answered after DATA with one reply
@@ -186,7 +188,14 @@ final class LmtpSession {
             reply("452 4.5.3 Too many recipients");
             return true;
         }
-        Optional<Long> account = accounts.idOf(path.get().address());
+        Optional<Long> account;
+        try {
+            account = accounts.idOf(path.get().address());
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("LMTP recipient lookup failed; the MTA will try again: {}", e.toString());
+            reply("451 4.3.0 Temporary failure, try again later");
+            return true;
+        }
         if (account.isEmpty()) {
             reply("550 5.1.1 No such user here");
             return true;

@@ -23,6 +23,7 @@ import org.atoll.mailbox.internal.Change;
 import org.atoll.mailbox.internal.Folder;
 import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
+import org.atoll.mailbox.internal.JournalPruning;
 import org.atoll.mailbox.internal.Message;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
@@ -62,6 +63,7 @@ public class Mailboxes {
     private final NewMessages newMessages;
     private final MimeParser parser;
     private final Clock clock;
+    private final JournalPruning pruning;
 
     Mailboxes(
             FolderRepository folders,
@@ -71,7 +73,9 @@ public class Mailboxes {
             Attachments attachments,
             MessageStamps stamps,
             NewMessages newMessages,
-            Clock clock) {
+            Clock clock,
+            JournalPruning pruning) {
+        this.pruning = pruning;
         this.folders = folders;
         this.messages = messages;
         this.journal = journal;
@@ -521,6 +525,52 @@ public class Mailboxes {
     @Transactional(readOnly = true)
     public Set<Long> foldersChangedSince(long accountId, long modseq) {
         return journal.foldersChangedSince(accountId, modseq);
+    }
+
+    /**
+     * The last message entry of the folder removed from the journal for its age ({@link JournalPosition#START} when
+     * none was): changes read from a position before it are incomplete, and the reader must start over.
+     */
+    @Transactional(readOnly = true)
+    public JournalPosition journalHorizon(long accountId, long folderId) {
+        return pruning.horizon(accountId, folderId);
+    }
+
+    /** {@link #journalHorizon} of the folder entries (created, updated, deleted). */
+    @Transactional(readOnly = true)
+    public JournalPosition hierarchyHorizon(long accountId) {
+        return pruning.hierarchyHorizon(accountId);
+    }
+
+    /** Accounts after {@code afterAccount} whose journal holds entries written before {@code cutoff}. */
+    @Transactional(readOnly = true)
+    public List<Long> accountsWithJournalBefore(Instant cutoff, long afterAccount, int limit) {
+        return pruning.accountsWithEntriesBefore(cutoff, afterAccount, limit);
+    }
+
+    /**
+     * The last of the account's oldest journal entries, at most {@code limit}, all written before {@code cutoff};
+     * empty when the oldest entry is newer.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<JournalPosition> journalPrefixBefore(long accountId, Instant cutoff, int limit) {
+        return pruning.oldestPrefixBefore(accountId, cutoff, limit);
+    }
+
+    /**
+     * Removes the account's journal entries through {@code through}, moving the horizons with them.
+     *
+     * @return how many entries were removed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long removeJournalThrough(long accountId, JournalPosition through) {
+        return pruning.removeThrough(accountId, through);
+    }
+
+    /** Forgets the journal horizons of up to {@code limit} deleted folders. */
+    @Transactional
+    public long forgetHorizonsOfDeletedFolders(int limit) {
+        return pruning.forgetDeletedFolders(limit);
     }
 
     // ---- helpers

@@ -62,12 +62,16 @@ public class FolderSyncs {
             return new FolderSyncResult.UnknownKey();
         }
         State current = state.get();
+        JournalPosition horizon = mailboxes.hierarchyHorizon(accountId);
         if (current.previousKey() != null && syncKey == current.previousKey()) {
+            if (current.previousPosition().compareTo(horizon) < 0) {
+                return new FolderSyncResult.UnknownKey();
+            }
             return new FolderSyncResult.Changes(
                     current.key(),
                     changes(accountId, devicePk, current.previousPosition(), current.position(), folders));
         }
-        if (syncKey != current.key()) {
+        if (syncKey != current.key() || current.position().compareTo(horizon) < 0) {
             return new FolderSyncResult.UnknownKey();
         }
         List<FolderChange> changes = changes(accountId, devicePk, current.position(), now, folders);
@@ -121,7 +125,7 @@ public class FolderSyncs {
             }
             position = page.next();
         } while (page.more());
-        return false;
+        return state.get().position().compareTo(mailboxes.hierarchyHorizon(accountId)) < 0;
     }
 
     /**
@@ -166,6 +170,12 @@ public class FolderSyncs {
             }
             position = page.next();
         } while (page.more() && !positions.isEmpty());
+        JournalPosition horizon = mailboxes.hierarchyHorizon(accountId);
+        positions.forEach((devicePk, at) -> {
+            if (at.compareTo(horizon) < 0) {
+                changed.add(devicePk);
+            }
+        });
         return changed;
     }
 

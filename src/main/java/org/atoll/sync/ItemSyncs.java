@@ -105,6 +105,14 @@ public class ItemSyncs {
         CollectionState state = loaded.get();
         boolean replay = state.previous() != null
                 && request.syncKey() == state.previous().key();
+        JournalPosition from = replay
+                ? state.previous().progress().position()
+                : state.progress().position();
+        if (request.syncKey() == state.key() || replay) {
+            if (beforeHorizon(accountId, folderId, from)) {
+                return new CollectionResult.InvalidSyncKey();
+            }
+        }
         if (replay) {
             items.undo(accountId, devicePk, folderId);
             CollectionState.Previous previous = state.previous();
@@ -175,6 +183,7 @@ public class ItemSyncs {
                         .changes(accountId, request.folderId(), state.progress().position(), 1)
                         .entries()
                         .isEmpty()
+                || beforeHorizon(accountId, request.folderId(), state.progress().position())
                 || (options.filter() != FilterType.ALL
                         && !items.olderThan(
                                         accountId,
@@ -240,6 +249,9 @@ public class ItemSyncs {
         Pass pass = new Pass(accountId, devicePk, folderId, options, clock.instant(), progress);
         pass.room = Mailboxes.MAX_PAGE;
         journalPass(pass);
+        if (beforeHorizon(accountId, folderId, progress.position())) {
+            return new Estimate.InvalidSyncKey();
+        }
         Set<Long> counted = pass.decided;
         long count = Mailboxes.MAX_PAGE - pass.room;
         Instant cutoff = options.filter().cutoff(pass.now);
@@ -312,7 +324,16 @@ public class ItemSyncs {
         }
         byFolder.forEach((folderId, watchers) -> {
             List<Watcher> open = journalPending(accountId, folderId, watchers);
-            otherPending(accountId, folderId, open);
+            JournalPosition horizon = mailboxes.journalHorizon(accountId, folderId);
+            List<Watcher> current = new ArrayList<>();
+            for (Watcher watcher : open) {
+                if (watcher.pass().progress.position().compareTo(horizon) < 0) {
+                    watcher.found();
+                } else {
+                    current.add(watcher);
+                }
+            }
+            otherPending(accountId, folderId, current);
         });
         return changed;
     }
@@ -418,7 +439,9 @@ public class ItemSyncs {
         Pass pass = new Pass(accountId, devicePk, folderId, state.options(), now, state.progress());
         pass.room = 1;
         journalPass(pass);
-        if (!pass.decided.isEmpty() || pass.more) {
+        if (!pass.decided.isEmpty()
+                || pass.more
+                || beforeHorizon(accountId, folderId, state.progress().position())) {
             return true;
         }
         if (state.progress().scanActive()
@@ -442,7 +465,17 @@ public class ItemSyncs {
             }
             position = page.next();
         } while (page.more());
-        return false;
+        return beforeHorizon(accountId, folderId, after);
+    }
+
+    /**
+     * Whether changes of the folder after {@code position} were removed from the journal for their age: a device
+     * there cannot be told what it missed and must start over (Sync Status 3, GetItemEstimate Status 4). Read after
+     * the journal itself, a removal that a read of the journal missed is seen here, because the entries and the
+     * horizon change in one transaction.
+     */
+    private boolean beforeHorizon(long accountId, long folderId, JournalPosition position) {
+        return position.compareTo(mailboxes.journalHorizon(accountId, folderId)) < 0;
     }
 
     /** The answer to a GetItemEstimate for one collection. */

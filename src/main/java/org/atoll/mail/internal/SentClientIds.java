@@ -36,4 +36,13 @@ public class SentClientIds {
                         .update()
                 == 1;
     }
+
+    /** Forgets up to {@code limit} ClientIds sent before {@code cutoff}. */
+    public long forgetBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM sent_client_id c USING (
+                            SELECT account_id, device_id, client_id FROM sent_client_id WHERE sent_at < ? LIMIT ?) d
+                        WHERE c.account_id = d.account_id AND c.device_id = d.device_id AND c.client_id = d.client_id
+                        """).params(java.sql.Timestamp.from(cutoff), limit).update();
+    }
 }

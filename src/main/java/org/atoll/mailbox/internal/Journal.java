@@ -117,10 +117,18 @@ public class Journal {
                 .orElseThrow(() -> new MailboxNotFound(accountId));
     }
 
-    /** Writes what the change recorded and announces it; a change that recorded nothing writes nothing. */
+    /**
+     * Writes what the change recorded and announces it. A change that recorded nothing writes nothing and gives its
+     * modseq back (the transaction still holds the counter row, so nobody took a later one): the journal's modseqs
+     * stay gap-free, and a request that changed nothing (a message marked read that was read) costs no modseq.
+     */
     public void commit(Change change) {
         List<Change.Row> rows = change.rows();
         if (rows.isEmpty()) {
+            jdbc.sql(
+                            "UPDATE mailbox SET highest_modseq = highest_modseq - 1 WHERE account_id = ? AND highest_modseq = ?")
+                    .params(change.accountId(), change.modseq())
+                    .update();
             return;
         }
         if (change.written() < rows.size()) {

@@ -1,0 +1,67 @@
+package org.atoll.database;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1; RFC 9110 section 15.6.4) to any request, on every front end,
+ * that failed because the database could not be reached, timed out or refused a write: during sign-in, device
+ * registration or the command itself. The failed transaction rolled back, so the client may send the request
+ * again; a 500 would tell it the request itself was wrong, and a 401 that its password was.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            Throwable database = databaseFailure(e);
+            if (database == null || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("A request met an unavailable database: {}", database.toString());
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            boolean api = request.getRequestURI().startsWith("/api/");
+            response.setContentType(api ? "application/problem+json" : "text/plain;charset=UTF-8");
+            response.getOutputStream()
+                    .write((api
+                                    ? "{\"title\":\"Service Unavailable\",\"status\":503,"
+                                            + "\"detail\":\"The database is unavailable; nothing was changed, try again\"}"
+                                    : "The database is unavailable; try again later")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static @Nullable Throwable databaseFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+}
