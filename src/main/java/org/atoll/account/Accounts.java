@@ -122,6 +122,19 @@ public class Accounts {
                 .optional();
     }
 
+    /**
+     * Whether an account of this server has an address in the domain: the domains this server serves, which make a
+     * sender internal (Out of Office).
+     */
+    @Transactional(readOnly = true)
+    public boolean servesDomain(String domain) {
+        String suffix = "@" + domain.strip().toLowerCase(Locale.ROOT);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE right(address, length(?)) = ?)")
+                .params(suffix, suffix)
+                .query(Boolean.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

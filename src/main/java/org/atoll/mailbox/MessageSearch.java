@@ -81,6 +81,12 @@ public class MessageSearch {
         return new SearchResults(ordered, offset, total);
     }
 
+    /** Whether the account has written to the address: a message of its Sent Items names it in To or Cc. */
+    @Transactional(readOnly = true)
+    public boolean hasWrittenTo(long accountId, String address) {
+        return index.wroteTo(accountId, address);
+    }
+
     private Set<Long> folderIds(long accountId, Set<Long> asked, boolean withSubfolders) {
         if (asked.isEmpty()) {
             return Set.of();

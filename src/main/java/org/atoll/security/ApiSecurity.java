@@ -32,7 +32,8 @@ class ApiSecurity {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/api/v1/accounts/*/tokens",
                                 "/api/v1/accounts/*/tokens/*",
-                                "/api/v1/accounts/*/messages")
+                                "/api/v1/accounts/*/messages",
+                                "/api/v1/accounts/*/out-of-office")
                         .hasAnyRole("USER", "ADMIN")
                         .requestMatchers(
                                 "/api/v1/accounts",

@@ -117,6 +117,9 @@ public final class SearchBenchmark {
                     search.search(account, MessageQuery.words(kind.text), 0, 100)
                             .total());
         }
+        for (Kind kind : List.of(kinds.get(0), kinds.get(2))) {
+            explain(account, kind);
+        }
         List<double[]> medians = new ArrayList<>();
         List<double[]> p99s = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -171,6 +174,25 @@ public final class SearchBenchmark {
     }
 
     private record Kind(String name, String text) {}
+
+    /** The plan of a page of matches, as the search runs it, with its timing. */
+    private void explain(long account, Kind kind) {
+        String query = String.join(
+                " & ",
+                jdbc.sql("SELECT quote_literal(lexeme) || ':*' FROM unnest(to_tsvector('simple', ?))")
+                        .param(kind.text)
+                        .query(String.class)
+                        .list());
+        System.out.println("  plan of a page of \"" + kind.text + "\":");
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) SELECT m.id FROM message_search s JOIN message m"
+                        + " ON m.account_id = s.account_id AND m.id = s.message_id"
+                        + " WHERE s.account_id = ? AND s.document @@ ?::tsquery"
+                        + " ORDER BY m.received_at DESC, m.id DESC LIMIT 100 OFFSET 0")
+                .params(account, query)
+                .query(String.class)
+                .list()
+                .forEach(line -> System.out.println("    " + line));
+    }
 
     /** An account with {@code count} messages in its Inbox and their full-text rows, written in bulk. */
     private long fill(String name, int count) {

@@ -35,6 +35,25 @@ public class SearchIndex {
                 .list();
     }
 
+    /**
+     * Whether a message of the account's Sent Items names the address in To or Cc, as {@code Name <address>} or
+     * alone; addresses are compared without regard to case.
+     */
+    public boolean wroteTo(long accountId, String address) {
+        String wanted = address.strip().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("""
+                        SELECT EXISTS (
+                            SELECT 1 FROM message m
+                            JOIN folder f ON f.account_id = m.account_id AND f.id = m.folder_id
+                            CROSS JOIN LATERAL regexp_split_to_table(lower(m.to_list || ',' || m.cc_list), ',') part
+                            WHERE m.account_id = ? AND f.role = 'SENT_ITEMS'
+                              AND (strpos(part, '<' || ? || '>') > 0 OR btrim(part) = ?))
+                        """)
+                .params(accountId, wanted, wanted)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Criteria already checked by the caller; an empty word list matches every message. */
     public record Criteria(
             List<String> words,
