@@ -261,6 +261,25 @@ public class Accounts {
         events.publishEvent(new PasswordChanged(id));
     }
 
+    /**
+     * Hides the account from the directory or shows it again; it still receives mail and signs in.
+     *
+     * @throws AccountNotFound when no account has the id
+     */
+    @Transactional
+    public AccountView setHiddenFromDirectory(long id, boolean hidden, Actor actor) {
+        Account account = load(id);
+        if (account.view().hiddenFromDirectory() == hidden) {
+            return account.view();
+        }
+        account.hideFromDirectory(hidden, now());
+        repository.flush();
+        AccountView after = account.view();
+        events.publishEvent(new AccountChanged(
+                id, after.address(), actor, hidden ? "hidden from the directory" : "shown in the directory"));
+        return after;
+    }
+
     /** @throws AccountNotFound when no account has the id */
     @Transactional
     public AccountView setEnabled(long id, boolean enabled) {
