@@ -73,7 +73,10 @@ public class MessageSearch {
                 query.receivedBefore(),
                 query.threadId());
         List<Long> ids = index.find(accountId, criteria, offset, Math.min(limit, MAX_RESULTS));
-        long total = ids.isEmpty() && offset == 0 ? 0 : index.count(accountId, criteria);
+        int window = Math.min(limit, MAX_RESULTS);
+        long total = ids.size() < window && (offset == 0 || !ids.isEmpty())
+                ? offset + ids.size()
+                : index.count(accountId, criteria);
         Map<Long, MessageView> found = mailboxes.messages(accountId, ids).stream()
                 .collect(Collectors.toMap(MessageView::id, Function.identity()));
         List<MessageView> ordered =

@@ -119,6 +119,7 @@ public final class SearchBenchmark {
         }
         for (Kind kind : List.of(kinds.get(0), kinds.get(2))) {
             explain(account, kind);
+            breakdown(account, kind, queries);
         }
         List<double[]> medians = new ArrayList<>();
         List<double[]> p99s = new ArrayList<>();
@@ -174,6 +175,50 @@ public final class SearchBenchmark {
     }
 
     private record Kind(String name, String text) {}
+
+    /** Where one search's time goes: the words, the page of ids, the envelopes of the page. */
+    private void breakdown(long account, Kind kind, int queries) {
+        long words = 0;
+        long page = 0;
+        long envelopes = 0;
+        long whole = 0;
+        for (int i = 0; i < queries; i++) {
+            long t0 = System.nanoTime();
+            List<String> lexemes = jdbc.sql("SELECT lexeme FROM unnest(to_tsvector('simple', ?))")
+                    .param(kind.text)
+                    .query(String.class)
+                    .list();
+            long t1 = System.nanoTime();
+            List<Long> ids = jdbc.sql("SELECT m.id FROM message_search s JOIN message m"
+                            + " ON m.account_id = s.account_id AND m.id = s.message_id"
+                            + " WHERE s.account_id = ? AND s.document @@ ?::tsquery"
+                            + " ORDER BY m.received_at DESC, m.id DESC LIMIT 100")
+                    .params(
+                            account,
+                            String.join(
+                                    " & ",
+                                    lexemes.stream().map(l -> "'" + l + "':*").toList()))
+                    .query(Long.class)
+                    .list();
+            long t2 = System.nanoTime();
+            mailboxes.messages(account, ids);
+            long t3 = System.nanoTime();
+            search.search(account, MessageQuery.words(kind.text), 0, 100);
+            long t4 = System.nanoTime();
+            words += t1 - t0;
+            page += t2 - t1;
+            envelopes += t3 - t2;
+            whole += t4 - t3;
+        }
+        System.out.printf(
+                "  \"%s\", mean of %d: words %.2f ms, page of ids %.2f ms, envelopes %.2f ms; whole search %.2f ms%n",
+                kind.text,
+                queries,
+                words / 1e6 / queries,
+                page / 1e6 / queries,
+                envelopes / 1e6 / queries,
+                whole / 1e6 / queries);
+    }
 
     /** The plan of a page of matches, as the search runs it, with its timing. */
     private void explain(long account, Kind kind) {

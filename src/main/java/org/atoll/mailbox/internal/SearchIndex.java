@@ -62,8 +62,13 @@ public class SearchIndex {
             @Nullable Instant receivedBefore,
             @Nullable Long threadId) {}
 
-    /** The ids of the matches from {@code offset}, newest first, at most {@code limit}. */
+    /**
+     * The ids of the matches from {@code offset}, newest first, at most {@code limit}. Runs in the caller's
+     * transaction with plans made for its own words: a plan cached for a common word reads every posting of a rare
+     * one's account, and the reverse.
+     */
     public List<Long> find(long accountId, Criteria criteria, int offset, int limit) {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         Statement statement = statement(accountId, criteria, "m.id");
         statement.sql.append(" ORDER BY m.received_at DESC, m.id DESC LIMIT ? OFFSET ?");
         statement.params.add(limit);
