@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param easEnabled whether the account's devices may sync over ActiveSync
  * @param quotaBytes the mailbox size limit, or null for none
+ * @param hiddenFromDirectory whether the directory (GAL Search, ResolveRecipients, Find) leaves the account out
  */
 public record AccountView(
         long id,
@@ -17,4 +18,5 @@ public record AccountView(
         boolean enabled,
         boolean easEnabled,
         @Nullable Long quotaBytes,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean hiddenFromDirectory) {}

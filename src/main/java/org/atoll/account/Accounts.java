@@ -122,6 +122,19 @@ public class Accounts {
                 .optional();
     }
 
+    /**
+     * Whether an account of this server has an address in the domain: the domains this server serves, which make a
+     * sender internal (Out of Office).
+     */
+    @Transactional(readOnly = true)
+    public boolean servesDomain(String domain) {
+        String suffix = "@" + domain.strip().toLowerCase(Locale.ROOT);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE right(address, length(?)) = ?)")
+                .params(suffix, suffix)
+                .query(Boolean.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();
@@ -246,6 +259,25 @@ public class Accounts {
         checkPassword(password);
         load(id).changePasswordHash(passwordEncoder.encode(password), now());
         events.publishEvent(new PasswordChanged(id));
+    }
+
+    /**
+     * Hides the account from the directory or shows it again; it still receives mail and signs in.
+     *
+     * @throws AccountNotFound when no account has the id
+     */
+    @Transactional
+    public AccountView setHiddenFromDirectory(long id, boolean hidden, Actor actor) {
+        Account account = load(id);
+        if (account.view().hiddenFromDirectory() == hidden) {
+            return account.view();
+        }
+        account.hideFromDirectory(hidden, now());
+        repository.flush();
+        AccountView after = account.view();
+        events.publishEvent(new AccountChanged(
+                id, after.address(), actor, hidden ? "hidden from the directory" : "shown in the directory"));
+        return after;
     }
 
     /** @throws AccountNotFound when no account has the id */

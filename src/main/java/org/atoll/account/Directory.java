@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The address book of this server, the global address list (GAL) of Exchange: the enabled accounts, found by the
- * start of their address, of their display name or of a word in it. Disabled accounts are never listed.
+ * start of their address, of their display name or of a word in it. Disabled accounts and accounts hidden from the
+ * directory are never listed.
  */
 @Service
 public class Directory {
@@ -66,7 +67,10 @@ public class Directory {
     public Resolution resolve(String written, int max) {
         String text = normalized(written);
         String address = bareAddress(text);
-        var exact = repository.findByAddress(address).map(Account::view).filter(AccountView::enabled);
+        var exact = repository
+                .findByAddress(address)
+                .map(Account::view)
+                .filter(account -> account.enabled() && !account.hiddenFromDirectory());
         if (exact.isPresent()) {
             return new Resolution(List.of(entry(exact.get())), 1);
         }

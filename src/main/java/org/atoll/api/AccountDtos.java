@@ -21,7 +21,8 @@ final class AccountDtos {
             boolean easEnabled,
             @Nullable Long quotaBytes,
             @Nullable Long mobilePolicyId,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean hiddenFromDirectory) {
 
         static AccountDto of(AccountView account, @Nullable Long mobilePolicyId) {
             return new AccountDto(
@@ -33,7 +34,8 @@ final class AccountDtos {
                     account.easEnabled(),
                     account.quotaBytes(),
                     mobilePolicyId,
-                    account.createdAt());
+                    account.createdAt(),
+                    account.hiddenFromDirectory());
         }
     }
 
@@ -45,14 +47,18 @@ final class AccountDtos {
             @Nullable Long quotaBytes,
             @Nullable Long mobilePolicyId) {}
 
-    /** Every writable setting; an absent quota or policy means none (the default policy). */
+    /**
+     * Every writable setting; an absent quota or policy means none (the default policy), an absent
+     * hiddenFromDirectory that the account is listed.
+     */
     record UpdateAccount(
             @NotNull String displayName,
             @NotNull Role role,
             @NotNull Boolean enabled,
             @NotNull Boolean easEnabled,
             @Nullable Long quotaBytes,
-            @Nullable Long mobilePolicyId) {}
+            @Nullable Long mobilePolicyId,
+            @Nullable Boolean hiddenFromDirectory) {}
 
     record ResetPassword(@NotNull String password) {}
 

@@ -92,7 +92,8 @@ class AccountsController {
                         body.displayName(), body.role(), body.enabled(), body.easEnabled(), body.quotaBytes()),
                 actor);
         policies.assign(accountId, body.mobilePolicyId(), actor);
-        return dto(updated);
+        return dto(
+                accounts.setHiddenFromDirectory(updated.id(), Boolean.TRUE.equals(body.hiddenFromDirectory()), actor));
     }
 
     @PostMapping("/{accountId}/password")

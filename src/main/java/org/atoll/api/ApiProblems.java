@@ -17,6 +17,7 @@ import org.atoll.device.DeviceNotQuarantined;
 import org.atoll.device.PolicyNameTaken;
 import org.atoll.device.PolicyNotFound;
 import org.atoll.device.WipeAlreadyDone;
+import org.atoll.mail.InvalidOofSettings;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderNotFound;
 import org.atoll.mailbox.MailboxException;
@@ -88,6 +89,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             default -> HttpStatus.BAD_REQUEST;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail outOfOffice(InvalidOofSettings e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler

@@ -52,6 +52,7 @@ public class Deliveries {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DeliveryMeter deliveryMeter;
+    private final OutOfOffice outOfOffice;
 
     Deliveries(
             OutboundQueue queue,
@@ -63,8 +64,10 @@ public class Deliveries {
             PlatformTransactionManager transactions,
             Clock clock,
             DeliveryMeter deliveryMeter,
+            OutOfOffice outOfOffice,
             ObjectProvider<MeterRegistry> meters) {
         this.deliveryMeter = deliveryMeter;
+        this.outOfOffice = outOfOffice;
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder("atoll.mail.outbound.depth", queue, q -> depth(backlog(q)))
                 .description("Deliveries waiting in the outbound queue (all nodes)")
@@ -120,6 +123,7 @@ public class Deliveries {
                 return row;
             }));
             worked.ifPresent(this::count);
+            worked.filter(row -> row.route() == OutboundRow.Route.LOCAL).ifPresent(this::answerIfAway);
             return worked;
         } catch (MailboxException e) {
             OutboundRow row = claimed.get();
@@ -143,6 +147,15 @@ public class Deliveries {
             afterwards(row, locked -> failTemporarily(locked, temporary));
             return Optional.of(row);
         }
+    }
+
+    /**
+     * A message delivered here may owe its sender an automatic reply, sent after the delivery committed so that a
+     * delivery rolled back answers nobody.
+     */
+    private void answerIfAway(OutboundRow row) {
+        accounts.idOf(row.recipients().getFirst())
+                .ifPresent(accountId -> outOfOffice.received(accountId, row.sender(), row.content()));
     }
 
     /** Counts a row worked off without a failure: a delivery to a mailbox here or a hand-over to the smarthost. */

@@ -37,12 +37,19 @@ public class LmtpServer implements SmartLifecycle {
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final DeliveryMeter deliveryMeter;
+    private final OutOfOffice outOfOffice;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Semaphore sessions;
     private @Nullable ServerSocket server;
 
-    LmtpServer(MailProperties properties, Accounts accounts, Mailboxes mailboxes, DeliveryMeter deliveryMeter) {
+    LmtpServer(
+            MailProperties properties,
+            Accounts accounts,
+            Mailboxes mailboxes,
+            DeliveryMeter deliveryMeter,
+            OutOfOffice outOfOffice) {
         this.deliveryMeter = deliveryMeter;
+        this.outOfOffice = outOfOffice;
         this.settings = properties.lmtp();
         this.hostname = properties.hostname();
         this.accounts = accounts;
@@ -98,7 +105,8 @@ public class LmtpServer implements SmartLifecycle {
                                     hostname,
                                     accounts,
                                     mailboxes,
-                                    deliveryMeter)
+                                    deliveryMeter,
+                                    outOfOffice)
                             .run();
                 } catch (IOException e) {
                     log.debug("LMTP session ended: {}", e.toString());

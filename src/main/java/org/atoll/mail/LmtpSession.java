@@ -53,6 +53,7 @@ final class LmtpSession {
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final DeliveryMeter deliveryMeter;
+    private final OutOfOffice outOfOffice;
 
     private boolean greeted;
     private @Nullable String sender;
@@ -68,8 +69,10 @@ final class LmtpSession {
             String hostname,
             Accounts accounts,
             Mailboxes mailboxes,
-            DeliveryMeter deliveryMeter) {
+            DeliveryMeter deliveryMeter,
+            OutOfOffice outOfOffice) {
         this.deliveryMeter = deliveryMeter;
+        this.outOfOffice = outOfOffice;
         this.in = in;
         this.out = new BufferedOutputStream(out);
         this.settings = settings;
@@ -226,6 +229,12 @@ final class LmtpSession {
             for (Recipient recipient : recipients) {
                 replies.add(done.computeIfAbsent(recipient.accountId(), id -> deliver(id, raw)));
             }
+            String envelopeSender = sender == null ? "" : sender;
+            done.forEach((accountId, reply) -> {
+                if (reply.startsWith("250")) {
+                    outOfOffice.received(accountId, envelopeSender, raw);
+                }
+            });
         }
         reset();
         reply(replies.toArray(String[]::new));

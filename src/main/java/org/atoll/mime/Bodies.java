@@ -15,4 +15,12 @@ public record Bodies(@Nullable String plain, @Nullable String html) {
         plain = NoNul.ofNullable(plain);
         html = NoNul.ofNullable(html);
     }
+
+    /** The body as text: the plain body, or else the HTML body without its markup, or else nothing. */
+    public String text() {
+        if (plain != null) {
+            return plain;
+        }
+        return html == null ? "" : HtmlText.toText(html);
+    }
 }

@@ -29,24 +29,27 @@ class ApiSecurity {
                 .authenticationProvider(authentication)
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterBefore(new CrossSiteRefusal(), ApiTokenFilter.class)
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers("/api/v1/accounts/*/tokens", "/api/v1/accounts/*/tokens/*")
-                                .hasAnyRole("USER", "ADMIN")
-                                .requestMatchers(
-                                        "/api/v1/accounts",
-                                        "/api/v1/accounts/**",
-                                        "/api/v1/access-rules",
-                                        "/api/v1/access-rules/**",
-                                        "/api/v1/access-settings",
-                                        "/api/v1/policies",
-                                        "/api/v1/policies/**",
-                                        "/api/v1/audit",
-                                        "/api/v1/devices/*/allow",
-                                        "/api/v1/devices/*/block",
-                                        "/api/v1/devices/*/release")
-                                .hasRole("ADMIN")
-                                .anyRequest()
-                                .hasAnyRole("USER", "ADMIN"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/v1/accounts/*/tokens",
+                                "/api/v1/accounts/*/tokens/*",
+                                "/api/v1/accounts/*/messages",
+                                "/api/v1/accounts/*/out-of-office")
+                        .hasAnyRole("USER", "ADMIN")
+                        .requestMatchers(
+                                "/api/v1/accounts",
+                                "/api/v1/accounts/**",
+                                "/api/v1/access-rules",
+                                "/api/v1/access-rules/**",
+                                "/api/v1/access-settings",
+                                "/api/v1/policies",
+                                "/api/v1/policies/**",
+                                "/api/v1/audit",
+                                "/api/v1/devices/*/allow",
+                                "/api/v1/devices/*/block",
+                                "/api/v1/devices/*/release")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasAnyRole("USER", "ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(BearerChallenge.entryPoint()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
                         ProblemResponses.write(response, 403, "Forbidden", "This needs another role")))

@@ -2,6 +2,7 @@ package org.atoll.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
@@ -59,6 +60,37 @@ class DirectoryApiTest {
                 .containsExactly(ana.address(), anabel.address());
         assertThat(page.get("items").get(0).get("displayName").asString()).isEqualTo("Ana " + family);
         assertThat(page.get("items").get(0).get("alias").asString()).isEqualTo("ana." + family);
+    }
+
+    @Test
+    void anAccountAnAdministratorHidesShouldLeaveTheDirectoryUntilShownAgain() {
+        ApiClient admin = ApiClient.basic(port, AccountsApiTest.ADMIN, AccountsApiTest.ADMIN_PASSWORD);
+        Map<String, Object> hide = Map.of(
+                "displayName", "Anabel " + family,
+                "role", "USER",
+                "enabled", true,
+                "easEnabled", true,
+                "hiddenFromDirectory", true);
+        Map<String, Object> show =
+                Map.of("displayName", "Anabel " + family, "role", "USER", "enabled", true, "easEnabled", true);
+
+        JsonNode hidden = admin.put("/api/v1/accounts/" + anabel.id(), hide).json();
+
+        assertThat(hidden.get("hiddenFromDirectory").asBoolean()).isTrue();
+        assertThat(addresses(user.get("/api/v1/directory?q=" + family).json())).containsExactly(ana.address());
+        assertThat(accounts.find(anabel.id()).orElseThrow().enabled()).isTrue();
+
+        admin.put("/api/v1/accounts/" + anabel.id(), show);
+
+        assertThat(addresses(user.get("/api/v1/directory?q=" + family).json()))
+                .containsExactly(ana.address(), anabel.address());
+    }
+
+    static java.util.List<String> addresses(JsonNode page) {
+        return page.get("items")
+                .valueStream()
+                .map(entry -> entry.get("address").asString())
+                .toList();
     }
 
     @Test

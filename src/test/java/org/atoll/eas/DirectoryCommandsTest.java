@@ -8,6 +8,7 @@ import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
+import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.wbxml.CodePage;
@@ -42,6 +43,7 @@ class DirectoryCommandsTest {
     AccountView anabel;
     AccountView bruno;
     AccountView departed;
+    AccountView hidden;
     EasDevice phone;
 
     @BeforeEach
@@ -52,6 +54,8 @@ class DirectoryCommandsTest {
         bruno = person("Bruno " + family, "bruno." + family);
         departed = person("Ana Departed " + family, "departed." + family);
         accounts.setEnabled(departed.id(), false);
+        hidden = person("Ana Hidden " + family, "hidden." + family);
+        accounts.setHiddenFromDirectory(hidden.id(), true, Actor.SYSTEM);
         phone = new EasDevice(port, bruno.address(), "correct horse battery", "DirectoryPhone").provision();
     }
 
@@ -88,7 +92,7 @@ class DirectoryCommandsTest {
         }
 
         @Test
-        void wordOfTheNameShouldFindEveryEnabledColleagueButNoDisabledOne() throws Exception {
+        void wordOfTheNameShouldFindEveryEnabledColleagueButNoDisabledOrHiddenOne() throws Exception {
             WbxmlElement store = store(search(family, "0-99"));
 
             assertThat(store.text("Status")).hasValue("1");
@@ -211,6 +215,14 @@ class DirectoryCommandsTest {
         void disabledAccountShouldNotResolve() throws Exception {
             WbxmlElement response =
                     resolve(null, departed.address()).child(R, "Response").orElseThrow();
+
+            assertThat(response.text("Status")).hasValue("4");
+        }
+
+        @Test
+        void accountHiddenFromTheDirectoryShouldNotResolveEvenByItsAddress() throws Exception {
+            WbxmlElement response =
+                    resolve(null, hidden.address()).child(R, "Response").orElseThrow();
 
             assertThat(response.text("Status")).hasValue("4");
         }

@@ -149,7 +149,8 @@ record Attack(
      */
     Attack victimReceivesMail() {
         Set<String> mailbox = new java.util.HashSet<>(mayChange);
-        for (String table : List.of("mailbox", "folder", "message", "message_attachment", "blob", "journal")) {
+        for (String table :
+                List.of("mailbox", "folder", "message", "message_attachment", "message_search", "blob", "journal")) {
             mailbox.add(Arena.Party.VICTIM + " " + table);
         }
         return new Attack(target, name, request, safe, untouched, Set.copyOf(mailbox), disabled);

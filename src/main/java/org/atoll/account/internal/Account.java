@@ -38,6 +38,9 @@ public class Account {
     @Column(name = "eas_enabled")
     private boolean easEnabled;
 
+    @Column(name = "hidden_from_directory")
+    private boolean hiddenFromDirectory;
+
     @Column(name = "quota_bytes")
     private @Nullable Long quotaBytes;
 
@@ -126,7 +129,14 @@ public class Account {
         this.updatedAt = now;
     }
 
+    /** Hides the account from the directory (GAL Search, ResolveRecipients, Find) or shows it again. */
+    public void hideFromDirectory(boolean hidden, Instant now) {
+        this.hiddenFromDirectory = hidden;
+        this.updatedAt = now;
+    }
+
     public AccountView view() {
-        return new AccountView(id(), address, displayName, role, enabled, easEnabled, quotaBytes, createdAt);
+        return new AccountView(
+                id(), address, displayName, role, enabled, easEnabled, quotaBytes, createdAt, hiddenFromDirectory);
     }
 }

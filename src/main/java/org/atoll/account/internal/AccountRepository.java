@@ -25,13 +25,13 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     long countByRoleAndEnabled(Role role, boolean enabled);
 
     /**
-     * Enabled accounts for the directory, by ambiguous name resolution: the address or the display name starts with
+     * Enabled accounts not hidden from it, for the directory, by ambiguous name resolution: the address or the display name starts with
      * {@code prefix}, or a word of the display name does ({@code wordPrefix}, the prefix after a space). Both patterns
      * are lower-case LIKE patterns escaped with a backslash.
      */
     @Query("""
             SELECT a FROM Account a
-            WHERE a.enabled = true
+            WHERE a.enabled = true AND a.hiddenFromDirectory = false
               AND (lower(a.address) LIKE :prefix ESCAPE '\\'
                    OR lower(a.displayName) LIKE :prefix ESCAPE '\\'
                    OR lower(a.displayName) LIKE :wordPrefix ESCAPE '\\')

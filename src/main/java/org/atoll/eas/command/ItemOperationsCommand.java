@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.EasProperties;
 import org.atoll.eas.request.EasCommand;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ItemOperations (MS-ASCMD 2.2.1.10) on the mailbox store: Fetch of a whole item or its body by BodyPreference,
- * Fetch of an attachment by FileReference with an optional byte Range, EmptyFolderContents, and Move of a
+ * Fetch of a Search result by its LongId, Fetch of an attachment by FileReference with an optional byte Range, EmptyFolderContents, and Move of a
  * conversation. Each operation gets its own Status; one failing does not stop the others.
  *
  * <p>One request is bounded: operations past {@link EasProperties#maxItemOperations()} get Status 2 and are not
@@ -58,6 +59,7 @@ public class ItemOperationsCommand implements EasCommandHandler {
     private static final CodePage I = CodePage.ITEM_OPERATIONS;
     private static final CodePage A = CodePage.AIRSYNC;
     private static final CodePage BASE = CodePage.AIRSYNCBASE;
+    private static final CodePage SEARCH = CodePage.SEARCH;
 
     private final Mailboxes mailboxes;
     private final ItemSyncs itemSyncs;
@@ -177,6 +179,13 @@ public class ItemOperationsCommand implements EasCommandHandler {
         if (fileReference.isPresent()) {
             return attachment(accountId, answer, fileReference.get(), options, budget);
         }
+        Optional<String> longId = fetch.text(SEARCH, "LongId");
+        if (longId.isPresent()) {
+            Optional<MessageView> message = ItemId.parse(longId.get())
+                    .flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
+                            .findFirst());
+            return item(accountId, answer, message, options, v14, budget, a -> a.add(SEARCH, "LongId", longId.get()));
+        }
         Optional<String> collectionId = fetch.text(A, "CollectionId");
         Optional<String> serverId = fetch.text(A, "ServerId");
         if (collectionId.isEmpty() || serverId.isEmpty()) {
@@ -188,13 +197,33 @@ public class ItemOperationsCommand implements EasCommandHandler {
                 item.flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                         .filter(m -> m.folderId() == id.folderId())
                         .findFirst());
+        return item(
+                accountId,
+                answer,
+                message,
+                options,
+                v14,
+                budget,
+                a -> a.add(A, "CollectionId", collectionId.get()).add(A, "ServerId", serverId.get()));
+    }
+
+    /**
+     * A Fetch of a whole item, named in the answer as the request named it: by CollectionId and ServerId, or by the
+     * LongId of a Search result (MS-ASCMD 2.2.3.100.1).
+     */
+    private Fetched item(
+            long accountId,
+            WbxmlElement answer,
+            Optional<MessageView> message,
+            Optional<WbxmlElement> options,
+            boolean v14,
+            long budget,
+            UnaryOperator<WbxmlElement> named) {
         if (message.isEmpty()) {
             return Fetched.without(answer.add("Status", code(Status.NOT_FOUND)));
         }
         if (message.get().size() > budget) {
-            return Fetched.without(answer.add("Status", code(Status.TOO_LARGE))
-                    .add(A, "CollectionId", collectionId.get())
-                    .add(A, "ServerId", serverId.get()));
+            return Fetched.without(named.apply(answer.add("Status", code(Status.TOO_LARGE))));
         }
         List<BodyPreference> preferences;
         int mimeSupport;
@@ -207,9 +236,7 @@ public class ItemOperationsCommand implements EasCommandHandler {
         WbxmlElement data = emailItems.applicationData(accountId, message.get(), preferences, mimeSupport, v14);
         WbxmlElement properties = WbxmlElement.of(I, "Properties");
         data.children().forEach(properties::add);
-        answer.add("Status", code(Status.SUCCESS))
-                .add(A, "CollectionId", collectionId.get())
-                .add(A, "ServerId", serverId.get())
+        named.apply(answer.add("Status", code(Status.SUCCESS)))
                 .add(A, "Class", "Email")
                 .add(properties);
         return new Fetched(answer, message.get().size());

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.atoll.mailbox.Attachment;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds a message to a folder in one statement: the raw MIME (unless the account already holds the same bytes), the
- * message row joined to its thread, its attachment rows and its journal row. The statement runs after the change
+ * message row joined to its thread, its attachment rows, its journal row and its full-text row ({@link SearchText}). The statement runs after the change
  * took its modseq, so it sees every message that writers of the account committed before.
  */
 @Component
@@ -49,7 +50,11 @@ public class NewMessages {
                   SELECT ?, m.id, u.* FROM m, unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::bigint[],
                       ?::text[], ?::boolean[]) AS u),
             j AS (INSERT INTO journal (account_id, modseq, origin_device, ordinal, folder_id, message_id, kind)
-                  SELECT ?, ?, ?, ?, m.folder_id, m.id, ? FROM m)
+                  SELECT ?, ?, ?, ?, m.folder_id, m.id, ? FROM m),
+            s AS (INSERT INTO message_search (account_id, message_id, document)
+                  SELECT ?, m.id, setweight(to_tsvector('simple', ?), 'A')
+                      || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')
+                  FROM m)
             SELECT id, folder_id, thread_id FROM m
             """;
     private static final String BY_ID = INSERT.formatted("f.id = ?");
@@ -233,6 +238,11 @@ public class NewMessages {
                 new SqlParameterValue(Types.BIGINT, ChangeOrigin.device().orElse(null)),
                 ordinal,
                 (short) ChangeKind.MESSAGE_ADDED.code()));
+        params.addAll(List.of(
+                accountId,
+                Objects.requireNonNullElse(parsed.subject(), ""),
+                SearchText.addresses(parsed),
+                SearchText.body(parsed, raw)));
         Optional<Stored> stored = jdbc.sql(sql)
                 .params(params)
                 .query((row, n) -> new Stored(row.getLong(1), row.getLong(2), row.getLong(3)))
