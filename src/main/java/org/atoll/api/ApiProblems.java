@@ -24,6 +24,10 @@ import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolderProtected;
+import org.atoll.transfer.ImportAlreadyRunning;
+import org.atoll.transfer.ImportNotFound;
+import org.atoll.transfer.InvalidImport;
+import org.atoll.transfer.TransferException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -84,6 +88,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             default -> HttpStatus.BAD_REQUEST;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail transfer(TransferException e) {
+        HttpStatus status = switch (e) {
+            case ImportNotFound ignored -> HttpStatus.NOT_FOUND;
+            case ImportAlreadyRunning ignored -> HttpStatus.CONFLICT;
+            case InvalidImport ignored -> HttpStatus.BAD_REQUEST;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail administratorsOnly(AdministratorsOnly e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler
