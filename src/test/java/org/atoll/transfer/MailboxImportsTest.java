@@ -481,6 +481,52 @@ class MailboxImportsTest {
     }
 
     @Test
+    void fullMailboxShouldEndTheImportWithWhatFitStoredOnce() throws Exception {
+        long quota = message("Inbox plain").length * 6L;
+        AccountView small = accounts.create(new org.atoll.account.NewAccount(
+                TestAccounts.uniqueAddress("small"),
+                null,
+                "correct horse battery",
+                org.atoll.account.Role.USER,
+                quota));
+        account = small;
+        Seeded seeded = seed();
+
+        ImportProgress end = imports.run(small.id(), source(seeded), ImportListener.NONE);
+
+        assertThat(end.state()).isEqualTo(ImportState.FAILED);
+        assertThat(end.errors()).last().asString().startsWith("The mailbox is full");
+        assertThat(everything()).hasSize((int) end.messagesStored());
+        assertThat(end.messagesStored()).isBetween(1L, seeded.messages() - 1L);
+        assertThat(everything().stream().mapToLong(MessageView::size).sum()).isLessThanOrEqualTo(quota);
+    }
+
+    @Test
+    void imapsToAServerWithAnUntrustedCertificateShouldFailAndStoreNothing() throws Exception {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS);
+        setup.setServerStartupTimeout(60_000);
+        GreenMail imaps = new GreenMail(setup);
+        imaps.start();
+        try {
+            imaps.setUser("tls@remote.test", "tls", REMOTE_PASSWORD);
+            ImportSource.Imap source = new ImportSource.Imap(
+                    "127.0.0.1", imaps.getImaps().getPort(), ImapSecurity.IMAPS, "tls", REMOTE_PASSWORD, List.of());
+
+            ImportProgress end = imports.run(account.id(), source, ImportListener.NONE);
+
+            assertThat(end.state()).isEqualTo(ImportState.FAILED);
+            assertThat(end.errors())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Cannot sign in")
+                    .containsAnyOf("PKIX", "certificat");
+            assertThat(everything()).isEmpty();
+        } finally {
+            imaps.stop();
+        }
+    }
+
+    @Test
     void secondImportIntoTheSameMailboxWhileOneRunsShouldBeRefused() throws Exception {
         Seeded seeded = seed();
         Map<String, Long> seen = new HashMap<>();
