@@ -28,6 +28,7 @@ class ArchitectureTest {
             "mime",
             "mail",
             "demo",
+            "transfer",
             "wbxml",
             "shared");
 

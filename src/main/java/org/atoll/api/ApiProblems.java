@@ -25,6 +25,10 @@ import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolderProtected;
+import org.atoll.transfer.ImportAlreadyRunning;
+import org.atoll.transfer.ImportNotFound;
+import org.atoll.transfer.InvalidImport;
+import org.atoll.transfer.TransferException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -94,6 +98,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail outOfOffice(InvalidOofSettings e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail transfer(TransferException e) {
+        HttpStatus status = switch (e) {
+            case ImportNotFound ignored -> HttpStatus.NOT_FOUND;
+            case ImportAlreadyRunning ignored -> HttpStatus.CONFLICT;
+            case InvalidImport ignored -> HttpStatus.BAD_REQUEST;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail administratorsOnly(AdministratorsOnly e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler

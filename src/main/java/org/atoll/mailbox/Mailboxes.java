@@ -286,6 +286,67 @@ public class Mailboxes {
         return view;
     }
 
+    /**
+     * Stores several raw messages in one folder as one mutation: one modseq, one quota check for all of them, one
+     * journal entry each, announced once. Each keeps the read state, flag and last verb it arrives with, so a device
+     * syncing meanwhile gets it whole in its first Add. What an import from another server uses, in batches.
+     *
+     * @return the stored messages, in the order given
+     * @throws QuotaExceeded when the messages together do not fit in the account's quota; then none is stored
+     * @throws FolderNotFound when the folder is not the account's
+     * @throws InvalidMailboxRequest when a message is empty or larger than {@link #MAX_MESSAGE_BYTES}
+     */
+    @Transactional
+    public List<MessageView> deliverAll(long accountId, long folderId, List<IncomingMessage> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        long bytes = 0;
+        List<ParsedMessage> parsed = new ArrayList<>(batch.size());
+        for (IncomingMessage incoming : batch) {
+            checkSize(incoming.rawMime());
+            bytes += incoming.rawMime().length;
+            parsed.add(parser.parse(incoming.rawMime()));
+        }
+        Change change = journal.beginWithinQuota(accountId, bytes);
+        List<MessageView> stored = new ArrayList<>(batch.size());
+        Map<Long, IncomingMessage> marked = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingMessage incoming = batch.get(i);
+            MessageView view = newMessages
+                    .add(
+                            change,
+                            folderId,
+                            incoming.rawMime(),
+                            parsed.get(i),
+                            receivedAt(incoming.receivedAt()),
+                            incoming.read())
+                    .orElseThrow(() -> new FolderNotFound(folderId));
+            stored.add(view);
+            if (!incoming.flag().equals(Flag.CLEARED) || incoming.lastVerb() != LastVerb.NONE) {
+                marked.put(view.id(), incoming);
+            }
+        }
+        if (!marked.isEmpty()) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            for (Message message : messages.findByAccountIdAndIdIn(accountId, marked.keySet())) {
+                IncomingMessage incoming = marked.get(message.id());
+                message.flag(incoming.flag(), change.modseq());
+                if (incoming.lastVerb() != LastVerb.NONE) {
+                    message.recordVerb(incoming.lastVerb(), now, change.modseq());
+                }
+            }
+            messages.flush();
+        }
+        journal.commit(change);
+        if (marked.isEmpty()) {
+            return stored;
+        }
+        Map<Long, MessageView> reread = new HashMap<>();
+        messages(accountId, marked.keySet()).forEach(view -> reread.put(view.id(), view));
+        return stored.stream().map(view -> reread.getOrDefault(view.id(), view)).toList();
+    }
+
     private static void checkSize(byte[] rawMime) {
         if (rawMime.length == 0 || rawMime.length > MAX_MESSAGE_BYTES) {
             throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");

@@ -102,6 +102,33 @@ public final class ApiClient {
         return send("DELETE", path, null, true);
     }
 
+    /** Posts raw bytes of a type other than JSON (an upload), validated against the contract like JSON requests. */
+    public Reply upload(String path, String contentType, byte[] body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", contentType);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Reply reply = new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
+                    response);
+            validate("POST", path, new Upload(contentType, body), reply, true);
+            return reply;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Upload(String contentType, byte[] body) {}
+
     /** Sends a request the contract does not allow (bad JSON, unknown fields); only the response is validated. */
     public Reply unchecked(String method, String path, @Nullable Object rawJsonOrBody) {
         return send(method, path, rawJsonOrBody, false);
@@ -138,7 +165,7 @@ public final class ApiClient {
         }
     }
 
-    private void validate(String method, String path, @Nullable String json, Reply reply, boolean validateRequest) {
+    private void validate(String method, String path, @Nullable Object json, Reply reply, boolean validateRequest) {
         URI uri = URI.create(path);
         String rawPath = uri.getRawPath();
         assertThat(rawPath).as("API paths start with %s", ApiContract.BASE).startsWith(ApiContract.BASE);
@@ -159,8 +186,10 @@ public final class ApiClient {
                 request.withQueryParam(name, value);
             }
         }
-        if (json != null) {
-            request.withContentType("application/json").withBody(json);
+        if (json instanceof Upload upload) {
+            request.withContentType(upload.contentType()).withBody(upload.body());
+        } else if (json instanceof String text) {
+            request.withContentType("application/json").withBody(text);
         }
         if (authorization != null) {
             request.withAuthorization(authorization);

@@ -1,0 +1,94 @@
+package org.atoll.transfer.internal;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.IncomingMessage;
+import org.atoll.mailbox.LastVerb;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a batch of imported messages in one folder in one transaction: under the account's writer lock it leaves
+ * out what the ledger says an earlier run stored (by content SHA-256, per folder), stores the rest through
+ * {@link Mailboxes#deliverAll} (journal, modseq, quota, NOTIFY on commit) and writes their ledger rows. Message and
+ * ledger row commit together, so an import stopped at any point and started again never stores a message twice.
+ */
+@Component
+public class ImportBatches {
+
+    /** What one batch did. */
+    public record Stored(int stored, int skipped, int malformed) {}
+
+    private final Mailboxes mailboxes;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    ImportBatches(Mailboxes mailboxes, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.mailboxes = mailboxes;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public Stored store(long accountId, long folderId, List<SourceMessage> batch) {
+        List<byte[]> hashes = batch.stream().map(m -> sha256(m.raw())).toList();
+        Stored result = transaction.execute(status -> {
+            mailboxes.holdWriterLock(accountId);
+            Set<ByteBuffer> known = new HashSet<>();
+            jdbc.sql("SELECT content_sha256 FROM import_ledger"
+                            + " WHERE account_id = ? AND folder_id = ? AND content_sha256 = ANY(?)")
+                    .params(accountId, folderId, hashes.toArray(byte[][]::new))
+                    .query((row, n) -> row.getBytes(1))
+                    .list()
+                    .forEach(sha -> known.add(ByteBuffer.wrap(sha)));
+            List<IncomingMessage> fresh = new ArrayList<>();
+            List<byte[]> freshHashes = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (known.add(ByteBuffer.wrap(hashes.get(i)))) {
+                    SourceMessage m = batch.get(i);
+                    fresh.add(new IncomingMessage(
+                            m.raw(),
+                            m.receivedAt(),
+                            m.seen(),
+                            m.flagged() ? Flag.active(null, null) : Flag.CLEARED,
+                            m.answered() ? LastVerb.REPLY_TO_SENDER : LastVerb.NONE));
+                    freshHashes.add(hashes.get(i));
+                }
+            }
+            List<MessageView> stored = mailboxes.deliverAll(accountId, folderId, fresh);
+            if (!stored.isEmpty()) {
+                jdbc.sql("INSERT INTO import_ledger (account_id, folder_id, content_sha256, message_id_header,"
+                                + " message_id) SELECT ?, ?, * FROM unnest(?::bytea[], ?::text[], ?::bigint[])")
+                        .params(
+                                accountId,
+                                folderId,
+                                freshHashes.toArray(byte[][]::new),
+                                stored.stream()
+                                        .map(MessageView::messageIdHeader)
+                                        .toArray(String[]::new),
+                                stored.stream().map(MessageView::id).toArray(Long[]::new))
+                        .update();
+            }
+            int malformed = (int) stored.stream().filter(MessageView::malformed).count();
+            return new Stored(stored.size(), batch.size() - stored.size(), malformed);
+        });
+        return result == null ? new Stored(0, 0, 0) : result;
+    }
+
+    static byte[] sha256(byte[] raw) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(raw);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+}
