@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The {@code out_of_office} and {@code out_of_office_reply} tables (V28). */
+/** The {@code out_of_office} and {@code out_of_office_reply} tables (V25). */
 @Component
 public class OofStore {
 

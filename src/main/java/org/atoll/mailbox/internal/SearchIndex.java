@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads of the full-text index {@code message_search} (V23). A word query reads the GIN index on (account, words):
+ * Reads of the full-text index {@code message_search} (V22). A word query reads the GIN index on (account, words):
  * each word's postings of this account, found in O(log n), then the matching messages ordered by receipt. Nothing
  * here reads another account's rows: every statement is keyed by the account first.
  */

@@ -7,7 +7,7 @@ import org.atoll.mime.MimeBodies;
 import org.atoll.mime.ParsedMessage;
 
 /**
- * The text a message is found by, as {@link NewMessages} indexes it in {@code message_search} (V23): the subject,
+ * The text a message is found by, as {@link NewMessages} indexes it in {@code message_search} (V22): the subject,
  * the addresses (whole, by domain and word by word), and the preview with the body as text.
  */
 final class SearchText {
