@@ -22,6 +22,7 @@ class ArchitectureTest {
             "security",
             "eas",
             "api",
+            "dashboard",
             "audit",
             "sync",
             "push",
@@ -130,12 +131,38 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDashboardShouldCallModuleApisOnly() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.atoll.dashboard..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.atoll.dashboard..")
+                .check(atoll);
+        noClasses()
+                .that()
+                .resideInAPackage("org.atoll.dashboard..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.atoll.api..",
+                        "org.atoll.eas..",
+                        "org.atoll.wbxml..",
+                        "org.atoll.security..",
+                        "org.springframework.jdbc..",
+                        "jakarta.persistence..")
+                .check(atoll);
+    }
+
+    @Test
     void theAuditTrailShouldOnlyListen() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("org.atoll.audit..")
                 .and()
                 .resideOutsideOfPackage("org.atoll.api..")
+                .and()
+                .resideOutsideOfPackage("org.atoll.dashboard..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.atoll.audit..")
