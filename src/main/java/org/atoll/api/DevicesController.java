@@ -12,8 +12,10 @@ import org.atoll.device.Authority;
 import org.atoll.device.DeviceAccess;
 import org.atoll.device.DeviceDetail;
 import org.atoll.device.DeviceFilter;
+import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.DeviceSort;
 import org.atoll.device.Devices;
+import org.atoll.device.LoggedRequest;
 import org.atoll.device.WipeKind;
 import org.atoll.device.WipeState;
 import org.atoll.sync.CollectionSyncView;
@@ -51,11 +53,13 @@ class DevicesController {
     private final Devices devices;
     private final DeviceAccess access;
     private final ItemSyncs itemSyncs;
+    private final DeviceRequestLog requestLog;
 
-    DevicesController(Devices devices, DeviceAccess access, ItemSyncs itemSyncs) {
+    DevicesController(Devices devices, DeviceAccess access, ItemSyncs itemSyncs, DeviceRequestLog requestLog) {
         this.devices = devices;
         this.access = access;
         this.itemSyncs = itemSyncs;
+        this.requestLog = requestLog;
     }
 
     @GetMapping
@@ -123,6 +127,13 @@ class DevicesController {
         return itemSyncs.conflicts(device.accountId(), device.id(), CONFLICTS).stream()
                 .map(SyncConflictDto::of)
                 .toList();
+    }
+
+    /** The device's newest protocol requests, newest first: never a body, a password or a policy key. */
+    @GetMapping("/{id}/requests")
+    List<LoggedRequest> requests(@AuthenticationPrincipal AccountView caller, @PathVariable long id) {
+        DeviceDetail device = visible(caller, id);
+        return requestLog.latest(device.accountId(), device.id(), DeviceRequestLog.KEPT_PER_DEVICE);
     }
 
     record SyncConflictDto(long folderId, long messageId, String winner, Instant occurredAt) {

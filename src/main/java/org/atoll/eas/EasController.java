@@ -187,6 +187,7 @@ class EasController {
             }
             return plain(HttpStatus.FORBIDDEN, e.getMessage());
         }
+        EasRequestMetrics.device(http, device);
         if (handler == null) {
             return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
         }

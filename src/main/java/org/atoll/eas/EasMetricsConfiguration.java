@@ -1,18 +1,22 @@
 package org.atoll.eas;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.atoll.device.DeviceRequestLog;
+import org.atoll.shared.NodeName;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Times the ActiveSync endpoint's requests (see {@link EasRequestMetrics}). */
+/** Times and logs the ActiveSync endpoint's requests (see {@link EasRequestMetrics}). */
 @Configuration(proxyBeanMethods = false)
 class EasMetricsConfiguration {
 
     @Bean
-    FilterRegistrationBean<EasRequestMetrics> easRequestMetrics(MeterRegistry registry) {
+    FilterRegistrationBean<EasRequestMetrics> easRequestMetrics(
+            MeterRegistry registry, DeviceRequestLog requestLog, NodeName node, Clock clock) {
         FilterRegistrationBean<EasRequestMetrics> registration =
-                new FilterRegistrationBean<>(new EasRequestMetrics(registry));
+                new FilterRegistrationBean<>(new EasRequestMetrics(registry, requestLog, node, clock));
         registration.addUrlPatterns(EasController.PATH);
         registration.setAsyncSupported(true);
         return registration;

@@ -10,12 +10,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.atoll.device.DeviceRequestLog;
+import org.atoll.device.DeviceView;
+import org.atoll.device.LoggedRequest;
+import org.atoll.shared.NodeName;
 import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,24 +32,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Times every ActiveSync request as {@code atoll.eas.requests}, tagged with the command and the outcome: the Status
  * of the WBXML answer (MS-ASCMD 2.2.2, the command's own or the first collection's or response's), or the HTTP
  * status when the answer has no Status. A request that waits for a change (Ping, a hanging Sync) is timed until its
- * answer is written; meanwhile {@code atoll.eas.parked} counts it, by command.
+ * answer is written; meanwhile {@code atoll.eas.parked} counts it, by command. A request of a known device also goes
+ * to the device's request log, with the bytes read and written.
  */
 final class EasRequestMetrics extends OncePerRequestFilter {
 
     private static final String COMMAND = EasRequestMetrics.class.getName() + ".command";
     private static final String STATUS = EasRequestMetrics.class.getName() + ".status";
+    private static final String DEVICE = EasRequestMetrics.class.getName() + ".device";
     private static final String UNKNOWN = "unknown";
 
     private final MeterRegistry registry;
+    private final DeviceRequestLog requestLog;
+    private final NodeName node;
+    private final Clock clock;
     private final Map<String, AtomicInteger> parked = new ConcurrentHashMap<>();
 
-    EasRequestMetrics(MeterRegistry registry) {
+    EasRequestMetrics(MeterRegistry registry, DeviceRequestLog requestLog, NodeName node, Clock clock) {
         this.registry = registry;
+        this.requestLog = requestLog;
+        this.node = node;
+        this.clock = clock;
     }
 
     /** Names the command of the request being answered; requests not parsed that far count as {@code unknown}. */
     static void command(HttpServletRequest request, String commandName) {
         request.setAttribute(COMMAND, commandName);
+    }
+
+    /** Names the registered device making the request, for its request log. */
+    static void device(HttpServletRequest request, DeviceView device) {
+        request.setAttribute(DEVICE, device);
     }
 
     /** Notes the Status of the WBXML answer being written for the current request, if it has one. */
@@ -57,8 +78,11 @@ final class EasRequestMetrics extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Timer.Sample sample = Timer.start(registry);
+        Instant arrived = clock.instant();
+        ByteCounts.Request counted = new ByteCounts.Request(request);
+        ByteCounts.Response answering = new ByteCounts.Response(response);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(counted, answering);
         } finally {
             if (request.isAsyncStarted()) {
                 AtomicInteger waiting = parked(command(request));
@@ -67,7 +91,7 @@ final class EasRequestMetrics extends OncePerRequestFilter {
                     @Override
                     public void onComplete(AsyncEvent event) {
                         waiting.decrementAndGet();
-                        record(sample, request, response);
+                        record(sample, arrived, counted, answering);
                     }
 
                     @Override
@@ -80,7 +104,7 @@ final class EasRequestMetrics extends OncePerRequestFilter {
                     public void onStartAsync(AsyncEvent event) {}
                 });
             } else {
-                record(sample, request, response);
+                record(sample, arrived, counted, answering);
             }
         }
     }
@@ -100,15 +124,40 @@ final class EasRequestMetrics extends OncePerRequestFilter {
         return request.getAttribute(COMMAND) instanceof String name ? name : UNKNOWN;
     }
 
-    private void record(Timer.Sample sample, HttpServletRequest request, HttpServletResponse response) {
+    private void record(
+            Timer.Sample sample, Instant arrived, ByteCounts.Request request, ByteCounts.Response response) {
         String command = command(request);
-        String status =
-                request.getAttribute(STATUS) instanceof String code ? code : Integer.toString(response.getStatus());
-        sample.stop(Timer.builder("atoll.eas.requests")
+        @Nullable String protocolStatus = request.getAttribute(STATUS) instanceof String code ? code : null;
+        long nanos = sample.stop(Timer.builder("atoll.eas.requests")
                 .description("ActiveSync requests by command and Status (or HTTP status)")
                 .tag("command", command)
-                .tag("status", status)
+                .tag("status", protocolStatus != null ? protocolStatus : Integer.toString(response.getStatus()))
                 .register(registry));
+        if (request.getAttribute(DEVICE) instanceof DeviceView device) {
+            requestLog.record(
+                    device.accountId(),
+                    device.id(),
+                    new LoggedRequest(
+                            arrived,
+                            node.name(),
+                            command,
+                            response.getStatus(),
+                            number(protocolStatus),
+                            TimeUnit.NANOSECONDS.toMillis(nanos),
+                            request.bytesRead(),
+                            response.bytesWritten()));
+        }
+    }
+
+    private static @Nullable Integer number(@Nullable String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(status);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -2,11 +2,14 @@ package org.atoll.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.Devices;
+import org.atoll.device.LoggedRequest;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiClient;
@@ -16,6 +19,7 @@ import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
+import org.atoll.support.Waiting;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,9 @@ class DevicesApiTest {
 
     @Autowired
     Mailboxes mailboxes;
+
+    @Autowired
+    DeviceRequestLog requestLog;
 
     ApiClient admin;
     AccountView owner;
@@ -125,6 +132,67 @@ class DevicesApiTest {
                             .unchecked("GET", "/api/v1/devices/" + phoneId + "/conflicts", null)
                             .status())
                     .isEqualTo(404);
+        }
+
+        @Test
+        void requestsShouldListTheDevicesLastCommandsWithTheirStatusToTheirOwnerAndAdminsOnly() throws Exception {
+            phone.folderSync("0");
+            phone.post("FolderSync", new byte[] {3, 1, 106, 0, 0x7f});
+
+            Waiting.until(
+                    "the malformed FolderSync in the request log",
+                    () -> admin.get("/api/v1/devices/" + phoneId + "/requests")
+                                    .json()
+                                    .size()
+                            == 4);
+            JsonNode requests =
+                    admin.get("/api/v1/devices/" + phoneId + "/requests").json();
+
+            assertThat(requests)
+                    .extracting(r -> r.get("command").asString())
+                    .containsExactly("FolderSync", "FolderSync", "Provision", "Provision");
+            JsonNode malformed = requests.get(0);
+            assertThat(malformed.get("httpStatus").asInt()).isEqualTo(400);
+            assertThat(malformed.get("protocolStatus").isNull()).isTrue();
+            assertThat(malformed.get("bytesIn").asLong()).isEqualTo(5);
+            JsonNode folderSync = requests.get(1);
+            assertThat(folderSync.get("httpStatus").asInt()).isEqualTo(200);
+            assertThat(folderSync.get("protocolStatus").asInt()).isEqualTo(1);
+            assertThat(folderSync.get("bytesIn").asLong()).isPositive();
+            assertThat(folderSync.get("bytesOut").asLong())
+                    .isGreaterThan(folderSync.get("bytesIn").asLong());
+            assertThat(folderSync.get("node").asString()).isNotBlank();
+            assertThat(ApiClient.basic(port, owner.address(), PASSWORD)
+                            .get("/api/v1/devices/" + phoneId + "/requests")
+                            .json())
+                    .hasSize(4);
+            AccountView stranger = TestAccounts.open(accounts, "requests-stranger");
+            assertThat(ApiClient.basic(port, stranger.address(), PASSWORD)
+                            .unchecked("GET", "/api/v1/devices/" + phoneId + "/requests", null)
+                            .status())
+                    .isEqualTo(404);
+        }
+
+        @Test
+        void requestLogShouldKeepTheNewestTwoHundredOfEachDevice() {
+            Instant start = Instant.parse("2026-12-01T00:00:00Z");
+            for (int i = 0; i < 250; i++) {
+                requestLog.record(
+                        owner.id(),
+                        phoneId,
+                        new LoggedRequest(start.plusSeconds(i), "node-a", "Ping", 200, 1, 10, 20, 30 + i));
+            }
+
+            List<LoggedRequest> kept = requestLog.latest(owner.id(), phoneId, 500);
+
+            assertThat(kept).hasSize(DeviceRequestLog.KEPT_PER_DEVICE);
+            assertThat(kept.getFirst().bytesOut()).isEqualTo(30 + 249);
+            assertThat(kept.getLast().bytesOut()).isEqualTo(30 + 50);
+            assertThat(jdbc.sql("SELECT count(*) FROM device_request WHERE device_pk = ?")
+                            .param(phoneId)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(DeviceRequestLog.KEPT_PER_DEVICE);
         }
 
         @Test
