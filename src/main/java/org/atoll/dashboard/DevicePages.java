@@ -19,6 +19,7 @@ import org.atoll.device.DeviceDetail;
 import org.atoll.device.DeviceException;
 import org.atoll.device.DeviceFilter;
 import org.atoll.device.DeviceNotFound;
+import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.Devices;
 import org.atoll.device.WipeKind;
 import org.atoll.mailbox.FolderView;
@@ -58,6 +59,7 @@ class DevicePages {
     private final Mailboxes mailboxes;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final DeviceRequestLog requests;
     private final PasswordCheck passwords;
     private final DashboardProperties properties;
     private final Clock clock;
@@ -70,6 +72,7 @@ class DevicePages {
             Mailboxes mailboxes,
             Accounts accounts,
             AuditLog audit,
+            DeviceRequestLog requests,
             PasswordCheck passwords,
             DashboardProperties properties,
             Clock clock,
@@ -81,6 +84,7 @@ class DevicePages {
         this.mailboxes = mailboxes;
         this.accounts = accounts;
         this.audit = audit;
+        this.requests = requests;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
@@ -149,6 +153,8 @@ class DevicePages {
         model.addAttribute("folders", states);
         model.addAttribute("conflicts", conflicts);
         model.addAttribute("actions", actions(viewer, device));
+        model.addAttribute(
+                "requests", requests.latest(device.accountId(), device.id(), DeviceRequestLog.KEPT_PER_DEVICE));
         model.addAttribute("admin", Viewer.isAdmin(viewer));
         if (Viewer.isAdmin(viewer)) {
             List<AuditEntry> history = audit.find(new AuditQuery(null, device.id(), null, null, null), 0, HISTORY)

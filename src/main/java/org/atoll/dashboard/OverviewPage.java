@@ -1,6 +1,7 @@
 package org.atoll.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.atoll.device.AccessState;
 import org.atoll.device.DeviceDetail;
 import org.atoll.device.DeviceFilter;
+import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.DeviceSort;
 import org.atoll.device.Devices;
 import org.atoll.device.WipeState;
@@ -18,8 +20,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The administrators' overview: devices by access and wipe state, devices waiting in Direct Push, devices gone
- * quiet, and quarantined devices waiting for a release. The panel refreshes itself (htmx polling of {@code
+ * The administrators' overview: devices by access and wipe state, devices waiting in Direct Push, requests, Syncs
+ * and errors of the last hour, devices gone quiet, and quarantined devices waiting for a release. The panel refreshes itself (htmx polling of {@code
  * /overview/panel}) without reloading the page.
  */
 @Controller
@@ -30,11 +32,14 @@ class OverviewPage {
 
     private final Devices devices;
     private final Parking parking;
+    private final DeviceRequestLog requests;
     private final DashboardProperties properties;
     private final Clock clock;
 
-    OverviewPage(Devices devices, Parking parking, DashboardProperties properties, Clock clock) {
+    OverviewPage(
+            Devices devices, Parking parking, DeviceRequestLog requests, DashboardProperties properties, Clock clock) {
         this.devices = devices;
+        this.requests = requests;
         this.parking = parking;
         this.properties = properties;
         this.clock = clock;
@@ -68,6 +73,7 @@ class OverviewPage {
         model.addAttribute("byWipe", byWipe);
         model.addAttribute("total", count(DeviceFilter.ALL));
         model.addAttribute("waiting", parking.waitingAcrossNodes());
+        model.addAttribute("lastHour", requests.since(clock.instant().minus(Duration.ofHours(1))));
         model.addAttribute("staleDays", properties.staleAfter().toDays());
         model.addAttribute("quietCount", count(quiet));
         model.addAttribute("quiet", list(quiet, DeviceSort.LAST_SYNC, false));

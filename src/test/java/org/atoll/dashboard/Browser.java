@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -125,7 +126,21 @@ final class Browser implements AutoCloseable {
     }
 
     void resize(int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Like {@link #screenshot}, of the whole page: the window grows to the page's height for the picture. */
+    Path fullPageScreenshot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage()
+                .window()
+                .setSize(new Dimension(before.getWidth(), Math.min(4000, ((Number) height).intValue() + 100)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     Browser signOut() {

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -150,7 +152,7 @@ class DashboardBrowserTest {
                 .extracting(WebElement::getText)
                 .startsWith("Inbox", "Inbox")
                 .contains("2", "done", "ALL");
-        browser.screenshot("device-detail");
+        browser.fullPageScreenshot("device-detail");
 
         browser.clickAndWait(By.linkText("Block"));
         assertThat(browser.pageText()).contains("Status 129");
@@ -302,5 +304,121 @@ class DashboardBrowserTest {
         assertThat(Long.parseLong(String.valueOf(overflow))).isLessThanOrEqualTo(768);
         browser.screenshot("device-detail-768");
         assertThat(devices.detail(pk(owner, "TabletView1")).accessState()).isEqualTo(AccessState.ALLOWED);
+    }
+
+    /** Test 6: the request log shows the device's latest commands with their Status. */
+    @Test
+    void requestLogShouldShowTheLatestCommandsWithTheirStatus() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "browser-log");
+        EasDevice phone = phone(owner, "LogPhone1", "Pixel 6", "Logged phone");
+        assertThat(phone.folderSync("0").text("Status")).hasValue("1");
+        assertThat(phone.folderSync("4711").text("Status")).hasValue("9");
+
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.go("/devices/" + pk(owner, "LogPhone1"));
+
+        List<List<String>> rows = browser.all(By.cssSelector("#requests tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .toList();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(rows.get(0).subList(2, 5)).containsExactly("FolderSync", "200", "9");
+        assertThat(rows.get(1).subList(2, 5)).containsExactly("FolderSync", "200", "1");
+        assertThat(rows.get(2).subList(2, 5)).containsExactly("Settings", "200", "1");
+        assertThat(rows).extracting(row -> row.get(2)).contains("Provision");
+        browser.fullPageScreenshot("device-requests");
+    }
+
+    /** The overview refreshes itself (htmx polling) and shows a device that registered meanwhile, without a reload. */
+    @Test
+    void overviewShouldRefreshItself() throws Exception {
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(browser.path()).isEqualTo("/overview");
+        WebElement total = browser.find(By.cssSelector("#overview-panel .tile .figure"));
+        long before = Long.parseLong(total.getText());
+        String marker = "not reloaded";
+        ((JavascriptExecutor) browser.driver()).executeScript("document.body.dataset.marker = arguments[0]", marker);
+
+        AccountView owner = TestAccounts.open(accounts, "browser-overview");
+        phone(owner, "FreshPhone1", "Pixel 5", "Fresh phone");
+
+        browser.waitFor(driver -> Long.parseLong(driver.findElement(By.cssSelector("#overview-panel .tile .figure"))
+                        .getText())
+                > before);
+        assertThat(browser.find(By.tagName("body")).getDomAttribute("data-marker"))
+                .isEqualTo(marker);
+    }
+
+    /** Administration pages: a rule and the default, a new account disabled again, the audit log naming who. */
+    @Test
+    void administratorShouldManageRulesAndAccountsAndSeeThemAudited() throws Exception {
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.go("/rules");
+        String model = "Model" + System.nanoTime();
+        new Select(browser.find(By.id("rule-access"))).selectByValue("QUARANTINED");
+        new Select(browser.find(By.id("rule-characteristic"))).selectByValue("MODEL");
+        browser.find(By.id("rule-value")).sendKeys(model);
+        browser.clickAndWait(By.cssSelector("form[action='/rules'] button"));
+        assertThat(browser.pageText()).contains("The rule is added").contains(model);
+        browser.screenshot("rules");
+
+        AccountView owner = TestAccounts.open(accounts, "browser-rule");
+        EasDevice phone = phone(owner, "RulePhone1", model, "Ruled phone");
+        long id = pk(owner, "RulePhone1");
+        assertThat(devices.detail(id).accessState()).isEqualTo(AccessState.QUARANTINED);
+        browser.go("/overview");
+        assertThat(browser.pageText()).contains("Ruled phone");
+        browser.go("/devices/" + id + "/release");
+        browser.clickAndWait(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("h1"))).contains("Allowed");
+        assertThat(phone.folderSync("0").text("Status")).hasValue("1");
+
+        String address = TestAccounts.uniqueAddress("browser-new");
+        browser.go("/accounts");
+        browser.find(By.id("new-address")).sendKeys(address);
+        browser.find(By.id("new-password")).sendKeys("a long enough password");
+        browser.clickAndWait(By.cssSelector("form[action='/accounts'][method=post] button"));
+        assertThat(browser.text(By.cssSelector("h1"))).contains(address).contains("Enabled");
+        browser.clickAndWait(By.xpath("//button[text()='Disable account']"));
+        assertThat(browser.text(By.cssSelector("h1"))).contains("Disabled");
+        assertThat(accounts.findByAddress(address).orElseThrow().enabled()).isFalse();
+        browser.screenshot("account");
+
+        browser.go("/audit?actor=" + ADMIN);
+        assertThat(browser.all(By.cssSelector("#audit-entries tbody tr")))
+                .extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains(ADMIN).contains("RulePhone1"));
+        browser.screenshot("audit");
+    }
+
+    /** An owner wipes their own lost phone after entering the password again, and manages their API tokens. */
+    @Test
+    void ownerShouldWipeTheirLostPhoneAndManageTokens() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "browser-self");
+        EasDevice phone = phone(owner, "LostOwn1", "Pixel 4", "Lost one");
+        long id = pk(owner, "LostOwn1");
+
+        browser.signIn(owner.address(), PASSWORD);
+        browser.go("/devices/" + id);
+        assertThat(browser.all(By.linkText("Block"))).isEmpty();
+        browser.clickAndWait(By.linkText("Wipe"));
+        browser.find(By.id("password")).sendKeys(PASSWORD);
+        browser.clickAndWait(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".wipe-state"))).contains("Wipe pending");
+        assertThat(devices.detail(id).wipeRequestedBy()).isEqualTo(owner.address());
+        assertThat(phone.folderSync("0").text("Status")).hasValue("140");
+
+        browser.go("/my/tokens");
+        assertThat(browser.pageText()).contains("You have no API tokens");
+        browser.find(By.name("name")).sendKeys("backup script");
+        browser.clickAndWait(By.cssSelector("form[action='/my/tokens'] button"));
+        String secret = browser.text(By.id("token-secret"));
+        assertThat(secret).isNotBlank();
+        browser.screenshot("tokens");
+        browser.go("/my/tokens");
+        assertThat(browser.pageText()).contains("backup script").doesNotContain(secret);
+        browser.clickAndWait(By.xpath("//button[text()='Revoke']"));
+        assertThat(browser.pageText()).contains("The token is revoked").contains("You have no API tokens");
     }
 }
