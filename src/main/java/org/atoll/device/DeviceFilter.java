@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which devices to list; every null field matches all. Text fields match exactly, without regard to case, except
- * {@code search}.
+ * {@code search} and {@code os}, which match a part.
  *
  * @param lastSyncBefore devices whose latest request came before this instant
  * @param lastSyncAfter devices whose latest request came at or after this instant

@@ -8,15 +8,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.SystemFolder;
+import org.atoll.push.Parking;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
+import org.atoll.support.MailClient;
+import org.atoll.support.Mime;
+import org.atoll.support.PingBodies;
 import org.atoll.support.TestAccounts;
+import org.atoll.support.Waiting;
+import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +48,15 @@ class DashboardSessionTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Devices devices;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    Parking parking;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -201,5 +222,59 @@ class DashboardSessionTest {
         HttpResponse<String> notANumber = visitor.get("/devices/abc");
         assertThat(notANumber.statusCode()).isEqualTo(404);
         assertThat(notANumber.body()).contains("Not found").doesNotContain("Exception");
+    }
+
+    /** The device table's filters reach the registry: a part of the OS, the protocol version, the search text. */
+    @Test
+    void deviceTableShouldFilterByOsProtocolVersionAndText() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-filters");
+        new EasDevice(port, owner.address(), "correct horse battery", "Filter141").provision();
+        new EasDevice(port, owner.address(), "correct horse battery", "Filter140", "14.0").provision();
+        Visitor visitor = new Visitor();
+        visitor.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        String account = "&account=" + encode(owner.address());
+
+        assertThat(deviceIds(visitor.get("/devices?version=14.0" + account))).containsExactly("Filter140");
+        assertThat(deviceIds(visitor.get("/devices?q=filter14" + account)))
+                .containsExactlyInAnyOrder("Filter140", "Filter141");
+        assertThat(deviceIds(visitor.get("/devices?q=" + encode("filter%") + account)))
+                .isEmpty();
+        assertThat(deviceIds(visitor.get("/devices?access=blocked" + account))).isEmpty();
+        assertThat(deviceIds(visitor.get("/devices?sort=type&order=desc&access=nonsense" + account)))
+                .containsExactlyInAnyOrder("Filter140", "Filter141");
+    }
+
+    static List<String> deviceIds(HttpResponse<String> page) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher rows = Pattern.compile("data-device-id=\"([A-Za-z0-9]+)\"").matcher(page.body());
+        List<String> ids = new ArrayList<>();
+        while (rows.find()) {
+            ids.add(rows.group(1));
+        }
+        return ids;
+    }
+
+    /** A device whose Ping waits now counts on the overview as waiting in Direct Push. */
+    @Test
+    void overviewShouldCountADeviceWaitingInDirectPush() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-push");
+        long inbox = mailboxes.systemFolder(owner.id(), SystemFolder.INBOX).id();
+        MailClient client =
+                new MailClient(new EasDevice(port, owner.address(), "correct horse battery", "Waiting1").provision());
+        client.device().folderSync("0");
+        client.syncFully(inbox, 10);
+        long devicePk = devices.find(owner.id(), "Waiting1").orElseThrow().id();
+
+        CompletableFuture<WbxmlElement> ping = client.device().sendAsync("Ping", PingBodies.ping(600, inbox));
+        Waiting.until("the Ping is parked", () -> parking.isParked(owner.id(), devicePk));
+
+        Visitor visitor = new Visitor();
+        visitor.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        Matcher waiting = Pattern.compile("<span class=\"figure\">(\\d+)</span><span>waiting in Direct Push now")
+                .matcher(visitor.get("/overview/panel").body());
+        assertThat(waiting.find()).isTrue();
+        assertThat(Long.parseLong(waiting.group(1))).isPositive();
+        mailboxes.deliver(owner.id(), inbox, Mime.message("Wake up"), null);
+        assertThat(ping.get(30, TimeUnit.SECONDS).text("Status")).hasValue("2");
     }
 }
