@@ -22,6 +22,7 @@ class ArchitectureTest {
             "security",
             "eas",
             "api",
+            "dashboard",
             "audit",
             "sync",
             "push",
@@ -132,6 +133,30 @@ class ArchitectureTest {
 
     /** Only the API reads the trail; the retention job removes entries past their age and writes none. */
     @Test
+    void theDashboardShouldCallModuleApisOnly() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.atoll.dashboard..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.atoll.dashboard..")
+                .check(atoll);
+        noClasses()
+                .that()
+                .resideInAPackage("org.atoll.dashboard..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.atoll.api..",
+                        "org.atoll.eas..",
+                        "org.atoll.wbxml..",
+                        "org.atoll.security..",
+                        "org.springframework.jdbc..",
+                        "jakarta.persistence..")
+                .check(atoll);
+    }
+
+    @Test
     void theAuditTrailShouldOnlyListen() {
         noClasses()
                 .that()
@@ -140,6 +165,8 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("org.atoll.api..")
                 .and()
                 .resideOutsideOfPackage("org.atoll.retention..")
+                .and()
+                .resideOutsideOfPackage("org.atoll.dashboard..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.atoll.audit..")

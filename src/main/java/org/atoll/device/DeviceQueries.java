@@ -84,7 +84,28 @@ final class DeviceQueries {
             conditions.add("d.last_seen_at >= ?");
             params.add(filter.lastSyncAfter().atOffset(ZoneOffset.UTC));
         }
+        if (filter.search() != null) {
+            conditions.add("(d.device_id ILIKE ? OR d.device_type ILIKE ? OR d.model ILIKE ? OR d.friendly_name ILIKE ?"
+                    + " OR d.user_agent ILIKE ? OR a.address ILIKE ?)");
+            String pattern = contains(filter.search());
+            for (int i = 0; i < 6; i++) {
+                params.add(pattern);
+            }
+        }
+        if (filter.os() != null) {
+            conditions.add("d.os ILIKE ?");
+            params.add(contains(filter.os()));
+        }
+        if (filter.protocolVersion() != null) {
+            conditions.add("d.protocol_version = ?");
+            params.add(filter.protocolVersion());
+        }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    /** An ILIKE pattern matching the text anywhere, its own {@code %}, {@code _} and {@code \\} taken literally. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static DeviceDetail detail(ResultSet row, int n) throws SQLException {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -69,6 +71,29 @@ public class DeviceRequestLog implements SmartLifecycle {
                 .params(accountId, devicePk, Math.clamp(limit, 0, KEPT_PER_DEVICE))
                 .query(DeviceRequestLog::loggedRequest)
                 .list();
+    }
+
+    /**
+     * What all devices asked since an instant, as the log holds it (each device's newest {@value #KEPT_PER_DEVICE}
+     * requests), for the dashboard's overview.
+     *
+     * @param syncs Sync requests
+     * @param errors requests answered with an HTTP error status or with one of the common Status codes of MS-ASCMD
+     *     2.2.2 (101 and above)
+     */
+    public record Activity(long requests, long syncs, long errors) {}
+
+    public Activity since(Instant from) {
+        write();
+        return jdbc.sql("""
+                        SELECT count(*) AS requests,
+                               count(*) FILTER (WHERE command = 'Sync') AS syncs,
+                               count(*) FILTER (WHERE http_status >= 400 OR protocol_status > 100) AS errors
+                        FROM device_request WHERE at >= ?
+                        """)
+                .param(from.atOffset(ZoneOffset.UTC))
+                .query((row, n) -> new Activity(row.getLong("requests"), row.getLong("syncs"), row.getLong("errors")))
+                .single();
     }
 
     /** Writes the queued requests in batches; a device removed meanwhile takes its rows with it. */

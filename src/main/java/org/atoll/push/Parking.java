@@ -77,6 +77,14 @@ public class Parking {
         return waiters.size();
     }
 
+    /**
+     * How many devices have a Ping waiting now on any node, estimated from the database: those whose latest Ping
+     * began less than its heartbeat ago.
+     */
+    public long waitingAcrossNodes() {
+        return devices.waitingNow();
+    }
+
     /** Runs each request's own check, one request per call. */
     private static final class OneByOne<T> implements BatchCheck<Supplier<Optional<T>>, T> {
 

@@ -97,6 +97,20 @@ public class PushDevices {
         return generation;
     }
 
+    /**
+     * How many devices have a Ping waiting on some node now, as the database sees it: their latest Ping began less
+     * than its heartbeat ago (the time of the latest Ping is kept to within {@code atoll.device.last-seen-granularity}).
+     */
+    @Transactional(readOnly = true)
+    public long waitingNow() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM push_device p
+                        JOIN device d ON d.account_id = p.account_id AND d.id = p.device_pk
+                        WHERE p.heartbeat_seconds IS NOT NULL AND d.last_ping_at IS NOT NULL
+                          AND d.last_ping_at + p.heartbeat_seconds * interval '1 second' > now()
+                        """).query(Long.class).single();
+    }
+
     /** The current generation of each of the devices that has one. */
     @Transactional(readOnly = true)
     public Map<Long, Long> generations(long accountId, Collection<Long> devicePks) {
