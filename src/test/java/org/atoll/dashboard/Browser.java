@@ -12,8 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -150,14 +153,21 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits until the browser has left the page it was on. */
     Browser clickAndWait(By by) {
-        WebElement element = find(by);
-        element.click();
-        waitFor(ExpectedConditions.stalenessOf(element));
+        driver.executeScript("window.atollPageBeforeClick = true");
+        find(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
+                        .executeScript("return window.atollPageBeforeClick === undefined"
+                                + " && document.readyState === 'complete'")));
         return this;
     }
 
+    /** Waits for a condition; an element htmx replaced meanwhile is looked up again on the next try. */
     <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Saves what the browser shows as target/screenshots/NAME.png. */

@@ -335,8 +335,9 @@ class DashboardBrowserTest {
     void overviewShouldRefreshItself() throws Exception {
         browser.signIn(ADMIN, ADMIN_PASSWORD);
         assertThat(browser.path()).isEqualTo("/overview");
-        WebElement total = browser.find(By.cssSelector("#overview-panel .tile .figure"));
-        long before = Long.parseLong(total.getText());
+        long before = browser.waitFor(
+                driver -> Long.parseLong(driver.findElement(By.cssSelector("#overview-panel .tile .figure"))
+                        .getText()));
         String marker = "not reloaded";
         ((JavascriptExecutor) browser.driver()).executeScript("document.body.dataset.marker = arguments[0]", marker);
 
