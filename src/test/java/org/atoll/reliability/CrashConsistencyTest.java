@@ -156,11 +156,7 @@ class CrashConsistencyTest {
     }
 
     int lmtpPort() {
-        return Integer.parseInt(nodeSetting("atoll.mail.lmtp.port"));
-    }
-
-    String nodeSetting(String name) {
-        return node.setting(name);
+        return Integer.parseInt(node.setting("atoll.mail.lmtp.port"));
     }
 
     @Test

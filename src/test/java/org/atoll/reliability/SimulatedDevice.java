@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -345,9 +344,5 @@ final class SimulatedDevice {
             request.header("X-MS-PolicyKey", Long.toString(policyKey));
         }
         return request.build();
-    }
-
-    static List<WbxmlElement> list(WbxmlElement... elements) {
-        return new ArrayList<>(List.of(elements));
     }
 }
