@@ -29,6 +29,7 @@ import org.atoll.eas.request.EasRequestException;
 import org.atoll.eas.request.EasRequestParser;
 import org.atoll.push.ParkedLimitReached;
 import org.atoll.push.PushProperties;
+import org.atoll.shared.CrashPoint;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlException;
@@ -241,8 +242,11 @@ class EasController {
         if (refusal.isPresent()) {
             return wbxml(handler.refused(refusal.get().code));
         }
+        String crashPoint = CrashPoint.EAS_ANSWERED + request.command().commandName();
         if (handler instanceof BodyCommandHandler bodyHandler) {
-            return reply(bodyHandler.handle(account.id(), device, request, body));
+            BodyCommandHandler.Reply reply = bodyHandler.handle(account.id(), device, request, body);
+            CrashPoint.reached(crashPoint);
+            return reply(reply);
         }
         EasAnswer answer;
         try {
@@ -250,6 +254,7 @@ class EasController {
         } catch (ParkedLimitReached e) {
             return busy(e.getMessage());
         }
+        CrashPoint.reached(crashPoint);
         return switch (answer) {
             case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
             case EasAnswer.Later<?> later -> later(later);

@@ -23,6 +23,7 @@ import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.shared.CrashPoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,7 @@ public class Deliveries {
 
     private void relay(OutboundRow row) {
         SmtpRelay.Result result = relay.send(row.sender(), row.recipients(), row.content());
+        CrashPoint.reached(CrashPoint.OUTBOUND_HANDED_OVER);
         if (!result.permanent().isEmpty()) {
             reportOn(row, result.permanent());
         }

@@ -18,6 +18,7 @@ import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.shared.CrashPoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,6 +238,7 @@ final class LmtpSession {
             });
         }
         reset();
+        CrashPoint.reached(CrashPoint.LMTP_DELIVERED);
         reply(replies.toArray(String[]::new));
         return true;
     }
