@@ -120,11 +120,15 @@ final class PostgresServer implements AutoCloseable {
         run("pg_ctl", "-D", pgData.toString(), "-w", "-t", STARTUP_SECONDS, "restart");
     }
 
-    /** Stops the server with a fast shutdown, which keeps every committed transaction. */
+    /**
+     * Stops the server with a fast shutdown, which keeps every committed transaction, or, when its data is deleted
+     * next anyway, in immediate mode, which skips the shutdown checkpoint.
+     */
     @Override
     public void close() {
         try {
-            run("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "-t", STARTUP_SECONDS, "stop");
+            String mode = ephemeral ? "immediate" : "fast";
+            run("pg_ctl", "-D", pgData.toString(), "-m", mode, "-w", "-t", STARTUP_SECONDS, "stop");
             if (ephemeral) {
                 delete(pgData);
             }
