@@ -45,7 +45,7 @@ class Times {
         } else if (age.toHours() < 24) {
             amount = plural(age.toHours(), "hour");
         } else if (age.toDays() < 60) {
-            amount = plural(age.toDays(), "day");
+            amount = plural((age.toHours() + 12) / 24, "day");
         } else {
             amount = plural(age.toDays() / 30, "month");
         }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -308,6 +309,38 @@ class DashboardBrowserTest {
         assertThat(Long.parseLong(String.valueOf(overflow))).isLessThanOrEqualTo(768);
         browser.screenshot("device-detail-768");
         assertThat(devices.detail(pk(owner, "TabletView1")).accessState()).isEqualTo(AccessState.ALLOWED);
+    }
+
+    /**
+     * Every time on a page reads relative ("just now", "5 minutes ago") with the exact time on hover, and the element
+     * that has keyboard focus is outlined.
+     */
+    @Test
+    void timesShouldBeRelativeWithTheExactTimeOnHoverAndFocusVisible() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "browser-times");
+        EasDevice phone = phone(owner, "TimesPhone1", "Pixel 3", "Timed phone");
+        phone.folderSync("0");
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+
+        for (String page : List.of("/overview", "/devices/" + pk(owner, "TimesPhone1"), "/devices", "/audit")) {
+            browser.go(page);
+            List<WebElement> times = browser.all(By.cssSelector("main time"));
+            assertThat(times).as(page).isNotEmpty();
+            assertThat(times).allSatisfy(time -> {
+                assertThat(time.getDomAttribute("title")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+                assertThat(time.getText()).matches("just now|in a moment|(in )?\\d+ (minute|hour|day|month)s?( ago)?");
+            });
+        }
+        browser.go("/overview");
+        assertThat(browser.pageText()).containsPattern("refreshes every (second|\\d+ seconds|minute|\\d+ minutes)\\.");
+
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        Object outline = ((JavascriptExecutor) browser.driver())
+                .executeScript("const s = getComputedStyle(document.activeElement);"
+                        + " return document.activeElement.tagName + ' ' + s.outlineStyle + ' ' + s.outlineWidth");
+        assertThat(String.valueOf(outline)).matches("A solid [1-9].*px");
+        browser.screenshot("focus-visible");
     }
 
     /** Test 6: the request log shows the device's latest commands with their Status. */

@@ -3,6 +3,7 @@ package org.atoll.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class TimesTest {
         assertThat(times.ago(NOW.minusSeconds(60))).isEqualTo("1 minute ago");
         assertThat(times.ago(NOW.minusSeconds(7200))).isEqualTo("2 hours ago");
         assertThat(times.ago(NOW.plusSeconds(86_400))).isEqualTo("in 1 day");
+        assertThat(times.ago(NOW.plus(Duration.ofDays(30).minusSeconds(5)))).isEqualTo("in 30 days");
         assertThat(times.exact(NOW)).isEqualTo("2026-12-04 12:00:00 UTC");
     }
 }
