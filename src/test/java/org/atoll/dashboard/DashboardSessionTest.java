@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import org.atoll.device.Devices;
 import org.atoll.device.MobilePolicies;
 import org.atoll.device.MobilePolicies.PolicyView;
 import org.atoll.device.PolicySettings;
+import org.atoll.device.WipeKind;
+import org.atoll.device.WipeState;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.push.Parking;
@@ -44,6 +47,7 @@ import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard's sign-in and session over plain HTTP: what a browser is told (headers, cookie flags), CSRF on
@@ -78,6 +82,9 @@ class DashboardSessionTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -408,6 +415,74 @@ class DashboardSessionTest {
                 .matcher(admin.get("/devices/" + devicePk).body());
         assertThat(after.find()).isTrue();
         assertThat(after.group(1)).isEqualTo("0");
+    }
+
+    /**
+     * A session ends after {@code spring.session.timeout} (30 minutes) idle: the stored session says so, and once its
+     * expiry has passed the next request goes to the sign-in page.
+     */
+    @Test
+    void idleSessionShouldEndAfterThirtyMinutes() throws Exception {
+        Visitor visitor = new Visitor();
+        visitor.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        assertThat(visitor.get("/overview").statusCode()).isEqualTo(200);
+        String id = new String(Base64.getDecoder().decode(visitor.cookie), StandardCharsets.US_ASCII);
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(30 * 60);
+
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - ?, expiry_time = expiry_time - ?"
+                        + " WHERE session_id = ?")
+                .params(31 * 60 * 1000L, 31 * 60 * 1000L, id)
+                .update();
+
+        HttpResponse<String> after = visitor.get("/overview");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(location(after)).hasValueSatisfying(to -> assertThat(to).contains("/sign-in"));
+    }
+
+    /**
+     * The device actions the browser tests do not click: an account-only wipe of a 16.1 device (MS-ASPROV
+     * AccountOnlyRemoteWipe), its cancellation, and a partnership removal after the password is entered again; each
+     * audited with the administrator as its author.
+     */
+    @Test
+    void accountOnlyWipeCancelAndRemovalShouldReachTheDeviceRegistry() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-actions");
+        new EasDevice(port, owner.address(), "correct horse battery", "Only161", "16.1").provision();
+        long id = devices.find(owner.id(), "Only161").orElseThrow().id();
+        Visitor admin = new Visitor();
+        admin.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        assertThat(admin.get("/devices/" + id).body()).contains("Wipe this account only");
+        String password = "&password=" + encode(DashboardBrowserTest.ADMIN_PASSWORD);
+
+        assertThat(admin.post("/devices/" + id + "/account-only-wipe", "_csrf=" + encode(admin.csrf) + password)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(devices.detail(id).wipeKind()).isEqualTo(WipeKind.ACCOUNT_ONLY);
+        assertThat(devices.detail(id).wipeState()).isEqualTo(WipeState.PENDING);
+
+        admin.get("/devices/" + id);
+        assertThat(admin.post("/devices/" + id + "/cancel-wipe", "_csrf=" + encode(admin.csrf))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(devices.detail(id).wipeState()).isEqualTo(WipeState.NONE);
+
+        admin.get("/devices/" + id);
+        assertThat(admin.post("/devices/" + id + "/remove", "_csrf=" + encode(admin.csrf) + "&password=wrong")
+                        .body())
+                .contains("That password is not right");
+        assertThat(devices.find(owner.id(), "Only161")).isPresent();
+        HttpResponse<String> removed =
+                admin.post("/devices/" + id + "/remove", "_csrf=" + encode(admin.csrf) + password);
+        assertThat(location(removed)).hasValueSatisfying(to -> assertThat(to).endsWith("/devices"));
+        assertThat(devices.find(owner.id(), "Only161")).isEmpty();
+        assertThat(audit.find(new AuditQuery(null, id, DashboardBrowserTest.ADMIN, null, null), 0, 50)
+                        .items())
+                .extracting(AuditEntry::action)
+                .contains("device.removed");
     }
 
     /** The device table's filters reach the registry: a part of the OS, the protocol version, the search text. */
