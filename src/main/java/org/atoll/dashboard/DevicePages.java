@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atoll.account.AccountView;
@@ -120,8 +121,16 @@ class DevicePages {
         return "devices";
     }
 
-    /** One folder's sync state as the page lists it. */
-    record FolderState(String name, String type, CollectionSyncView state) {}
+    /**
+     * One folder's sync state as the page lists it.
+     *
+     * @param pending changes the device has not received yet; null when they cannot be counted
+     */
+    record FolderState(
+            String name,
+            String type,
+            CollectionSyncView state,
+            @Nullable Long pending) {}
 
     /** One recorded conflict, with the folder's name. */
     record Conflict(String folder, long messageId, String winner, SyncConflict conflict) {}
@@ -137,7 +146,8 @@ class DevicePages {
             states.add(new FolderState(
                     folder == null ? "(deleted folder " + state.folderId() + ")" : folder.name(),
                     folder == null ? "—" : Words.folderType(folder.type()),
-                    state));
+                    state,
+                    pending(device, state)));
         }
         List<Conflict> conflicts = itemSyncs.conflicts(device.accountId(), device.id(), CONFLICTS).stream()
                 .map(conflict -> new Conflict(
@@ -149,6 +159,7 @@ class DevicePages {
                         conflict))
                 .toList();
         model.addAttribute("device", device);
+        model.addAttribute("userAgents", requests.userAgents(device.accountId(), device.id()));
         model.addAttribute("pageTitle", labels.name(device));
         model.addAttribute("folders", states);
         model.addAttribute("conflicts", conflicts);
@@ -164,6 +175,11 @@ class DevicePages {
             model.addAttribute("history", List.of());
         }
         return "device";
+    }
+
+    private @Nullable Long pending(DeviceDetail device, CollectionSyncView state) {
+        OptionalLong pending = itemSyncs.pending(device.accountId(), device.id(), state.folderId());
+        return pending.isPresent() ? pending.getAsLong() : null;
     }
 
     @GetMapping("/devices/{id}/{action}")

@@ -2,6 +2,7 @@ package org.atoll.dashboard;
 
 import org.atoll.device.AccessSource;
 import org.atoll.device.AccessState;
+import org.atoll.device.Characteristic;
 import org.atoll.device.DeviceDetail;
 import org.atoll.device.WipeKind;
 import org.atoll.device.WipeState;
@@ -25,6 +26,15 @@ class Labels {
             case ALLOWED -> "badge good";
             case BLOCKED -> "badge bad";
             case QUARANTINED -> "badge warn";
+        };
+    }
+
+    public String characteristic(Characteristic characteristic) {
+        return switch (characteristic) {
+            case DEVICE_TYPE -> "DeviceType";
+            case MODEL -> "Model";
+            case OS -> "OS";
+            case USER_AGENT -> "User-Agent";
         };
     }
 

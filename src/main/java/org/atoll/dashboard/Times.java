@@ -45,11 +45,25 @@ class Times {
         } else if (age.toHours() < 24) {
             amount = plural(age.toHours(), "hour");
         } else if (age.toDays() < 60) {
-            amount = plural(age.toDays(), "day");
+            amount = plural((age.toHours() + 12) / 24, "day");
         } else {
             amount = plural(age.toDays() / 30, "month");
         }
         return future ? "in " + amount : amount + " ago";
+    }
+
+    /** How often something repeats, in words: "every second", "every 15 seconds", "every 2 minutes". */
+    public String every(long seconds) {
+        if (seconds <= 1) {
+            return "every second";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds == 3600 ? "every hour" : "every " + plural(seconds / 3600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return seconds == 60 ? "every minute" : "every " + plural(seconds / 60, "minute");
+        }
+        return "every " + plural(seconds, "second");
     }
 
     private static String plural(long n, String unit) {

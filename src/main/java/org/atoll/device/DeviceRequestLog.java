@@ -26,12 +26,17 @@ import org.springframework.stereotype.Component;
  * The newest {@value #KEPT_PER_DEVICE} protocol requests of every device. A request is queued in memory as it ends
  * and written with the others of its batch a moment later, so the log never holds up an answer; when the database
  * cannot keep up, requests beyond the queue's {@value #QUEUE_CAPACITY} are dropped and counted as
- * {@code atoll.request.log.dropped}. After each batch its devices are trimmed back to their newest rows.
+ * {@code atoll.request.log.dropped}. After each batch its devices are trimmed back to their newest rows. The same
+ * batches keep each device's User-Agent history: every distinct User-Agent it sent, first and last seen, the
+ * {@value #USER_AGENTS_PER_DEVICE} most recently seen of them.
  */
 @Component
 public class DeviceRequestLog implements SmartLifecycle {
 
     public static final int KEPT_PER_DEVICE = 200;
+
+    /** How many distinct User-Agents are kept per device, the most recently seen. */
+    public static final int USER_AGENTS_PER_DEVICE = 20;
 
     static final int QUEUE_CAPACITY = 10_000;
     static final int BATCH = 1_000;
@@ -39,7 +44,11 @@ public class DeviceRequestLog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceRequestLog.class);
 
-    private record Entry(long accountId, long devicePk, LoggedRequest request) {}
+    private record Entry(
+            long accountId,
+            long devicePk,
+            LoggedRequest request,
+            @Nullable String userAgent) {}
 
     private final JdbcClient jdbc;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -56,7 +65,15 @@ public class DeviceRequestLog implements SmartLifecycle {
 
     /** Queues one request of the device for the log; never blocks and never fails the request. */
     public void record(long accountId, long devicePk, LoggedRequest request) {
-        if (!queue.offer(new Entry(accountId, devicePk, request))) {
+        record(accountId, devicePk, request, null);
+    }
+
+    /**
+     * Queues one request of the device for the log, with the User-Agent it carried for the device's User-Agent
+     * history; never blocks and never fails the request.
+     */
+    public void record(long accountId, long devicePk, LoggedRequest request, @Nullable String userAgent) {
+        if (!queue.offer(new Entry(accountId, devicePk, request, userAgent))) {
             dropped.increment();
         }
     }
@@ -70,6 +87,24 @@ public class DeviceRequestLog implements SmartLifecycle {
                         """)
                 .params(accountId, devicePk, Math.clamp(limit, 0, KEPT_PER_DEVICE))
                 .query(DeviceRequestLog::loggedRequest)
+                .list();
+    }
+
+    /**
+     * The User-Agents the device has sent, the most recently seen first, with everything this node still queues
+     * written first.
+     */
+    public List<SeenUserAgent> userAgents(long accountId, long devicePk) {
+        write();
+        return jdbc.sql("""
+                        SELECT user_agent, first_seen_at, last_seen_at FROM device_user_agent
+                        WHERE account_id = ? AND device_pk = ? ORDER BY last_seen_at DESC, user_agent DESC LIMIT ?
+                        """)
+                .params(accountId, devicePk, USER_AGENTS_PER_DEVICE)
+                .query((row, n) -> new SeenUserAgent(
+                        row.getString("user_agent"),
+                        row.getTimestamp("first_seen_at").toInstant(),
+                        row.getTimestamp("last_seen_at").toInstant()))
                 .list();
     }
 
@@ -157,6 +192,59 @@ public class DeviceRequestLog implements SmartLifecycle {
                         KEPT_PER_DEVICE,
                         batch.stream().map(Entry::accountId).toArray(Long[]::new),
                         batch.stream().map(Entry::devicePk).toArray(Long[]::new))
+                .update();
+        rememberUserAgents(batch);
+    }
+
+    /**
+     * Records the User-Agents of the batch: a new one with the first and last time the batch saw it, a known one
+     * with its times widened; then trims the batch's devices back to their most recently seen User-Agents. Rows are
+     * written in key order, so writers on several nodes never wait on each other in a circle.
+     */
+    private void rememberUserAgents(List<Entry> batch) {
+        List<Entry> carrying = batch.stream()
+                .filter(e -> e.userAgent() != null && !e.userAgent().isEmpty())
+                .toList();
+        if (carrying.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO device_user_agent (account_id, device_pk, user_agent, first_seen_at, last_seen_at)
+                        SELECT r.account_id, r.device_pk, r.user_agent, min(r.at), max(r.at)
+                        FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[])
+                            AS r(account_id, device_pk, user_agent, at)
+                        WHERE EXISTS (SELECT 1 FROM device d WHERE d.account_id = r.account_id AND d.id = r.device_pk)
+                        GROUP BY r.account_id, r.device_pk, r.user_agent
+                        ORDER BY r.account_id, r.device_pk, r.user_agent
+                        ON CONFLICT (account_id, device_pk, user_agent) DO UPDATE
+                        SET first_seen_at = least(device_user_agent.first_seen_at, excluded.first_seen_at),
+                            last_seen_at = greatest(device_user_agent.last_seen_at, excluded.last_seen_at)
+                        """)
+                .params(
+                        carrying.stream().map(Entry::accountId).toArray(Long[]::new),
+                        carrying.stream().map(Entry::devicePk).toArray(Long[]::new),
+                        carrying.stream()
+                                .map(e -> e.userAgent().length() > 512
+                                        ? e.userAgent().substring(0, 512)
+                                        : e.userAgent())
+                                .toArray(String[]::new),
+                        carrying.stream()
+                                .map(e -> Timestamp.from(e.request().at()))
+                                .toArray(Timestamp[]::new))
+                .update();
+        jdbc.sql("""
+                        DELETE FROM device_user_agent old
+                        USING (SELECT DISTINCT * FROM unnest(?::bigint[], ?::bigint[])) AS d(account_id, pk)
+                        WHERE old.account_id = d.account_id AND old.device_pk = d.pk
+                          AND (old.last_seen_at, old.user_agent) < ALL (
+                              SELECT k.last_seen_at, k.user_agent FROM device_user_agent k
+                              WHERE k.account_id = d.account_id AND k.device_pk = d.pk
+                              ORDER BY k.last_seen_at DESC, k.user_agent DESC LIMIT ?)
+                        """)
+                .params(
+                        carrying.stream().map(Entry::accountId).toArray(Long[]::new),
+                        carrying.stream().map(Entry::devicePk).toArray(Long[]::new),
+                        USER_AGENTS_PER_DEVICE)
                 .update();
     }
 

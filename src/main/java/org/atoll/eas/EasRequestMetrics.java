@@ -145,7 +145,8 @@ final class EasRequestMetrics extends OncePerRequestFilter {
                             number(protocolStatus),
                             TimeUnit.NANOSECONDS.toMillis(nanos),
                             request.bytesRead(),
-                            response.bytesWritten()));
+                            response.bytesWritten()),
+                    device.userAgent());
         }
     }
 

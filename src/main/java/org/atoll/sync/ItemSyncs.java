@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -218,6 +219,24 @@ public class ItemSyncs {
     @Transactional(readOnly = true)
     public List<CollectionSyncView> collections(long accountId, long devicePk) {
         return states.views(accountId, devicePk);
+    }
+
+    /**
+     * How many changes of the collection the device has not received yet: what its next Sync with its current key
+     * would bring, counted without changing anything, exactly as a GetItemEstimate would (MS-ASCMD 2.2.1.9). Empty
+     * when there is nothing to count against: the device never synced the collection, the folder is gone, or the
+     * device's position fell behind the journal's horizon (its next Sync starts over).
+     */
+    @Transactional(readOnly = true)
+    public OptionalLong pending(long accountId, long devicePk, long folderId) {
+        Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, false);
+        if (loaded.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return estimate(accountId, devicePk, folderId, loaded.get().key(), SyncOptions.Update.NONE)
+                        instanceof Estimate.Count(long count)
+                ? OptionalLong.of(count)
+                : OptionalLong.empty();
     }
 
     /** Recorded conflicts of the account, newest first; of one device when {@code devicePk} is given. */

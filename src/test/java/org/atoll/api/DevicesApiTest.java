@@ -2,7 +2,9 @@ package org.atoll.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.atoll.account.AccountView;
@@ -10,6 +12,7 @@ import org.atoll.account.Accounts;
 import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.Devices;
 import org.atoll.device.LoggedRequest;
+import org.atoll.device.SeenUserAgent;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiClient;
@@ -193,6 +196,34 @@ class DevicesApiTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(DeviceRequestLog.KEPT_PER_DEVICE);
+        }
+
+        @Test
+        void userAgentHistoryShouldKeepEachAgentOnceWithFirstAndLastSeenAndOnlyTheNewestTwenty() {
+            Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < 25; i++) {
+                requestLog.record(owner.id(), phoneId, ping(start.plusSeconds(i)), "Agent/" + i);
+            }
+
+            List<SeenUserAgent> seen = requestLog.userAgents(owner.id(), phoneId);
+
+            assertThat(seen).hasSize(DeviceRequestLog.USER_AGENTS_PER_DEVICE);
+            assertThat(seen.getFirst())
+                    .isEqualTo(new SeenUserAgent("Agent/24", start.plusSeconds(24), start.plusSeconds(24)));
+            assertThat(seen.getLast().userAgent()).isEqualTo("Agent/5");
+
+            requestLog.record(owner.id(), phoneId, ping(start.plusSeconds(3600)), "Agent/10");
+            requestLog.record(owner.id(), phoneId, ping(start.plusSeconds(3601)), null);
+            seen = requestLog.userAgents(owner.id(), phoneId);
+
+            assertThat(seen).hasSize(DeviceRequestLog.USER_AGENTS_PER_DEVICE);
+            assertThat(seen.getFirst())
+                    .isEqualTo(new SeenUserAgent("Agent/10", start.plusSeconds(10), start.plusSeconds(3600)));
+            assertThat(seen).extracting(SeenUserAgent::userAgent).doesNotHaveDuplicates();
+        }
+
+        static LoggedRequest ping(Instant at) {
+            return new LoggedRequest(at, "node-a", "Ping", 200, 1, 10, 20, 30);
         }
 
         @Test

@@ -12,6 +12,7 @@ import org.atoll.account.Accounts;
 import org.atoll.device.AccessState;
 import org.atoll.device.DeviceDetail;
 import org.atoll.device.Devices;
+import org.atoll.device.MobilePolicies;
 import org.atoll.device.WipeState;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,6 +64,9 @@ class DashboardBrowserTest {
 
     @Autowired
     Mailboxes mailboxes;
+
+    @Autowired
+    MobilePolicies policies;
 
     Browser browser;
 
@@ -306,6 +311,38 @@ class DashboardBrowserTest {
         assertThat(devices.detail(pk(owner, "TabletView1")).accessState()).isEqualTo(AccessState.ALLOWED);
     }
 
+    /**
+     * Every time on a page reads relative ("just now", "5 minutes ago") with the exact time on hover, and the element
+     * that has keyboard focus is outlined.
+     */
+    @Test
+    void timesShouldBeRelativeWithTheExactTimeOnHoverAndFocusVisible() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "browser-times");
+        EasDevice phone = phone(owner, "TimesPhone1", "Pixel 3", "Timed phone");
+        phone.folderSync("0");
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+
+        for (String page : List.of("/overview", "/devices/" + pk(owner, "TimesPhone1"), "/devices", "/audit")) {
+            browser.go(page);
+            List<WebElement> times = browser.all(By.cssSelector("main time"));
+            assertThat(times).as(page).isNotEmpty();
+            assertThat(times).allSatisfy(time -> {
+                assertThat(time.getDomAttribute("title")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
+                assertThat(time.getText()).matches("just now|in a moment|(in )?\\d+ (minute|hour|day|month)s?( ago)?");
+            });
+        }
+        browser.go("/overview");
+        assertThat(browser.pageText()).containsPattern("refreshes every (second|\\d+ seconds|minute|\\d+ minutes)\\.");
+
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        Object outline = ((JavascriptExecutor) browser.driver())
+                .executeScript("const s = getComputedStyle(document.activeElement);"
+                        + " return document.activeElement.tagName + ' ' + s.outlineStyle + ' ' + s.outlineWidth");
+        assertThat(String.valueOf(outline)).matches("A solid [1-9].*px");
+        browser.screenshot("focus-visible");
+    }
+
     /** Test 6: the request log shows the device's latest commands with their Status. */
     @Test
     void requestLogShouldShowTheLatestCommandsWithTheirStatus() throws Exception {
@@ -391,6 +428,94 @@ class DashboardBrowserTest {
                 .extracting(WebElement::getText)
                 .anySatisfy(line -> assertThat(line).contains(ADMIN).contains("RulePhone1"));
         browser.screenshot("audit");
+    }
+
+    /**
+     * Rules and policies are edited in place: a rule's edit re-evaluates its devices, a policy's edit raises its
+     * version; each deletion and a change of the default is confirmed first; a policy is assigned from the account's
+     * page; the audit log names the administrator for each.
+     */
+    @Test
+    void administratorShouldEditRulesAndPoliciesAndConfirmEachDeletion() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "browser-edit");
+        String model = "EditModel" + System.nanoTime();
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.go("/rules");
+        new Select(browser.find(By.id("rule-access"))).selectByValue("QUARANTINED");
+        new Select(browser.find(By.id("rule-characteristic"))).selectByValue("MODEL");
+        browser.find(By.id("rule-value")).sendKeys(model);
+        browser.clickAndWait(By.cssSelector("form[action='/rules'] button"));
+        phone(owner, "EditPhone1", model, "Edited phone");
+        long id = pk(owner, "EditPhone1");
+        assertThat(devices.detail(id).accessState()).isEqualTo(AccessState.QUARANTINED);
+
+        browser.clickAndWait(By.xpath("//tr[td[normalize-space()='" + model + "']]//a[text()='Edit']"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Edit access rule");
+        new Select(browser.find(By.id("rule-access"))).selectByValue("BLOCKED");
+        browser.screenshot("rule-edit");
+        browser.clickAndWait(By.xpath("//button[text()='Save']"));
+        assertThat(browser.pageText()).contains("The rule is saved");
+        assertThat(browser.text(By.xpath("//tr[td[normalize-space()='" + model + "']]")))
+                .contains("Blocked");
+        assertThat(devices.detail(id).accessState()).isEqualTo(AccessState.BLOCKED);
+
+        new Select(browser.find(By.id("default-access"))).selectByValue("QUARANTINED");
+        browser.clickAndWait(By.cssSelector("form[action='/rules/default'] button"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Change the organization default");
+        browser.clickAndWait(By.linkText("Cancel"));
+        assertThat(browser.path()).isEqualTo("/rules");
+        assertThat(browser.text(By.id("default-heading"))).isEqualTo("Organization default");
+        assertThat(browser.find(By.cssSelector("#default-access option[selected]"))
+                        .getDomAttribute("value"))
+                .isEqualTo("ALLOWED");
+
+        browser.clickAndWait(By.xpath("//tr[td[normalize-space()='" + model + "']]//a[text()='Delete…']"));
+        assertThat(browser.pageText()).contains("Delete the access rule", model);
+        browser.screenshot("confirm-rule-delete");
+        browser.clickAndWait(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.pageText()).contains("The rule is deleted").doesNotContain(model);
+        assertThat(devices.detail(id).accessState()).isEqualTo(AccessState.ALLOWED);
+
+        String name = "Strict " + System.nanoTime();
+        browser.go("/policies");
+        browser.find(By.id("policy-name")).sendKeys(name);
+        browser.clickAndWait(By.xpath("//button[text()='Create']"));
+        browser.clickAndWait(By.xpath("//tr[td/a[text()='" + name + "']]//a[text()='Edit']"));
+        browser.find(By.id("password-required")).click();
+        browser.find(By.id("min-length")).clear();
+        browser.find(By.id("min-length")).sendKeys("8");
+        browser.screenshot("policy-edit");
+        browser.clickAndWait(By.xpath("//button[text()='Save']"));
+        assertThat(browser.pageText()).contains("The policy is saved");
+        assertThat(browser.text(By.xpath("//tr[td/a[text()='" + name + "']]"))).contains("required, 8+ characters");
+        MobilePolicies.PolicyView saved = policies.list().stream()
+                .filter(p -> p.policy().name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(saved.policy().passwordRequired()).isTrue();
+        assertThat(saved.policy().version()).isEqualTo(2);
+
+        browser.go("/accounts/" + owner.id());
+        new Select(browser.find(By.cssSelector("select[name=policy]"))).selectByVisibleText(name);
+        browser.clickAndWait(By.xpath("//button[text()='Assign']"));
+        assertThat(browser.pageText()).contains("The policy is assigned");
+        assertThat(policies.assigned(owner.id())).hasValue(saved.policy().id());
+
+        browser.go("/policies");
+        browser.clickAndWait(By.xpath("//tr[td/a[text()='" + name + "']]//a[text()='Delete…']"));
+        assertThat(browser.pageText()).contains("Delete the policy", name, "1 account");
+        browser.clickAndWait(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.pageText()).contains("The policy is deleted").doesNotContain(name);
+        assertThat(policies.assigned(owner.id())).isEmpty();
+
+        browser.go("/audit?actor=" + ADMIN);
+        assertThat(browser.all(By.cssSelector("#audit-entries tbody tr")))
+                .extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains("access-rule.updated", model))
+                .anySatisfy(line -> assertThat(line).contains("access-rule.deleted", model))
+                .anySatisfy(line -> assertThat(line).contains("policy.updated", name))
+                .anySatisfy(line -> assertThat(line).contains("policy.assigned", name))
+                .anySatisfy(line -> assertThat(line).contains("policy.deleted", name));
     }
 
     /** An owner wipes their own lost phone after entering the password again, and manages their API tokens. */

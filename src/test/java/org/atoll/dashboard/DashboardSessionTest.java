@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +19,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.audit.AuditEntry;
+import org.atoll.audit.AuditLog;
+import org.atoll.audit.AuditQuery;
+import org.atoll.device.AccessRule;
+import org.atoll.device.AccessState;
+import org.atoll.device.Characteristic;
+import org.atoll.device.DeviceAccess;
 import org.atoll.device.Devices;
+import org.atoll.device.MobilePolicies;
+import org.atoll.device.MobilePolicies.PolicyView;
+import org.atoll.device.PolicySettings;
+import org.atoll.device.WipeKind;
+import org.atoll.device.WipeState;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.push.Parking;
+import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
@@ -32,6 +47,7 @@ import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard's sign-in and session over plain HTTP: what a browser is told (headers, cookie flags), CSRF on
@@ -57,6 +73,18 @@ class DashboardSessionTest {
 
     @Autowired
     Parking parking;
+
+    @Autowired
+    DeviceAccess access;
+
+    @Autowired
+    MobilePolicies policies;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -144,7 +172,42 @@ class DashboardSessionTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
+        assertThat(attributes(cookie)).doesNotContain("secure");
         assertThat(page.body()).doesNotContain("<script>", "style=");
+    }
+
+    /**
+     * Over plain HTTP on loopback the session cookie is not Secure, whatever a client claims in {@code
+     * X-Forwarded-Proto}: the server trusts no such header ({@code server.forward-headers-strategy=none}).
+     */
+    @Test
+    void sessionCookieShouldNotBeSecureOverPlainHttpEvenWhenAClientClaimsHttps() throws Exception {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(uri("/sign-in"))
+                        .header("X-Forwarded-Proto", "https")
+                        .header("Forwarded", "proto=https")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(attributes(sessionCookie(page))).contains("httponly").doesNotContain("secure");
+    }
+
+    /** The attributes of a Set-Cookie header after its name and value, in lower case. */
+    static List<String> attributes(String setCookie) {
+        String[] parts = setCookie.split(";");
+        List<String> attributes = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            attributes.add(parts[i].strip().toLowerCase(Locale.ROOT));
+        }
+        return attributes;
+    }
+
+    static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("ATOLL_SESSION="))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -222,6 +285,204 @@ class DashboardSessionTest {
         HttpResponse<String> notANumber = visitor.get("/devices/abc");
         assertThat(notANumber.statusCode()).isEqualTo(404);
         assertThat(notANumber.body()).contains("Not found").doesNotContain("Exception");
+    }
+
+    /**
+     * Access rules, the organization default and mobile policies are for administrators: a signed-in mailbox owner
+     * who posts with a valid CSRF token is refused with 403 on every one of their edits, and nothing changes.
+     */
+    @Test
+    void nonAdministratorShouldBeRefusedEveryRuleAndPolicyChange() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-not-admin");
+        String value = "NotAdmin" + System.nanoTime();
+        AccessRule rule = access.addRule(AccessState.BLOCKED, Characteristic.MODEL, value, Actor.SYSTEM);
+        PolicyView policy = policies.create(
+                new PolicySettings("Kept " + value, false, 4, false, null, null, false, null, false, false),
+                Actor.SYSTEM);
+        AccessState defaultAccess = access.defaultAccess();
+        Visitor visitor = new Visitor();
+        visitor.signIn(owner.address(), "correct horse battery");
+        visitor.get("/devices");
+        String csrf = "&_csrf=" + encode(visitor.csrf);
+
+        assertThat(visitor.get("/rules/" + rule.id()).statusCode()).isEqualTo(403);
+        assertThat(visitor.get("/policies/" + policy.policy().id()).statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post(
+                                "/rules/" + rule.id(),
+                                "access=ALLOWED&characteristic=MODEL&queryString=" + encode(value) + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post("/rules/" + rule.id() + "/delete", "confirmed=true" + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post("/rules/default", "access=BLOCKED&confirmed=true" + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post(
+                                "/policies/" + policy.policy().id(),
+                                "name=Taken&passwordRequired=true&minPasswordLength=8" + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post("/policies/" + policy.policy().id() + "/delete", "confirmed=true" + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(visitor.post(
+                                "/accounts/" + owner.id() + "/policy",
+                                "policy=" + policy.policy().id() + csrf)
+                        .statusCode())
+                .isEqualTo(403);
+
+        assertThat(access.rule(rule.id())).isEqualTo(rule);
+        assertThat(access.defaultAccess()).isEqualTo(defaultAccess);
+        assertThat(policies.get(policy.policy().id())).isEqualTo(policy);
+        assertThat(policies.assigned(owner.id())).isEmpty();
+    }
+
+    /**
+     * Deleting a rule or a policy, and changing the default, first answer a confirmation page and change nothing;
+     * without the CSRF token even the confirmed post is refused. Confirmed, the change is audited with its author.
+     */
+    @Test
+    void settingsChangesShouldBeConfirmedCsrfProtectedAndAudited() throws Exception {
+        String value = "Confirm" + System.nanoTime();
+        AccessRule rule = access.addRule(AccessState.QUARANTINED, Characteristic.OS, value, Actor.SYSTEM);
+        Visitor admin = new Visitor();
+        admin.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        admin.get("/rules");
+
+        HttpResponse<String> asked = admin.post("/rules/" + rule.id() + "/delete", "_csrf=" + encode(admin.csrf));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Delete the access rule", value, "name=\"confirmed\" value=\"true\"");
+        assertThat(access.rule(rule.id())).isEqualTo(rule);
+        HttpResponse<String> forged = admin.post("/rules/" + rule.id() + "/delete", "confirmed=true");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(access.rule(rule.id())).isEqualTo(rule);
+        HttpResponse<String> forgedDefault = admin.post("/rules/default", "access=BLOCKED&confirmed=true");
+        assertThat(forgedDefault.statusCode()).isEqualTo(403);
+        assertThat(access.defaultAccess()).isNotEqualTo(AccessState.BLOCKED);
+
+        HttpResponse<String> deleted =
+                admin.post("/rules/" + rule.id() + "/delete", "confirmed=true&_csrf=" + encode(admin.csrf));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(access.rules()).extracting(AccessRule::id).doesNotContain(rule.id());
+        assertThat(audit.find(new AuditQuery(null, null, DashboardBrowserTest.ADMIN, null, null), 0, 50)
+                        .items())
+                .anySatisfy(entry -> assertThat(entry)
+                        .returns("access-rule.deleted", AuditEntry::action)
+                        .satisfies(e -> assertThat(e.detail()).contains(value)));
+    }
+
+    /**
+     * A device's page counts, per folder, the changes the device has not received yet (as GetItemEstimate counts
+     * them, MS-ASCMD 2.2.1.9), and lists every User-Agent the device has sent with when it was first and last seen.
+     */
+    @Test
+    void deviceDetailShouldCountItemsPendingAndKeepTheUserAgentHistory() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-pending");
+        long inbox = mailboxes.systemFolder(owner.id(), SystemFolder.INBOX).id();
+        EasDevice phone = new EasDevice(port, owner.address(), "correct horse battery", "Pending1")
+                .withUserAgent("Outlook-Android/1.0")
+                .provision();
+        MailClient client = new MailClient(phone);
+        client.device().folderSync("0");
+        mailboxes.deliver(owner.id(), inbox, Mime.message("Held"), null);
+        client.syncFully(inbox, 10);
+        phone.withUserAgent("Outlook-Android/2.0").folderSync("0");
+        for (String subject : List.of("One", "Two", "Three")) {
+            mailboxes.deliver(owner.id(), inbox, Mime.message(subject), null);
+        }
+        long devicePk = devices.find(owner.id(), "Pending1").orElseThrow().id();
+        Visitor admin = new Visitor();
+        admin.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+
+        String page = admin.get("/devices/" + devicePk).body();
+
+        Matcher pending =
+                Pattern.compile("<td class=\"num pending\"[^>]*>([^<]*)</td>").matcher(page);
+        assertThat(pending.find()).isTrue();
+        assertThat(pending.group(1)).isEqualTo("3");
+        Matcher seen =
+                Pattern.compile("<td class=\"user-agent-seen\">([^<]*)</td>").matcher(page);
+        List<String> agents = new ArrayList<>();
+        while (seen.find()) {
+            agents.add(seen.group(1));
+        }
+        assertThat(agents).containsExactly("Outlook-Android/2.0", "Outlook-Android/1.0");
+
+        client.syncFully(inbox, 10);
+        Matcher after = Pattern.compile("<td class=\"num pending\"[^>]*>([^<]*)</td>")
+                .matcher(admin.get("/devices/" + devicePk).body());
+        assertThat(after.find()).isTrue();
+        assertThat(after.group(1)).isEqualTo("0");
+    }
+
+    /**
+     * A session ends after {@code spring.session.timeout} (30 minutes) idle: the stored session says so, and once its
+     * expiry has passed the next request goes to the sign-in page.
+     */
+    @Test
+    void idleSessionShouldEndAfterThirtyMinutes() throws Exception {
+        Visitor visitor = new Visitor();
+        visitor.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        assertThat(visitor.get("/overview").statusCode()).isEqualTo(200);
+        String id = new String(Base64.getDecoder().decode(visitor.cookie), StandardCharsets.US_ASCII);
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(30 * 60);
+
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - ?, expiry_time = expiry_time - ?"
+                        + " WHERE session_id = ?")
+                .params(31 * 60 * 1000L, 31 * 60 * 1000L, id)
+                .update();
+
+        HttpResponse<String> after = visitor.get("/overview");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(location(after)).hasValueSatisfying(to -> assertThat(to).contains("/sign-in"));
+    }
+
+    /**
+     * The device actions the browser tests do not click: an account-only wipe of a 16.1 device (MS-ASPROV
+     * AccountOnlyRemoteWipe), its cancellation, and a partnership removal after the password is entered again; each
+     * audited with the administrator as its author.
+     */
+    @Test
+    void accountOnlyWipeCancelAndRemovalShouldReachTheDeviceRegistry() throws Exception {
+        AccountView owner = TestAccounts.open(accounts, "dashboard-actions");
+        new EasDevice(port, owner.address(), "correct horse battery", "Only161", "16.1").provision();
+        long id = devices.find(owner.id(), "Only161").orElseThrow().id();
+        Visitor admin = new Visitor();
+        admin.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        assertThat(admin.get("/devices/" + id).body()).contains("Wipe this account only");
+        String password = "&password=" + encode(DashboardBrowserTest.ADMIN_PASSWORD);
+
+        assertThat(admin.post("/devices/" + id + "/account-only-wipe", "_csrf=" + encode(admin.csrf) + password)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(devices.detail(id).wipeKind()).isEqualTo(WipeKind.ACCOUNT_ONLY);
+        assertThat(devices.detail(id).wipeState()).isEqualTo(WipeState.PENDING);
+
+        admin.get("/devices/" + id);
+        assertThat(admin.post("/devices/" + id + "/cancel-wipe", "_csrf=" + encode(admin.csrf))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(devices.detail(id).wipeState()).isEqualTo(WipeState.NONE);
+
+        admin.get("/devices/" + id);
+        assertThat(admin.post("/devices/" + id + "/remove", "_csrf=" + encode(admin.csrf) + "&password=wrong")
+                        .body())
+                .contains("That password is not right");
+        assertThat(devices.find(owner.id(), "Only161")).isPresent();
+        HttpResponse<String> removed =
+                admin.post("/devices/" + id + "/remove", "_csrf=" + encode(admin.csrf) + password);
+        assertThat(location(removed)).hasValueSatisfying(to -> assertThat(to).endsWith("/devices"));
+        assertThat(devices.find(owner.id(), "Only161")).isEmpty();
+        assertThat(audit.find(new AuditQuery(null, id, DashboardBrowserTest.ADMIN, null, null), 0, 50)
+                        .items())
+                .extracting(AuditEntry::action)
+                .contains("device.removed");
     }
 
     /** The device table's filters reach the registry: a part of the OS, the protocol version, the search text. */

@@ -52,8 +52,8 @@ final class Arena {
     private static final List<String> VOLATILE =
             List.of("last_seen_at", "last_ping_at", "last_used_at", "synced_at", "in_last_request");
 
-    /** Tables every request of the party's own grows: the device request log records refused requests too. */
-    private static final List<String> REQUEST_RECORDS = List.of("device_request");
+    /** Tables every request of the party's own grows: the request log and its User-Agents record refused requests too. */
+    private static final List<String> REQUEST_RECORDS = List.of("device_request", "device_user_agent");
 
     /** What a device reports of itself: the attacker's own device may report anything. */
     private static final List<String> SELF_REPORTED = List.of("user_agent", "protocol_version", "device_type");
