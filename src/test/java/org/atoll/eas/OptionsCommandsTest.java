@@ -148,6 +148,15 @@ class OptionsCommandsTest {
                                 .add("Name", "GAL")
                                 .add("Query", "colleague")
                                 .add(WbxmlElement.of(s, "Options").add("Range", "0-9")))));
+        CodePage f = CodePage.FIND;
+        exercises.put(
+                "Find",
+                Exercise.wbxml(WbxmlElement.of(f, "Find")
+                        .add("SearchId", "6b1c2a4e-0f3d-4b5a-9c8e-7d6f5e4a3b2c")
+                        .add(WbxmlElement.of(f, "ExecuteSearch")
+                                .add(WbxmlElement.of(f, "GalSearchCriterion")
+                                        .add(WbxmlElement.of(f, "Query").add("FreeText", "colleague"))
+                                        .add(WbxmlElement.of(f, "Options").add("Range", "0-9"))))));
         CodePage t = CodePage.SETTINGS;
         exercises.put(
                 "Settings",
