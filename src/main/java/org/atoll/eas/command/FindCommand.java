@@ -130,12 +130,13 @@ class FindCommand implements EasCommandHandler {
                     : gal(query.get(), options, range.get());
         } catch (FolderNotFound e) {
             return refused(Status.FOLDER_SYNC_REQUIRED.code);
-        } catch (MailboxException | InvalidAccountData | IllegalArgumentException e) {
+        } catch (MailboxException | InvalidAccountData | MalformedQuery e) {
             return refused(Status.INVALID_REQUEST.code);
         }
     }
 
-    private WbxmlElement mailbox(long accountId, WbxmlElement query, Optional<WbxmlElement> options, Range range) {
+    private WbxmlElement mailbox(long accountId, WbxmlElement query, Optional<WbxmlElement> options, Range range)
+            throws MalformedQuery {
         StringBuilder text = new StringBuilder();
         List<Long> folders = new ArrayList<>();
         boolean classes = false;
@@ -148,14 +149,12 @@ class FindCommand implements EasCommandHandler {
                     email |= term.text().map("Email"::equalsIgnoreCase).orElse(false);
                 }
                 case "AirSync:CollectionId" ->
-                    folders.add(term.text()
-                            .flatMap(WireNumbers::unsigned)
-                            .orElseThrow(() -> new IllegalArgumentException("CollectionId")));
-                default -> throw new IllegalArgumentException(term.qualifiedName());
+                    folders.add(term.text().flatMap(WireNumbers::unsigned).orElseThrow(MalformedQuery::new));
+                default -> throw new MalformedQuery();
             }
         }
         if (folders.size() > 1) {
-            throw new IllegalArgumentException("A Find names at most one CollectionId");
+            throw new MalformedQuery();
         }
         WbxmlElement response = response("Mailbox");
         if (classes && !email) {
@@ -199,11 +198,11 @@ class FindCommand implements EasCommandHandler {
         return properties;
     }
 
-    private WbxmlElement gal(WbxmlElement query, Optional<WbxmlElement> options, Range range) {
+    private WbxmlElement gal(WbxmlElement query, Optional<WbxmlElement> options, Range range) throws MalformedQuery {
         StringBuilder text = new StringBuilder();
         for (WbxmlElement term : query.children()) {
             if (!term.qualifiedName().equals("Find:FreeText")) {
-                throw new IllegalArgumentException(term.qualifiedName());
+                throw new MalformedQuery();
             }
             text.append(' ').append(term.text().orElse(""));
         }
@@ -239,6 +238,16 @@ class FindCommand implements EasCommandHandler {
 
     private WbxmlElement answer(WbxmlElement response) {
         return refused(Status.SUCCESS.code).add(response);
+    }
+
+    /**
+     * A Query holding an element Find does not define there, a CollectionId that is no folder id, or more than one
+     * CollectionId (6.6 Find.xsd).
+     */
+    static final class MalformedQuery extends Exception {
+        MalformedQuery() {
+            super(null, null, false, false);
+        }
     }
 
     /** A Find Range, {@code m-n} with 0 ≤ m ≤ n ≤ 999 (MS-ASCMD 2.2.3.143.1). */
