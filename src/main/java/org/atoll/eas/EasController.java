@@ -53,7 +53,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The ActiveSync endpoint (MS-ASHTTP 2.2): every request line is parsed once, plain or base64, and checked before
- * any command runs. A command not served yet is answered with 501 and is not offered by OPTIONS.
+ * any command runs. A command not served yet, or not part of the request's protocol version (Find below 16.1), is
+ * answered with 501; only served commands are offered by OPTIONS.
  */
 @RestController
 class EasController {
@@ -157,7 +158,9 @@ class EasController {
             return plain(status, e.getMessage());
         }
         EasRequestMetrics.command(http, request.command().commandName());
-        EasCommandHandler handler = handlers.get(request.command());
+        EasCommandHandler handler = Optional.ofNullable(handlers.get(request.command()))
+                .filter(served -> served.servedAt(request.protocolVersion()))
+                .orElse(null);
         boolean wbxmlStatuses = request.protocolVersion().atLeast(EasProtocolVersion.V14_0)
                 && (handler == null || handler.answersInWbxml());
         if (request.user() != null && !signIn.address(request.user()).equals(account.address())) {
@@ -197,7 +200,13 @@ class EasController {
         }
         EasRequestMetrics.device(http, device);
         if (handler == null) {
-            return plain(HttpStatus.NOT_IMPLEMENTED, request.command().commandName() + " is not served yet");
+            return plain(
+                    HttpStatus.NOT_IMPLEMENTED,
+                    request.command().commandName()
+                            + (handlers.containsKey(request.command())
+                                    ? " is not part of protocol "
+                                            + request.protocolVersion().text()
+                                    : " is not served yet"));
         }
         byte[] body = http.getInputStream()
                 .readNBytes((int) Math.min(properties.maxRequestBytes() + 1, Integer.MAX_VALUE - 8));

@@ -77,7 +77,7 @@ class EasTransportTest {
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
                 .hasValue("Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,FolderCreate,FolderDelete,"
                         + "FolderUpdate,MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,"
-                        + "ResolveRecipients,ValidateCert");
+                        + "ResolveRecipients,ValidateCert,Find");
     }
 
     @Test

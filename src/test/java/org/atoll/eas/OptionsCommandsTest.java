@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.eas.request.EasCommand;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
@@ -31,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * OPTIONS lists only commands Atoll answers (MS-ASHTTP 2.2.4.1.2.1 MS-ASCommands): every command it lists is sent
  * here with a minimal valid request by a 16.1 device, and each must be answered by its own handler, never with 501.
- * A command added to OPTIONS without a request here fails this test.
+ * A command added to OPTIONS without a request here, or without a row naming the test classes that send it, fails
+ * this test; every command left out (MeetingResponse until calendars) is answered 501.
  */
 @AtollTest
 class OptionsCommandsTest {
@@ -148,6 +152,15 @@ class OptionsCommandsTest {
                                 .add("Name", "GAL")
                                 .add("Query", "colleague")
                                 .add(WbxmlElement.of(s, "Options").add("Range", "0-9")))));
+        CodePage f = CodePage.FIND;
+        exercises.put(
+                "Find",
+                Exercise.wbxml(WbxmlElement.of(f, "Find")
+                        .add("SearchId", "6b1c2a4e-0f3d-4b5a-9c8e-7d6f5e4a3b2c")
+                        .add(WbxmlElement.of(f, "ExecuteSearch")
+                                .add(WbxmlElement.of(f, "GalSearchCriterion")
+                                        .add(WbxmlElement.of(f, "Query").add("FreeText", "colleague"))
+                                        .add(WbxmlElement.of(f, "Options").add("Range", "0-9"))))));
         CodePage t = CodePage.SETTINGS;
         exercises.put(
                 "Settings",
@@ -203,6 +216,74 @@ class OptionsCommandsTest {
                             .as("the root element answering %s", command)
                             .isEqualTo(exercise.root());
             }
+        }
+    }
+
+    /**
+     * The test classes that exercise each command in depth, over HTTP with real WBXML. Each one must exist and send
+     * the command by name; a command OPTIONS lists without a row here fails.
+     */
+    private static final Map<String, List<Class<?>>> COVERED_BY = Map.ofEntries(
+            Map.entry("Sync", List.of(SyncTest.class, HangingSyncTest.class)),
+            Map.entry("SendMail", List.of(ComposeMailTest.class)),
+            Map.entry("SmartReply", List.of(ComposeMailTest.class)),
+            Map.entry("SmartForward", List.of(ComposeMailTest.class, Eas16SessionTest.class)),
+            Map.entry("GetAttachment", List.of(GetAttachmentTest.class)),
+            Map.entry("FolderSync", List.of(FolderSyncTest.class)),
+            Map.entry("FolderCreate", List.of(FolderSyncTest.class)),
+            Map.entry("FolderUpdate", List.of(FolderSyncTest.class)),
+            Map.entry("FolderDelete", List.of(FolderSyncTest.class)),
+            Map.entry("MoveItems", List.of(ItemCommandsTest.class)),
+            Map.entry("GetItemEstimate", List.of(ItemCommandsTest.class)),
+            Map.entry("Search", List.of(MailboxSearchTest.class, DirectoryCommandsTest.class)),
+            Map.entry("Find", List.of(FindTest.class, EveryClientSessionAt161Test.class)),
+            Map.entry("Settings", List.of(SettingsTest.class, OutOfOfficeTest.class)),
+            Map.entry("Ping", List.of(PingTest.class)),
+            Map.entry("ItemOperations", List.of(ItemCommandsTest.class, ItemOperationsBoundsTest.class)),
+            Map.entry("Provision", List.of(ProvisionTest.class)),
+            Map.entry("ResolveRecipients", List.of(DirectoryCommandsTest.class, EveryClientSessionAt161Test.class)),
+            Map.entry("ValidateCert", List.of(ValidateCertTest.class)));
+
+    @Test
+    void everyCommandListedShouldHaveATestClassThatSendsIt() throws Exception {
+        AccountView account = TestAccounts.open(accounts, "coverage");
+
+        List<String> listed = Arrays.asList(options(account.address()).split(","));
+
+        assertThat(COVERED_BY.keySet())
+                .as("a covering test for every command OPTIONS lists")
+                .containsAll(listed);
+        for (String command : listed) {
+            for (Class<?> test : COVERED_BY.get(command)) {
+                Path source = Path.of("src/test/java", test.getName().replace('.', '/') + ".java");
+                assertThat(source).as("source of %s", test.getSimpleName()).exists();
+                assertThat(Files.readString(source))
+                        .as("%s sends %s", test.getSimpleName(), command)
+                        .contains("\"" + command + "\"")
+                        .contains("@Test");
+            }
+        }
+    }
+
+    /**
+     * Every command OPTIONS leaves out is one Atoll cannot answer, and is answered 501 (MS-ASHTTP 3.1.5.2) even at
+     * 16.1: MeetingResponse waits for calendars.
+     */
+    @Test
+    void everyCommandLeftOutShouldBeAnswered501() throws Exception {
+        AccountView account = TestAccounts.open(accounts, "left-out");
+        EasDevice device = new EasDevice(port, account.address(), PASSWORD, "LeftOut", "16.1").provision();
+        List<String> listed = Arrays.asList(options(account.address()).split(","));
+        List<String> leftOut = Arrays.stream(EasCommand.values())
+                .map(EasCommand::commandName)
+                .filter(command -> !listed.contains(command))
+                .toList();
+
+        assertThat(leftOut).contains("MeetingResponse");
+        for (String command : leftOut) {
+            assertThat(device.post(command, new byte[0]).statusCode())
+                    .as("HTTP status of %s", command)
+                    .isEqualTo(501);
         }
     }
 

@@ -2,10 +2,7 @@ package org.atoll.eas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.atoll.account.AccountView;
@@ -18,6 +15,7 @@ import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.LmtpClient;
+import org.atoll.support.Smarthost;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
@@ -39,17 +37,11 @@ class OutOfOfficeTest {
 
     private static final CodePage S = CodePage.SETTINGS;
 
-    static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        smtp.start();
-    }
+    static final Smarthost smtp = Smarthost.started();
 
     @DynamicPropertySource
     static void smarthost(DynamicPropertyRegistry registry) {
-        registry.add("atoll.data-dir", () -> "target/test-data-out-of-office");
-        registry.add("atoll.mail.smarthost.host", () -> "127.0.0.1");
-        registry.add("atoll.mail.smarthost.port", () -> smtp.getSmtp().getPort());
+        smtp.register(registry, "target/test-data-out-of-office");
     }
 
     @AfterAll
@@ -79,7 +71,7 @@ class OutOfOfficeTest {
 
     @BeforeEach
     void away() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         ana = TestAccounts.open(accounts, "away");
         phone = new EasDevice(port, ana.address(), "correct horse battery", "OofPhone").provision();
         external = "ext-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -125,15 +117,7 @@ class OutOfOfficeTest {
 
     List<MimeMessage> repliesTo(String address) throws Exception {
         deliveries.runDue();
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getAllRecipients()[0].toString().equals(address);
-                    } catch (Exception e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return smtp.receivedBy(address);
     }
 
     @Test
@@ -191,7 +175,7 @@ class OutOfOfficeTest {
         deliver("", "");
 
         deliveries.runDue();
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.received()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,14 @@ public interface EasCommandHandler {
         return EasProtocolVersion.of(device.protocolVersion());
     }
 
+    /**
+     * Whether the command exists at this protocol version; a request at a version it does not is answered as a
+     * command this server does not serve (Find is 16.1 only, MS-ASCMD 2.2.1.2).
+     */
+    default boolean servedAt(EasProtocolVersion version) {
+        return true;
+    }
+
     /** Whether the command runs only for a device holding the current policy key (all but Provision). */
     default boolean needsPolicy() {
         return true;

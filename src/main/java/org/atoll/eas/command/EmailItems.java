@@ -113,6 +113,11 @@ class EmailItems {
         return data;
     }
 
+    /** An instant as ActiveSync writes a dateTime (MS-ASDTYPE 2.3). */
+    static String dateTime(Instant instant) {
+        return DATE.format(instant);
+    }
+
     /** The raw MIME of several messages in one read, for rendering them together. */
     Map<Long, byte[]> rawMimes(long accountId, List<Long> messageIds) {
         return messageIds.isEmpty() ? Map.of() : mailboxes.rawMimes(accountId, messageIds);

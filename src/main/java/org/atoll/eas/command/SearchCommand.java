@@ -15,6 +15,7 @@ import org.atoll.account.DirectoryPage;
 import org.atoll.account.InvalidAccountData;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.MessageQuery;
 import org.atoll.mailbox.MessageSearch;
@@ -128,7 +129,7 @@ class SearchCommand implements EasCommandHandler {
         } catch (MailboxException e) {
             return storeStatus(Status.INVALID_REQUEST);
         }
-        boolean v14 = !device.protocolVersion().startsWith("12");
+        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
         Map<Long, byte[]> raw = emailItems.rawMimes(
                 accountId, results.messages().stream().map(MessageView::id).toList());
         WbxmlElement answer = storeStatus(Status.SUCCESS);
