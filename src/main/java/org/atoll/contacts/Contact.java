@@ -131,13 +131,22 @@ public record Contact(
                 .picture(picture);
     }
 
+    /**
+     * Empty text as null.
+     *
+     * @throws IllegalArgumentException for text holding U+0000, which no device could receive (MS-ASWBXML inline
+     *     strings end at it)
+     */
     static @Nullable String blankToNull(@Nullable String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("text must not contain U+0000");
+        }
         return value == null || value.isEmpty() ? null : value;
     }
 
     private static List<String> texts(List<String> values, String what) {
         for (String value : values) {
-            if (Objects.requireNonNull(value, what).isEmpty()) {
+            if (blankToNull(Objects.requireNonNull(value, what)) == null) {
                 throw new IllegalArgumentException(what + " holds an empty entry");
             }
         }
@@ -147,7 +156,7 @@ public record Contact(
     private static Map<PhoneKind, String> phones(Map<PhoneKind, String> values) {
         EnumMap<PhoneKind, String> copy = new EnumMap<>(PhoneKind.class);
         values.forEach((kind, number) -> {
-            if (number.isEmpty()) {
+            if (blankToNull(number) == null) {
                 throw new IllegalArgumentException("empty " + kind + " number");
             }
             copy.put(kind, number);

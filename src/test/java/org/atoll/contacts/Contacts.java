@@ -72,7 +72,7 @@ final class Contacts {
                         .firstName("Ælfrida")
                         .lastName("Þórsdóttir")
                         .emailAddresses(List.of("aelfrida@example.is"))
-                        .body("Line one\r\nLine two\r\n\r\nLine four")
+                        .body("Line one\nLine two\n\nLine four")
                         .build(),
                 Contact.builder()
                         .firstName("Дмитрий")
