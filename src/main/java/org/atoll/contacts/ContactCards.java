@@ -26,6 +26,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -446,7 +447,11 @@ public final class ContactCards {
             return date;
         }
         if (property.getDate() != null) {
-            return LocalDate.from(property.getDate());
+            try {
+                return LocalDate.from(property.getDate());
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(what + " is not a whole date: " + property.getDate());
+            }
         }
         throw new IllegalArgumentException(what + " is not a whole date: "
                 + (property.getText() != null ? property.getText() : String.valueOf(property.getPartialDate())));

@@ -158,8 +158,8 @@ public final class ContactEas {
                 throw new MalformedContact(element.qualifiedName() + " is not an element of the Contact class");
             }
         }
-        fill(contact, texts, texts2);
         try {
+            fill(contact, texts, texts2);
             return contact.build();
         } catch (IllegalArgumentException e) {
             throw new MalformedContact(e.getMessage());
@@ -272,11 +272,11 @@ public final class ContactEas {
                 (kind, tag) -> contact.phone(kind, (CONTACTS2_PHONES.contains(kind) ? texts2 : texts).get(tag)));
         for (Map.Entry<AddressKind, String> entry : ADDRESS_PREFIXES.entrySet()) {
             String prefix = entry.getValue();
-            String street = texts.get(prefix + "Street");
-            String city = texts.get(prefix + "City");
-            String state = texts.get(prefix + "State");
-            String postalCode = texts.get(prefix + "PostalCode");
-            String country = texts.get(prefix + "Country");
+            String street = Contact.blankToNull(texts.get(prefix + "Street"));
+            String city = Contact.blankToNull(texts.get(prefix + "City"));
+            String state = Contact.blankToNull(texts.get(prefix + "State"));
+            String postalCode = Contact.blankToNull(texts.get(prefix + "PostalCode"));
+            String country = Contact.blankToNull(texts.get(prefix + "Country"));
             if (street != null || city != null || state != null || postalCode != null || country != null) {
                 contact.address(entry.getKey(), new PostalAddress(street, city, state, postalCode, country));
             }

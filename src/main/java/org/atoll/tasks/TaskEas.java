@@ -115,7 +115,8 @@ public final class TaskEas {
 
     /**
      * The task a client sent as the {@code ApplicationData} of a Sync Add or Change. Absent Importance and
-     * Sensitivity are normal, absent Complete and ReminderSet false.
+     * Sensitivity are normal, absent Complete and ReminderSet false; the DateCompleted of a task that is not complete
+     * is passed over.
      *
      * @throws MalformedTask when the item breaks MS-ASTASK: a dateTime of another form, an element of another class or
      *     one a client may not send, an element given twice, a number out of its range, a recurrence without Type or
@@ -161,7 +162,7 @@ public final class TaskEas {
                     .localStart(localDateTime(texts, "StartDate"))
                     .utcDue(dateTime(texts, "UtcDueDate"))
                     .localDue(localDateTime(texts, "DueDate"))
-                    .dateCompleted(dateTime(texts, "DateCompleted"))
+                    .dateCompleted(bool(texts, "Complete") ? dateTime(texts, "DateCompleted") : null)
                     .reminderTime(dateTime(texts, "ReminderTime"));
             String importance = texts.get("Importance");
             if (importance != null) {

@@ -213,6 +213,38 @@ class ContactEasTest {
         }
     }
 
+    /** The reader is total: any tree of known tags gives a contact or MalformedContact, nothing else. */
+    @Test
+    void anyTreeShouldGiveAContactOrMalformedContact() {
+        java.util.Random random = new java.util.Random(14);
+        CodePage[] pages = {CONTACTS, CodePage.CONTACTS2, CodePage.AIRSYNCBASE, CodePage.TASKS};
+        String[] texts = {"", "1", "2", "x", "1980-05-12T00:00:00.000Z", "AAAA", "2026-13-45T99:00:00.000Z"};
+        for (int i = 0; i < 5000; i++) {
+            WbxmlElement data = randomChildren(WbxmlElement.of(AIRSYNC, "ApplicationData"), random, pages, texts, 0);
+            try {
+                ContactEas.read(data, 141);
+            } catch (MalformedContact expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    static WbxmlElement randomChildren(
+            WbxmlElement parent, java.util.Random random, CodePage[] pages, String[] texts, int depth) {
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            CodePage page = pages[random.nextInt(pages.length)];
+            List<String> names = List.copyOf(page.tags().values());
+            String name = names.get(random.nextInt(names.size()));
+            if (depth < 2 && random.nextInt(3) == 0) {
+                parent.add(randomChildren(WbxmlElement.of(page, name), random, pages, texts, depth + 1));
+            } else {
+                parent.add(WbxmlElement.text(page, name, texts[random.nextInt(texts.length)]));
+            }
+        }
+        return parent;
+    }
+
     static WbxmlElement syncResponse(WbxmlElement applicationData) {
         return WbxmlElement.of(AIRSYNC, "Sync")
                 .add(WbxmlElement.of(AIRSYNC, "Collections")

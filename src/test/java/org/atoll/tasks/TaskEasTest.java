@@ -238,6 +238,38 @@ class TaskEasTest {
         }
     }
 
+    /** The reader is total: any tree of known tags gives a task or MalformedTask, nothing else. */
+    @Test
+    void anyTreeShouldGiveATaskOrMalformedTask() {
+        java.util.Random random = new java.util.Random(9);
+        CodePage[] pages = {TASKS, BASE, CodePage.CONTACTS};
+        String[] texts = {"", "0", "1", "3", "99999999999", "x", "2026-12-01T17:00:00.000Z", "2026-12-01"};
+        for (int i = 0; i < 5000; i++) {
+            WbxmlElement data = randomChildren(WbxmlElement.of(AIRSYNC, "ApplicationData"), random, pages, texts, 0);
+            try {
+                TaskEas.read(data, 161);
+            } catch (MalformedTask expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    static WbxmlElement randomChildren(
+            WbxmlElement parent, java.util.Random random, CodePage[] pages, String[] texts, int depth) {
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            CodePage page = depth > 0 && random.nextBoolean() ? TASKS : pages[random.nextInt(pages.length)];
+            List<String> names = List.copyOf(page.tags().values());
+            String name = names.get(random.nextInt(names.size()));
+            if (depth < 2 && random.nextInt(3) == 0) {
+                parent.add(randomChildren(WbxmlElement.of(page, name), random, pages, texts, depth + 1));
+            } else {
+                parent.add(WbxmlElement.text(page, name, texts[random.nextInt(texts.length)]));
+            }
+        }
+        return parent;
+    }
+
     static List<Task> varied() {
         return List.of(
                 Task.builder()
