@@ -1,0 +1,148 @@
+package org.atoll.contacts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
+
+/** Values of the ActiveSync data types (MS-ASDTYPE) and the AirSyncBase body, as the Contact class uses them. */
+final class EasValues {
+
+    /** The protocol versions this codec writes and reads, as MS-ASHTTP 2.2.1.1.1.1 numbers them. */
+    static final Set<Integer> VERSIONS = Set.of(121, 140, 141, 160, 161);
+
+    /** MS-ASDTYPE 2.3 dateTime as ActiveSync writes it. */
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** MS-ASCNTC 2.2.2.6: the time of a birthday "might be 11:59"; a client ignores it. */
+    private static final LocalTime DATE_ONLY_TIME = LocalTime.of(11, 59);
+
+    /** Plain text (MS-ASAIRS 2.2.2.22.1). */
+    private static final String PLAIN = "1";
+
+    private static final String HTML = "2";
+
+    private EasValues() {}
+
+    static void checkVersion(int protocolVersion) {
+        if (!VERSIONS.contains(protocolVersion)) {
+            throw new IllegalArgumentException("no ActiveSync version " + protocolVersion + " here");
+        }
+    }
+
+    static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant);
+    }
+
+    /** A date-only value as a dateTime at 11:59 UTC, the same day in every time zone within eleven hours of UTC. */
+    static String date(LocalDate date) {
+        return DATE_TIME.format(date.atTime(DATE_ONLY_TIME).toInstant(ZoneOffset.UTC));
+    }
+
+    /**
+     * A dateTime: {@code YYYY-MM-DDTHH:MM:SS.MSSZ} (MS-ASDTYPE 2.3), the fraction optional.
+     *
+     * @throws DateTimeParseException for any other form
+     */
+    static Instant parseDateTime(String text) {
+        if (text.length() < 20 || text.charAt(10) != 'T' || !text.endsWith("Z")) {
+            throw new DateTimeParseException("not an ActiveSync dateTime", text, 0);
+        }
+        return Instant.parse(text);
+    }
+
+    /**
+     * A date-only value: the date of the nearest midnight UTC, so a client that sends its local midnight (22:00 the
+     * day before, for UTC+2) and one that sends 11:59 UTC both mean the day they show.
+     */
+    static LocalDate parseDate(String text) {
+        Instant instant = parseDateTime(text).plus(12, ChronoUnit.HOURS);
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * The notes as an AirSyncBase Body of plain text (MS-ASAIRS 2.2.2.9). A {@code truncationSize} of 0 asks for
+     * no text at all, and the body is marked truncated whatever its size, as in MS-ASWBXML section 3.
+     */
+    static WbxmlElement body(@Nullable String text, @Nullable Long truncationSize) {
+        String data = text == null ? "" : text;
+        int size = data.getBytes(StandardCharsets.UTF_8).length;
+        WbxmlElement body = WbxmlElement.of(CodePage.AIRSYNCBASE, "Body")
+                .add("Type", PLAIN)
+                .add("EstimatedDataSize", Integer.toString(size));
+        if (truncationSize != null && (truncationSize == 0 || size > truncationSize)) {
+            body.add("Truncated", "1");
+            String kept = truncate(data, truncationSize);
+            if (!kept.isEmpty()) {
+                body.add("Data", kept);
+            }
+        } else if (!data.isEmpty()) {
+            body.add("Data", data);
+        }
+        return body;
+    }
+
+    /**
+     * The text of a client's AirSyncBase Body: plain text as sent, HTML reduced to its text.
+     *
+     * @throws IllegalArgumentException for a body without a Type, or of a type other than plain text and HTML
+     */
+    static @Nullable String bodyText(WbxmlElement body) {
+        String type = body.text("Type").orElseThrow(() -> new IllegalArgumentException("Body has no Type"));
+        String data = body.text("Data").orElse(null);
+        if (PLAIN.equals(type)) {
+            return data;
+        }
+        if (HTML.equals(type)) {
+            return data == null ? null : Contact.blankToNull(htmlText(data));
+        }
+        throw new IllegalArgumentException("Body of Type " + type + " is neither plain text nor HTML");
+    }
+
+    /** The longest prefix of {@code text} whose UTF-8 form fits in {@code limit} bytes, cut between characters. */
+    static String truncate(String text, long limit) {
+        long bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > limit) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
+    }
+
+    /** HTML as text: line breaks for {@code <br>} and block ends, no tags, the five XML entities and nbsp decoded. */
+    static String htmlText(String html) {
+        String text = html.replaceAll("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>", "\n")
+                .replaceAll("<[^>]*>", "")
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+        return text.strip();
+    }
+
+    /** "0" or "1" (MS-ASDTYPE 2.1 boolean). */
+    static boolean parseBoolean(String text) {
+        return switch (text) {
+            case "0" -> false;
+            case "1" -> true;
+            default -> throw new IllegalArgumentException("not a boolean: " + text);
+        };
+    }
+}
