@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,9 @@ final class PostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
     private static final String STARTUP_SECONDS = "60";
+
+    /** Where clusters live that the system user cannot reach in the data directory; see {@link #relocated}. */
+    static final Path RELOCATED = Path.of("/var/lib/atoll");
 
     private final Path binaries;
     private final Path pgData;
@@ -82,24 +89,25 @@ final class PostgresServer implements AutoCloseable {
         Path binaries = PostgresBinaries.unpacked();
         PostgresUser user = PostgresUser.forThisProcess(systemUser);
         Path logFile = pgData.resolveSibling(pgData.getFileName() + ".log");
-        stopOrphanedServer(pgData, user);
+        Path cluster = user.reaches(pgData.getParent()) ? pgData : relocated(pgData, user);
+        stopOrphanedServer(cluster, user);
         if (ephemeral) {
-            delete(pgData);
+            delete(cluster);
         }
-        Files.createDirectories(pgData);
-        user.own(pgData);
-        user.mustReach(pgData, binaries.resolve("bin/postgres"));
-        PostgresServer server = new PostgresServer(binaries, pgData, logFile, user, freePort(), ephemeral, lock);
-        if (!Files.exists(pgData.resolve("postgresql.conf"))) {
-            server.run("initdb", "-A", "trust", "-U", "postgres", "-D", pgData.toString(), "-E", "UTF-8");
+        Files.createDirectories(cluster);
+        user.own(cluster);
+        user.mustReach(cluster, binaries.resolve("bin/postgres"));
+        PostgresServer server = new PostgresServer(binaries, cluster, logFile, user, freePort(), ephemeral, lock);
+        if (!Files.exists(cluster.resolve("postgresql.conf"))) {
+            server.run("initdb", "-A", "trust", "-U", "postgres", "-D", cluster.toString(), "-E", "UTF-8");
         }
         String options = Stream.concat(
                         Stream.of("-p " + server.port),
                         settings.entrySet().stream()
                                 .map(setting -> "-c " + setting.getKey() + "=" + setting.getValue()))
                 .collect(Collectors.joining(" "));
-        server.run("pg_ctl", "-D", pgData.toString(), "-o", options, "-w", "-t", STARTUP_SECONDS, "start");
-        log.info("PostgreSQL runs as {} on 127.0.0.1:{} with its data in {}", user.name(), server.port, pgData);
+        server.run("pg_ctl", "-D", cluster.toString(), "-o", options, "-w", "-t", STARTUP_SECONDS, "start");
+        log.info("PostgreSQL runs as {} on 127.0.0.1:{} with its data in {}", user.name(), server.port, cluster);
         return server;
     }
 
@@ -165,6 +173,49 @@ final class PostgresServer implements AutoCloseable {
         List<String> lines = Files.readAllLines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()))
                 + "\n(the whole output is in " + file + ")";
+    }
+
+    /**
+     * Where the cluster of {@code pgData} lives when the system user cannot reach {@code pgData} (a checkout under
+     * {@code /root}, a home directory closed to others): a directory of its own under {@link #RELOCATED}, named by
+     * the path it stands for, with {@code pgData} a symbolic link to it, so the data is still found from the data
+     * directory. The system user gets no more than before: no permission on the closed directory changes, and the
+     * programs are handed the relocated path, which they reach without passing through it.
+     *
+     * @throws IllegalStateException when {@code pgData} already holds a cluster of its own there
+     */
+    private static Path relocated(Path pgData, PostgresUser user) throws IOException {
+        if (Files.isSymbolicLink(pgData)) {
+            return Files.readSymbolicLink(pgData);
+        }
+        if (Files.isDirectory(pgData)) {
+            try (Stream<Path> entries = Files.list(pgData)) {
+                if (entries.findAny().isPresent()) {
+                    user.mustReach(pgData);
+                }
+            }
+            Files.delete(pgData);
+        }
+        Path cluster =
+                RELOCATED.resolve("postgresql-" + digest(pgData.toAbsolutePath().normalize()));
+        Files.createDirectories(cluster);
+        Files.createSymbolicLink(pgData, cluster);
+        log.info(
+                "{} cannot reach {}, so PostgreSQL's data lives in {} with a link to it there",
+                user.name(),
+                pgData.getParent(),
+                cluster);
+        return cluster;
+    }
+
+    private static String digest(Path path) {
+        try {
+            byte[] sha256 =
+                    MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     private static int freePort() throws IOException {

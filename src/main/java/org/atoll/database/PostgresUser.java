@@ -98,6 +98,14 @@ record PostgresUser(String name, List<String> prefix, int uid, int gid) {
     }
 
     /**
+     * Whether this user can pass through {@code directory}: every directory above it, and it, let the user in, which
+     * a home directory such as {@code /root} does not.
+     */
+    boolean reaches(Path directory) {
+        return prefix.isEmpty() || test(directory).exitCode() == 0;
+    }
+
+    /**
      * Fails with the reason when this user cannot reach {@code paths}: every directory above them must let it pass,
      * which a home directory such as {@code /root} does not.
      */
@@ -106,12 +114,7 @@ record PostgresUser(String name, List<String> prefix, int uid, int gid) {
             return;
         }
         for (Path path : paths) {
-            Output test = run(command(Path.of("test"), List.of("-x", path.toString())));
-            if (test.exitCode() == -1) {
-                throw new IllegalStateException("PostgreSQL refuses to run as root, and the program that runs it as "
-                        + name + " is missing: " + test.text() + " (install util-linux, or start Atoll as an"
-                        + " ordinary user)");
-            }
+            Output test = test(path);
             if (test.exitCode() != 0) {
                 throw new IllegalStateException("PostgreSQL runs as the system user " + name
                         + " because Atoll runs as root, and that user cannot reach " + path
@@ -119,6 +122,15 @@ record PostgresUser(String name, List<String> prefix, int uid, int gid) {
                         + " e.g. under /var/lib or /srv), or start Atoll as an ordinary user");
             }
         }
+    }
+
+    private Output test(Path path) {
+        Output test = run(command(Path.of("test"), List.of("-x", path.toString())));
+        if (test.exitCode() == -1) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root, and the program that runs it as " + name
+                    + " is missing: " + test.text() + " (install util-linux, or start Atoll as an ordinary user)");
+        }
+        return test;
     }
 
     private static int owner(Path path) throws IOException {

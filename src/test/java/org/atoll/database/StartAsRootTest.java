@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -39,12 +40,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StartAsRootTest {
 
     private final List<String> systemUsers = new ArrayList<>();
+    private Path root;
     private Path dataDir;
+    private Path relocated;
 
     @BeforeEach
     void onlyAsRoot() throws IOException {
         assumeTrue(PostgresUser.isRoot(), "runs only as root");
-        dataDir = DataDirectories.create(Path.of("target"), "root-");
+        root = DataDirectories.create(Path.of("target"), "root-");
+        dataDir = root;
     }
 
     @Test
@@ -86,6 +90,32 @@ class StartAsRootTest {
         try (Stream<Path> files = Files.walk(pgData)) {
             int afterUid = uid(after).orElseThrow();
             assertThat(files).allSatisfy(file -> assertThat(owner(file)).isEqualTo(afterUid));
+        }
+    }
+
+    /** A checkout in a closed home directory such as /root: the cluster lives under /var/lib, linked from it. */
+    @Test
+    void aDataDirectoryTheSystemUserCannotReachShouldBeLinkedToOneItCan() throws Exception {
+        Path closed = root.resolve("home");
+        Files.createDirectories(closed);
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        dataDir = closed.resolve("checkout/data");
+        String systemUser = newSystemUserName();
+        String address = TestAccounts.uniqueAddress("root-home");
+        try (ConfigurableApplicationContext first = start(systemUser)) {
+            first.getBean(Accounts.class).create(NewAccount.user(address, "correct horse battery"));
+        }
+        Path link = dataDir.resolve("postgresql");
+        assertThat(link).isSymbolicLink();
+        relocated = Files.readSymbolicLink(link);
+        assertThat(relocated).startsWith(PostgresServer.RELOCATED);
+        assertThat(owner(relocated)).isEqualTo(uid(systemUser).orElseThrow());
+        assertThat(closed).isDirectory();
+        assertThat(Files.getPosixFilePermissions(closed)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+        try (ConfigurableApplicationContext second = start(systemUser)) {
+            assertThat(second.getBean(Accounts.class).findByAddress(address)).isPresent();
+            assertThat(postmaster().info().user()).contains(systemUser);
         }
     }
 
@@ -137,8 +167,13 @@ class StartAsRootTest {
 
     @AfterEach
     void deleteDataDirAndSystemUsers() throws Exception {
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
+        if (relocated != null) {
+            try (Stream<Path> files = Files.walk(relocated)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        if (root != null) {
+            try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
