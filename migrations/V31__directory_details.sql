@@ -1,5 +1,6 @@
--- What the directory shows of a person besides name and address (GAL Search and Find, MS-ASCMD 2.2.3.162, and
--- GET /api/v1/directory): each optional, null when unset (never empty), bounded, without control characters.
+-- What the directory shows of a person besides name and address (GAL Search and Find, MS-ASCMD 2.2.3.139.3 and
+-- 2.2.3.139.1, and GET /api/v1/directory): each optional, null when unset (never empty), bounded, without control
+-- characters.
 ALTER TABLE account
     ADD COLUMN first_name   text CHECK (length(first_name) BETWEEN 1 AND 64 AND first_name !~ '[[:cntrl:]]'),
     ADD COLUMN last_name    text CHECK (length(last_name) BETWEEN 1 AND 64 AND last_name !~ '[[:cntrl:]]'),

@@ -6,17 +6,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the directory shows of a person besides name and address: the GAL properties of MS-ASCMD 2.2.3.162 that an
+ * What the directory shows of a person besides name and address: the GAL properties of MS-ASCMD 2.2.3.139.3 that an
  * administrator keeps per account. Each is optional; a blank value is no value. Built through {@link #of}, which
  * strips and checks them.
  *
- * @param firstName GAL FirstName
- * @param lastName GAL LastName
- * @param company GAL Company
- * @param title the job title, GAL Title
- * @param office the office location, GAL Office
- * @param phone the office phone, GAL Phone
- * @param mobilePhone GAL MobilePhone
+ * @param firstName GAL FirstName (MS-ASCMD 2.2.3.70)
+ * @param lastName GAL LastName (2.2.3.95)
+ * @param company GAL Company (2.2.3.33)
+ * @param title the job title, GAL Title (2.2.3.182)
+ * @param office the office location, GAL Office (2.2.3.121)
+ * @param phone the office phone, GAL Phone (2.2.3.133)
+ * @param mobilePhone GAL MobilePhone (2.2.3.114)
  */
 public record DirectoryDetails(
         @Nullable String firstName,
