@@ -29,12 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Search (MS-ASCMD 2.2.1.16) of the global address list ({@code Store/Name} GAL: a {@code Query} text and an optional
- * {@code Range}, answered with the matching accounts' names, addresses and the directory details set, {@link GalProperties},
- * {@link Directory}) and of the caller's
- * mailbox ({@code Store/Name} Mailbox: an {@code And} of FreeText, Class, CollectionId, ConversationId and
- * GreaterThan/LessThan on DateReceived, with Range, DeepTraversal, RebuildResults and BodyPreference; {@link
- * MessageSearch}). A mailbox result names its message by a LongId that ItemOperations fetches. Other stores get the
- * Store Status of an invalid request.
+ * {@code Range}, answered with the matching accounts' names, addresses and the directory details set; {@link
+ * Directory}, {@link GalProperties}) and of the caller's mailbox ({@code Store/Name} Mailbox: an {@code And} of
+ * FreeText, Class, CollectionId, ConversationId and GreaterThan/LessThan on DateReceived, with Range, DeepTraversal,
+ * RebuildResults and BodyPreference; {@link MessageSearch}). A mailbox result names its message by a LongId that
+ * ItemOperations fetches. Other stores get the Store Status of an invalid request.
  */
 @Component
 class SearchCommand implements EasCommandHandler {
