@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param easEnabled whether the account's devices may sync over ActiveSync
  * @param quotaBytes the mailbox size limit, or null for none
  * @param hiddenFromDirectory whether the directory (GAL Search, ResolveRecipients, Find) leaves the account out
+ * @param details what the directory shows besides name and address
  */
 public record AccountView(
         long id,
@@ -19,4 +20,5 @@ public record AccountView(
         boolean easEnabled,
         @Nullable Long quotaBytes,
         Instant createdAt,
-        boolean hiddenFromDirectory) {}
+        boolean hiddenFromDirectory,
+        DirectoryDetails details) {}

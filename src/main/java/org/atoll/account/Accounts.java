@@ -280,6 +280,36 @@ public class Accounts {
         return after;
     }
 
+    /**
+     * Replaces what the directory shows of the account besides name and address; audited with the names of the
+     * details that changed, never their values.
+     *
+     * @throws AccountNotFound when no account has the id
+     * @throws InvalidAccountData when a detail is too long or holds a control character
+     */
+    @Transactional
+    public AccountView setDirectoryDetails(long id, DirectoryDetails details, Actor actor) {
+        Account account = load(id);
+        DirectoryDetails checked = DirectoryDetails.of(
+                details.firstName(),
+                details.lastName(),
+                details.company(),
+                details.title(),
+                details.office(),
+                details.phone(),
+                details.mobilePhone());
+        List<String> changed = checked.differencesFrom(account.view().details());
+        if (changed.isEmpty()) {
+            return account.view();
+        }
+        account.describe(checked, now());
+        repository.flush();
+        AccountView after = account.view();
+        events.publishEvent(
+                new AccountChanged(id, after.address(), actor, "directory details: " + String.join(", ", changed)));
+        return after;
+    }
+
     /** @throws AccountNotFound when no account has the id */
     @Transactional
     public AccountView setEnabled(long id, boolean enabled) {

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The address book of this server, the global address list (GAL) of Exchange: the enabled accounts, found by the
- * start of their address, of their display name or of a word in it. Disabled accounts and accounts hidden from the
- * directory are never listed.
+ * start of their address, of their display name or of a word in it, with their {@link DirectoryDetails}. The details
+ * are shown but not searched: the name and address are what a person types. Disabled accounts and accounts hidden
+ * from the directory are never listed.
  */
 @Service
 public class Directory {
@@ -111,7 +112,8 @@ public class Directory {
     private static DirectoryEntry entry(AccountView account) {
         String address = account.address();
         int at = address.indexOf('@');
-        return new DirectoryEntry(account.displayName(), address, at > 0 ? address.substring(0, at) : address);
+        return new DirectoryEntry(
+                account.displayName(), address, at > 0 ? address.substring(0, at) : address, account.details());
     }
 
     /** A window of {@code size} rows from any {@code offset}, not only at a multiple of the size as pages are. */

@@ -1,9 +1,11 @@
 package org.atoll.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import org.atoll.account.AccountView;
 import org.atoll.account.ApiTokens;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,8 @@ final class AccountDtos {
             @Nullable Long quotaBytes,
             @Nullable Long mobilePolicyId,
             Instant createdAt,
-            boolean hiddenFromDirectory) {
+            boolean hiddenFromDirectory,
+            DirectoryDetailsDto directoryDetails) {
 
         static AccountDto of(AccountView account, @Nullable Long mobilePolicyId) {
             return new AccountDto(
@@ -35,7 +38,35 @@ final class AccountDtos {
                     account.quotaBytes(),
                     mobilePolicyId,
                     account.createdAt(),
-                    account.hiddenFromDirectory());
+                    account.hiddenFromDirectory(),
+                    DirectoryDetailsDto.of(account.details()));
+        }
+    }
+
+    /** What the directory shows besides name and address; an unset detail is absent from the JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DirectoryDetailsDto(
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String company,
+            @Nullable String title,
+            @Nullable String office,
+            @Nullable String phone,
+            @Nullable String mobilePhone) {
+
+        static DirectoryDetailsDto of(DirectoryDetails details) {
+            return new DirectoryDetailsDto(
+                    details.firstName(),
+                    details.lastName(),
+                    details.company(),
+                    details.title(),
+                    details.office(),
+                    details.phone(),
+                    details.mobilePhone());
+        }
+
+        DirectoryDetails details() {
+            return new DirectoryDetails(firstName, lastName, company, title, office, phone, mobilePhone);
         }
     }
 
@@ -49,7 +80,7 @@ final class AccountDtos {
 
     /**
      * Every writable setting; an absent quota or policy means none (the default policy), an absent
-     * hiddenFromDirectory that the account is listed.
+     * hiddenFromDirectory that the account is listed, absent directoryDetails none.
      */
     record UpdateAccount(
             @NotNull String displayName,
@@ -58,7 +89,8 @@ final class AccountDtos {
             @NotNull Boolean easEnabled,
             @Nullable Long quotaBytes,
             @Nullable Long mobilePolicyId,
-            @Nullable Boolean hiddenFromDirectory) {}
+            @Nullable Boolean hiddenFromDirectory,
+            @Nullable DirectoryDetailsDto directoryDetails) {}
 
     record ResetPassword(@NotNull String password) {}
 

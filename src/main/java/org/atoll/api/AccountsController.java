@@ -6,6 +6,7 @@ import java.net.URI;
 import org.atoll.account.AccountUpdate;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.api.AccountDtos.AccountDto;
@@ -92,6 +93,12 @@ class AccountsController {
                         body.displayName(), body.role(), body.enabled(), body.easEnabled(), body.quotaBytes()),
                 actor);
         policies.assign(accountId, body.mobilePolicyId(), actor);
+        accounts.setDirectoryDetails(
+                accountId,
+                body.directoryDetails() == null
+                        ? DirectoryDetails.NONE
+                        : body.directoryDetails().details(),
+                actor);
         return dto(
                 accounts.setHiddenFromDirectory(updated.id(), Boolean.TRUE.equals(body.hiddenFromDirectory()), actor));
     }

@@ -1,8 +1,11 @@
 package org.atoll.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.atoll.account.Directory;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.DirectoryEntry;
 import org.atoll.account.DirectoryPage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +25,33 @@ class DirectoryController {
         this.directory = directory;
     }
 
-    record DirectoryEntryDto(String displayName, String address, String alias) {
+    /** An entry; the details an administrator did not set are absent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DirectoryEntryDto(
+            String displayName,
+            String address,
+            String alias,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String company,
+            @Nullable String title,
+            @Nullable String office,
+            @Nullable String phone,
+            @Nullable String mobilePhone) {
 
         static DirectoryEntryDto of(DirectoryEntry entry) {
-            return new DirectoryEntryDto(entry.displayName(), entry.address(), entry.alias());
+            DirectoryDetails details = entry.details();
+            return new DirectoryEntryDto(
+                    entry.displayName(),
+                    entry.address(),
+                    entry.alias(),
+                    details.firstName(),
+                    details.lastName(),
+                    details.company(),
+                    details.title(),
+                    details.office(),
+                    details.phone(),
+                    details.mobilePhone());
         }
     }
 

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.demo.DemoCorpus;
+import org.atoll.demo.DemoDirectoryDetails;
 import org.atoll.demo.DemoMessage;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
@@ -18,6 +20,7 @@ import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -91,6 +94,18 @@ class FirstStart implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             AccountView demo = accounts.create(
                     new NewAccount(address, "Demo User", properties.demo().password(), Role.USER, null));
+            DemoDirectoryDetails details = DemoDirectoryDetails.DEMO_USER;
+            accounts.setDirectoryDetails(
+                    demo.id(),
+                    DirectoryDetails.of(
+                            details.firstName(),
+                            details.lastName(),
+                            details.company(),
+                            details.title(),
+                            details.office(),
+                            details.phone(),
+                            details.mobilePhone()),
+                    Actor.SYSTEM);
             Map<String, Long> folderIds = new HashMap<>();
             for (SystemFolder role : SystemFolder.values()) {
                 folderIds.put(

@@ -7,6 +7,7 @@ import org.atoll.account.AccountNotFound;
 import org.atoll.account.AccountUpdate;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.device.MobilePolicies;
@@ -22,16 +23,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code atoll account ...}: open, disable, enable and list accounts, and reset their passwords. */
+/**
+ * {@code atoll account ...}: open, disable, enable and list accounts, reset their passwords and set what the directory
+ * shows of them.
+ */
 @Command(
         name = "account",
         mixinStandardHelpOptions = true,
-        description = "Open, disable, enable and list accounts, and reset passwords.",
+        description = "Open, disable, enable and list accounts, reset passwords, set directory details.",
         subcommands = {
             AccountCommands.Create.class,
             AccountCommands.Disable.class,
             AccountCommands.Enable.class,
             AccountCommands.PasswordReset.class,
+            AccountCommands.SetDirectoryDetails.class,
             AccountCommands.ListAccounts.class
         })
 final class AccountCommands implements Runnable {
@@ -59,7 +64,8 @@ final class AccountCommands implements Runnable {
             boolean enabled,
             boolean easEnabled,
             @Nullable Long quotaBytes,
-            Instant createdAt) {
+            Instant createdAt,
+            DirectoryDetails directoryDetails) {
 
         static AccountJson of(AccountView account) {
             return new AccountJson(
@@ -70,7 +76,8 @@ final class AccountCommands implements Runnable {
                     account.enabled(),
                     account.easEnabled(),
                     account.quotaBytes(),
-                    account.createdAt());
+                    account.createdAt(),
+                    account.details());
         }
     }
 
@@ -261,6 +268,71 @@ final class AccountCommands implements Runnable {
             AccountView found = find(accounts, account);
             accounts.resetPassword(found.id(), Passwords.read(password, env.terminal()), env.actor());
             print(this, found, "New password set, API tokens revoked, for");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "directory",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Set what the directory (GAL) shows of an account besides name and address.",
+                "A detail not given stays as it is; an empty one (\"\") is removed. Audited like every account change."
+            })
+    static final class SetDirectoryDetails extends StoreCommand {
+
+        @Parameters(paramLabel = "ACCOUNT", description = ACCOUNT)
+        String account;
+
+        @Option(names = "--first-name", paramLabel = "TEXT", description = "At most 64 characters.")
+        @Nullable
+        String firstName;
+
+        @Option(names = "--last-name", paramLabel = "TEXT", description = "At most 64 characters.")
+        @Nullable
+        String lastName;
+
+        @Option(names = "--company", paramLabel = "TEXT", description = "At most 128 characters.")
+        @Nullable
+        String company;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "The job title, at most 128 characters.")
+        @Nullable
+        String title;
+
+        @Option(names = "--office", paramLabel = "TEXT", description = "The office location, at most 128 characters.")
+        @Nullable
+        String office;
+
+        @Option(names = "--phone", paramLabel = "NUMBER", description = "The office phone, at most 32 characters.")
+        @Nullable
+        String phone;
+
+        @Option(names = "--mobile-phone", paramLabel = "NUMBER", description = "At most 32 characters.")
+        @Nullable
+        String mobilePhone;
+
+        SetDirectoryDetails(Environment env) {
+            super(env);
+        }
+
+        @Override
+        int run() {
+            Accounts accounts = service(Accounts.class);
+            AccountView found = find(accounts, account);
+            DirectoryDetails now = found.details();
+            AccountView changed = accounts.setDirectoryDetails(
+                    found.id(),
+                    DirectoryDetails.of(
+                            firstName == null ? now.firstName() : firstName,
+                            lastName == null ? now.lastName() : lastName,
+                            company == null ? now.company() : company,
+                            title == null ? now.title() : title,
+                            office == null ? now.office() : office,
+                            phone == null ? now.phone() : phone,
+                            mobilePhone == null ? now.mobilePhone() : mobilePhone),
+                    env.actor());
+            print(this, changed, "Directory details set for");
             return ExitCodes.OK;
         }
     }

@@ -6,6 +6,7 @@ import org.atoll.account.AccountException;
 import org.atoll.account.AccountUpdate;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.device.DeviceException;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Accounts for administrators: create, enable or disable, reset a password, assign a policy, see the devices. */
+/**
+ * Accounts for administrators: create, enable or disable, reset a password, assign a policy, set what the directory
+ * shows, see the devices.
+ */
 @Controller
 class AccountsPage {
 
@@ -129,6 +133,32 @@ class AccountsPage {
         try {
             accounts.resetPassword(id, password, Viewer.actor(viewer, request));
             redirect.addFlashAttribute("notice", "The password is set; the account's API tokens are revoked.");
+        } catch (AccountException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/accounts/" + id;
+    }
+
+    @PostMapping("/accounts/{id}/directory")
+    String setDirectoryDetails(
+            @AuthenticationPrincipal AccountView viewer,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String firstName,
+            @RequestParam(defaultValue = "") String lastName,
+            @RequestParam(defaultValue = "") String company,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String office,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String mobilePhone,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        find(id);
+        try {
+            accounts.setDirectoryDetails(
+                    id,
+                    DirectoryDetails.of(firstName, lastName, company, title, office, phone, mobilePhone),
+                    Viewer.actor(viewer, request));
+            redirect.addFlashAttribute("notice", "The directory details are saved.");
         } catch (AccountException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.SignIn;
 import org.atoll.device.Devices;
 import org.atoll.support.ApiClient;
@@ -92,6 +93,96 @@ class AccountsApiTest {
                     .isEqualTo(204);
             assertThat(accounts.find(id)).isEmpty();
             assertThat(admin.get("/api/v1/accounts/" + id).status()).isEqualTo(404);
+        }
+
+        @Test
+        void directoryDetailsShouldBeSetReadAuditedAndClearedByAnAdministrator() {
+            AccountView account = TestAccounts.open(accounts, "detailed");
+            Map<String, Object> details = Map.of(
+                    "firstName", "Dana",
+                    "lastName", "Okafor",
+                    "company", "Atoll Shipping",
+                    "title", "Harbour master",
+                    "office", "Pier 4, room 12",
+                    "phone", "+1 555 0100",
+                    "mobilePhone", " +1 555 0199 ");
+
+            Reply updated = admin.put(
+                    "/api/v1/accounts/" + account.id(),
+                    Map.of(
+                            "displayName",
+                            "Dana Okafor",
+                            "role",
+                            "USER",
+                            "enabled",
+                            true,
+                            "easEnabled",
+                            true,
+                            "directoryDetails",
+                            details));
+
+            assertThat(updated.status()).isEqualTo(200);
+            JsonNode read = admin.get("/api/v1/accounts/" + account.id()).json().get("directoryDetails");
+            assertThat(read.get("title").asString()).isEqualTo("Harbour master");
+            assertThat(read.get("mobilePhone").asString()).isEqualTo("+1 555 0199");
+            assertThat(accounts.find(account.id()).orElseThrow().details().company())
+                    .isEqualTo("Atoll Shipping");
+            assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE account_id = ? ORDER BY id DESC LIMIT 1")
+                            .param(account.id())
+                            .query(String.class)
+                            .single())
+                    .contains("first name", "mobile phone")
+                    .doesNotContain("Okafor");
+
+            admin.put(
+                    "/api/v1/accounts/" + account.id(),
+                    Map.of("displayName", "Dana Okafor", "role", "USER", "enabled", true, "easEnabled", true));
+
+            assertThat(admin.get("/api/v1/accounts/" + account.id())
+                            .json()
+                            .get("directoryDetails")
+                            .isEmpty())
+                    .isTrue();
+        }
+
+        @Test
+        void directoryDetailTooLongOrWithAControlCharacterShouldBeRefusedAndChangeNothing() {
+            AccountView account = TestAccounts.open(accounts, "undetailed");
+            String body = "{\"displayName\":\"X\",\"role\":\"USER\",\"enabled\":true,\"easEnabled\":true,"
+                    + "\"directoryDetails\":{%s}}";
+
+            Reply longPhone = admin.unchecked(
+                    "PUT", "/api/v1/accounts/" + account.id(), body.formatted("\"phone\":\"" + "1".repeat(33) + "\""));
+            Reply control = admin.unchecked(
+                    "PUT", "/api/v1/accounts/" + account.id(), body.formatted("\"company\":\"A\\u0007B\""));
+
+            assertThat(longPhone.status()).isEqualTo(400);
+            assertThat(control.status()).isEqualTo(400);
+            AccountView after = accounts.find(account.id()).orElseThrow();
+            assertThat(after.details()).isEqualTo(DirectoryDetails.NONE);
+            assertThat(after.displayName()).isEqualTo(account.displayName());
+        }
+
+        @Test
+        void userShouldNotSetDirectoryDetails() {
+            AccountView user = TestAccounts.open(accounts, "selfdescribed");
+            Reply reply = ApiClient.basic(port, user.address(), PASSWORD)
+                    .put(
+                            "/api/v1/accounts/" + user.id(),
+                            Map.of(
+                                    "displayName",
+                                    "Me",
+                                    "role",
+                                    "USER",
+                                    "enabled",
+                                    true,
+                                    "easEnabled",
+                                    true,
+                                    "directoryDetails",
+                                    Map.of("title", "Chief")));
+
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(accounts.find(user.id()).orElseThrow().details().title()).isNull();
         }
 
         @Test

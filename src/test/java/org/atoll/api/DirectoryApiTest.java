@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
+import org.atoll.shared.Actor;
 import org.atoll.support.ApiClient;
 import org.atoll.support.AtollTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,28 @@ class DirectoryApiTest {
                 .containsExactly(ana.address(), anabel.address());
         assertThat(page.get("items").get(0).get("displayName").asString()).isEqualTo("Ana " + family);
         assertThat(page.get("items").get(0).get("alias").asString()).isEqualTo("ana." + family);
+    }
+
+    @Test
+    void entriesShouldCarryTheDetailsSetAndLeaveOutTheOnesNotSet() {
+        accounts.setDirectoryDetails(
+                anabel.id(),
+                DirectoryDetails.of("Anabel", family, "Atoll Shipping", "Pilot", "Pier 2", "+1 555 0142", null),
+                Actor.SYSTEM);
+
+        JsonNode items = user.get("/api/v1/directory?q=" + family).json().get("items");
+
+        JsonNode plain = items.get(0);
+        JsonNode detailed = items.get(1);
+        assertThat(detailed.get("company").asString()).isEqualTo("Atoll Shipping");
+        assertThat(detailed.get("title").asString()).isEqualTo("Pilot");
+        assertThat(detailed.get("office").asString()).isEqualTo("Pier 2");
+        assertThat(detailed.get("phone").asString()).isEqualTo("+1 555 0142");
+        assertThat(detailed.get("lastName").asString()).isEqualTo(family);
+        assertThat(detailed.has("mobilePhone")).isFalse();
+        assertThat(plain.get("address").asString()).isEqualTo(ana.address());
+        assertThat(plain.has("company")).isFalse();
+        assertThat(plain.has("firstName")).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.account.SignIn;
@@ -176,6 +177,33 @@ class AdminCommandsTest {
                             .items())
                     .extracting(AuditEntry::detail)
                     .containsExactlyInAnyOrder("disabled", "enabled");
+        }
+
+        @Test
+        void directoryShouldSetTheDetailsGivenKeepTheOthersAndRemoveAnEmptyOne() {
+            AccountView account = TestAccounts.open(accounts, "cli-directory");
+
+            Cli.Run set = cli.run(
+                    "account", "directory", account.address(), "--company", "Atoll Shipping", "--phone", "+1 555 0100");
+            Cli.Run more =
+                    cli.run("account", "directory", account.address(), "--phone", "", "--title", "Pilot", "--json");
+            Cli.Run control = cli.run("account", "directory", account.address(), "--office", "Pier\u00072");
+
+            assertThat(set.exitCode()).as(set.err()).isZero();
+            assertThat(more.exitCode()).as(more.err()).isZero();
+            assertThat(more.json().get("directoryDetails").get("title").asString())
+                    .isEqualTo("Pilot");
+            assertThat(control.exitCode()).isEqualTo(ExitCodes.REFUSED);
+            DirectoryDetails details = accounts.find(account.id()).orElseThrow().details();
+            assertThat(details.company()).isEqualTo("Atoll Shipping");
+            assertThat(details.title()).isEqualTo("Pilot");
+            assertThat(details.phone()).isNull();
+            assertThat(details.office()).isNull();
+            assertThat(audit.find(new AuditQuery(account.id(), null, Cli.ACTOR.name(), null, null), 0, 10)
+                            .items())
+                    .extracting(AuditEntry::detail)
+                    .containsExactlyInAnyOrder(
+                            "directory details: company, office phone", "directory details: job title, office phone");
         }
 
         @Test

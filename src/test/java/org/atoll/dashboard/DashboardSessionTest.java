@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.audit.AuditEntry;
 import org.atoll.audit.AuditLog;
 import org.atoll.audit.AuditQuery;
@@ -337,6 +338,43 @@ class DashboardSessionTest {
         assertThat(access.defaultAccess()).isEqualTo(defaultAccess);
         assertThat(policies.get(policy.policy().id())).isEqualTo(policy);
         assertThat(policies.assigned(owner.id())).isEmpty();
+    }
+
+    /**
+     * The account page's directory form: an administrator sets the details with the same checks as the API (a control
+     * character is refused and nothing changes), the page shows them again, and a mailbox owner is refused.
+     */
+    @Test
+    void administratorShouldSetDirectoryDetailsOnTheAccountPage() throws Exception {
+        AccountView account = TestAccounts.open(accounts, "dashboard-directory");
+        Visitor admin = new Visitor();
+        admin.signIn(DashboardBrowserTest.ADMIN, DashboardBrowserTest.ADMIN_PASSWORD);
+        admin.get("/accounts/" + account.id());
+        String csrf = "&_csrf=" + encode(admin.csrf);
+
+        HttpResponse<String> saved = admin.post(
+                "/accounts/" + account.id() + "/directory",
+                "company=" + encode("Atoll Shipping") + "&title=Pilot&phone=" + encode("+1 555 0100") + csrf);
+        HttpResponse<String> refused =
+                admin.post("/accounts/" + account.id() + "/directory", "company=" + encode("A\u0007B") + csrf);
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(accounts.find(account.id()).orElseThrow().details())
+                .returns("Atoll Shipping", DirectoryDetails::company)
+                .returns("Pilot", DirectoryDetails::title)
+                .returns("+1 555 0100", DirectoryDetails::phone)
+                .returns(null, DirectoryDetails::office);
+        assertThat(admin.get("/accounts/" + account.id()).body()).contains("value=\"Atoll Shipping\"");
+
+        Visitor owner = new Visitor();
+        owner.signIn(account.address(), "correct horse battery");
+        owner.get("/devices");
+        assertThat(owner.post("/accounts/" + account.id() + "/directory", "company=Mine&_csrf=" + encode(owner.csrf))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(accounts.find(account.id()).orElseThrow().details().company())
+                .isEqualTo("Atoll Shipping");
     }
 
     /**

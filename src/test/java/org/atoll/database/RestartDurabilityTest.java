@@ -83,6 +83,9 @@ class RestartDurabilityTest {
                     .mapToLong(f -> mailboxes.count(demo.id(), f.id()))
                     .sum();
             assertThat(demoMessages).isEqualTo(300);
+            assertThat(demo.details().company())
+                    .as("the demo user's directory entry")
+                    .isEqualTo("Harbor Works Ltd.");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.shared.Actor;
@@ -105,6 +106,31 @@ class DirectoryCommandsTest {
                     .orElseThrow();
             assertThat(first.text(GAL, "DisplayName")).hasValue("Ana " + family);
             assertThat(first.text(GAL, "Alias")).hasValue("ana." + family);
+        }
+
+        @Test
+        void detailsSetShouldComeBackAndUnsetOnesBeLeftOut_MsAscmd_2_2_3_139_3() throws Exception {
+            accounts.setDirectoryDetails(
+                    anabel.id(),
+                    DirectoryDetails.of(
+                            "Anabel", family, "Atoll Shipping", "Pilot", "Pier 2", "+1 555 0142", "+1 555 0143"),
+                    Actor.SYSTEM);
+
+            List<WbxmlElement> results = store(search(family, "0-99")).children(S, "Result");
+
+            WbxmlElement plain = results.get(0).child(S, "Properties").orElseThrow();
+            WbxmlElement detailed = results.get(1).child(S, "Properties").orElseThrow();
+            assertThat(detailed.text(GAL, "EmailAddress")).hasValue(anabel.address());
+            assertThat(detailed.text(GAL, "Phone")).hasValue("+1 555 0142");
+            assertThat(detailed.text(GAL, "Office")).hasValue("Pier 2");
+            assertThat(detailed.text(GAL, "Title")).hasValue("Pilot");
+            assertThat(detailed.text(GAL, "Company")).hasValue("Atoll Shipping");
+            assertThat(detailed.text(GAL, "FirstName")).hasValue("Anabel");
+            assertThat(detailed.text(GAL, "LastName")).hasValue(family);
+            assertThat(detailed.text(GAL, "MobilePhone")).hasValue("+1 555 0143");
+            assertThat(detailed.child(GAL, "HomePhone")).isEmpty();
+            assertThat(plain.children().stream().map(WbxmlElement::qualifiedName))
+                    .containsExactly("GAL:DisplayName", "GAL:Alias", "GAL:EmailAddress");
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.mailbox.FolderType;
@@ -282,6 +283,35 @@ class FindTest {
             assertThat(first.text(GAL, "DisplayName")).hasValue("Ana " + word);
             assertThat(first.text(GAL, "Alias")).hasValue("ana." + word);
             assertThat(first.child(GAL, "Picture")).as("no picture asked for").isEmpty();
+        }
+
+        @Test
+        void detailsSetShouldComeBackAndUnsetOnesBeLeftOut_MsAscmd_2_2_3_139_1() throws Exception {
+            accounts.setDirectoryDetails(
+                    bo.id(),
+                    DirectoryDetails.of(null, null, "Atoll Shipping", "Deckhand", null, null, "+1 555 0177"),
+                    Actor.SYSTEM);
+
+            List<WbxmlElement> results = response(
+                            gal(word, WbxmlElement.of(F, "Options").add("Range", "0-9")))
+                    .children(F, "Result");
+
+            WbxmlElement plain = results.get(0).child(F, "Properties").orElseThrow();
+            WbxmlElement detailed = results.get(1).child(F, "Properties").orElseThrow();
+            assertThat(detailed.children().stream().map(WbxmlElement::qualifiedName))
+                    .containsExactly(
+                            "GAL:DisplayName",
+                            "GAL:Title",
+                            "GAL:Company",
+                            "GAL:Alias",
+                            "GAL:MobilePhone",
+                            "GAL:EmailAddress");
+            assertThat(detailed.text(GAL, "Company")).hasValue("Atoll Shipping");
+            assertThat(detailed.text(GAL, "Title")).hasValue("Deckhand");
+            assertThat(detailed.text(GAL, "MobilePhone")).hasValue("+1 555 0177");
+            assertThat(plain.text(GAL, "EmailAddress")).hasValue(ana.address());
+            assertThat(plain.children().stream().map(WbxmlElement::qualifiedName))
+                    .containsExactly("GAL:DisplayName", "GAL:Alias", "GAL:EmailAddress");
         }
 
         @Test

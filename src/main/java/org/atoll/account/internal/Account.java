@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.atoll.account.AccountView;
+import org.atoll.account.DirectoryDetails;
 import org.atoll.account.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,25 @@ public class Account {
 
     @Column(name = "hidden_from_directory")
     private boolean hiddenFromDirectory;
+
+    @Column(name = "first_name")
+    private @Nullable String firstName;
+
+    @Column(name = "last_name")
+    private @Nullable String lastName;
+
+    private @Nullable String company;
+
+    @Column(name = "job_title")
+    private @Nullable String jobTitle;
+
+    private @Nullable String office;
+
+    @Column(name = "office_phone")
+    private @Nullable String officePhone;
+
+    @Column(name = "mobile_phone")
+    private @Nullable String mobilePhone;
 
     @Column(name = "quota_bytes")
     private @Nullable Long quotaBytes;
@@ -135,8 +155,29 @@ public class Account {
         this.updatedAt = now;
     }
 
+    /** Replaces what the directory shows besides name and address. */
+    public void describe(DirectoryDetails details, Instant now) {
+        this.firstName = details.firstName();
+        this.lastName = details.lastName();
+        this.company = details.company();
+        this.jobTitle = details.title();
+        this.office = details.office();
+        this.officePhone = details.phone();
+        this.mobilePhone = details.mobilePhone();
+        this.updatedAt = now;
+    }
+
     public AccountView view() {
         return new AccountView(
-                id(), address, displayName, role, enabled, easEnabled, quotaBytes, createdAt, hiddenFromDirectory);
+                id(),
+                address,
+                displayName,
+                role,
+                enabled,
+                easEnabled,
+                quotaBytes,
+                createdAt,
+                hiddenFromDirectory,
+                new DirectoryDetails(firstName, lastName, company, jobTitle, office, officePhone, mobilePhone));
     }
 }

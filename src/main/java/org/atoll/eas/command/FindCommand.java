@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Options Range and DeepTraversal; {@link MessageSearch}) or a {@code GALSearchCriterion} (a Query of FreeText over
  * the directory, with Options Range and Picture; {@link Directory}). Results carry the properties of MS-ASCMD
  * 2.2.3.139.1: for a message its subject, date, recipients, importance, read and draft state, preview, whether it has
- * attachments and its sender; for a directory entry its name, address and alias.
+ * attachments and its sender; for a directory entry its name, address, alias and the directory details set
+ * ({@link GalProperties}).
  *
  * <p>Each request is answered on its own: nothing is kept between requests under a SearchId, so a Range that does
  * not start at 0 is served as the next page of the same query rather than refused with Status 4.
@@ -210,10 +211,7 @@ class FindCommand implements EasCommandHandler {
         boolean pictures = options.flatMap(o -> o.child(F, "Picture")).isPresent();
         WbxmlElement response = response("GAL");
         for (DirectoryEntry entry : page.entries()) {
-            WbxmlElement properties = WbxmlElement.of(F, "Properties")
-                    .add(GAL, "DisplayName", entry.displayName())
-                    .add(GAL, "EmailAddress", entry.address())
-                    .add(GAL, "Alias", entry.alias());
+            WbxmlElement properties = GalProperties.addTo(WbxmlElement.of(F, "Properties"), entry);
             if (pictures) {
                 properties.add(WbxmlElement.of(GAL, "Picture").add(GAL, "Status", Integer.toString(NO_PICTURE)));
             }

@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Search (MS-ASCMD 2.2.1.16) of the global address list ({@code Store/Name} GAL: a {@code Query} text and an optional
- * {@code Range}, answered with the matching accounts' names and addresses, {@link Directory}) and of the caller's
- * mailbox ({@code Store/Name} Mailbox: an {@code And} of FreeText, Class, CollectionId, ConversationId and
- * GreaterThan/LessThan on DateReceived, with Range, DeepTraversal, RebuildResults and BodyPreference; {@link
- * MessageSearch}). A mailbox result names its message by a LongId that ItemOperations fetches. Other stores get the
- * Store Status of an invalid request.
+ * {@code Range}, answered with the matching accounts' names, addresses and the directory details set; {@link
+ * Directory}, {@link GalProperties}) and of the caller's mailbox ({@code Store/Name} Mailbox: an {@code And} of
+ * FreeText, Class, CollectionId, ConversationId and GreaterThan/LessThan on DateReceived, with Range, DeepTraversal,
+ * RebuildResults and BodyPreference; {@link MessageSearch}). A mailbox result names its message by a LongId that
+ * ItemOperations fetches. Other stores get the Store Status of an invalid request.
  */
 @Component
 class SearchCommand implements EasCommandHandler {
@@ -259,10 +259,7 @@ class SearchCommand implements EasCommandHandler {
         boolean pictures = options.flatMap(o -> o.child(S, "Picture")).isPresent();
         WbxmlElement answer = storeStatus(Status.SUCCESS);
         for (DirectoryEntry entry : page.entries()) {
-            WbxmlElement properties = WbxmlElement.of(S, "Properties")
-                    .add(GAL, "DisplayName", entry.displayName())
-                    .add(GAL, "EmailAddress", entry.address())
-                    .add(GAL, "Alias", entry.alias());
+            WbxmlElement properties = GalProperties.addTo(WbxmlElement.of(S, "Properties"), entry);
             if (pictures) {
                 properties.add(WbxmlElement.of(GAL, "Picture").add(GAL, "Status", Integer.toString(NO_PICTURE)));
             }
