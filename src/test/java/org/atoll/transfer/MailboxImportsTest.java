@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -36,6 +38,12 @@ import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
 import org.atoll.support.TestAccounts;
+import org.atoll.transfer.internal.ImapSource;
+import org.atoll.transfer.internal.ImportBatches;
+import org.atoll.transfer.internal.MessageSink;
+import org.atoll.transfer.internal.SourceFolder;
+import org.atoll.transfer.internal.SourceMessage;
+import org.atoll.transfer.internal.TargetFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +75,12 @@ class MailboxImportsTest {
 
     @Autowired
     MailboxImports imports;
+
+    @Autowired
+    ImportBatches batches;
+
+    @Autowired
+    TargetFolders targets;
 
     AccountView account;
 
@@ -267,6 +281,49 @@ class MailboxImportsTest {
             ImportProgress third = imports.run(account.id(), source(seeded), ImportListener.NONE);
             assertThat(third.messagesStored()).isZero();
             assertThat(third.messagesSkipped()).isEqualTo(seeded.messages());
+            assertThat(everything()).hasSize(seeded.messages());
+        }
+
+        @Test
+        void aResumedImportShouldNotDownloadAgainWhatTheLedgerHoldsByMessageIdAndSize() throws Exception {
+            Seeded seeded = seed();
+            imports.run(account.id(), source(seeded), ImportListener.NONE);
+            List<String> downloaded = new ArrayList<>();
+            List<Long> skipped = new ArrayList<>();
+
+            try (ImapSource again = new ImapSource(source(seeded), Mailboxes.MAX_MESSAGE_BYTES)) {
+                for (SourceFolder remote : again.folders()) {
+                    long target = targets.resolve(account.id(), remote);
+                    again.read(remote, new MessageSink() {
+                        @Override
+                        public boolean accept(SourceMessage message) {
+                            downloaded.add(new String(message.raw(), StandardCharsets.UTF_8));
+                            return true;
+                        }
+
+                        @Override
+                        public void failed(String what, long bytes) {
+                            throw new AssertionError(what);
+                        }
+
+                        @Override
+                        public Set<Known> storedBefore(Collection<Known> candidates) {
+                            return batches.storedBefore(account.id(), target, candidates);
+                        }
+
+                        @Override
+                        public void skipped(long bytes) {
+                            skipped.add(bytes);
+                        }
+                    });
+                }
+            }
+
+            assertThat(downloaded)
+                    .as("only messages without a Message-ID the envelope gives are read again")
+                    .allSatisfy(raw -> assertThat(raw).contains("Broken"))
+                    .hasSizeLessThanOrEqualTo(2);
+            assertThat(skipped).hasSize(seeded.messages() - downloaded.size());
             assertThat(everything()).hasSize(seeded.messages());
         }
 
