@@ -48,8 +48,9 @@ public final class AtollCommandLine {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try (SpringServices services = new SpringServices(Map.of())) {
-            CommandLine commandLine = commandLine(new Environment(
-                    services, Terminal.system(), Environment.systemUser(), stdout, Interruption.signals()));
+            Interruption signals = Interruption.Signals.install(services);
+            CommandLine commandLine = commandLine(
+                    new Environment(services, Terminal.system(), Environment.systemUser(), stdout, signals));
             commandLine.setOut(new PrintWriter(new OutputStreamWriter(stdout, stdout.charset()), true));
             commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true));
             return commandLine.execute(args);

@@ -2,6 +2,7 @@ package org.atoll.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ctrl-C or a TERM signal while long work runs (an import): the work is told to stop after the message it is on, so
@@ -33,43 +34,61 @@ interface Interruption {
         public void close() {}
     };
 
-    /** The process's own signals, through a shutdown hook that stops the work and waits for it to end. */
-    static Interruption signals() {
-        return ShutdownHookWatch::new;
-    }
+    /**
+     * The process's own signals (Ctrl-C, TERM): one shutdown hook that stops the work being watched, waits up to
+     * half a minute for it to end, and only then closes the services (and with them the embedded
+     * database), so that the batch in hand is stored before the database goes away.
+     */
+    final class Signals implements Interruption {
 
-    /** Stops the work from a shutdown hook and holds the shutdown until the work ends, at most half a minute. */
-    final class ShutdownHookWatch implements Watch {
+        static final long WAIT_SECONDS = 30;
 
-        private static final long WAIT_SECONDS = 30;
+        private final AutoCloseable services;
+        private volatile @Nullable Runnable stop;
+        private volatile CountDownLatch ended = new CountDownLatch(0);
 
-        private final CountDownLatch ended = new CountDownLatch(1);
-        private final Thread hook;
+        private Signals(AutoCloseable services) {
+            this.services = services;
+        }
 
-        ShutdownHookWatch(Runnable stop) {
-            this.hook = new Thread(
-                    () -> {
-                        stop.run();
-                        try {
-                            ended.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "atoll-interrupted");
-            Runtime.getRuntime().addShutdownHook(hook);
+        /** Installs the hook; the services it closes then must register no hook of their own. */
+        static Signals install(AutoCloseable services) {
+            Signals signals = new Signals(services);
+            Runtime.getRuntime().addShutdownHook(new Thread(signals::shutDown, "atoll-shutdown"));
+            return signals;
         }
 
         @Override
-        public void step() {}
+        public Watch watch(Runnable stop) {
+            CountDownLatch watched = new CountDownLatch(1);
+            this.ended = watched;
+            this.stop = stop;
+            return new Watch() {
+                @Override
+                public void step() {}
 
-        @Override
-        public void close() {
-            ended.countDown();
+                @Override
+                public void close() {
+                    Signals.this.stop = null;
+                    watched.countDown();
+                }
+            };
+        }
+
+        private void shutDown() {
+            Runnable running = stop;
+            if (running != null) {
+                running.run();
+                try {
+                    ended.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook runs already; the count-down above lets it return.
+                services.close();
+            } catch (Exception e) {
+                // The process ends either way; the embedded database's own lock file tells the next start.
             }
         }
     }
