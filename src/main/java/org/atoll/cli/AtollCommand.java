@@ -22,14 +22,16 @@ import picocli.CommandLine.Spec;
             AccountCommands.class,
             DeviceCommands.class,
             DbCommands.class,
+            ImportCommands.class,
+            ExportCommands.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:failed, or a confirmation was declined",
+            "1:failed, interrupted, or a confirmation was declined",
             "2:wrong command line (unknown option, missing argument, no terminal to ask on)",
-            "3:no such account, device or policy",
+            "3:no such account, device, policy or folder",
             "4:refused by a rule; nothing changed",
             "5:database unreachable, or its embedded data directory in use by a running server",
             "6:database migrations pending (see db status)"

@@ -13,7 +13,7 @@ import picocli.CommandLine.IFactory;
 /**
  * The entry point shared with the server: {@code java -jar atoll.jar} with no arguments, with {@code serve}, or with
  * only {@code --name=value} settings runs the server as before; a command name ({@code account}, {@code device},
- * {@code db}, {@code help}) or {@code --help}/{@code --version} runs an admin command and exits with its code.
+ * {@code db}, {@code import}, {@code export}, {@code help}) or {@code --help}/{@code --version} runs an admin command and exits with its code.
  */
 public final class AtollCommandLine {
 
@@ -48,8 +48,9 @@ public final class AtollCommandLine {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try (SpringServices services = new SpringServices(Map.of())) {
-            CommandLine commandLine =
-                    commandLine(new Environment(services, Terminal.system(), Environment.systemUser()));
+            Interruption signals = Interruption.Signals.install(services);
+            CommandLine commandLine = commandLine(
+                    new Environment(services, Terminal.system(), Environment.systemUser(), stdout, signals));
             commandLine.setOut(new PrintWriter(new OutputStreamWriter(stdout, stdout.charset()), true));
             commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true));
             return commandLine.execute(args);

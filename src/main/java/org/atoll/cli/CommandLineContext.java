@@ -20,7 +20,9 @@ import org.springframework.core.env.MapPropertySource;
  * system properties), without any of the server's work: no web server, no listeners or workers (no lifecycle bean
  * starts: LMTP, the outbound queue, LISTEN, parked requests), no first-start bootstrap, and no migration (commands
  * check that none is pending; {@code db migrate} applies them). With no {@code spring.datasource.url} it starts the
- * embedded PostgreSQL on {@code atoll.data-dir}, which refuses when a running server holds that directory.
+ * embedded PostgreSQL on {@code atoll.data-dir}, which refuses when a running server holds that directory. It
+ * registers no shutdown hook: the command line's own ({@link Interruption.Signals}) closes it, after long work
+ * stopped on Ctrl-C has stored what it had in hand.
  */
 final class CommandLineContext {
 
@@ -44,6 +46,7 @@ final class CommandLineContext {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(false);
         application.setDefaultProperties(DEFAULTS);
         application.addInitializers(context -> {
             var sources = context.getEnvironment().getPropertySources();

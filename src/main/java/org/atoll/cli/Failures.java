@@ -9,6 +9,12 @@ import org.atoll.device.AccessRuleNotFound;
 import org.atoll.device.DeviceException;
 import org.atoll.device.DeviceNotFound;
 import org.atoll.device.PolicyNotFound;
+import org.atoll.mailbox.FolderNotFound;
+import org.atoll.mailbox.MailboxException;
+import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.transfer.ImportAlreadyRunning;
+import org.atoll.transfer.InvalidImport;
+import org.atoll.transfer.TransferException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import picocli.CommandLine;
@@ -46,6 +52,11 @@ final class Failures implements IExecutionExceptionHandler {
             case DeviceNotFound notFound -> ExitCodes.NOT_FOUND;
             case PolicyNotFound notFound -> ExitCodes.NOT_FOUND;
             case AccessRuleNotFound notFound -> ExitCodes.NOT_FOUND;
+            case MailboxNotFound notFound -> ExitCodes.NOT_FOUND;
+            case FolderNotFound notFound -> ExitCodes.NOT_FOUND;
+            case InvalidImport invalid -> ExitCodes.USAGE;
+            case ImportAlreadyRunning running -> ExitCodes.REFUSED;
+            case MailboxException refused -> ExitCodes.REFUSED;
             case AccountException refused -> ExitCodes.REFUSED;
             case DeviceException refused -> ExitCodes.REFUSED;
             case EmbeddedDatabaseInUse inUse -> ExitCodes.DATABASE_UNAVAILABLE;
@@ -59,6 +70,8 @@ final class Failures implements IExecutionExceptionHandler {
             if (cause instanceof CommandFailed
                     || cause instanceof AccountException
                     || cause instanceof DeviceException
+                    || cause instanceof MailboxException
+                    || cause instanceof TransferException
                     || cause instanceof EmbeddedDatabaseInUse) {
                 return cause;
             }

@@ -25,15 +25,16 @@ final class SpringServices implements Services {
     }
 
     /** The context, started now unless it runs already. */
-    ConfigurableApplicationContext context() {
+    synchronized ConfigurableApplicationContext context() {
         if (context == null) {
             context = CommandLineContext.start(settings);
         }
         return context;
     }
 
+    /** Closes the context; again, or from the shutdown hook after the command closed it, does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (context != null) {
             context.close();
             context = null;

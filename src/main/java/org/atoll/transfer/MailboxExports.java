@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.atoll.mailbox.Flag;
@@ -72,13 +73,40 @@ public class MailboxExports {
      */
     public long write(long accountId, @Nullable Long folderId, ExportFormat format, OutputStream out)
             throws IOException {
+        return write(accountId, folderId, format, out, bytes -> {});
+    }
+
+    /**
+     * Writes the export as {@link #write(long, Long, ExportFormat, OutputStream)} does, telling {@code written} the
+     * raw size of each message once it is written, for a progress bar.
+     */
+    public long write(
+            long accountId, @Nullable Long folderId, ExportFormat format, OutputStream out, LongConsumer written)
+            throws IOException {
         check(accountId, folderId);
+        return writeAll(accountId, folderId, format, out, written);
+    }
+
+    /** How many messages an export of these arguments writes, unless the mailbox changes meanwhile. */
+    public long count(long accountId, @Nullable Long folderId) {
+        check(accountId, folderId);
+        if (folderId != null) {
+            return mailboxes.count(accountId, folderId);
+        }
+        return mailboxes.folders(accountId).stream()
+                .mapToLong(folder -> mailboxes.count(accountId, folder.id()))
+                .sum();
+    }
+
+    private long writeAll(
+            long accountId, @Nullable Long folderId, ExportFormat format, OutputStream out, LongConsumer onMessage)
+            throws IOException {
         List<FolderView> all = mailboxes.folders(accountId);
         Map<Long, FolderView> byId = new HashMap<>();
         all.forEach(f -> byId.put(f.id(), f));
         List<FolderView> chosen = folderId == null ? all : List.of(byId.get(folderId));
         if (container(folderId, format) == Container.MBOX) {
-            return writeMbox(accountId, chosen.getFirst(), new MboxWriter(out));
+            return writeMbox(accountId, chosen.getFirst(), new MboxWriter(out), onMessage);
         }
         ZipOutputStream zip = new ZipOutputStream(out);
         long written = 0;
@@ -86,22 +114,24 @@ public class MailboxExports {
             String path = path(folder, byId);
             if (format == ExportFormat.MBOX) {
                 zip.putNextEntry(new ZipEntry(path + ".mbox"));
-                written += writeMbox(accountId, folder, new MboxWriter(zip));
+                written += writeMbox(accountId, folder, new MboxWriter(zip), onMessage);
                 zip.closeEntry();
             } else {
                 zip.putNextEntry(new ZipEntry(path + "/"));
                 zip.closeEntry();
-                written += writeEml(accountId, folder, path, zip);
+                written += writeEml(accountId, folder, path, zip, onMessage);
             }
         }
         zip.finish();
         return written;
     }
 
-    private long writeMbox(long accountId, FolderView folder, MboxWriter writer) throws IOException {
+    private long writeMbox(long accountId, FolderView folder, MboxWriter writer, LongConsumer onMessage)
+            throws IOException {
         return forEach(
                 accountId,
                 folder,
+                onMessage,
                 (message, raw) -> writer.write(
                         message.from() == null ? "" : sender(message.from()),
                         message.receivedAt(),
@@ -111,8 +141,9 @@ public class MailboxExports {
                         message.flag().status() == Flag.Status.ACTIVE));
     }
 
-    private long writeEml(long accountId, FolderView folder, String path, ZipOutputStream zip) throws IOException {
-        return forEach(accountId, folder, (message, raw) -> {
+    private long writeEml(long accountId, FolderView folder, String path, ZipOutputStream zip, LongConsumer onMessage)
+            throws IOException {
+        return forEach(accountId, folder, onMessage, (message, raw) -> {
             ZipEntry entry = new ZipEntry(path + "/" + message.id() + ".eml");
             entry.setTime(message.receivedAt().toEpochMilli());
             zip.putNextEntry(entry);
@@ -126,7 +157,7 @@ public class MailboxExports {
     }
 
     /** Oldest first, a page at a time; messages deleted meanwhile are left out. */
-    private long forEach(long accountId, FolderView folder, Writer writer) throws IOException {
+    private long forEach(long accountId, FolderView folder, LongConsumer onMessage, Writer writer) throws IOException {
         long total = mailboxes.count(accountId, folder.id());
         long written = 0;
         for (long end = total; end > 0; end -= PAGE) {
@@ -138,19 +169,20 @@ public class MailboxExports {
             long chunkBytes = 0;
             for (MessageView message : page) {
                 if (!chunk.isEmpty() && chunkBytes + message.size() > CHUNK_BYTES) {
-                    written += write(accountId, chunk, writer);
+                    written += write(accountId, chunk, writer, onMessage);
                     chunk.clear();
                     chunkBytes = 0;
                 }
                 chunk.add(message);
                 chunkBytes += message.size();
             }
-            written += write(accountId, chunk, writer);
+            written += write(accountId, chunk, writer, onMessage);
         }
         return written;
     }
 
-    private int write(long accountId, List<MessageView> chunk, Writer writer) throws IOException {
+    private int write(long accountId, List<MessageView> chunk, Writer writer, LongConsumer onMessage)
+            throws IOException {
         if (chunk.isEmpty()) {
             return 0;
         }
@@ -161,6 +193,7 @@ public class MailboxExports {
             byte[] raw = raws.get(message.id());
             if (raw != null) {
                 writer.write(message, raw);
+                onMessage.accept(raw.length);
                 written++;
             }
         }

@@ -6,17 +6,19 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.transfer.internal.ImapSource;
+import org.atoll.transfer.internal.ImportJobs;
 import org.atoll.transfer.internal.Importer;
 import org.atoll.transfer.internal.MailSource;
 import org.atoll.transfer.internal.MaildirSource;
@@ -36,26 +38,28 @@ import org.springframework.stereotype.Service;
  * started again after an interruption skips what it stored before (a ledger per account and folder, by content
  * SHA-256) and never stores a message twice.
  *
- * <p>Jobs live on the node that runs them, one running import per account; the last {@value #KEPT_PER_ACCOUNT}
- * finished ones of each account stay listed until the node restarts. An IMAP password lives only in the running
- * job's source and is dropped when it ends.
+ * <p>A job runs in the process that started it, one running import per account across every node and the CLI. Its
+ * figures are written to the database as it goes ({@link ImportJobs}), so any process lists it and its outcome
+ * outlives a restart; one whose process ended without finishing it shows as failed. The last {@value
+ * ImportJobs#KEPT_PER_ACCOUNT} of each account stay listed. Only the process running a job can cancel it. An IMAP
+ * password lives only in the running job's source and is dropped when it ends.
  */
 @Service
 public class MailboxImports {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxImports.class);
 
-    static final int KEPT_PER_ACCOUNT = 20;
-
     private final Importer importer;
+    private final ImportJobs history;
     private final Mailboxes mailboxes;
     private final TransferProperties properties;
     private final Clock clock;
-    private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Deque<Job>> jobs = new ConcurrentHashMap<>();
 
-    MailboxImports(Importer importer, Mailboxes mailboxes, TransferProperties properties, Clock clock) {
+    MailboxImports(
+            Importer importer, ImportJobs history, Mailboxes mailboxes, TransferProperties properties, Clock clock) {
         this.importer = importer;
+        this.history = history;
         this.mailboxes = mailboxes;
         this.properties = properties;
         this.clock = clock;
@@ -76,7 +80,7 @@ public class MailboxImports {
      * thread may {@link #cancel} it by the job id the progress reports carry.
      *
      * @throws org.atoll.mailbox.MailboxNotFound when the account has no mailbox
-     * @throws ImportAlreadyRunning when the account has an import running on this node
+     * @throws ImportAlreadyRunning when the account has an import running, in this process or another
      */
     public ImportProgress run(long accountId, ImportSource source, ImportListener listener) {
         Job job = register(accountId, source);
@@ -88,7 +92,7 @@ public class MailboxImports {
      * Starts an import on a thread of its own and returns at once; follow it with {@link #progress}.
      *
      * @throws org.atoll.mailbox.MailboxNotFound when the account has no mailbox
-     * @throws ImportAlreadyRunning when the account has an import running on this node
+     * @throws ImportAlreadyRunning when the account has an import running, in this process or another
      */
     public ImportProgress start(long accountId, ImportSource source, ImportListener listener) {
         Job job = register(accountId, source);
@@ -145,27 +149,33 @@ public class MailboxImports {
         }
     }
 
-    /** The job's progress, if it is the account's and this node ran it. */
+    /** The job's progress, if it is the account's: as it is now when this process runs it, else as last written. */
     public Optional<ImportProgress> progress(long accountId, long jobId) {
-        return find(accountId, jobId).map(job -> job.tally.snapshot());
+        Optional<ImportProgress> here = find(accountId, jobId).map(job -> job.tally.snapshot());
+        return here.isPresent() ? here : history.find(accountId, jobId);
     }
 
-    /** The account's imports on this node, newest first. */
+    /** The account's imports wherever they ran, newest first: the last finished ones and any running. */
     public List<ImportProgress> imports(long accountId) {
+        Map<Long, ImportProgress> byId = new HashMap<>();
+        history.list(accountId).forEach(progress -> byId.put(progress.jobId(), progress));
         Deque<Job> list = jobs.getOrDefault(accountId, new ArrayDeque<>());
         synchronized (list) {
-            return list.stream()
+            list.stream()
                     .map(job -> job.tally.snapshot())
-                    .sorted(Comparator.comparingLong(ImportProgress::jobId).reversed())
-                    .toList();
+                    .filter(progress -> byId.containsKey(progress.jobId()))
+                    .forEach(progress -> byId.put(progress.jobId(), progress));
         }
+        return byId.values().stream()
+                .sorted(Comparator.comparingLong(ImportProgress::jobId).reversed())
+                .toList();
     }
 
     /**
      * Asks a running import to stop after the message it is on; what it stored stays, and starting the same import
      * again goes on from there.
      *
-     * @throws ImportNotFound when the account has no such job on this node
+     * @throws ImportNotFound when the account has no such job running in this process
      */
     public ImportProgress cancel(long accountId, long jobId) {
         Job job = find(accountId, jobId).orElseThrow(() -> new ImportNotFound(jobId));
@@ -182,24 +192,25 @@ public class MailboxImports {
 
     private Job register(long accountId, ImportSource source) {
         mailboxes.systemFolder(accountId, SystemFolder.INBOX);
-        Job job = new Job(new Tally(ids.incrementAndGet(), accountId, source.describe(), clock));
+        Instant startedAt = clock.instant();
+        long jobId = history.begin(accountId, source.describe(), startedAt);
+        Job job = new Job(new Tally(jobId, accountId, source.describe(), clock));
         Deque<Job> list = jobs.computeIfAbsent(accountId, id -> new ArrayDeque<>());
         synchronized (list) {
-            for (Job other : list) {
-                if (!other.tally.state().finished()) {
-                    throw new ImportAlreadyRunning(other.tally.jobId());
-                }
-            }
             list.addFirst(job);
-            while (list.size() > KEPT_PER_ACCOUNT) {
+            while (list.size() > ImportJobs.KEPT_PER_ACCOUNT) {
                 list.removeLast();
             }
         }
         return job;
     }
 
-    private void execute(Job job, ImportSource source, ImportListener listener, @Nullable Path delete) {
+    private void execute(Job job, ImportSource source, ImportListener told, @Nullable Path delete) {
         long jobId = job.tally.jobId();
+        ImportListener listener = progress -> {
+            history.save(progress);
+            told.progressed(progress);
+        };
         log.info("Import {} into account {} from {} started", jobId, job.tally.accountId(), source.describe());
         try {
             MailSource opened;
@@ -216,7 +227,9 @@ public class MailboxImports {
             if (delete != null) {
                 delete(delete);
             }
+            job.tally.finish(ImportState.FAILED);
             ImportProgress end = job.tally.snapshot();
+            history.save(end);
             log.info(
                     "Import {} ended {}: {} stored, {} skipped, {} failed, {} malformed",
                     jobId,

@@ -1,6 +1,7 @@
 package org.atoll.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,10 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs {@code atoll} commands in this process, as the jar's main does, with standard input and outputs captured. */
+/**
+ * Runs {@code atoll} commands in this process, as the jar's main does, with standard input and outputs captured
+ * (standard output both as text and, for exports, as bytes).
+ */
 final class Cli {
 
     static final Actor ACTOR = new Actor("cli:test", null);
@@ -20,7 +24,7 @@ final class Cli {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What one run left behind. */
-    record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err, byte[] bytes) {
 
         JsonNode json() {
             return JSON.readTree(out);
@@ -28,9 +32,35 @@ final class Cli {
     }
 
     private final Services services;
+    private final Interruption interruption;
 
     Cli(Services services) {
+        this(services, Interruption.NEVER);
+    }
+
+    private Cli(Services services, Interruption interruption) {
         this.services = services;
+        this.interruption = interruption;
+    }
+
+    /**
+     * The same commands, interrupted as by Ctrl-C when long work reaches its {@code step}th step (an import's
+     * {@code step}th progress report), once per run.
+     */
+    Cli interruptedAt(int step) {
+        return new Cli(services, stop -> new Interruption.Watch() {
+            private int steps;
+
+            @Override
+            public void step() {
+                if (++steps == step) {
+                    stop.run();
+                }
+            }
+
+            @Override
+            public void close() {}
+        });
     }
 
     Run run(String... args) {
@@ -64,10 +94,12 @@ final class Cli {
     private Run on(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = AtollCommandLine.commandLine(new Environment(services, terminal, ACTOR));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine commandLine =
+                AtollCommandLine.commandLine(new Environment(services, terminal, ACTOR, bytes, interruption));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return new Run(code, out.toString(), err.toString(), bytes.toByteArray());
     }
 }

@@ -56,7 +56,9 @@ class EntryPointTest {
         Exited help = main("--help");
 
         assertThat(help.code()).as(help.err()).isZero();
-        assertThat(help.out()).startsWith("Usage: atoll").contains("serve", "account", "device", "db", "Exit codes:");
+        assertThat(help.out())
+                .startsWith("Usage: atoll")
+                .contains("serve", "account", "device", "db", "import", "export", "Exit codes:");
         assertThat(help.err()).isEmpty();
     }
 

@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -36,6 +39,14 @@ import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
 import org.atoll.support.TestAccounts;
+import org.atoll.transfer.internal.ImapSource;
+import org.atoll.transfer.internal.ImportBatches;
+import org.atoll.transfer.internal.ImportJobs;
+import org.atoll.transfer.internal.Importer;
+import org.atoll.transfer.internal.MessageSink;
+import org.atoll.transfer.internal.SourceFolder;
+import org.atoll.transfer.internal.SourceMessage;
+import org.atoll.transfer.internal.TargetFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +54,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Imports through the mailbox store's delivery path from a real IMAP server (GreenMail on 127.0.0.1), an mbox file
@@ -67,6 +79,27 @@ class MailboxImportsTest {
 
     @Autowired
     MailboxImports imports;
+
+    @Autowired
+    ImportBatches batches;
+
+    @Autowired
+    TargetFolders targets;
+
+    @Autowired
+    Importer importer;
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    TransferProperties properties;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     AccountView account;
 
@@ -267,6 +300,49 @@ class MailboxImportsTest {
             ImportProgress third = imports.run(account.id(), source(seeded), ImportListener.NONE);
             assertThat(third.messagesStored()).isZero();
             assertThat(third.messagesSkipped()).isEqualTo(seeded.messages());
+            assertThat(everything()).hasSize(seeded.messages());
+        }
+
+        @Test
+        void aResumedImportShouldNotDownloadAgainWhatTheLedgerHoldsByMessageIdAndSize() throws Exception {
+            Seeded seeded = seed();
+            imports.run(account.id(), source(seeded), ImportListener.NONE);
+            List<String> downloaded = new ArrayList<>();
+            List<Long> skipped = new ArrayList<>();
+
+            try (ImapSource again = new ImapSource(source(seeded), Mailboxes.MAX_MESSAGE_BYTES)) {
+                for (SourceFolder remote : again.folders()) {
+                    long target = targets.resolve(account.id(), remote);
+                    again.read(remote, new MessageSink() {
+                        @Override
+                        public boolean accept(SourceMessage message) {
+                            downloaded.add(new String(message.raw(), StandardCharsets.UTF_8));
+                            return true;
+                        }
+
+                        @Override
+                        public void failed(String what, long bytes) {
+                            throw new AssertionError(what);
+                        }
+
+                        @Override
+                        public Set<Known> storedBefore(Collection<Known> candidates) {
+                            return batches.storedBefore(account.id(), target, candidates);
+                        }
+
+                        @Override
+                        public void skipped(long bytes) {
+                            skipped.add(bytes);
+                        }
+                    });
+                }
+            }
+
+            assertThat(downloaded)
+                    .as("only messages without a Message-ID the envelope gives are read again")
+                    .allSatisfy(raw -> assertThat(raw).contains("Broken"))
+                    .hasSizeLessThanOrEqualTo(2);
+            assertThat(skipped).hasSize(seeded.messages() - downloaded.size());
             assertThat(everything()).hasSize(seeded.messages());
         }
 
@@ -524,6 +600,55 @@ class MailboxImportsTest {
         } finally {
             imaps.stop();
         }
+    }
+
+    @Test
+    void anImportsOutcomeShouldOutliveTheProcessThatRanIt() throws Exception {
+        Seeded seeded = seed();
+        ImportProgress end = imports.run(account.id(), source(seeded), ImportListener.NONE);
+        MailboxImports afterRestart = new MailboxImports(importer, jobs, mailboxes, properties, clock);
+
+        ImportProgress kept = afterRestart.progress(account.id(), end.jobId()).orElseThrow();
+
+        assertThat(kept.state()).isEqualTo(ImportState.DONE);
+        assertThat(kept.messagesStored()).isEqualTo(seeded.messages());
+        assertThat(kept.messagesMalformed()).isEqualTo(2);
+        assertThat(kept.foldersDone()).isEqualTo(end.foldersDone());
+        assertThat(kept.bytesDone()).isEqualTo(end.bytesDone());
+        assertThat(kept.finishedAt()).isNotNull();
+        assertThat(afterRestart.imports(account.id()))
+                .extracting(ImportProgress::jobId)
+                .containsExactly(end.jobId());
+    }
+
+    @Test
+    void aRunningImportElsewhereShouldBeRefusedUntilItsProcessIsGoneThenShownAsFailed() throws Exception {
+        Seeded seeded = seed();
+        long elsewhere = jdbc.sql("INSERT INTO import_job (account_id, source, state, messages_stored, started_at,"
+                        + " updated_at) VALUES (?, 'mbox other.mbox', 'RUNNING', 3, now(), now()) RETURNING id")
+                .params(account.id())
+                .query(Long.class)
+                .single();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> imports.run(account.id(), source(seeded), ImportListener.NONE))
+                .isInstanceOf(ImportAlreadyRunning.class);
+        assertThat(imports.progress(account.id(), elsewhere).orElseThrow().state())
+                .isEqualTo(ImportState.RUNNING);
+
+        jdbc.sql("UPDATE import_job SET updated_at = now() - interval '11 minutes' WHERE account_id = ? AND id = ?")
+                .params(account.id(), elsewhere)
+                .update();
+        ImportProgress gone = imports.progress(account.id(), elsewhere).orElseThrow();
+        assertThat(gone.state()).isEqualTo(ImportState.FAILED);
+        assertThat(gone.messagesStored()).isEqualTo(3);
+        assertThat(gone.errors()).last().asString().startsWith("The process running this import ended");
+
+        ImportProgress end = imports.run(account.id(), source(seeded), ImportListener.NONE);
+        assertThat(end.state()).isEqualTo(ImportState.DONE);
+        assertThat(imports.imports(account.id()))
+                .extracting(ImportProgress::jobId)
+                .containsExactly(end.jobId(), elsewhere);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +83,39 @@ public class ImportBatches {
             return new Stored(stored.size(), batch.size() - stored.size(), malformed);
         });
         return result == null ? new Stored(0, 0, 0) : result;
+    }
+
+    /**
+     * Of these candidates, the ones whose Message-ID and size match a message the ledger says an earlier run stored
+     * in the folder and that is still in the mailbox.
+     */
+    public Set<MessageSink.Known> storedBefore(
+            long accountId, long folderId, Collection<MessageSink.Known> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> headers = new HashSet<>();
+        for (MessageSink.Known known : candidates) {
+            headers.add(known.messageId());
+            headers.add("<" + known.messageId() + ">");
+        }
+        Set<MessageSink.Known> found = new HashSet<>();
+        jdbc.sql("SELECT l.message_id_header, m.size FROM import_ledger l"
+                        + " JOIN message m ON m.account_id = l.account_id AND m.id = l.message_id"
+                        + " WHERE l.account_id = ? AND l.folder_id = ? AND l.message_id_header = ANY(?)")
+                .params(accountId, folderId, headers.toArray(String[]::new))
+                .query((row, n) -> {
+                    String id = MessageSink.Known.normalize(row.getString(1));
+                    return id == null ? null : new MessageSink.Known(id, row.getLong(2));
+                })
+                .list()
+                .forEach(known -> {
+                    if (known != null) {
+                        found.add(known);
+                    }
+                });
+        found.retainAll(new HashSet<>(candidates));
+        return found;
     }
 
     static byte[] sha256(byte[] raw) {

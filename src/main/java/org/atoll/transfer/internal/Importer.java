@@ -1,7 +1,9 @@
 package org.atoll.transfer.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.QuotaExceeded;
@@ -127,6 +129,16 @@ public class Importer {
         @Override
         public void failed(String what, long bytes) {
             tally.failed(what, bytes);
+        }
+
+        @Override
+        public Set<Known> storedBefore(Collection<Known> candidates) {
+            return batches.storedBefore(accountId, folderId, candidates);
+        }
+
+        @Override
+        public void skipped(long bytes) {
+            tally.batch(0, 1, 0, bytes);
         }
 
         void flush() {
