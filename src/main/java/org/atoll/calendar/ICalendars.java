@@ -409,14 +409,27 @@ public final class ICalendars {
     }
 
     private static ParameterList zoneParameters(CalendarEvent event) {
-        return event.allDay()
-                ? new ParameterList(List.of(Value.DATE))
-                : new ParameterList(List.of(new TzId(event.zone().getId())));
+        if (event.allDay()) {
+            return new ParameterList(List.of(Value.DATE));
+        }
+        return hasVTimeZone(event.zone())
+                ? new ParameterList(List.of(new TzId(event.zone().getId())))
+                : new ParameterList();
     }
 
+    /**
+     * The time as the event's zone shows it, or in UTC when that zone has no VTIMEZONE in ical4j's registry (a bare
+     * offset), so that no TZID names a zone the calendar does not define.
+     */
     private static Temporal temporal(CalendarEvent event, Instant at) {
-        ZonedDateTime local = at.atZone(event.zone());
-        return event.allDay() ? local.toLocalDate() : local;
+        if (event.allDay()) {
+            return at.atZone(event.zone()).toLocalDate();
+        }
+        return hasVTimeZone(event.zone()) ? at.atZone(event.zone()) : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean hasVTimeZone(ZoneId zone) {
+        return !(zone.normalized() instanceof ZoneOffset) && ZONES.getTimeZone(zone.getId()) != null;
     }
 
     /** RFC 5545 3.3.10 for a Recurrence; the nth-weekday forms as BYDAY with BYSETPOS (-1 for the last). */

@@ -47,6 +47,12 @@ class EasTimeZonesTest {
                     + "AAAAAAAAAAoAAAAFAAMAAAAAAAAAAAAAAFIAdQBzAHMAaQBhAG4AIABEAGEAeQBsAGkAZwBoAHQAIABUAGkA"
                     + "bQBlAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAMAAAAFAAIAAAAAAAAAxP///w==";
 
+    /** Minsk as Exchange Online wrote it in a Sync response to a 14.1 client. */
+    static final String EXCHANGE_ONLINE_MINSK =
+            "TP///0YAdQByAHQAaABlAHIALQBlAGEAcwB0AGUAcgBuACAARQB1AHIAbwBwAGUAYQBuACAAVABpAG0AZQAAAAAAAAAAAAAAAAAAAAAA"
+                    + "AAAAAAAAAAAAAEYAdQByAHQAaABlAHIALQBlAGEAcwB0AGUAcgBuACAARQB1AHIAbwBwAGUAYQBuACAAVABpAG0AZQAAAAAAAAAAAAAA"
+                    + "AAAAAAAAAAAAAAAAAAAAAA==";
+
     static final String NACHO_EASTERN =
             "LAEAAEUAUwBUAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAsAAAABAAIAAAAAAAAAAAAAAEUARABUAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAMAAAACAAIAAAAAAAAAxP///w==";
     static final String OBM_CENTRAL_EUROPEAN =
@@ -148,6 +154,17 @@ class EasTimeZonesTest {
         void blobsWithoutWindowsNamesShouldGoToTheBestKnownZoneOfTheirRules() throws Exception {
             assertThat(zone(NACHO_EASTERN)).isEqualTo(ZoneId.of("America/New_York"));
             assertThat(zone(OBM_CENTRAL_EUROPEAN)).isEqualTo(ZoneId.of("Europe/Berlin"));
+        }
+
+        /** Exchange Online at 14.1 names zones by their display names, such as "Further-eastern European Time". */
+        @Test
+        void aDisplayNameInsteadOfTheWindowsNameShouldStillFindAZoneOfTheSameRules() throws Exception {
+            ZoneId zone = zone(EXCHANGE_ONLINE_MINSK);
+
+            assertThat(zone.getRules().getOffset(AT)).isEqualTo(ZoneOffset.ofHours(3));
+            assertThat(zone.getRules().isDaylightSavings(AT)).isFalse();
+            assertThat(EasTimeZones.blobOf(zone, AT).withoutNames())
+                    .isEqualTo(TimeZoneBlob.decode(EXCHANGE_ONLINE_MINSK).withoutNames());
         }
 
         @Test

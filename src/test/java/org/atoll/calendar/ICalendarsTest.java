@@ -135,6 +135,25 @@ class ICalendarsTest {
         }
 
         @Test
+        void aSeriesInUtcOrABareOffsetShouldBeWrittenInUtcAndExpandTheSame() throws Exception {
+            for (ZoneId zone : List.of(ZoneId.of("UTC"), java.time.ZoneOffset.ofHoursMinutes(5, 30))) {
+                Instant start = Instant.parse("2026-01-05T09:00:00Z");
+                CalendarEvent series = CalendarEvent.of("u-" + zone, "Sync", start, start.plusSeconds(1800), zone)
+                        .withRecurrence(
+                                Recurrence.daily(1).withOccurrences(5),
+                                List.of(EventException.deleted(start.plusSeconds(86_400))));
+
+                String ics = ICalendars.export(List.of(series));
+                CalendarEvent back = ICalendars.parse(ics, null).getFirst();
+
+                assertThat(ics).doesNotContain("TZID=+05:30");
+                assertThat(ICalendars.occurrences(back, start, start.plusSeconds(10L * 86_400)))
+                        .isEqualTo(ICalendars.occurrences(series, start, start.plusSeconds(10L * 86_400)))
+                        .hasSize(4);
+            }
+        }
+
+        @Test
         void outlooksWindowsZoneNamesShouldBecomeIanaZones() throws Exception {
             String outlook = """
                     BEGIN:VCALENDAR\r
