@@ -27,6 +27,7 @@ class ArchitectureTest {
             "sync",
             "push",
             "mime",
+            "calendar",
             "mail",
             "demo",
             "transfer",
@@ -81,6 +82,23 @@ class ArchitectureTest {
                         "org.eclipse.angus..",
                         "org.jspecify..",
                         "org.atoll.mime..")
+                .check(atoll);
+    }
+
+    @Test
+    void theCalendarCoreShouldKnowNothingOfSpringOrTheStore() {
+        classes()
+                .that()
+                .resideInAPackage("org.atoll.calendar..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "net.fortuna.ical4j..",
+                        "com.ibm.icu..",
+                        "org.jspecify..",
+                        "org.atoll.wbxml..",
+                        "org.atoll.calendar..")
                 .check(atoll);
     }
 
