@@ -252,7 +252,7 @@ public class ItemSyncs {
                 options.filter() != state.options().filter() ? state.progress().restartScan() : state.progress();
         Pass pass = new Pass(store, accountId, devicePk, folderId, options, clock.instant(), progress);
         pass.room = Mailboxes.MAX_PAGE;
-        journalPass(pass);
+        List<Decision> found = journalPass(pass);
         if (beforeHorizon(accountId, folderId, progress.position())) {
             return new Estimate.InvalidSyncKey();
         }
@@ -260,6 +260,8 @@ public class ItemSyncs {
         long count = Mailboxes.MAX_PAGE - pass.room;
         Instant cutoff = options.filter().cutoff(pass.now);
         if (progress.scanActive()) {
+            // An item the journal adds is one the scan brings too: it is in the folder and not held.
+            count -= found.stream().filter(d -> d.kind() == Kind.ADD).count();
             long inWindow = store.count(accountId, folderId, cutoff);
             count += Math.max(0, inWindow - items.count(accountId, devicePk, folderId));
         } else if (options.filter() != FilterType.ALL) {
