@@ -569,11 +569,12 @@ public class ItemSyncs {
      * Empties a folder for a device (ItemOperations EmptyFolderContents); the device emptied its copy itself, so
      * its state of the folder is cleared rather than sent Deletes.
      *
-     * @return false when the folder is not the account's
+     * @return false when the folder is not the account's, or holds items of another class than Email
      */
     @Transactional
     public boolean emptyFolder(long accountId, long devicePk, long folderId, boolean withSubfolders) {
-        if (folder(accountId, folderId).isEmpty()) {
+        Optional<FolderView> folder = folder(accountId, folderId);
+        if (folder.isEmpty() || store(folder.get().type()) != email) {
             return false;
         }
         ChangeOrigin.asDevice(devicePk, () -> {

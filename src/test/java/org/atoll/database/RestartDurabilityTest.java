@@ -16,6 +16,8 @@ import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.NoteView;
+import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.DataDirectories;
 import org.atoll.support.Mime;
@@ -83,6 +85,10 @@ class RestartDurabilityTest {
                     .mapToLong(f -> mailboxes.count(demo.id(), f.id()))
                     .sum();
             assertThat(demoMessages).isEqualTo(300);
+            assertThat(second.getBean(Notes.class).page(demo.id(), null, 0, 50).items())
+                    .extracting(NoteView::subject)
+                    .hasSize(5)
+                    .contains("Groceries");
         }
     }
 
