@@ -23,6 +23,7 @@ import org.atoll.mailbox.FolderNotFound;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.MessageNotFound;
+import org.atoll.mailbox.NoteNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolderProtected;
 import org.atoll.transfer.ImportAlreadyRunning;
@@ -87,6 +88,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case MailboxNotFound ignored -> HttpStatus.NOT_FOUND;
             case FolderNotFound ignored -> HttpStatus.NOT_FOUND;
             case MessageNotFound ignored -> HttpStatus.NOT_FOUND;
+            case NoteNotFound ignored -> HttpStatus.NOT_FOUND;
             case FolderNameTaken ignored -> HttpStatus.CONFLICT;
             case SystemFolderProtected ignored -> HttpStatus.CONFLICT;
             case QuotaExceeded ignored -> HttpStatus.CONFLICT;

@@ -14,11 +14,14 @@ import org.atoll.account.Role;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoDirectoryDetails;
 import org.atoll.demo.DemoMessage;
+import org.atoll.demo.DemoNotes;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.NoteContent;
+import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.shared.Actor;
 import org.slf4j.Logger;
@@ -41,6 +44,7 @@ class FirstStart implements ApplicationRunner {
     private final BootstrapProperties properties;
     private final Accounts accounts;
     private final Mailboxes mailboxes;
+    private final Notes notes;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -48,8 +52,10 @@ class FirstStart implements ApplicationRunner {
             BootstrapProperties properties,
             Accounts accounts,
             Mailboxes mailboxes,
+            Notes notes,
             TransactionTemplate transaction,
             Clock clock) {
+        this.notes = notes;
         this.properties = properties;
         this.accounts = accounts;
         this.mailboxes = mailboxes;
@@ -128,7 +134,15 @@ class FirstStart implements ApplicationRunner {
                             Flag.active(null, message.receivedAt().plusSeconds(7 * 86_400)));
                 }
             }
-            log.info("Created the demo user {} with {} messages", address, DemoCorpus.SIZE);
+            long notesFolder = notes.defaultFolder(demo.id()).id();
+            for (DemoNotes.DemoNote note : DemoNotes.notes()) {
+                notes.create(demo.id(), notesFolder, NoteContent.of(note.subject(), note.body(), note.categories()));
+            }
+            log.info(
+                    "Created the demo user {} with {} messages and {} notes",
+                    address,
+                    DemoCorpus.SIZE,
+                    DemoNotes.notes().size());
         });
     }
 

@@ -7,6 +7,7 @@ public abstract sealed class MailboxException extends RuntimeException
                 InvalidMailboxRequest,
                 MailboxNotFound,
                 MessageNotFound,
+                NoteNotFound,
                 QuotaExceeded,
                 SystemFolderProtected {
 

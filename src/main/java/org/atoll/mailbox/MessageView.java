@@ -32,4 +32,5 @@ public record MessageView(
         @Nullable Instant lastVerbAt,
         List<String> categories,
         List<Attachment> attachments,
-        long modseq) {}
+        long modseq)
+        implements ItemView {}

@@ -7,7 +7,8 @@ public enum SystemFolder {
     DELETED_ITEMS("Deleted Items", FolderType.DELETED_ITEMS),
     SENT_ITEMS("Sent Items", FolderType.SENT_ITEMS),
     OUTBOX("Outbox", FolderType.OUTBOX),
-    JUNK_EMAIL("Junk Email", FolderType.USER_MAIL);
+    JUNK_EMAIL("Junk Email", FolderType.USER_MAIL),
+    NOTES("Notes", FolderType.NOTES);
 
     private final String displayName;
     private final FolderType type;

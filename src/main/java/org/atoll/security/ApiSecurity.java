@@ -33,7 +33,9 @@ class ApiSecurity {
                                 "/api/v1/accounts/*/tokens",
                                 "/api/v1/accounts/*/tokens/*",
                                 "/api/v1/accounts/*/messages",
-                                "/api/v1/accounts/*/out-of-office")
+                                "/api/v1/accounts/*/out-of-office",
+                                "/api/v1/accounts/*/notes",
+                                "/api/v1/accounts/*/notes/*")
                         .hasAnyRole("USER", "ADMIN")
                         .requestMatchers(
                                 "/api/v1/accounts",

@@ -2,6 +2,7 @@ package org.atoll.sync;
 
 import java.util.List;
 import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.ItemContent;
 import org.jspecify.annotations.Nullable;
 
 /** A change a device sends for an item of a collection (MS-ASCMD 2.2.3.32, Commands in a Sync request). */
@@ -31,6 +32,33 @@ public sealed interface ClientCommand {
     }
 
     record Delete(String serverId) implements ClientCommand {}
+
+    /**
+     * A new item of a class other than Email (a note), as that class's codec read its ApplicationData; its ClientId
+     * is remembered per device like an Email Add's.
+     *
+     * @param content what the item says, or null when the codec could not read it (Status 6, MS-ASCMD 2.2.3.177.17)
+     */
+    record AddItem(String clientId, @Nullable ItemContent content) implements ClientCommand {
+
+        public AddItem {
+            if (clientId.isEmpty() || clientId.length() > 64) {
+                throw new IllegalArgumentException("A ClientId has 1 to 64 characters");
+            }
+        }
+
+        @Override
+        public String serverId() {
+            return "";
+        }
+    }
+
+    /**
+     * A device's new content for an item of a class other than Email, which replaces what the item said.
+     *
+     * @param content null when the codec could not read it (Status 6)
+     */
+    record ChangeItem(String serverId, @Nullable ItemContent content) implements ClientCommand {}
 
     record Fetch(String serverId) implements ClientCommand {}
 

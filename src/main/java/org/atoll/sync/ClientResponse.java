@@ -1,6 +1,6 @@
 package org.atoll.sync;
 
-import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.ItemView;
 
 /**
  * The answer to one of a device's commands (MS-ASCMD 2.2.3.154, Responses). Successful changes and deletions get
@@ -18,7 +18,7 @@ public sealed interface ClientResponse {
 
     record Deleted(String serverId, ItemStatus status) implements ClientResponse {}
 
-    record Fetched(String serverId, MessageView message) implements ClientResponse {
+    record Fetched(String serverId, ItemView item) implements ClientResponse {
         @Override
         public ItemStatus status() {
             return ItemStatus.SUCCESS;

@@ -3,7 +3,7 @@ package org.atoll.sync;
 import java.util.Optional;
 
 /**
- * The ServerId of an Email item: the folder the message is in and the message, written {@code folder:message} in
+ * The ServerId of an item of any class: the folder the item is in and the item, written {@code folder:item} in
  * decimal. A message keeps its number when it moves, so the ServerId changes with the folder (MS-ASCMD
  * 2.2.3.48.1 DstMsgId).
  */

@@ -3,29 +3,25 @@ package org.atoll.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atoll.mailbox.ChangeOrigin;
 import org.atoll.mailbox.ChangePage;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
+import org.atoll.mailbox.ItemView;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageStamp;
-import org.atoll.mailbox.MessageUpdate;
-import org.atoll.mailbox.MessageView;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
@@ -64,6 +60,8 @@ public class ItemSyncs {
     private final Conflicts conflicts;
     private final ClientAdds clientAdds;
     private final Clock clock;
+    private final List<ItemStore> stores;
+    private final ItemStore email;
 
     ItemSyncs(
             Mailboxes mailboxes,
@@ -71,8 +69,12 @@ public class ItemSyncs {
             DeviceItems items,
             Conflicts conflicts,
             ClientAdds clientAdds,
-            Clock clock) {
+            Clock clock,
+            List<ItemStore> stores,
+            EmailItemStore email) {
         this.mailboxes = mailboxes;
+        this.stores = List.copyOf(stores);
+        this.email = email;
         this.states = states;
         this.items = items;
         this.conflicts = conflicts;
@@ -87,14 +89,15 @@ public class ItemSyncs {
             return new CollectionResult.UnknownCollection();
         }
         long folderId = request.folderId();
+        ItemStore store = store(folder.get().type());
         Instant now = clock.instant();
-        Optional<CollectionResult> unchanged = unchanged(accountId, devicePk, request, now);
+        Optional<CollectionResult> unchanged = unchanged(store, accountId, devicePk, request, now);
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
         Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, true);
         if (request.syncKey() == 0) {
-            SyncOptions options = SyncOptions.DEFAULT.with(request.options());
+            SyncOptions options = effective(store, SyncOptions.DEFAULT.with(request.options()));
             long next = loaded.map(s -> s.key() + 1).orElse(1L);
             JournalPosition end = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
             states.reset(accountId, devicePk, folderId, next, end, options, now);
@@ -134,15 +137,14 @@ public class ItemSyncs {
             items.forgetUndo(accountId, devicePk, folderId);
         }
 
-        SyncOptions options = state.options().with(request.options());
+        SyncOptions options = effective(store, state.options().with(request.options()));
         CollectionState.Progress progress = state.progress();
         if (options.filter() != state.options().filter()) {
             progress = progress.restartScan();
         }
-        Pass pass = new Pass(accountId, devicePk, folderId, options, now, progress);
+        Pass pass = new Pass(store, accountId, devicePk, folderId, options, now, progress);
         pass.replay = replay;
-        pass.takesAdds = folder.get().type() == FolderType.DRAFTS;
-        List<ClientResponse> responses = applyClientCommands(pass, request.commands());
+        List<ClientResponse> responses = applyClientCommands(pass, folder.get().type(), request.commands());
         List<ServerCommand> commands = request.getChanges() ? serverChanges(pass) : List.of();
 
         boolean sent = !commands.isEmpty()
@@ -167,7 +169,7 @@ public class ItemSyncs {
      * locking or writing anything: a lock alone would make the transaction wait for a durable commit.
      */
     private Optional<CollectionResult> unchanged(
-            long accountId, long devicePk, CollectionRequest request, Instant now) {
+            ItemStore store, long accountId, long devicePk, CollectionRequest request, Instant now) {
         if (request.syncKey() == 0 || !request.commands().isEmpty() || !request.getChanges()) {
             return Optional.empty();
         }
@@ -176,7 +178,7 @@ public class ItemSyncs {
             return Optional.empty();
         }
         CollectionState state = peek.get();
-        SyncOptions options = state.options().with(request.options());
+        SyncOptions options = effective(store, state.options().with(request.options()));
         if (!options.equals(state.options())
                 || state.progress().scanActive()
                 || state.progress().reconcile()
@@ -251,9 +253,11 @@ public class ItemSyncs {
      */
     @Transactional(readOnly = true)
     public Estimate estimate(long accountId, long devicePk, long folderId, long syncKey, SyncOptions.Update update) {
-        if (folder(accountId, folderId).isEmpty()) {
+        Optional<FolderView> folder = folder(accountId, folderId);
+        if (folder.isEmpty()) {
             return new Estimate.UnknownCollection();
         }
+        ItemStore store = store(folder.get().type());
         Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, false);
         if (loaded.isEmpty() || syncKey == 0) {
             return new Estimate.NotPrimed();
@@ -262,12 +266,12 @@ public class ItemSyncs {
         if (syncKey != state.key()) {
             return new Estimate.InvalidSyncKey();
         }
-        SyncOptions options = state.options().with(update);
+        SyncOptions options = effective(store, state.options().with(update));
         CollectionState.Progress progress =
                 options.filter() != state.options().filter() ? state.progress().restartScan() : state.progress();
-        Pass pass = new Pass(accountId, devicePk, folderId, options, clock.instant(), progress);
+        Pass pass = new Pass(store, accountId, devicePk, folderId, options, clock.instant(), progress);
         pass.room = Mailboxes.MAX_PAGE;
-        journalPass(pass);
+        List<Decision> found = journalPass(pass);
         if (beforeHorizon(accountId, folderId, progress.position())) {
             return new Estimate.InvalidSyncKey();
         }
@@ -275,7 +279,9 @@ public class ItemSyncs {
         long count = Mailboxes.MAX_PAGE - pass.room;
         Instant cutoff = options.filter().cutoff(pass.now);
         if (progress.scanActive()) {
-            long inWindow = mailboxes.count(accountId, folderId, cutoff);
+            // An item the journal adds is one the scan brings too: it is in the folder and not held.
+            count -= found.stream().filter(d -> d.kind() == Kind.ADD).count();
+            long inWindow = store.count(accountId, folderId, cutoff);
             count += Math.max(0, inWindow - items.count(accountId, devicePk, folderId));
         } else if (options.filter() != FilterType.ALL) {
             count += items.olderThan(accountId, devicePk, folderId, cutoff, Mailboxes.MAX_PAGE).stream()
@@ -295,10 +301,12 @@ public class ItemSyncs {
     public Set<Long> foldersWithChanges(long accountId, long devicePk, Collection<Long> folderIds, long sinceModseq) {
         Set<Long> changed = new HashSet<>();
         Instant now = clock.instant();
+        Map<Long, ItemStore> byFolder = storesOf(accountId);
         for (long folderId : folderIds) {
             Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, false);
             boolean pending = loaded.isPresent()
-                    ? hasPending(accountId, devicePk, folderId, loaded.get(), now)
+                    ? hasPending(
+                            byFolder.getOrDefault(folderId, email), accountId, devicePk, folderId, loaded.get(), now)
                     : changedByOthers(accountId, devicePk, folderId, JournalPosition.afterModseq(sinceModseq));
             if (pending) {
                 changed.add(folderId);
@@ -326,6 +334,7 @@ public class ItemSyncs {
             folderIds.addAll(watch.folderIds());
         }
         Map<Long, Map<Long, CollectionState>> loaded = states.findAll(accountId, devicePks, folderIds);
+        Map<Long, ItemStore> storeOf = storesOf(accountId);
         Map<Long, List<Watcher>> byFolder = new HashMap<>();
         for (int i = 0; i < watches.size(); i++) {
             FolderWatch watch = watches.get(i);
@@ -333,7 +342,14 @@ public class ItemSyncs {
                 CollectionState state =
                         loaded.getOrDefault(watch.devicePk(), Map.of()).get(folderId);
                 if (state != null) {
-                    Pass pass = new Pass(accountId, watch.devicePk(), folderId, state.options(), now, state.progress());
+                    Pass pass = new Pass(
+                            storeOf.getOrDefault(folderId, email),
+                            accountId,
+                            watch.devicePk(),
+                            folderId,
+                            state.options(),
+                            now,
+                            state.progress());
                     byFolder.computeIfAbsent(folderId, id -> new ArrayList<>()).add(new Watcher(changed.get(i), pass));
                 } else if (changedByOthers(
                         accountId, watch.devicePk(), folderId, JournalPosition.afterModseq(watch.sinceModseq()))) {
@@ -403,7 +419,7 @@ public class ItemSyncs {
                     ids.add(entry.messageId());
                 }
             }
-            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(accountId, ids));
+            Map<Long, ItemStamp> stamps = byId(open.getFirst().pass().store.stamps(accountId, ids));
             Map<Long, Map<Long, HeldItem>> held = items.heldByDevices(
                     accountId,
                     concerned.stream().map(w -> w.pass().devicePk).collect(Collectors.toSet()),
@@ -442,7 +458,7 @@ public class ItemSyncs {
         for (Watcher watcher : open) {
             Pass pass = watcher.pass();
             if (pass.progress.scanActive()
-                    && mailboxes.count(accountId, folderId, pass.cutoff)
+                    && pass.store.count(accountId, folderId, pass.cutoff)
                             > items.count(accountId, pass.devicePk, folderId)) {
                 watcher.found();
             } else if (pass.options.filter() != FilterType.ALL) {
@@ -454,8 +470,9 @@ public class ItemSyncs {
                 .forEach(pk -> byDevice.get(pk).found());
     }
 
-    private boolean hasPending(long accountId, long devicePk, long folderId, CollectionState state, Instant now) {
-        Pass pass = new Pass(accountId, devicePk, folderId, state.options(), now, state.progress());
+    private boolean hasPending(
+            ItemStore store, long accountId, long devicePk, long folderId, CollectionState state, Instant now) {
+        Pass pass = new Pass(store, accountId, devicePk, folderId, state.options(), now, state.progress());
         pass.room = 1;
         journalPass(pass);
         if (!pass.decided.isEmpty()
@@ -464,7 +481,7 @@ public class ItemSyncs {
             return true;
         }
         if (state.progress().scanActive()
-                && mailboxes.count(accountId, folderId, pass.cutoff) > items.count(accountId, devicePk, folderId)) {
+                && store.count(accountId, folderId, pass.cutoff) > items.count(accountId, devicePk, folderId)) {
             return true;
         }
         return state.options().filter() != FilterType.ALL
@@ -517,10 +534,12 @@ public class ItemSyncs {
     public MoveOutcome move(
             long accountId, long devicePk, String sourceItem, long sourceFolderId, long targetFolderId) {
         Optional<ItemId> item = ItemId.parse(sourceItem);
-        if (folder(accountId, sourceFolderId).isEmpty()) {
+        Optional<FolderView> source = folder(accountId, sourceFolderId);
+        if (source.isEmpty() || store(source.get().type()) != email) {
             return new MoveOutcome.InvalidSource();
         }
-        if (folder(accountId, targetFolderId).isEmpty()) {
+        Optional<FolderView> target = folder(accountId, targetFolderId);
+        if (target.isEmpty() || store(target.get().type()) != email) {
             return new MoveOutcome.InvalidTarget();
         }
         if (sourceFolderId == targetFolderId) {
@@ -569,11 +588,12 @@ public class ItemSyncs {
      * Empties a folder for a device (ItemOperations EmptyFolderContents); the device emptied its copy itself, so
      * its state of the folder is cleared rather than sent Deletes.
      *
-     * @return false when the folder is not the account's
+     * @return false when the folder is not the account's, or holds items of another class than Email
      */
     @Transactional
     public boolean emptyFolder(long accountId, long devicePk, long folderId, boolean withSubfolders) {
-        if (folder(accountId, folderId).isEmpty()) {
+        Optional<FolderView> folder = folder(accountId, folderId);
+        if (folder.isEmpty() || store(folder.get().type()) != email) {
             return false;
         }
         ChangeOrigin.asDevice(devicePk, () -> {
@@ -603,6 +623,7 @@ public class ItemSyncs {
     // ---- one request's work on one collection
 
     private static final class Pass {
+        final ItemStore store;
         final long accountId;
         final long devicePk;
         final long folderId;
@@ -614,18 +635,19 @@ public class ItemSyncs {
         long budget = RESPONSE_BUDGET;
         boolean more;
         boolean replay;
-        boolean takesAdds;
 
         /** Messages already decided in this pass, so no message gets two commands in one response. */
         final Set<Long> decided = new HashSet<>();
 
         Pass(
+                ItemStore store,
                 long accountId,
                 long devicePk,
                 long folderId,
                 SyncOptions options,
                 Instant now,
                 CollectionState.Progress progress) {
+            this.store = store;
             this.accountId = accountId;
             this.devicePk = devicePk;
             this.folderId = folderId;
@@ -645,8 +667,8 @@ public class ItemSyncs {
             budget -= size;
         }
 
-        boolean belongs(MessageStamp stamp) {
-            return stamp.folderId() == folderId && !stamp.receivedAt().isBefore(cutoff);
+        boolean belongs(ItemStamp stamp) {
+            return stamp.folderId() == folderId && !stamp.since().isBefore(cutoff);
         }
     }
 
@@ -658,175 +680,35 @@ public class ItemSyncs {
     }
 
     private record Decision(
-            long messageId, Kind kind, @Nullable MessageStamp stamp) {}
+            long messageId, Kind kind, @Nullable ItemStamp stamp) {}
 
     // ---- the device's changes
 
-    private List<ClientResponse> applyClientCommands(Pass pass, List<ClientCommand> commands) {
+    private List<ClientResponse> applyClientCommands(Pass pass, FolderType type, List<ClientCommand> commands) {
         if (commands.isEmpty()) {
             return List.of();
         }
-        long accountId = pass.accountId;
-        mailboxes.holdWriterLock(accountId);
-        Map<ClientCommand, Long> targets = new LinkedHashMap<>();
-        for (ClientCommand command : commands) {
-            ItemId.parse(command.serverId())
-                    .filter(id -> id.folderId() == pass.folderId)
-                    .ifPresent(id -> targets.put(command, id.messageId()));
-        }
-        Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(accountId, targets.values()));
-        Map<Long, HeldItem> held = items.held(accountId, pass.devicePk, pass.folderId, targets.values());
-
-        ClientResponse[] responses = new ClientResponse[commands.size()];
-        Map<Long, MessageUpdate> updates = new LinkedHashMap<>();
-        List<Long> deletes = new ArrayList<>();
-        Set<Long> gone = new HashSet<>();
-        Map<Integer, Long> fetches = new LinkedHashMap<>();
-        Map<Integer, ClientCommand.Add> adds = new LinkedHashMap<>();
-        Map<Integer, Long> rewrites = new LinkedHashMap<>();
-        Map<Long, byte[]> contents = new HashMap<>();
-        Set<Long> touched = new HashSet<>();
-        for (int index = 0; index < commands.size(); index++) {
-            ClientCommand command = commands.get(index);
-            Long messageId = targets.get(command);
-            MessageStamp stamp = messageId == null ? null : stamps.get(messageId);
-            boolean present = stamp != null && stamp.folderId() == pass.folderId;
-            switch (command) {
-                case ClientCommand.Change change -> {
-                    if (!present) {
-                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND);
-                        continue;
-                    }
-                    if (change.categories() != null && !categoriesFit(change.categories())) {
-                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
-                        continue;
-                    }
-                    HeldItem mine = held.get(messageId);
-                    if (mine != null && stamp.modseq() > mine.modseq() && !pass.replay) {
-                        boolean clientWins = pass.options.conflict() == ConflictPolicy.CLIENT_WINS;
-                        conflicts.record(
-                                accountId,
-                                pass.devicePk,
-                                pass.folderId,
-                                messageId,
-                                clientWins,
-                                mine.modseq(),
-                                stamp.modseq(),
-                                pass.now);
-                        if (!clientWins) {
-                            responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
-                            continue;
-                        }
-                    }
-                    if (change.content() != null && pass.takesAdds) {
-                        if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
-                            responses[index] =
-                                    new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
-                            continue;
-                        }
-                        rewrites.put(index, messageId);
-                        contents.put(messageId, change.content());
-                    }
-                    MessageUpdate earlier = updates.get(messageId);
-                    updates.put(
-                            messageId,
-                            new MessageUpdate(
-                                    change.read() != null ? change.read() : earlier == null ? null : earlier.read(),
-                                    change.flag() != null ? change.flag() : earlier == null ? null : earlier.flag(),
-                                    change.categories() != null
-                                            ? change.categories()
-                                            : earlier == null ? null : earlier.categories()));
-                    touched.add(messageId);
-                }
-                case ClientCommand.Delete delete -> {
-                    if (present) {
-                        deletes.add(messageId);
-                    } else if (messageId == null) {
-                        responses[index] = new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND);
-                    } else {
-                        gone.add(messageId);
-                    }
-                }
-                case ClientCommand.Add add -> {
-                    Optional<ItemId> earlier = clientAdds.find(accountId, pass.devicePk, add.clientId());
-                    if (earlier.isPresent()) {
-                        responses[index] = new ClientResponse.Added(
-                                add.clientId(), earlier.get().text(), ItemStatus.SUCCESS);
-                    } else if (!pass.takesAdds
-                            || add.mime().length == 0
-                            || add.mime().length > Mailboxes.MAX_MESSAGE_BYTES) {
-                        responses[index] = new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR);
-                    } else {
-                        adds.put(index, add);
-                    }
-                }
-                case ClientCommand.Fetch fetch -> {
-                    if (present) {
-                        fetches.put(index, messageId);
-                    } else {
-                        responses[index] = new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND);
-                    }
-                }
-            }
-        }
-        touched.removeAll(deletes);
-        ChangeOrigin.asDevice(pass.devicePk, () -> {
-            deletes.forEach(updates::remove);
-            deletes.forEach(contents::remove);
-            contents.forEach((messageId, content) -> mailboxes.rewrite(accountId, messageId, content));
-            rewrites.forEach((index, messageId) -> {
-                if (contents.containsKey(messageId)) {
-                    responses[index] =
-                            new ClientResponse.Changed(commands.get(index).serverId(), ItemStatus.SUCCESS);
-                }
-            });
-            if (!updates.isEmpty()) {
-                mailboxes.update(accountId, updates);
-            }
-            adds.forEach((index, add) -> {
-                MessageView added = mailboxes.deliver(accountId, pass.folderId, add.mime(), null);
-                mailboxes.update(
-                        accountId,
-                        Map.of(added.id(), new MessageUpdate(add.read() == null || add.read(), add.flag(), null)));
-                ItemId item = new ItemId(pass.folderId, added.id());
-                clientAdds.record(accountId, pass.devicePk, add.clientId(), item, pass.now);
-                touched.add(added.id());
-                responses[index] = new ClientResponse.Added(add.clientId(), item.text(), ItemStatus.SUCCESS);
-            });
-            if (!deletes.isEmpty()) {
-                if (pass.options.deletesAsMoves()) {
-                    mailboxes.delete(accountId, deletes);
-                } else {
-                    mailboxes.deletePermanently(accountId, deletes);
-                }
-            }
-            return null;
-        });
+        mailboxes.holdWriterLock(pass.accountId);
+        ClientChanges changes = new ClientChanges(
+                pass.accountId,
+                pass.devicePk,
+                pass.folderId,
+                type,
+                pass.options,
+                pass.now,
+                pass.replay,
+                items,
+                conflicts,
+                clientAdds);
+        List<ClientResponse> responses =
+                ChangeOrigin.asDevice(pass.devicePk, () -> pass.store.apply(changes, commands));
         List<HeldItem> nowHeld = new ArrayList<>();
-        for (MessageStamp stamp : mailboxes.stamps(accountId, touched)) {
-            nowHeld.add(new HeldItem(stamp.id(), stamp.modseq(), stamp.receivedAt()));
+        for (ItemStamp stamp : pass.store.stamps(pass.accountId, changes.held())) {
+            nowHeld.add(new HeldItem(stamp.id(), stamp.modseq(), stamp.since()));
         }
-        items.put(accountId, pass.devicePk, pass.folderId, nowHeld, true);
-        gone.addAll(deletes);
-        items.remove(accountId, pass.devicePk, pass.folderId, gone, true);
-        if (!fetches.isEmpty()) {
-            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches.values()).stream()
-                    .collect(Collectors.toMap(MessageView::id, Function.identity()));
-            fetches.forEach((index, messageId) -> {
-                String serverId = commands.get(index).serverId();
-                MessageView view = views.get(messageId);
-                responses[index] = view == null
-                        ? new ClientResponse.NotFetched(serverId, ItemStatus.NOT_FOUND)
-                        : new ClientResponse.Fetched(serverId, view);
-            });
-        }
-        return Arrays.stream(responses).filter(Objects::nonNull).toList();
-    }
-
-    /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */
-    private static boolean categoriesFit(List<String> categories) {
-        return categories.size() <= 64
-                && categories.stream().map(String::strip).allMatch(c -> !c.isEmpty() && c.length() <= 255);
+        items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
+        items.remove(pass.accountId, pass.devicePk, pass.folderId, changes.dropped(), true);
+        return responses;
     }
 
     // ---- the server's changes
@@ -862,7 +744,7 @@ public class ItemSyncs {
                     ids.add(entry.messageId());
                 }
             }
-            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(pass.accountId, ids));
+            Map<Long, ItemStamp> stamps = byId(pass.store.stamps(pass.accountId, ids));
             Map<Long, HeldItem> held = items.held(pass.accountId, pass.devicePk, pass.folderId, ids);
             for (JournalEntry entry : page.entries()) {
                 Long messageId = entry.messageId();
@@ -893,7 +775,7 @@ public class ItemSyncs {
     }
 
     private static Optional<Decision> decide(
-            Pass pass, long messageId, @Nullable MessageStamp stamp, @Nullable HeldItem held) {
+            Pass pass, long messageId, @Nullable ItemStamp stamp, @Nullable HeldItem held) {
         if (stamp != null && pass.belongs(stamp)) {
             if (held == null) {
                 return Optional.of(new Decision(messageId, Kind.ADD, stamp));
@@ -936,20 +818,18 @@ public class ItemSyncs {
         ScanCursor cursor = progress.cursor();
         while (!pass.full()) {
             int want = Math.min(Mailboxes.MAX_PAGE, pass.room * 2 + 16);
-            List<MessageStamp> stamps = mailboxes.stamps(
+            List<ItemStamp> stamps = pass.store.scan(
                     pass.accountId,
                     pass.folderId,
                     pass.cutoff,
-                    cursor == null
-                            ? null
-                            : new MessageStamp(cursor.messageId(), pass.folderId, cursor.receivedAt(), 0, 0),
+                    cursor == null ? null : new ItemStamp(cursor.messageId(), pass.folderId, cursor.receivedAt(), 0, 0),
                     want);
             Map<Long, HeldItem> held = items.held(
                     pass.accountId,
                     pass.devicePk,
                     pass.folderId,
-                    stamps.stream().map(MessageStamp::id).toList());
-            for (MessageStamp stamp : stamps) {
+                    stamps.stream().map(ItemStamp::id).toList());
+            for (ItemStamp stamp : stamps) {
                 if (!held.containsKey(stamp.id()) && !pass.decided.contains(stamp.id())) {
                     if (pass.full()) {
                         pass.more = true;
@@ -961,7 +841,7 @@ public class ItemSyncs {
                     decisions.add(new Decision(stamp.id(), Kind.ADD, stamp));
                     pass.take(stamp.size());
                 }
-                cursor = new ScanCursor(stamp.receivedAt(), stamp.id());
+                cursor = new ScanCursor(stamp.since(), stamp.id());
             }
             if (stamps.size() < want) {
                 pass.progress = new CollectionState.Progress(progress.position(), false, null, progress.reconcile());
@@ -982,7 +862,7 @@ public class ItemSyncs {
             if (page.isEmpty()) {
                 break;
             }
-            Map<Long, MessageStamp> stamps = byId(mailboxes.stamps(
+            Map<Long, ItemStamp> stamps = byId(pass.store.stamps(
                     pass.accountId, page.stream().map(HeldItem::messageId).toList()));
             for (HeldItem item : page) {
                 if (pass.decided.contains(item.messageId())) {
@@ -1016,10 +896,10 @@ public class ItemSyncs {
                 .filter(d -> d.kind() == Kind.ADD || d.kind() == Kind.CHANGE)
                 .map(Decision::messageId)
                 .toList();
-        Map<Long, MessageView> views = shown.isEmpty()
-                ? Map.of()
-                : mailboxes.messages(pass.accountId, shown).stream()
-                        .collect(Collectors.toMap(MessageView::id, Function.identity()));
+        Map<Long, ItemView> views = new HashMap<>();
+        if (!shown.isEmpty()) {
+            pass.store.fetch(pass.accountId, shown).forEach(view -> views.put(view.id(), view));
+        }
         List<ServerCommand> commands = new ArrayList<>();
         List<HeldItem> nowHeld = new ArrayList<>();
         List<Long> dropped = new ArrayList<>();
@@ -1027,15 +907,16 @@ public class ItemSyncs {
             ItemId item = new ItemId(pass.folderId, decision.messageId());
             switch (decision.kind()) {
                 case ADD, CHANGE -> {
-                    MessageView view = views.get(decision.messageId());
-                    if (view == null || view.folderId() != pass.folderId) {
+                    ItemView view = views.get(decision.messageId());
+                    if (view == null || view.folderId() != pass.folderId || decision.stamp() == null) {
                         continue;
                     }
                     commands.add(
                             decision.kind() == Kind.ADD
                                     ? new ServerCommand.Add(item, view)
                                     : new ServerCommand.Change(item, view));
-                    nowHeld.add(new HeldItem(view.id(), view.modseq(), view.receivedAt()));
+                    nowHeld.add(new HeldItem(
+                            view.id(), view.modseq(), decision.stamp().since()));
                 }
                 case DELETE -> {
                     commands.add(new ServerCommand.Delete(item));
@@ -1058,12 +939,41 @@ public class ItemSyncs {
         return mailboxes.findFolder(accountId, folderId);
     }
 
+    /** The item class whose items a folder of this type holds; Email for any type no other class claims. */
+    private ItemStore store(FolderType type) {
+        for (ItemStore store : stores) {
+            if (store != email && store.folderTypes().contains(type)) {
+                return store;
+            }
+        }
+        return email;
+    }
+
+    private Map<Long, ItemStore> storesOf(long accountId) {
+        Map<Long, ItemStore> byFolder = new HashMap<>();
+        mailboxes.folders(accountId).forEach(folder -> byFolder.put(folder.id(), store(folder.type())));
+        return byFolder;
+    }
+
+    /** The options as they apply to the class: FilterType only where the class defines one (MS-ASCMD 2.2.3.69.2). */
+    private static SyncOptions effective(ItemStore store, SyncOptions options) {
+        return store.filtered() || options.filter() == FilterType.ALL
+                ? options
+                : new SyncOptions(
+                        FilterType.ALL,
+                        options.conflict(),
+                        options.deletesAsMoves(),
+                        options.windowSize(),
+                        options.mimeSupport(),
+                        options.bodyPreferences());
+    }
+
     private static CollectionState.Progress withPosition(CollectionState.Progress progress, JournalPosition position) {
         return new CollectionState.Progress(position, progress.scanActive(), progress.cursor(), progress.reconcile());
     }
 
-    private static Map<Long, MessageStamp> byId(Collection<MessageStamp> stamps) {
-        Map<Long, MessageStamp> byId = new HashMap<>();
+    private static Map<Long, ItemStamp> byId(Collection<ItemStamp> stamps) {
+        Map<Long, ItemStamp> byId = new HashMap<>();
         stamps.forEach(stamp -> byId.put(stamp.id(), stamp));
         return byId;
     }

@@ -1,17 +1,20 @@
 package org.atoll.sync;
 
-import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.ItemView;
 
 /** A change the server sends a device for an item of a collection (MS-ASCMD 2.2.3.32, Commands in a response). */
 public sealed interface ServerCommand {
 
     ItemId item();
 
-    /** An item the device does not hold yet. */
-    record Add(ItemId item, MessageView message) implements ServerCommand {}
+    /** An item the device does not hold yet, as its class's store fetched it. */
+    record Add(ItemId item, ItemView view) implements ServerCommand {}
 
-    /** An item whose read state, flag, categories or last verb changed since the device received it. */
-    record Change(ItemId item, MessageView message) implements ServerCommand {}
+    /**
+     * An item that changed since the device received it (for a message: its read state, flag, categories or last
+     * verb; for a note: anything).
+     */
+    record Change(ItemId item, ItemView view) implements ServerCommand {}
 
     /** An item that was deleted or moved out of the collection. */
     record Delete(ItemId item) implements ServerCommand {}

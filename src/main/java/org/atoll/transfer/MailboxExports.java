@@ -14,6 +14,7 @@ import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.Notes;
 import org.atoll.transfer.internal.MboxWriter;
 import org.atoll.transfer.internal.ZipNames;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +105,11 @@ public class MailboxExports {
         List<FolderView> all = mailboxes.folders(accountId);
         Map<Long, FolderView> byId = new HashMap<>();
         all.forEach(f -> byId.put(f.id(), f));
-        List<FolderView> chosen = folderId == null ? all : List.of(byId.get(folderId));
+        List<FolderView> chosen = folderId == null
+                ? all.stream()
+                        .filter(f -> !Notes.FOLDER_TYPES.contains(f.type()))
+                        .toList()
+                : List.of(byId.get(folderId));
         if (container(folderId, format) == Container.MBOX) {
             return writeMbox(accountId, chosen.getFirst(), new MboxWriter(out), onMessage);
         }

@@ -16,6 +16,8 @@ import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.NoteView;
+import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.DataDirectories;
 import org.atoll.support.Mime;
@@ -86,6 +88,10 @@ class RestartDurabilityTest {
             assertThat(demo.details().company())
                     .as("the demo user's directory entry")
                     .isEqualTo("Harbor Works Ltd.");
+            assertThat(second.getBean(Notes.class).page(demo.id(), null, 0, 50).items())
+                    .extracting(NoteView::subject)
+                    .hasSize(5)
+                    .contains("Groceries");
         }
     }
 

@@ -49,7 +49,7 @@ class MailboxesTest {
     class NewAccounts {
 
         @Test
-        void newAccountShouldHaveTheSixSystemFolders() {
+        void newAccountShouldHaveTheSevenSystemFoldersWithNotes() {
             assertThat(mailboxes.folders(id()))
                     .extracting(FolderView::name, FolderView::type, FolderView::parentId)
                     .containsExactlyInAnyOrder(
@@ -58,13 +58,14 @@ class MailboxesTest {
                             org.assertj.core.groups.Tuple.tuple("Deleted Items", FolderType.DELETED_ITEMS, null),
                             org.assertj.core.groups.Tuple.tuple("Sent Items", FolderType.SENT_ITEMS, null),
                             org.assertj.core.groups.Tuple.tuple("Outbox", FolderType.OUTBOX, null),
-                            org.assertj.core.groups.Tuple.tuple("Junk Email", FolderType.USER_MAIL, null));
+                            org.assertj.core.groups.Tuple.tuple("Junk Email", FolderType.USER_MAIL, null),
+                            org.assertj.core.groups.Tuple.tuple("Notes", FolderType.NOTES, null));
         }
 
         @Test
         void folderCreationsShouldBeJournaledAsHierarchyChanges() {
             ChangePage hierarchy = mailboxes.hierarchyChanges(id(), JournalPosition.START, 100);
-            assertThat(hierarchy.entries()).hasSize(6).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
+            assertThat(hierarchy.entries()).hasSize(7).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
             assertThat(hierarchy.more()).isFalse();
         }
     }
@@ -483,7 +484,7 @@ class MailboxesTest {
                     .isInstanceOf(InvalidMailboxRequest.class);
             assertThatThrownBy(() -> mailboxes.createFolder(id(), Long.MAX_VALUE, "Orphan", FolderType.USER_MAIL))
                     .isInstanceOf(FolderNotFound.class);
-            assertThat(mailboxes.folders(id())).hasSize(6);
+            assertThat(mailboxes.folders(id())).hasSize(7);
         }
     }
 

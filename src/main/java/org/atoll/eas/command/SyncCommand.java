@@ -102,6 +102,7 @@ public class SyncCommand implements EasCommandHandler {
     private final Clock clock;
     private final Parking parking;
     private final PushProperties push;
+    private final List<ItemCodec> codecs;
 
     SyncCommand(
             ItemSyncs itemSyncs,
@@ -110,7 +111,9 @@ public class SyncCommand implements EasCommandHandler {
             MailSubmission submissions,
             Clock clock,
             Parking parking,
-            PushProperties push) {
+            PushProperties push,
+            List<ItemCodec> codecs) {
+        this.codecs = List.copyOf(codecs);
         this.itemSyncs = itemSyncs;
         this.emailItems = emailItems;
         this.mailboxes = mailboxes;
@@ -281,8 +284,11 @@ public class SyncCommand implements EasCommandHandler {
                     collection.child("GetChanges").map(BodyOptions::flag).orElse(true);
             SyncOptions.Update update = options(collection.child("Options").orElse(null), window, deletesAsMoves);
             DraftWork drafts = DraftWork.none();
-            List<ClientCommand> commands =
-                    commands(accountId, collection.child("Commands").orElse(null), drafts);
+            Optional<ItemCodec> codec =
+                    mailboxes.findFolder(accountId, folderId.get()).flatMap(folder -> codec(folder.type()));
+            List<ClientCommand> commands = codec.isPresent()
+                    ? itemCommands(codec.get(), collection.child("Commands").orElse(null))
+                    : commands(accountId, collection.child("Commands").orElse(null), drafts);
             return new Parsed(
                     collectionId,
                     new CollectionRequest(folderId.get(), key, update, getChanges, commands),
@@ -340,6 +346,39 @@ public class SyncCommand implements EasCommandHandler {
                 case "Delete" -> parsed.add(new ClientCommand.Delete(serverId));
                 case "Fetch" -> parsed.add(new ClientCommand.Fetch(serverId));
                 case "Add" -> parsed.add(add(command, drafts));
+                default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
+            }
+        }
+        return parsed;
+    }
+
+    /** The codec of the class whose items a folder of this type holds; empty for Email. */
+    private Optional<ItemCodec> codec(FolderType type) {
+        return codecs.stream().filter(c -> c.folderTypes().contains(type)).findFirst();
+    }
+
+    /**
+     * The commands of a collection of a class other than Email (MS-ASCMD 2.2.3.32): Add and Change carry the item's
+     * ApplicationData as the class's codec reads it, an unreadable one answered by Status 6 on its own.
+     */
+    private static List<ClientCommand> itemCommands(ItemCodec codec, @Nullable WbxmlElement commands) {
+        if (commands == null) {
+            return List.of();
+        }
+        if (commands.children().size() > MAX_COMMANDS) {
+            throw new IllegalArgumentException("More than " + MAX_COMMANDS + " commands");
+        }
+        List<ClientCommand> parsed = new ArrayList<>();
+        for (WbxmlElement command : commands.children()) {
+            String serverId = command.text("ServerId").orElse("");
+            WbxmlElement data = command.child("ApplicationData").orElse(null);
+            switch (command.name()) {
+                case "Add" ->
+                    parsed.add(
+                            new ClientCommand.AddItem(command.text("ClientId").orElse(""), codec.read(data)));
+                case "Change" -> parsed.add(new ClientCommand.ChangeItem(serverId, codec.read(data)));
+                case "Delete" -> parsed.add(new ClientCommand.Delete(serverId));
+                case "Fetch" -> parsed.add(new ClientCommand.Fetch(serverId));
                 default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
             }
         }
@@ -503,12 +542,12 @@ public class SyncCommand implements EasCommandHandler {
                 collectionStatus(parsed.collectionId(), null, Status.HIERARCHY_CHANGED);
             case CollectionResult.Synced synced -> {
                 served.add(request.folderId());
+                Optional<FolderType> type =
+                        mailboxes.findFolder(accountId, request.folderId()).map(folder -> folder.type());
                 boolean drafts = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V16_0)
-                        && mailboxes
-                                .findFolder(accountId, request.folderId())
-                                .filter(folder -> folder.type() == FolderType.DRAFTS)
-                                .isPresent();
-                WbxmlElement answer = synced(accountId, parsed, synced, v14, drafts);
+                        && type.filter(t -> t == FolderType.DRAFTS).isPresent();
+                ItemCodec codec = type.flatMap(this::codec).orElse(null);
+                WbxmlElement answer = synced(accountId, parsed, synced, v14, drafts, codec);
                 send(accountId, device, request.folderId(), parsed.drafts(), synced.responses());
                 yield answer;
             }
@@ -557,7 +596,12 @@ public class SyncCommand implements EasCommandHandler {
     }
 
     private WbxmlElement synced(
-            long accountId, Parsed parsed, CollectionResult.Synced synced, boolean v14, boolean drafts) {
+            long accountId,
+            Parsed parsed,
+            CollectionResult.Synced synced,
+            boolean v14,
+            boolean drafts,
+            @Nullable ItemCodec codec) {
         String collectionId = parsed.collectionId();
         WbxmlElement collection = WbxmlElement.of(A, "Collection")
                 .add("SyncKey", Long.toString(synced.syncKey()))
@@ -569,7 +613,9 @@ public class SyncCommand implements EasCommandHandler {
         SyncOptions options = synced.options();
         if (!synced.commands().isEmpty()) {
             collection.add(WbxmlElement.streamed(
-                    A, "Commands", () -> new CommandElements(accountId, synced.commands(), options, v14, drafts)));
+                    A,
+                    "Commands",
+                    () -> new CommandElements(accountId, synced.commands(), options, v14, drafts, codec)));
         }
         if (!synced.responses().isEmpty()) {
             WbxmlElement responses = WbxmlElement.of(A, "Responses");
@@ -596,12 +642,15 @@ public class SyncCommand implements EasCommandHandler {
                                 WbxmlElement.of(A, "Fetch")
                                         .add("ServerId", fetched.serverId())
                                         .add("Status", status)
-                                        .add(emailItems.applicationData(
-                                                accountId,
-                                                fetched.message(),
-                                                options.bodyPreferences(),
-                                                options.mimeSupport(),
-                                                v14));
+                                        .add(
+                                                codec == null
+                                                        ? emailItems.applicationData(
+                                                                accountId,
+                                                                (MessageView) fetched.item(),
+                                                                options.bodyPreferences(),
+                                                                options.mimeSupport(),
+                                                                v14)
+                                                        : codec.applicationData(fetched.item()));
                             case ClientResponse.Added added -> {
                                 WbxmlElement element = WbxmlElement.of(A, "Add").add("ClientId", added.clientId());
                                 if (!added.serverId().isEmpty()) {
@@ -668,12 +717,19 @@ public class SyncCommand implements EasCommandHandler {
         private final SyncOptions options;
         private final boolean v14;
         private final boolean drafts;
+        private final @Nullable ItemCodec codec;
         private int next;
         private Iterator<WbxmlElement> part = Collections.emptyIterator();
 
         /** @param drafts whether the collection is Drafts served at 16.0 or later, whose items can change whole */
         CommandElements(
-                long accountId, List<ServerCommand> commands, SyncOptions options, boolean v14, boolean drafts) {
+                long accountId,
+                List<ServerCommand> commands,
+                SyncOptions options,
+                boolean v14,
+                boolean drafts,
+                @Nullable ItemCodec codec) {
+            this.codec = codec;
             this.accountId = accountId;
             this.commands = commands;
             this.options = options;
@@ -682,7 +738,8 @@ public class SyncCommand implements EasCommandHandler {
         }
 
         private boolean whole(ServerCommand command) {
-            return command instanceof ServerCommand.Add || (drafts && command instanceof ServerCommand.Change);
+            return codec == null
+                    && (command instanceof ServerCommand.Add || (drafts && command instanceof ServerCommand.Change));
         }
 
         @Override
@@ -705,10 +762,10 @@ public class SyncCommand implements EasCommandHandler {
             int end = next;
             long bytes = 0;
             while (end < commands.size() && end - next < PART_ITEMS && bytes < PART_BYTES) {
-                if (commands.get(end) instanceof ServerCommand.Add add) {
-                    bytes += add.message().size();
-                } else if (drafts && commands.get(end) instanceof ServerCommand.Change change) {
-                    bytes += change.message().size();
+                if (commands.get(end) instanceof ServerCommand.Add(var item, MessageView message)) {
+                    bytes += message.size();
+                } else if (drafts && commands.get(end) instanceof ServerCommand.Change(var item, MessageView message)) {
+                    bytes += message.size();
                 }
                 end++;
             }
@@ -726,12 +783,20 @@ public class SyncCommand implements EasCommandHandler {
         private WbxmlElement element(ServerCommand command, Map<Long, byte[]> raw) {
             String serverId = command.item().text();
             return switch (command) {
+                case ServerCommand.Add add
+                when codec != null ->
+                    WbxmlElement.of(A, "Add").add("ServerId", serverId).add(codec.applicationData(add.view()));
+                case ServerCommand.Change change
+                when codec != null ->
+                    WbxmlElement.of(A, "Change").add("ServerId", serverId).add(codec.applicationData(change.view()));
                 case ServerCommand.Add add ->
-                    WbxmlElement.of(A, "Add").add("ServerId", serverId).add(whole(add.message(), raw));
-                case ServerCommand.Change change ->
-                    WbxmlElement.of(A, "Change")
+                    WbxmlElement.of(A, "Add").add("ServerId", serverId).add(whole((MessageView) add.view(), raw));
+                case ServerCommand.Change change -> {
+                    MessageView message = (MessageView) change.view();
+                    yield WbxmlElement.of(A, "Change")
                             .add("ServerId", serverId)
-                            .add(drafts ? whole(change.message(), raw) : emailItems.changeData(change.message(), v14));
+                            .add(drafts ? whole(message, raw) : emailItems.changeData(message, v14));
+                }
                 case ServerCommand.Delete delete -> WbxmlElement.of(A, "Delete").add("ServerId", serverId);
                 case ServerCommand.SoftDelete softDelete ->
                     WbxmlElement.of(A, "SoftDelete").add("ServerId", serverId);

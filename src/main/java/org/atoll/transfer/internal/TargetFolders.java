@@ -7,6 +7,7 @@ import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,8 @@ public class TargetFolders {
                 : parent;
     }
 
-    private long child(long accountId, @Nullable Long parent, String name) {
+    private long child(long accountId, @Nullable Long parent, String segment) {
+        String name = notesFolderNamed(accountId, parent, segment) ? segment + " (mail)" : segment;
         Optional<FolderView> existing = find(accountId, parent, name);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -59,6 +61,13 @@ public class TargetFolders {
         } catch (FolderNameTaken e) {
             return find(accountId, parent, name).orElseThrow(() -> e).id();
         }
+    }
+
+    /** Mail never goes into a folder of notes: a mail folder of that name is imported beside it. */
+    private boolean notesFolderNamed(long accountId, @Nullable Long parent, String name) {
+        return find(accountId, parent, name)
+                .filter(f -> Notes.FOLDER_TYPES.contains(f.type()))
+                .isPresent();
     }
 
     private Optional<FolderView> find(long accountId, @Nullable Long parent, String name) {

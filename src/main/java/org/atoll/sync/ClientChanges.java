@@ -1,0 +1,150 @@
+package org.atoll.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.atoll.mailbox.FolderType;
+import org.atoll.sync.internal.ClientAdds;
+import org.atoll.sync.internal.Conflicts;
+import org.atoll.sync.internal.DeviceItems;
+import org.atoll.sync.internal.HeldItem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One collection's client commands as an {@link ItemStore} applies them: who sent them, for which folder and with
+ * which options, and the bookkeeping every class shares (ClientId de-duplication, MS-ASCMD 2.2.3.28.1; conflicts,
+ * MS-ASCMD 2.2.3.34; what the device holds afterwards, so its own changes are never echoed).
+ */
+public final class ClientChanges {
+
+    private final long accountId;
+    private final long devicePk;
+    private final long folderId;
+    private final FolderType folderType;
+    private final SyncOptions options;
+    private final Instant now;
+    private final boolean replay;
+    private final DeviceItems items;
+    private final Conflicts conflicts;
+    private final ClientAdds clientAdds;
+    private final Set<Long> holds = new HashSet<>();
+    private final Set<Long> dropped = new HashSet<>();
+
+    ClientChanges(
+            long accountId,
+            long devicePk,
+            long folderId,
+            FolderType folderType,
+            SyncOptions options,
+            Instant now,
+            boolean replay,
+            DeviceItems items,
+            Conflicts conflicts,
+            ClientAdds clientAdds) {
+        this.accountId = accountId;
+        this.devicePk = devicePk;
+        this.folderId = folderId;
+        this.folderType = folderType;
+        this.options = options;
+        this.now = now;
+        this.replay = replay;
+        this.items = items;
+        this.conflicts = conflicts;
+        this.clientAdds = clientAdds;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public long devicePk() {
+        return devicePk;
+    }
+
+    public long folderId() {
+        return folderId;
+    }
+
+    public FolderType folderType() {
+        return folderType;
+    }
+
+    public SyncOptions options() {
+        return options;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    /** The item a command's ServerId names in this collection, if it names one here. */
+    public Optional<Long> target(ClientCommand command) {
+        return ItemId.parse(command.serverId())
+                .filter(id -> id.folderId() == folderId)
+                .map(ItemId::messageId);
+    }
+
+    /** The ServerId of an item of this collection. */
+    public String serverId(long itemId) {
+        return new ItemId(folderId, itemId).text();
+    }
+
+    /** The modseq at which the device received each of the items it holds among {@code ids}. */
+    public Map<Long, Long> heldModseqs(Collection<Long> ids) {
+        return items.held(accountId, devicePk, folderId, ids).values().stream()
+                .collect(Collectors.toMap(HeldItem::messageId, HeldItem::modseq));
+    }
+
+    /**
+     * Whether the device's change of an item loses to a server change it had not seen (MS-ASCMD 2.2.3.34): when the
+     * item changed after the state the device holds, the conflict is recorded and the collection's Conflict option
+     * decides. A replayed request conflicts with nothing, its first run having already answered.
+     *
+     * @param heldModseq the modseq the device holds the item at, null when it holds none
+     */
+    public boolean serverWins(long itemId, @Nullable Long heldModseq, long currentModseq) {
+        if (heldModseq == null || currentModseq <= heldModseq || replay) {
+            return false;
+        }
+        boolean clientWins = options.conflict() == ConflictPolicy.CLIENT_WINS;
+        conflicts.record(accountId, devicePk, folderId, itemId, clientWins, heldModseq, currentModseq, now);
+        return !clientWins;
+    }
+
+    /** The ServerId an earlier Add of the device with this ClientId got, so a retried Add creates nothing. */
+    public Optional<String> earlierAdd(String clientId) {
+        return clientAdds.find(accountId, devicePk, clientId).map(ItemId::text);
+    }
+
+    /** Records a new item the device added, by its ClientId, as held; returns its ServerId. */
+    public String added(String clientId, long itemId) {
+        ItemId item = new ItemId(folderId, itemId);
+        clientAdds.record(accountId, devicePk, clientId, item, now);
+        holds.add(itemId);
+        return item.text();
+    }
+
+    /** The device now holds the item as it is stored (after its own change). */
+    public void holds(long itemId) {
+        holds.add(itemId);
+    }
+
+    /** The device no longer holds the item (it deleted it, or it was gone already). */
+    public void dropped(long itemId) {
+        dropped.add(itemId);
+    }
+
+    Set<Long> held() {
+        Set<Long> now = new HashSet<>(holds);
+        now.removeAll(dropped);
+        return now;
+    }
+
+    Set<Long> dropped() {
+        return dropped;
+    }
+}

@@ -1,0 +1,234 @@
+package org.atoll.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageStamp;
+import org.atoll.mailbox.MessageUpdate;
+import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.Notes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email as an item class (MS-ASEMAIL): messages of {@link Mailboxes}. It serves every folder type no other class
+ * claims, as Email collections were served before there were other classes. Client changes: Read, Flag and
+ * Categories of any message; Add, Change of the whole draft and Delete in Drafts; Delete anywhere (to Deleted Items
+ * unless DeletesAsMoves is off); Fetch.
+ */
+@Component
+class EmailItemStore implements ItemStore {
+
+    private static final Set<FolderType> TYPES = types();
+
+    private final Mailboxes mailboxes;
+
+    EmailItemStore(Mailboxes mailboxes) {
+        this.mailboxes = mailboxes;
+    }
+
+    private static Set<FolderType> types() {
+        Set<FolderType> types = EnumSet.allOf(FolderType.class);
+        types.removeAll(Notes.FOLDER_TYPES);
+        return Set.copyOf(types);
+    }
+
+    @Override
+    public Set<FolderType> folderTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public boolean filtered() {
+        return true;
+    }
+
+    @Override
+    public List<ItemStamp> stamps(long accountId, Collection<Long> ids) {
+        return mailboxes.stamps(accountId, ids).stream()
+                .map(EmailItemStore::stamp)
+                .toList();
+    }
+
+    @Override
+    public List<ItemStamp> scan(long accountId, long folderId, Instant since, @Nullable ItemStamp after, int limit) {
+        return mailboxes
+                .stamps(
+                        accountId,
+                        folderId,
+                        since,
+                        after == null ? null : new MessageStamp(after.id(), folderId, after.since(), 0, 0),
+                        limit)
+                .stream()
+                .map(EmailItemStore::stamp)
+                .toList();
+    }
+
+    @Override
+    public long count(long accountId, long folderId, Instant since) {
+        return mailboxes.count(accountId, folderId, since);
+    }
+
+    @Override
+    public List<MessageView> fetch(long accountId, Collection<Long> ids) {
+        return mailboxes.messages(accountId, ids);
+    }
+
+    private static ItemStamp stamp(MessageStamp stamp) {
+        return new ItemStamp(stamp.id(), stamp.folderId(), stamp.receivedAt(), stamp.modseq(), stamp.size());
+    }
+
+    @Override
+    public List<ClientResponse> apply(ClientChanges changes, List<ClientCommand> commands) {
+        long accountId = changes.accountId();
+        boolean takesAdds = changes.folderType() == FolderType.DRAFTS;
+        Map<ClientCommand, Long> targets = new LinkedHashMap<>();
+        for (ClientCommand command : commands) {
+            changes.target(command).ifPresent(id -> targets.put(command, id));
+        }
+        Map<Long, MessageStamp> stamps = new HashMap<>();
+        mailboxes.stamps(accountId, targets.values()).forEach(stamp -> stamps.put(stamp.id(), stamp));
+        Map<Long, Long> held = changes.heldModseqs(targets.values());
+
+        ClientResponse[] responses = new ClientResponse[commands.size()];
+        Map<Long, MessageUpdate> updates = new LinkedHashMap<>();
+        List<Long> deletes = new ArrayList<>();
+        Map<Integer, Long> fetches = new LinkedHashMap<>();
+        Map<Integer, ClientCommand.Add> adds = new LinkedHashMap<>();
+        Map<Integer, Long> rewrites = new LinkedHashMap<>();
+        Map<Long, byte[]> contents = new HashMap<>();
+        for (int index = 0; index < commands.size(); index++) {
+            ClientCommand command = commands.get(index);
+            Long messageId = targets.get(command);
+            MessageStamp stamp = messageId == null ? null : stamps.get(messageId);
+            boolean present = stamp != null && stamp.folderId() == changes.folderId();
+            switch (command) {
+                case ClientCommand.Change change -> {
+                    if (!present) {
+                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND);
+                        continue;
+                    }
+                    if (change.categories() != null && !categoriesFit(change.categories())) {
+                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
+                        continue;
+                    }
+                    if (changes.serverWins(messageId, held.get(messageId), stamp.modseq())) {
+                        responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
+                        continue;
+                    }
+                    if (change.content() != null && takesAdds) {
+                        if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
+                            responses[index] =
+                                    new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
+                            continue;
+                        }
+                        rewrites.put(index, messageId);
+                        contents.put(messageId, change.content());
+                    }
+                    MessageUpdate earlier = updates.get(messageId);
+                    updates.put(
+                            messageId,
+                            new MessageUpdate(
+                                    change.read() != null ? change.read() : earlier == null ? null : earlier.read(),
+                                    change.flag() != null ? change.flag() : earlier == null ? null : earlier.flag(),
+                                    change.categories() != null
+                                            ? change.categories()
+                                            : earlier == null ? null : earlier.categories()));
+                    changes.holds(messageId);
+                }
+                case ClientCommand.Delete delete -> {
+                    if (present) {
+                        deletes.add(messageId);
+                    } else if (messageId == null) {
+                        responses[index] = new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND);
+                    } else {
+                        changes.dropped(messageId);
+                    }
+                }
+                case ClientCommand.Add add -> {
+                    Optional<String> earlier = changes.earlierAdd(add.clientId());
+                    if (earlier.isPresent()) {
+                        responses[index] = new ClientResponse.Added(add.clientId(), earlier.get(), ItemStatus.SUCCESS);
+                    } else if (!takesAdds
+                            || add.mime().length == 0
+                            || add.mime().length > Mailboxes.MAX_MESSAGE_BYTES) {
+                        responses[index] = new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR);
+                    } else {
+                        adds.put(index, add);
+                    }
+                }
+                case ClientCommand.Fetch fetch -> {
+                    if (present) {
+                        fetches.put(index, messageId);
+                    } else {
+                        responses[index] = new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND);
+                    }
+                }
+                case ClientCommand.AddItem add ->
+                    responses[index] = new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR);
+                case ClientCommand.ChangeItem change ->
+                    responses[index] = new ClientResponse.Changed(
+                            command.serverId(), present ? ItemStatus.CONVERSION_ERROR : ItemStatus.NOT_FOUND);
+            }
+        }
+        deletes.forEach(updates::remove);
+        deletes.forEach(contents::remove);
+        contents.forEach((messageId, content) -> mailboxes.rewrite(accountId, messageId, content));
+        rewrites.forEach((index, messageId) -> {
+            if (contents.containsKey(messageId)) {
+                responses[index] =
+                        new ClientResponse.Changed(commands.get(index).serverId(), ItemStatus.SUCCESS);
+            }
+        });
+        if (!updates.isEmpty()) {
+            mailboxes.update(accountId, updates);
+        }
+        adds.forEach((index, add) -> {
+            MessageView added = mailboxes.deliver(accountId, changes.folderId(), add.mime(), null);
+            mailboxes.update(
+                    accountId,
+                    Map.of(added.id(), new MessageUpdate(add.read() == null || add.read(), add.flag(), null)));
+            responses[index] = new ClientResponse.Added(
+                    add.clientId(), changes.added(add.clientId(), added.id()), ItemStatus.SUCCESS);
+        });
+        if (!deletes.isEmpty()) {
+            if (changes.options().deletesAsMoves()) {
+                mailboxes.delete(accountId, deletes);
+            } else {
+                mailboxes.deletePermanently(accountId, deletes);
+            }
+        }
+        deletes.forEach(changes::dropped);
+        if (!fetches.isEmpty()) {
+            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches.values()).stream()
+                    .collect(Collectors.toMap(MessageView::id, Function.identity()));
+            fetches.forEach((index, messageId) -> {
+                String serverId = commands.get(index).serverId();
+                MessageView view = views.get(messageId);
+                responses[index] = view == null
+                        ? new ClientResponse.NotFetched(serverId, ItemStatus.NOT_FOUND)
+                        : new ClientResponse.Fetched(serverId, view);
+            });
+        }
+        return Arrays.stream(responses).filter(Objects::nonNull).toList();
+    }
+
+    /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */
+    private static boolean categoriesFit(List<String> categories) {
+        return categories.size() <= 64
+                && categories.stream().map(String::strip).allMatch(c -> !c.isEmpty() && c.length() <= 255);
+    }
+}

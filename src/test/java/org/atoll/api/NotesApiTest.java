@@ -1,0 +1,165 @@
+package org.atoll.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.Notes;
+import org.atoll.support.ApiClient;
+import org.atoll.support.ApiClient.Reply;
+import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
+import org.atoll.support.TestAccounts;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Notes through the API: pages, reads, and changes that reach devices through the journal like theirs. */
+@AtollTest
+class NotesApiTest {
+
+    static final String PASSWORD = AccountsApiTest.PASSWORD;
+
+    private static final CodePage A = CodePage.AIRSYNC;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Notes notes;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    AccountView owner;
+    ApiClient client;
+    String base;
+
+    @BeforeEach
+    void account() {
+        owner = TestAccounts.open(accounts, "noteowner");
+        client = ApiClient.basic(port, owner.address(), PASSWORD);
+        base = "/api/v1/accounts/" + owner.id() + "/notes";
+    }
+
+    @Test
+    void notesShouldBeCreatedListedInPagesReadReplacedAndDeleted() {
+        Reply created = client.post(base, Map.of("subject", "Shopping", "body", "milk", "categories", List.of("Home")));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.header("Location")).hasValue(base + "/" + id);
+        assertThat(created.json().get("folderId").asLong())
+                .isEqualTo(notes.defaultFolder(owner.id()).id());
+        assertThat(created.json().get("messageClass").asString()).isEqualTo("IPM.StickyNote");
+        client.post(base, Map.of("subject", "Second"));
+        client.post(base, Map.of("subject", "Third"));
+
+        JsonNode first = client.get(base + "?size=2").json();
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(client.get(base + "?size=2&page=1").json().get("items")).hasSize(1);
+
+        JsonNode replaced = client.put(base + "/" + id, Map.of("subject", "Shopping", "body", "milk, bread"))
+                .json();
+        assertThat(replaced.get("body").asString()).isEqualTo("milk, bread");
+        assertThat(replaced.get("categories")).isEmpty();
+        assertThat(client.get(base + "/" + id).json().get("body").asString()).isEqualTo("milk, bread");
+
+        assertThat(client.delete(base + "/" + id).status()).isEqualTo(204);
+        assertThat(client.get(base + "/" + id).status()).isEqualTo(404);
+        assertThat(client.delete(base + "/" + id).status()).isEqualTo(404);
+        assertThat(client.get(base).json().get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void noteWrittenThroughTheApiShouldReachADeviceOnItsNextSync_MsAsnote_2_2_2() throws Exception {
+        long folder = notes.defaultFolder(owner.id()).id();
+        EasDevice phone = new EasDevice(port, owner.address(), PASSWORD, "ApiNotesPhone").provision();
+        phone.folderSync("0");
+        String key = key(sync(phone, folder, "0"));
+
+        client.post(base, Map.of("subject", "From the web", "body", "typed in a browser"));
+        WbxmlElement answer = sync(phone, folder, key);
+
+        List<WbxmlElement> commands = answer.child("Collections")
+                .orElseThrow()
+                .child("Collection")
+                .orElseThrow()
+                .child("Commands")
+                .orElseThrow()
+                .children();
+        assertThat(commands).extracting(WbxmlElement::name).containsExactly("Add");
+        assertThat(commands.getFirst().child("ApplicationData").orElseThrow().text(CodePage.NOTES, "Subject"))
+                .hasValue("From the web");
+    }
+
+    @Test
+    void malformedNotesShouldBeRefusedWithNothingStored() {
+        long before = mailboxes.highestModseq(owner.id());
+        List<Reply> replies = List.of(
+                client.post(base, Map.of("subject", "Wrong class", "messageClass", "IPM.Note")),
+                client.unchecked("POST", base, Map.of("subject", "x".repeat(256))),
+                client.unchecked("POST", base, Map.of("body", "no subject")),
+                client.post(base, Map.of("subject", "Nowhere", "folderId", notInNotes())));
+        assertThat(replies).extracting(Reply::status).containsExactly(400, 400, 400, 404);
+        assertThat(mailboxes.highestModseq(owner.id())).isEqualTo(before);
+    }
+
+    @Test
+    void userShouldReachNoOtherAccountsNotesButAnAdministratorShould() {
+        long id =
+                client.post(base, Map.of("subject", "Private")).json().get("id").asLong();
+        AccountView intruder = TestAccounts.open(accounts, "noteintruder");
+        ApiClient other = ApiClient.basic(port, intruder.address(), PASSWORD);
+        long before = mailboxes.highestModseq(owner.id());
+
+        List<Reply> replies = List.of(
+                other.get(base),
+                other.post(base, Map.of("subject", "Mine now")),
+                other.get(base + "/" + id),
+                other.put(base + "/" + id, Map.of("subject", "Changed")),
+                other.delete(base + "/" + id),
+                other.get("/api/v1/accounts/" + intruder.id() + "/notes/" + id));
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(mailboxes.highestModseq(owner.id())).isEqualTo(before);
+
+        ApiClient admin = ApiClient.basic(port, AccountsApiTest.ADMIN, AccountsApiTest.ADMIN_PASSWORD);
+        assertThat(admin.get(base + "/" + id).json().get("subject").asString()).isEqualTo("Private");
+    }
+
+    private long notInNotes() {
+        return mailboxes.folders(owner.id()).getFirst().id();
+    }
+
+    private static WbxmlElement sync(EasDevice device, long folderId, String key) throws Exception {
+        return device.send(
+                "Sync",
+                WbxmlElement.of(A, "Sync")
+                        .add(WbxmlElement.of(A, "Collections")
+                                .add(WbxmlElement.of(A, "Collection")
+                                        .add("SyncKey", key)
+                                        .add("CollectionId", Long.toString(folderId)))));
+    }
+
+    private static String key(WbxmlElement response) {
+        return response.child("Collections")
+                .orElseThrow()
+                .child("Collection")
+                .orElseThrow()
+                .text("SyncKey")
+                .orElseThrow();
+    }
+}
