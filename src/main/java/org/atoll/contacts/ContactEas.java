@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.EasValues;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 
@@ -198,10 +199,10 @@ public final class ContactEas {
             put(texts, prefix + "Country", address.country());
         });
         if (contact.birthday() != null) {
-            texts.put("Birthday", EasValues.date(contact.birthday()));
+            texts.put("Birthday", ContactDates.date(contact.birthday()));
         }
         if (contact.anniversary() != null) {
-            texts.put("Anniversary", EasValues.date(contact.anniversary()));
+            texts.put("Anniversary", ContactDates.date(contact.anniversary()));
         }
         put(texts, "WebPage", contact.webPage());
         put(texts, "Spouse", contact.spouse());
@@ -289,7 +290,7 @@ public final class ContactEas {
             return null;
         }
         try {
-            return EasValues.parseDate(text);
+            return ContactDates.parseDate(text);
         } catch (DateTimeParseException e) {
             throw new MalformedContact("Contacts:" + tag + " is not a dateTime (MS-ASDTYPE 2.3): " + text);
         }

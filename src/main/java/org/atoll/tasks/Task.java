@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.atoll.wbxml.EasValues;
 import org.jspecify.annotations.Nullable;
 
 /**

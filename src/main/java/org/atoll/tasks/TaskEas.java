@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.EasValues;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 
@@ -85,13 +86,13 @@ public final class TaskEas {
             data.add(TASKS, "UtcStartDate", EasValues.dateTime(task.utcStart()));
         }
         if (task.localStart() != null) {
-            data.add(TASKS, "StartDate", EasValues.localDateTime(task.localStart()));
+            data.add(TASKS, "StartDate", TaskTimes.localDateTime(task.localStart()));
         }
         if (task.utcDue() != null) {
             data.add(TASKS, "UtcDueDate", EasValues.dateTime(task.utcDue()));
         }
         if (task.localDue() != null) {
-            data.add(TASKS, "DueDate", EasValues.localDateTime(task.localDue()));
+            data.add(TASKS, "DueDate", TaskTimes.localDateTime(task.localDue()));
         }
         if (!task.categories().isEmpty()) {
             WbxmlElement categories = WbxmlElement.of(TASKS, "Categories");
@@ -305,7 +306,7 @@ public final class TaskEas {
             return null;
         }
         try {
-            return EasValues.parseLocalDateTime(text);
+            return TaskTimes.parseLocalDateTime(text);
         } catch (DateTimeParseException e) {
             throw new MalformedTask("Tasks:" + name + " is not a dateTime (MS-ASDTYPE 2.3): " + text);
         }

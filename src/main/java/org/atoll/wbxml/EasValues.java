@@ -1,21 +1,21 @@
-package org.atoll.tasks;
+package org.atoll.wbxml;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import org.atoll.wbxml.CodePage;
-import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 
-/** Values of the ActiveSync data types (MS-ASDTYPE) and the AirSyncBase body, as the Task class uses them. */
-final class EasValues {
+/**
+ * Values of the ActiveSync data types (MS-ASDTYPE) and the plain-text AirSyncBase body, as the codecs of the item
+ * classes (contacts, tasks) write and read them.
+ */
+public final class EasValues {
 
     /** The protocol versions this codec writes and reads, as MS-ASHTTP 2.2.1.1.1.1 numbers them. */
-    static final Set<Integer> VERSIONS = Set.of(121, 140, 141, 160, 161);
+    public static final Set<Integer> VERSIONS = Set.of(121, 140, 141, 160, 161);
 
     /** MS-ASDTYPE 2.3 dateTime as ActiveSync writes it. */
     private static final DateTimeFormatter DATE_TIME =
@@ -28,13 +28,13 @@ final class EasValues {
 
     private EasValues() {}
 
-    static void checkVersion(int protocolVersion) {
+    public static void checkVersion(int protocolVersion) {
         if (!VERSIONS.contains(protocolVersion)) {
             throw new IllegalArgumentException("no ActiveSync version " + protocolVersion + " here");
         }
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return DATE_TIME.format(instant);
     }
 
@@ -43,27 +43,18 @@ final class EasValues {
      *
      * @throws DateTimeParseException for any other form
      */
-    static Instant parseDateTime(String text) {
+    public static Instant parseDateTime(String text) {
         if (text.length() < 20 || text.charAt(10) != 'T' || !text.endsWith("Z")) {
             throw new DateTimeParseException("not an ActiveSync dateTime", text, 0);
         }
         return Instant.parse(text);
     }
 
-    /** A local time written as ActiveSync writes it, with the Z that MS-ASTASK 2.2.2.26 says to ignore. */
-    static String localDateTime(LocalDateTime local) {
-        return DATE_TIME.format(local.toInstant(ZoneOffset.UTC));
-    }
-
-    static LocalDateTime parseLocalDateTime(String text) {
-        return LocalDateTime.ofInstant(parseDateTime(text), ZoneOffset.UTC);
-    }
-
     /**
-     * The task's body as an AirSyncBase Body of plain text (MS-ASAIRS 2.2.2.9). A {@code truncationSize} of 0 asks for
+     * A text as an AirSyncBase Body of plain text (MS-ASAIRS 2.2.2.9). A {@code truncationSize} of 0 asks for
      * no text at all, and the body is marked truncated whatever its size, as Exchange does.
      */
-    static WbxmlElement body(@Nullable String text, @Nullable Long truncationSize) {
+    public static WbxmlElement body(@Nullable String text, @Nullable Long truncationSize) {
         String data = text == null ? "" : text;
         int size = data.getBytes(StandardCharsets.UTF_8).length;
         WbxmlElement body = WbxmlElement.of(CodePage.AIRSYNCBASE, "Body")
@@ -86,7 +77,7 @@ final class EasValues {
      *
      * @throws IllegalArgumentException for a body without a Type, or of a type other than plain text and HTML
      */
-    static @Nullable String bodyText(WbxmlElement body) {
+    public static @Nullable String bodyText(WbxmlElement body) {
         String type = body.text("Type").orElseThrow(() -> new IllegalArgumentException("Body has no Type"));
         String data = body.text("Data").orElse(null);
         if (PLAIN.equals(type)) {
@@ -99,7 +90,7 @@ final class EasValues {
     }
 
     /** The longest prefix of {@code text} whose UTF-8 form fits in {@code limit} bytes, cut between characters. */
-    static String truncate(String text, long limit) {
+    public static String truncate(String text, long limit) {
         long bytes = 0;
         int end = 0;
         while (end < text.length()) {
@@ -115,7 +106,7 @@ final class EasValues {
     }
 
     /** HTML as text: line breaks for {@code <br>} and block ends, no tags, the five XML entities and nbsp decoded. */
-    static String htmlText(String html) {
+    public static String htmlText(String html) {
         String text = html.replaceAll("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>", "\n")
                 .replaceAll("<[^>]*>", "")
                 .replace("&nbsp;", " ")
@@ -127,12 +118,12 @@ final class EasValues {
         return text.strip();
     }
 
-    static @Nullable String blankToNull(@Nullable String value) {
+    public static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 
     /** "0" or "1" (MS-ASDTYPE 2.1 boolean). */
-    static boolean parseBoolean(String text) {
+    public static boolean parseBoolean(String text) {
         return switch (text) {
             case "0" -> false;
             case "1" -> true;
