@@ -561,13 +561,22 @@ public class ItemSyncs {
             return new MoveOutcome.InvalidSource();
         }
         MessageStamp moved = mailboxes.stamps(accountId, List.of(messageId)).getFirst();
+        HeldItem wasHeld = items.held(accountId, devicePk, sourceFolderId, List.of(messageId))
+                .get(messageId);
         items.remove(accountId, devicePk, sourceFolderId, List.of(messageId), false);
         if (states.find(accountId, devicePk, targetFolderId, false).isPresent()) {
+            // The device holds in the target what it held in the source: the message as it stood when the device
+            // last received it. Only when nobody changed it since then is the moved message exactly that; otherwise
+            // it stays held at that older modseq, and the target's next Sync brings the changes as one Change.
+            boolean unchanged = wasHeld != null
+                    && stamp.get().folderId() == sourceFolderId
+                    && stamp.get().modseq() <= wasHeld.modseq();
+            long heldModseq = unchanged ? moved.modseq() : wasHeld == null ? 0 : wasHeld.modseq();
             items.put(
                     accountId,
                     devicePk,
                     targetFolderId,
-                    List.of(new HeldItem(messageId, moved.modseq(), moved.receivedAt())),
+                    List.of(new HeldItem(messageId, heldModseq, moved.receivedAt())),
                     false);
         }
         return new MoveOutcome.Moved(new ItemId(targetFolderId, messageId));

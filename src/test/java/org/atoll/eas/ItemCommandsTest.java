@@ -10,6 +10,7 @@ import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.mailbox.Attachment;
+import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
@@ -165,6 +166,32 @@ class ItemCommandsTest {
             assertThat(again.text("DstMsgId")).isEqualTo(first.text("DstMsgId"));
             assertThat(mailboxes.count(account.id(), inbox)).isZero();
             assertThat(mailboxes.count(account.id(), archive)).isEqualTo(1);
+        }
+
+        /**
+         * The device moves a message that someone else flagged after the device's last Sync of its folder: the
+         * device's copy in the target is the unflagged one, so the target's next Sync brings the flag. A message
+         * nobody changed comes back with nothing, since the device made the move itself.
+         */
+        @Test
+        void moveOfAMessageChangedMeanwhileShouldBringTheChangeWithTheTargetsNextSync() throws Exception {
+            MessageView flagged = deliver("Flagged elsewhere");
+            MessageView untouched = deliver("Nobody touched");
+            phone.syncFully(inbox, 10);
+            phone.syncFully(archive, 10);
+            mailboxes.setFlag(account.id(), List.of(flagged.id()), Flag.active(null, null));
+
+            List<String> moved =
+                    phone.move(inbox, archive, List.of(inbox + ":" + flagged.id(), inbox + ":" + untouched.id()));
+            assertThat(phone.items(archive).get(moved.getFirst()).flagStatus()).isEqualTo("0");
+            WbxmlElement synced = phone.syncOnce(archive, c -> {});
+
+            assertThat(synced.child("Commands").map(WbxmlElement::children).orElse(List.of()))
+                    .extracting(command ->
+                            command.name() + " " + command.text("ServerId").orElse(""))
+                    .containsExactly("Change " + moved.getFirst());
+            assertThat(phone.items(archive).get(moved.getFirst()).flagStatus()).isEqualTo("2");
+            assertThat(phone.items(archive).get(moved.getLast()).flagStatus()).isEqualTo("0");
         }
 
         @Test
