@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * V28 on a database that already has accounts: each gets its default Notes folder (MS-ASCMD 2.2.3.186.3, Type 10)
+ * V33 on a database that already has accounts: each gets its default Notes folder (MS-ASCMD 2.2.3.186.3, Type 10)
  * under its next modseq, journaled as a folder creation so devices learn of it on their next FolderSync.
  */
 @AtollTest
@@ -28,7 +28,7 @@ class NotesMigrationTest {
 
     @Test
     void existingAccountsShouldGetANotesFolderJournaledUnderTheirNextModseq() throws Exception {
-        String database = "v28_" + System.nanoTime();
+        String database = "v33_" + System.nanoTime();
         jdbc.sql("CREATE DATABASE " + database).update();
         HikariDataSource main = (HikariDataSource) dataSource;
         String url;
@@ -40,12 +40,12 @@ class NotesMigrationTest {
             Flyway.configure()
                     .dataSource(other)
                     .locations("filesystem:migrations")
-                    .target("27")
+                    .target("32")
                     .load()
                     .migrate();
             JdbcClient old = JdbcClient.create(other);
-            long plain = account(old, "plain@v28.test");
-            long clash = account(old, "clash@v28.test");
+            long plain = account(old, "plain@v33.test");
+            long clash = account(old, "clash@v33.test");
             old.sql("UPDATE mailbox SET highest_modseq = 41 WHERE account_id = ?")
                     .param(clash)
                     .update();
