@@ -18,6 +18,7 @@ import org.atoll.device.PolicyNameTaken;
 import org.atoll.device.PolicyNotFound;
 import org.atoll.device.WipeAlreadyDone;
 import org.atoll.mail.InvalidOofSettings;
+import org.atoll.mailbox.ContactNotFound;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderNotFound;
 import org.atoll.mailbox.MailboxException;
@@ -89,6 +90,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case FolderNotFound ignored -> HttpStatus.NOT_FOUND;
             case MessageNotFound ignored -> HttpStatus.NOT_FOUND;
             case NoteNotFound ignored -> HttpStatus.NOT_FOUND;
+            case ContactNotFound ignored -> HttpStatus.NOT_FOUND;
             case FolderNameTaken ignored -> HttpStatus.CONFLICT;
             case SystemFolderProtected ignored -> HttpStatus.CONFLICT;
             case QuotaExceeded ignored -> HttpStatus.CONFLICT;

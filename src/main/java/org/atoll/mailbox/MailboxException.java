@@ -2,7 +2,8 @@ package org.atoll.mailbox;
 
 /** Why a mailbox request was refused; the mailbox is unchanged. */
 public abstract sealed class MailboxException extends RuntimeException
-        permits FolderNameTaken,
+        permits ContactNotFound,
+                FolderNameTaken,
                 FolderNotFound,
                 InvalidMailboxRequest,
                 MailboxNotFound,

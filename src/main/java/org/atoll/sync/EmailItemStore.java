@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageStamp;
@@ -43,6 +44,7 @@ class EmailItemStore implements ItemStore {
     private static Set<FolderType> types() {
         Set<FolderType> types = EnumSet.allOf(FolderType.class);
         types.removeAll(Notes.FOLDER_TYPES);
+        types.removeAll(Contacts.FOLDER_TYPES);
         return Set.copyOf(types);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.LastVerb;
@@ -107,7 +108,8 @@ public class MailboxExports {
         all.forEach(f -> byId.put(f.id(), f));
         List<FolderView> chosen = folderId == null
                 ? all.stream()
-                        .filter(f -> !Notes.FOLDER_TYPES.contains(f.type()))
+                        .filter(f ->
+                                !Notes.FOLDER_TYPES.contains(f.type()) && !Contacts.FOLDER_TYPES.contains(f.type()))
                         .toList()
                 : List.of(byId.get(folderId));
         if (container(folderId, format) == Container.MBOX) {

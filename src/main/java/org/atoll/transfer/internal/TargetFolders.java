@@ -3,6 +3,7 @@ package org.atoll.transfer.internal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
@@ -49,7 +50,7 @@ public class TargetFolders {
     }
 
     private long child(long accountId, @Nullable Long parent, String segment) {
-        String name = notesFolderNamed(accountId, parent, segment) ? segment + " (mail)" : segment;
+        String name = itemFolderNamed(accountId, parent, segment) ? segment + " (mail)" : segment;
         Optional<FolderView> existing = find(accountId, parent, name);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -63,10 +64,10 @@ public class TargetFolders {
         }
     }
 
-    /** Mail never goes into a folder of notes: a mail folder of that name is imported beside it. */
-    private boolean notesFolderNamed(long accountId, @Nullable Long parent, String name) {
+    /** Mail never goes into a folder of notes or contacts: a mail folder of that name is imported beside it. */
+    private boolean itemFolderNamed(long accountId, @Nullable Long parent, String name) {
         return find(accountId, parent, name)
-                .filter(f -> Notes.FOLDER_TYPES.contains(f.type()))
+                .filter(f -> Notes.FOLDER_TYPES.contains(f.type()) || Contacts.FOLDER_TYPES.contains(f.type()))
                 .isPresent();
     }
 
