@@ -1,7 +1,7 @@
 package org.atoll.mailbox;
 
 /**
- * What a device or a REST client writes of an item of a class other than Email (a note, later a contact or a
+ * What a device or a REST client writes of an item of a class other than Email (a note, a contact, later a
  * task), as the class's codec read it. Each class's store knows its own content type.
  */
 public interface ItemContent {}
