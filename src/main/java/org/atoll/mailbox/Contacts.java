@@ -9,6 +9,7 @@ import org.atoll.mailbox.internal.ContactStore;
 import org.atoll.mailbox.internal.Folder;
 import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
+import org.atoll.shared.PageOf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,9 @@ public class Contacts {
 
     /** Folder types that hold contacts, MS-ASCMD 2.2.3.186.3: the default Contacts folder and user-created ones. */
     public static final Set<FolderType> FOLDER_TYPES = Set.of(FolderType.CONTACTS, FolderType.USER_CONTACTS);
+
+    /** The most contacts one page holds. */
+    public static final int MAX_PAGE = 1000;
 
     private final ContactStore store;
     private final FolderRepository folders;
@@ -94,6 +98,18 @@ public class Contacts {
     @Transactional(readOnly = true)
     public long count(long accountId, @Nullable Long folderId) {
         return store.count(accountId, folderId);
+    }
+
+    /** A page of the account's contacts (of one folder when given), oldest first. */
+    @Transactional(readOnly = true)
+    public PageOf<ContactView> page(long accountId, @Nullable Long folderId, int page, int size) {
+        if (folderId != null) {
+            contactsFolder(accountId, folderId);
+        }
+        int checkedSize = Math.clamp(size, 1, MAX_PAGE);
+        int checkedPage = Math.max(page, 0);
+        List<ContactView> items = store.page(accountId, folderId, (long) checkedPage * checkedSize, checkedSize);
+        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId));
     }
 
     /** The account's default Contacts folder. */

@@ -112,6 +112,15 @@ public class ContactStore {
                 .list();
     }
 
+    /** The account's contacts by ascending id, of one folder when {@code folderId} is given. */
+    public List<ContactView> page(long accountId, @Nullable Long folderId, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE account_id = ?"
+                        + " AND (?::bigint IS NULL OR folder_id = ?) ORDER BY id OFFSET ? LIMIT ?")
+                .params(accountId, folderId, folderId, offset, limit)
+                .query(CONTACT)
+                .list();
+    }
+
     public long count(long accountId, @Nullable Long folderId) {
         return jdbc.sql("SELECT count(*) FROM contact WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)")
                 .params(accountId, folderId, folderId)
