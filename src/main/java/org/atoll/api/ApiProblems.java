@@ -27,6 +27,7 @@ import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.NoteNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.mailbox.SystemFolderProtected;
+import org.atoll.mailbox.TaskNotFound;
 import org.atoll.transfer.ImportAlreadyRunning;
 import org.atoll.transfer.ImportNotFound;
 import org.atoll.transfer.InvalidImport;
@@ -91,6 +92,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case MessageNotFound ignored -> HttpStatus.NOT_FOUND;
             case NoteNotFound ignored -> HttpStatus.NOT_FOUND;
             case ContactNotFound ignored -> HttpStatus.NOT_FOUND;
+            case TaskNotFound ignored -> HttpStatus.NOT_FOUND;
             case FolderNameTaken ignored -> HttpStatus.CONFLICT;
             case SystemFolderProtected ignored -> HttpStatus.CONFLICT;
             case QuotaExceeded ignored -> HttpStatus.CONFLICT;

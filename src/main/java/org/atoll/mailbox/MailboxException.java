@@ -10,7 +10,8 @@ public abstract sealed class MailboxException extends RuntimeException
                 MessageNotFound,
                 NoteNotFound,
                 QuotaExceeded,
-                SystemFolderProtected {
+                SystemFolderProtected,
+                TaskNotFound {
 
     MailboxException(String message) {
         super(message);

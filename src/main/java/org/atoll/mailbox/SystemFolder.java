@@ -9,7 +9,8 @@ public enum SystemFolder {
     OUTBOX("Outbox", FolderType.OUTBOX),
     JUNK_EMAIL("Junk Email", FolderType.USER_MAIL),
     NOTES("Notes", FolderType.NOTES),
-    CONTACTS("Contacts", FolderType.CONTACTS);
+    CONTACTS("Contacts", FolderType.CONTACTS),
+    TASKS("Tasks", FolderType.TASKS);
 
     private final String displayName;
     private final FolderType type;

@@ -21,6 +21,7 @@ import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.Notes;
+import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ class EmailItemStore implements ItemStore {
         Set<FolderType> types = EnumSet.allOf(FolderType.class);
         types.removeAll(Notes.FOLDER_TYPES);
         types.removeAll(Contacts.FOLDER_TYPES);
+        types.removeAll(Tasks.FOLDER_TYPES);
         return Set.copyOf(types);
     }
 

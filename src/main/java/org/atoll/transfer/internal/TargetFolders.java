@@ -10,6 +10,7 @@ import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -64,10 +65,12 @@ public class TargetFolders {
         }
     }
 
-    /** Mail never goes into a folder of notes or contacts: a mail folder of that name is imported beside it. */
+    /** Mail never goes into a folder of notes, contacts or tasks: a mail folder of that name is imported beside it. */
     private boolean itemFolderNamed(long accountId, @Nullable Long parent, String name) {
         return find(accountId, parent, name)
-                .filter(f -> Notes.FOLDER_TYPES.contains(f.type()) || Contacts.FOLDER_TYPES.contains(f.type()))
+                .filter(f -> Notes.FOLDER_TYPES.contains(f.type())
+                        || Contacts.FOLDER_TYPES.contains(f.type())
+                        || Tasks.FOLDER_TYPES.contains(f.type()))
                 .isPresent();
     }
 
