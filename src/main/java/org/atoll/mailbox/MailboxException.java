@@ -2,14 +2,16 @@ package org.atoll.mailbox;
 
 /** Why a mailbox request was refused; the mailbox is unchanged. */
 public abstract sealed class MailboxException extends RuntimeException
-        permits FolderNameTaken,
+        permits ContactNotFound,
+                FolderNameTaken,
                 FolderNotFound,
                 InvalidMailboxRequest,
                 MailboxNotFound,
                 MessageNotFound,
                 NoteNotFound,
                 QuotaExceeded,
-                SystemFolderProtected {
+                SystemFolderProtected,
+                TaskNotFound {
 
     MailboxException(String message) {
         super(message);

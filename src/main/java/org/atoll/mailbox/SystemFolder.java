@@ -8,7 +8,9 @@ public enum SystemFolder {
     SENT_ITEMS("Sent Items", FolderType.SENT_ITEMS),
     OUTBOX("Outbox", FolderType.OUTBOX),
     JUNK_EMAIL("Junk Email", FolderType.USER_MAIL),
-    NOTES("Notes", FolderType.NOTES);
+    NOTES("Notes", FolderType.NOTES),
+    CONTACTS("Contacts", FolderType.CONTACTS),
+    TASKS("Tasks", FolderType.TASKS);
 
     private final String displayName;
     private final FolderType type;

@@ -1,5 +1,7 @@
 /**
- * The mailbox store's API: folders, messages and notes ({@link org.atoll.mailbox.Notes}), their flags, and the
+ * The mailbox store's API: folders, messages, notes ({@link org.atoll.mailbox.Notes}) and contacts
+ * ({@link org.atoll.mailbox.Contacts}, holding the {@link org.atoll.contacts.Contact} record) and tasks
+ * ({@link org.atoll.mailbox.Tasks}, holding the {@link org.atoll.tasks.Task} record), their flags, and the
  * change journal every device syncs from. Knows no protocol.
  */
 @NullMarked

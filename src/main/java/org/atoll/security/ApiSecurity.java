@@ -35,7 +35,9 @@ class ApiSecurity {
                                 "/api/v1/accounts/*/messages",
                                 "/api/v1/accounts/*/out-of-office",
                                 "/api/v1/accounts/*/notes",
-                                "/api/v1/accounts/*/notes/*")
+                                "/api/v1/accounts/*/notes/*",
+                                "/api/v1/accounts/*/contacts",
+                                "/api/v1/accounts/*/contacts.vcf")
                         .hasAnyRole("USER", "ADMIN")
                         .requestMatchers(
                                 "/api/v1/accounts",

@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.Notes;
+import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,8 @@ class EmailItemStore implements ItemStore {
     private static Set<FolderType> types() {
         Set<FolderType> types = EnumSet.allOf(FolderType.class);
         types.removeAll(Notes.FOLDER_TYPES);
+        types.removeAll(Contacts.FOLDER_TYPES);
+        types.removeAll(Tasks.FOLDER_TYPES);
         return Set.copyOf(types);
     }
 

@@ -27,7 +27,8 @@
  * journal's item id (ids unique within the account), as {@link org.atoll.mailbox.Notes} does: that is what makes
  * its changes reach Ping, hanging Sync and every other device, and never echo to the device that made them.
  * Email ({@code EmailItemStore}, MS-ASEMAIL) serves every folder type no other class claims; Notes
- * ({@code NoteItemStore}, MS-ASNOTE) folder types 10 and 17.
+ * ({@code NoteItemStore}, MS-ASNOTE) folder types 10 and 17; Contacts ({@code ContactItemStore}, MS-ASCNTC) folder
+ * types 9 and 14; Tasks ({@code TaskItemStore}, MS-ASTASK) folder types 7 and 15.
  */
 @NullMarked
 package org.atoll.sync;

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.Notes;
+import org.atoll.mailbox.Tasks;
 import org.atoll.transfer.internal.MboxWriter;
 import org.atoll.transfer.internal.ZipNames;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +109,9 @@ public class MailboxExports {
         all.forEach(f -> byId.put(f.id(), f));
         List<FolderView> chosen = folderId == null
                 ? all.stream()
-                        .filter(f -> !Notes.FOLDER_TYPES.contains(f.type()))
+                        .filter(f -> !Notes.FOLDER_TYPES.contains(f.type())
+                                && !Contacts.FOLDER_TYPES.contains(f.type())
+                                && !Tasks.FOLDER_TYPES.contains(f.type()))
                         .toList()
                 : List.of(byId.get(folderId));
         if (container(folderId, format) == Container.MBOX) {

@@ -56,6 +56,7 @@ class NotesMigrationTest {
             Flyway.configure()
                     .dataSource(other)
                     .locations("filesystem:migrations")
+                    .target("33")
                     .load()
                     .migrate();
 

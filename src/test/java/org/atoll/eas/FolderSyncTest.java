@@ -108,10 +108,18 @@ class FolderSyncTest {
 
         assertThat(response.text("Status")).hasValue("1");
         assertThat(response.text("SyncKey")).hasValue("1");
-        assertThat(response.child("Changes").orElseThrow().text("Count")).hasValue("7");
+        assertThat(response.child("Changes").orElseThrow().text("Count")).hasValue("9");
         assertThat(names(response, "Add"))
                 .containsExactlyInAnyOrder(
-                        "Inbox", "Drafts", "Deleted Items", "Sent Items", "Outbox", "Junk Email", "Notes");
+                        "Inbox",
+                        "Drafts",
+                        "Deleted Items",
+                        "Sent Items",
+                        "Outbox",
+                        "Junk Email",
+                        "Notes",
+                        "Contacts",
+                        "Tasks");
         WbxmlElement inbox = response.child("Changes").orElseThrow().children("Add").stream()
                 .filter(e -> e.text("DisplayName").orElseThrow().equals("Inbox"))
                 .findFirst()

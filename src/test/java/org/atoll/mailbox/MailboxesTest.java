@@ -49,7 +49,7 @@ class MailboxesTest {
     class NewAccounts {
 
         @Test
-        void newAccountShouldHaveTheSevenSystemFoldersWithNotes() {
+        void newAccountShouldHaveTheNineSystemFoldersWithNotesContactsAndTasks() {
             assertThat(mailboxes.folders(id()))
                     .extracting(FolderView::name, FolderView::type, FolderView::parentId)
                     .containsExactlyInAnyOrder(
@@ -59,13 +59,15 @@ class MailboxesTest {
                             org.assertj.core.groups.Tuple.tuple("Sent Items", FolderType.SENT_ITEMS, null),
                             org.assertj.core.groups.Tuple.tuple("Outbox", FolderType.OUTBOX, null),
                             org.assertj.core.groups.Tuple.tuple("Junk Email", FolderType.USER_MAIL, null),
-                            org.assertj.core.groups.Tuple.tuple("Notes", FolderType.NOTES, null));
+                            org.assertj.core.groups.Tuple.tuple("Notes", FolderType.NOTES, null),
+                            org.assertj.core.groups.Tuple.tuple("Contacts", FolderType.CONTACTS, null),
+                            org.assertj.core.groups.Tuple.tuple("Tasks", FolderType.TASKS, null));
         }
 
         @Test
         void folderCreationsShouldBeJournaledAsHierarchyChanges() {
             ChangePage hierarchy = mailboxes.hierarchyChanges(id(), JournalPosition.START, 100);
-            assertThat(hierarchy.entries()).hasSize(7).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
+            assertThat(hierarchy.entries()).hasSize(9).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
             assertThat(hierarchy.more()).isFalse();
         }
     }
@@ -484,7 +486,7 @@ class MailboxesTest {
                     .isInstanceOf(InvalidMailboxRequest.class);
             assertThatThrownBy(() -> mailboxes.createFolder(id(), Long.MAX_VALUE, "Orphan", FolderType.USER_MAIL))
                     .isInstanceOf(FolderNotFound.class);
-            assertThat(mailboxes.folders(id())).hasSize(7);
+            assertThat(mailboxes.folders(id())).hasSize(9);
         }
     }
 

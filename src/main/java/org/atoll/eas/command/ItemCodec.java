@@ -8,7 +8,7 @@ import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The EAS side of one item class other than Email (MS-ASNOTE for Notes; MS-ASCNTC, MS-ASTASK next): how an item is
+ * The EAS side of one item class other than Email (MS-ASNOTE for Notes, MS-ASCNTC for Contacts, MS-ASTASK for Tasks): how an item is
  * written as the ApplicationData of a Sync Add, Change or Fetch, and how a device's ApplicationData is read into
  * what the item says. {@link SyncCommand} picks the codec by the type of the collection's folder; Email keeps its
  * own reader and writer ({@link EmailItems}, {@link DraftMime}).

@@ -3,12 +3,14 @@ package org.atoll.transfer.internal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +51,7 @@ public class TargetFolders {
     }
 
     private long child(long accountId, @Nullable Long parent, String segment) {
-        String name = notesFolderNamed(accountId, parent, segment) ? segment + " (mail)" : segment;
+        String name = itemFolderNamed(accountId, parent, segment) ? segment + " (mail)" : segment;
         Optional<FolderView> existing = find(accountId, parent, name);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -63,10 +65,12 @@ public class TargetFolders {
         }
     }
 
-    /** Mail never goes into a folder of notes: a mail folder of that name is imported beside it. */
-    private boolean notesFolderNamed(long accountId, @Nullable Long parent, String name) {
+    /** Mail never goes into a folder of notes, contacts or tasks: a mail folder of that name is imported beside it. */
+    private boolean itemFolderNamed(long accountId, @Nullable Long parent, String name) {
         return find(accountId, parent, name)
-                .filter(f -> Notes.FOLDER_TYPES.contains(f.type()))
+                .filter(f -> Notes.FOLDER_TYPES.contains(f.type())
+                        || Contacts.FOLDER_TYPES.contains(f.type())
+                        || Tasks.FOLDER_TYPES.contains(f.type()))
                 .isPresent();
     }
 

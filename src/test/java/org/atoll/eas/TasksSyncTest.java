@@ -1,0 +1,359 @@
+package org.atoll.eas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.atoll.support.Waiting.result;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
+import org.atoll.mailbox.Tasks;
+import org.atoll.push.Parking;
+import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
+import org.atoll.support.TestAccounts;
+import org.atoll.support.Waiting;
+import org.atoll.tasks.Importance;
+import org.atoll.tasks.Task;
+import org.atoll.tasks.TaskRecurrence;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasks (MS-ASTASK) through Sync, Ping and FolderCreate over real HTTP and WBXML, with two devices of one user: what
+ * one device does to a task reaches the other exactly once and never comes back to itself.
+ */
+@AtollTest
+class TasksSyncTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final CodePage A = CodePage.AIRSYNC;
+    private static final CodePage BASE = CodePage.AIRSYNCBASE;
+    private static final CodePage T = CodePage.TASKS;
+    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
+    private static final CodePage P = CodePage.PING;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    Devices devices;
+
+    @Autowired
+    Parking parking;
+
+    AccountView account;
+    EasDevice phone;
+    EasDevice tablet;
+    long tasksFolder;
+
+    @BeforeEach
+    void devices() throws Exception {
+        account = TestAccounts.open(accounts, "tasks");
+        phone = new EasDevice(port, account.address(), PASSWORD, "TasksPhone").provision();
+        tablet = new EasDevice(port, account.address(), PASSWORD, "TasksTablet").provision();
+        tasksFolder = tasks.defaultFolder(account.id()).id();
+    }
+
+    // ---- the must-show session
+
+    @Test
+    void aTaskCreatedEditedAndDeletedOnOneDeviceShouldReachTheOtherExactlyOnce_MsAstask_2_2_2_MsAscmd_2_2_1_21()
+            throws Exception {
+        // Step 1: both devices list the Tasks folder (MS-ASCMD 2.2.3.186.3, Type 7) and prime it (SyncKey 0).
+        assertThat(tasksFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(tasksFolder));
+        assertThat(tasksFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(tasksFolder));
+        String phoneKey = prime(phone);
+        String tabletKey = prime(tablet);
+        tabletKey = key(sync(tablet, tabletKey, c -> {}));
+
+        // Step 2: the tablet parks a Ping on its Tasks folder (MS-ASCMD 2.2.1.13, Class Tasks).
+        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", tasksPing());
+        awaitParked("TasksTablet");
+
+        // Step 3: the phone adds a weekly task (MS-ASCMD 2.2.3.7.2 Add with ClientId); the Ping wakes with the folder.
+        WbxmlElement addRequest =
+                commands(WbxmlElement.of(A, "Add").add("ClientId", "phone-1").add(taskData("Water the plants", false)));
+        WbxmlElement added = sync(phone, phoneKey, c -> c.add(addRequest));
+        String serverId = response(added, "Add").text("ServerId").orElseThrow();
+        assertThat(response(added, "Add").text("Status")).hasValue("1");
+        WbxmlElement woken = result(ping);
+        assertThat(woken.text("Status")).hasValue("2");
+        assertThat(woken.child("Folders").orElseThrow().children(P, "Folder"))
+                .extracting(f -> f.text().orElseThrow())
+                .containsExactly(Long.toString(tasksFolder));
+
+        // Step 4: the phone lost the answer and sends the same request again with the same SyncKey
+        // (MS-ASCMD 3.1.5.9): the same ServerId, and still one task, stored with every field the phone sent.
+        WbxmlElement retried = sync(phone, phoneKey, c -> c.add(addRequest));
+        assertThat(response(retried, "Add").text("ServerId")).hasValue(serverId);
+        assertThat(key(retried)).isEqualTo(key(added));
+        assertThat(tasks.count(account.id(), null)).isEqualTo(1);
+        assertThat(tasks.task(account.id(), itemId(serverId)).task())
+                .isEqualTo(Task.builder()
+                        .subject("Water the plants")
+                        .body("The fern twice")
+                        .utcStart(Instant.parse("2026-12-07T08:00:00Z"))
+                        .localStart(LocalDateTime.parse("2026-12-07T09:00:00"))
+                        .utcDue(Instant.parse("2026-12-07T16:00:00Z"))
+                        .localDue(LocalDateTime.parse("2026-12-07T17:00:00"))
+                        .importance(Importance.HIGH)
+                        .categories(List.of("Home"))
+                        .recurrence(new TaskRecurrence(
+                                TaskRecurrence.Type.WEEKLY,
+                                Instant.parse("2026-12-07T08:00:00Z"),
+                                null,
+                                10,
+                                1,
+                                2,
+                                null,
+                                null,
+                                null,
+                                false,
+                                false,
+                                null,
+                                false,
+                                null))
+                        .build());
+        phoneKey = key(retried);
+
+        // Step 5: the tablet gets exactly that task; the phone gets no echo.
+        WbxmlElement tabletSees = sync(tablet, tabletKey, c -> {});
+        assertThat(commandsOf(tabletSees)).extracting(WbxmlElement::name).containsExactly("Add");
+        WbxmlElement task = commandsOf(tabletSees).getFirst();
+        assertThat(task.text("ServerId")).hasValue(serverId);
+        WbxmlElement data = task.child("ApplicationData").orElseThrow();
+        assertThat(data.text(T, "Subject")).hasValue("Water the plants");
+        assertThat(data.text(T, "Importance")).hasValue("2");
+        assertThat(data.text(T, "UtcDueDate")).hasValue("2026-12-07T16:00:00.000Z");
+        assertThat(data.text(T, "Complete")).hasValue("0");
+        assertThat(data.child(T, "Recurrence").orElseThrow().text(T, "DayOfWeek"))
+                .hasValue("2");
+        assertThat(data.child(BASE, "Body").orElseThrow().text(BASE, "Data")).hasValue("The fern twice");
+        tabletKey = key(tabletSees);
+        WbxmlElement phoneQuiet = sync(phone, phoneKey, c -> {});
+        assertThat(commandsOf(phoneQuiet)).isEmpty();
+        phoneKey = key(phoneQuiet);
+
+        // Step 6: the phone marks it complete (MS-ASCMD 2.2.3.24 Change, the whole item); the tablet gets one Change,
+        // the phone none.
+        WbxmlElement changed = sync(
+                phone,
+                phoneKey,
+                c -> c.add(commands(WbxmlElement.of(A, "Change")
+                        .add("ServerId", serverId)
+                        .add(taskData("Water the plants", true)))));
+        assertThat(responses(changed)).isEmpty();
+        phoneKey = key(changed);
+        WbxmlElement tabletChange = sync(tablet, tabletKey, c -> {});
+        assertThat(commandsOf(tabletChange)).extracting(WbxmlElement::name).containsExactly("Change");
+        WbxmlElement changedData =
+                commandsOf(tabletChange).getFirst().child("ApplicationData").orElseThrow();
+        assertThat(changedData.text(T, "Complete")).hasValue("1");
+        assertThat(changedData.text(T, "DateCompleted")).hasValue("2026-12-07T15:00:00.000Z");
+        tabletKey = key(tabletChange);
+        WbxmlElement phoneAfterChange = sync(phone, phoneKey, c -> {});
+        assertThat(commandsOf(phoneAfterChange)).isEmpty();
+        phoneKey = key(phoneAfterChange);
+
+        // Step 7: the phone deletes it; the tablet gets one Delete, the phone none, and the store holds nothing.
+        WbxmlElement deleted = sync(
+                phone,
+                phoneKey,
+                c -> c.add(commands(WbxmlElement.of(A, "Delete").add("ServerId", serverId))));
+        assertThat(responses(deleted)).isEmpty();
+        phoneKey = key(deleted);
+        WbxmlElement tabletDelete = sync(tablet, tabletKey, c -> {});
+        assertThat(commandsOf(tabletDelete)).extracting(WbxmlElement::name).containsExactly("Delete");
+        assertThat(commandsOf(tabletDelete).getFirst().text("ServerId")).hasValue(serverId);
+        assertThat(commandsOf(sync(phone, phoneKey, c -> {}))).isEmpty();
+        assertThat(commandsOf(sync(tablet, key(tabletDelete), c -> {}))).isEmpty();
+        assertThat(tasks.count(account.id(), null)).isZero();
+    }
+
+    @Test
+    void malformedTaskShouldGetStatus6_MsAscmd_2_2_3_177_17() throws Exception {
+        phone.folderSync("0");
+        String key = prime(phone);
+        WbxmlElement completeWithoutDate = WbxmlElement.of(A, "Add")
+                .add("ClientId", "no-date")
+                .add(WbxmlElement.of(A, "ApplicationData")
+                        .add(T, "Subject", "Done, but when?")
+                        .add(T, "Complete", "1"));
+        WbxmlElement fine = WbxmlElement.of(A, "Add").add("ClientId", "fine").add(taskData("Fine", false));
+
+        WbxmlElement answer = sync(phone, key, c -> c.add(commands(completeWithoutDate, fine)));
+
+        assertThat(statuses(responses(answer))).containsExactly(Map.entry("Add", "6"), Map.entry("Add", "1"));
+        assertThat(tasks.inFolder(account.id(), tasksFolder, null, 50))
+                .extracting(t -> t.task().subject())
+                .containsExactly("Fine");
+    }
+
+    @Test
+    void folderCreateOfType15ShouldMakeATasksFolderThatSyncsTasks_MsAscmd_2_2_1_3() throws Exception {
+        String folderKey = phone.folderSync("0").text("SyncKey").orElseThrow();
+        WbxmlElement created = phone.send(
+                "FolderCreate",
+                WbxmlElement.of(H, "FolderCreate")
+                        .add("SyncKey", folderKey)
+                        .add("ParentId", "0")
+                        .add("DisplayName", "Garden")
+                        .add("Type", "15"));
+        assertThat(created.text("Status")).hasValue("1");
+        long garden = Long.parseLong(created.text("ServerId").orElseThrow());
+
+        String key = key(sync(phone, garden, "0", c -> {}));
+        WbxmlElement added = sync(
+                phone,
+                garden,
+                key,
+                c -> c.add(commands(
+                        WbxmlElement.of(A, "Add").add("ClientId", "rake").add(taskData("Rake", false)))));
+
+        assertThat(response(added, "Add").text("Status")).hasValue("1");
+        assertThat(tasks.inFolder(account.id(), garden, null, 10))
+                .extracting(t -> t.task().subject())
+                .containsExactly("Rake");
+    }
+
+    // ---- helpers
+
+    /** The ServerId of the folder of Type 7 in a FolderSync response. */
+    private static String tasksFolderOf(WbxmlElement folderSync) {
+        return folderSync.child("Changes").orElseThrow().children("Add").stream()
+                .filter(add -> add.text("Type").orElseThrow().equals("7"))
+                .map(add -> add.text("ServerId").orElseThrow())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private String prime(EasDevice device) throws Exception {
+        WbxmlElement answer = sync(device, "0", c -> {});
+        assertThat(commandsOf(answer)).isEmpty();
+        return key(answer);
+    }
+
+    private WbxmlElement sync(EasDevice device, String syncKey, Consumer<WbxmlElement> extra) throws Exception {
+        return sync(device, tasksFolder, syncKey, extra);
+    }
+
+    private static WbxmlElement sync(EasDevice device, long folderId, String syncKey, Consumer<WbxmlElement> extra)
+            throws Exception {
+        WbxmlElement collection =
+                WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", Long.toString(folderId));
+        extra.accept(collection);
+        WbxmlElement response = device.send(
+                "Sync",
+                WbxmlElement.of(A, "Sync").add(WbxmlElement.of(A, "Collections").add(collection)));
+        assertThat(collection(response).text("Status")).as("collection status").hasValue("1");
+        return response;
+    }
+
+    private static WbxmlElement collection(WbxmlElement response) {
+        assertThat(response.text("Status")).as("Sync status").isEmpty();
+        return response.child("Collections").orElseThrow().child("Collection").orElseThrow();
+    }
+
+    private static String key(WbxmlElement response) {
+        return collection(response).text("SyncKey").orElseThrow();
+    }
+
+    private static List<WbxmlElement> commandsOf(WbxmlElement response) {
+        return collection(response)
+                .child("Commands")
+                .map(WbxmlElement::children)
+                .orElse(List.of());
+    }
+
+    private static List<WbxmlElement> responses(WbxmlElement response) {
+        return collection(response)
+                .child("Responses")
+                .map(WbxmlElement::children)
+                .orElse(List.of());
+    }
+
+    private static WbxmlElement response(WbxmlElement response, String name) {
+        return responses(response).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static WbxmlElement commands(WbxmlElement... commands) {
+        WbxmlElement list = WbxmlElement.of(A, "Commands");
+        for (WbxmlElement command : commands) {
+            list.add(command);
+        }
+        return list;
+    }
+
+    /**
+     * A task's ApplicationData as MS-ASTASK 2.2.2 shows it: a plain-text Body, Subject, Importance, start and due in
+     * UTC and local time, a weekly Recurrence on Mondays for ten weeks, Categories; complete with its DateCompleted
+     * when {@code complete}.
+     */
+    private static WbxmlElement taskData(String subject, boolean complete) {
+        WbxmlElement data = WbxmlElement.of(A, "ApplicationData")
+                .add(WbxmlElement.of(BASE, "Body").add("Type", "1").add("Data", "The fern twice"))
+                .add(T, "Subject", subject)
+                .add(T, "Importance", "2")
+                .add(T, "UtcStartDate", "2026-12-07T08:00:00.000Z")
+                .add(T, "StartDate", "2026-12-07T09:00:00.000Z")
+                .add(T, "UtcDueDate", "2026-12-07T16:00:00.000Z")
+                .add(T, "DueDate", "2026-12-07T17:00:00.000Z")
+                .add(WbxmlElement.of(T, "Categories").add("Category", "Home"))
+                .add(WbxmlElement.of(T, "Recurrence")
+                        .add("Type", "1")
+                        .add("Start", "2026-12-07T08:00:00.000Z")
+                        .add("Occurrences", "10")
+                        .add("Interval", "1")
+                        .add("DayOfWeek", "2"))
+                .add(T, "Complete", complete ? "1" : "0");
+        if (complete) {
+            data.add(T, "DateCompleted", "2026-12-07T15:00:00.000Z");
+        }
+        return data;
+    }
+
+    /** The item id of a ServerId of the form folder:item. */
+    private static long itemId(String serverId) {
+        return Long.parseLong(serverId.substring(serverId.indexOf(':') + 1));
+    }
+
+    private WbxmlElement tasksPing() {
+        return WbxmlElement.of(P, "Ping")
+                .add("HeartbeatInterval", "600")
+                .add(WbxmlElement.of(P, "Folders")
+                        .add(WbxmlElement.of(P, "Folder")
+                                .add("Id", Long.toString(tasksFolder))
+                                .add("Class", "Tasks")));
+    }
+
+    private void awaitParked(String deviceId) throws InterruptedException {
+        long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
+        Waiting.until(deviceId + " is parked", () -> parking.isParked(account.id(), devicePk));
+    }
+
+    /** Each response's command name and Status, in order. */
+    private static List<Map.Entry<String, String>> statuses(List<WbxmlElement> responses) {
+        return responses.stream()
+                .map(r -> Map.entry(r.name(), r.text("Status").orElseThrow()))
+                .toList();
+    }
+}
