@@ -709,11 +709,22 @@ public class ItemSyncs {
                 items,
                 conflicts,
                 clientAdds);
+        Set<Long> targets = new HashSet<>();
+        commands.forEach(command -> changes.target(command).ifPresent(targets::add));
+        Map<Long, Long> heldBefore = changes.heldModseqs(targets);
+        Map<Long, ItemStamp> before = byId(pass.store.stamps(pass.accountId, targets));
         List<ClientResponse> responses =
                 ChangeOrigin.asDevice(pass.devicePk, () -> pass.store.apply(changes, commands));
         List<HeldItem> nowHeld = new ArrayList<>();
         for (ItemStamp stamp : pass.store.stamps(pass.accountId, changes.held())) {
-            nowHeld.add(new HeldItem(stamp.id(), stamp.modseq(), stamp.since()));
+            // The device's copy is the item as it last received it plus its own change. That is the stored item
+            // only when nobody else changed it since; otherwise (a change the client wins, or one resent under the
+            // previous key, which is applied again without a conflict check) it stays held at the older modseq,
+            // so the device is sent the item as it now is.
+            Long had = heldBefore.get(stamp.id());
+            ItemStamp was = before.get(stamp.id());
+            boolean changedByOthers = had != null && was != null && was.modseq() > had;
+            nowHeld.add(new HeldItem(stamp.id(), changedByOthers ? had : stamp.modseq(), stamp.since()));
         }
         items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
         items.remove(pass.accountId, pass.devicePk, pass.folderId, changes.dropped(), true);

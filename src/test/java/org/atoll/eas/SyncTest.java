@@ -185,6 +185,29 @@ class SyncTest {
             assertThat(phone.items(inbox)).isEqualTo(server(inbox));
         }
 
+        /**
+         * A change resent under the previous key after its answer was lost is applied again without a conflict check
+         * (MS-ASCMD 3.1.5.9); what someone else changed in between must still reach the device.
+         */
+        @Test
+        void resentChangeShouldNotHideWhatOthersChangedMeanwhile_3_1_5_9() throws Exception {
+            MessageView message = deliver(inbox, "Flagged in between");
+            MailClient phone = device("LostChange");
+            phone.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+            phone.sync(
+                    inbox,
+                    phone.key(inbox),
+                    c -> c.add(WbxmlElement.of(A, "Commands").add(MailClient.markRead(serverId, true))));
+            mailboxes.setFlag(account.id(), List.of(message.id()), Flag.active(null, null));
+
+            phone.change(inbox, List.of(MailClient.markRead(serverId, true)));
+            phone.syncFully(inbox, 10);
+
+            assertThat(phone.items(inbox)).isEqualTo(server(inbox));
+            assertThat(phone.items(inbox).get(serverId).flagStatus()).isEqualTo("2");
+        }
+
         @Test
         void keyOlderThanThePreviousShouldGetStatus3() throws Exception {
             MailClient phone = device("OldKey");
