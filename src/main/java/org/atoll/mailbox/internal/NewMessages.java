@@ -91,7 +91,7 @@ public class NewMessages {
 
     /**
      * Replaces the content of a message the account holds: its raw MIME (stored once, as for an addition), its
-     * envelope and its attachment rows, under the change's modseq. Its id, folder, thread, received time, read
+     * envelope, its attachment rows and what search finds it by, under the change's modseq. Its id, folder, thread, received time, read
      * state, flag and categories stay. The caller journals the change and frees the old bytes.
      *
      * @return the size and SHA-256 of the content it had, or empty when the account has no such message
@@ -165,6 +165,18 @@ public class NewMessages {
                             a.inline())
                     .update();
         }
+        jdbc.sql("""
+                        UPDATE message_search SET document = setweight(to_tsvector('simple', ?), 'A')
+                            || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')
+                        WHERE account_id = ? AND message_id = ?
+                        """)
+                .params(
+                        Objects.requireNonNullElse(parsed.subject(), ""),
+                        SearchText.addresses(parsed),
+                        SearchText.body(parsed, raw),
+                        accountId,
+                        messageId)
+                .update();
         Message cached = entities.find(Message.class, messageId);
         if (cached != null) {
             entities.refresh(cached);
