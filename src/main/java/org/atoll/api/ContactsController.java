@@ -12,9 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.api.ContactDtos.ContactDto;
@@ -168,33 +167,27 @@ class ContactsController {
             HttpServletRequest request)
             throws IOException {
         visible(caller, accountId);
-        long target = folderId == null ? contacts.defaultFolder(accountId).id() : folderId;
-        if (folderId != null) {
-            contacts.page(accountId, folderId, 0, 1);
-        }
+        long target = folderId == null
+                ? contacts.defaultFolder(accountId).id()
+                : contacts.folder(accountId, folderId).id();
         CardImport read = ContactCards.read(text(request));
         if (read.accepted().isEmpty() && read.refused().isEmpty()) {
             throw new InvalidApiRequest("The file holds no vCard");
         }
-        Set<Integer> refusedAt = new HashSet<>();
-        read.refused().forEach(card -> refusedAt.add(card.position()));
         List<RefusedCard> refused = new ArrayList<>();
         read.refused().forEach(card -> refused.add(new RefusedCard(card.position(), card.reason())));
+        List<Integer> acceptedAt = read.acceptedPositions();
         List<Integer> positions = new ArrayList<>();
         List<ContactContent> contents = new ArrayList<>();
-        int position = 0;
-        for (Contact contact : read.accepted()) {
-            do {
-                position++;
-            } while (refusedAt.contains(position));
+        for (int i = 0; i < read.accepted().size(); i++) {
             try {
-                contents.add(new ContactContent(contact));
-                positions.add(position);
+                contents.add(new ContactContent(read.accepted().get(i)));
+                positions.add(acceptedAt.get(i));
             } catch (InvalidMailboxRequest e) {
-                refused.add(new RefusedCard(position, e.getMessage()));
+                refused.add(new RefusedCard(acceptedAt.get(i), e.getMessage()));
             }
         }
-        refused.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        refused.sort(Comparator.comparingInt(RefusedCard::index));
         List<ContactView> stored = contents.isEmpty() ? List.of() : contacts.createAll(accountId, target, contents);
         List<ImportedCard> created = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {

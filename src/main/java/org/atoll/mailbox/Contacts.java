@@ -145,6 +145,12 @@ public class Contacts {
         return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId, query));
     }
 
+    /** @throws FolderNotFound when the folder is not the account's or holds no contacts */
+    @Transactional(readOnly = true)
+    public FolderView folder(long accountId, long folderId) {
+        return contactsFolder(accountId, folderId).view();
+    }
+
     /** The account's default Contacts folder. */
     @Transactional(readOnly = true)
     public FolderView defaultFolder(long accountId) {

@@ -3,7 +3,6 @@ package org.atoll.mailbox.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +35,7 @@ final class TextMatch {
         List<Object> params = new ArrayList<>();
         for (String word : words) {
             sql.append(" AND ").append(haystack).append(" ILIKE ?");
-            params.add("%" + escaped(word.toLowerCase(Locale.ROOT)) + "%");
+            params.add("%" + escaped(word) + "%");
         }
         return new TextMatch(sql.toString(), params);
     }
