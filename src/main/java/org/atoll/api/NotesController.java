@@ -32,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounts/{accountId}/notes")
 class NotesController {
 
-    /** Most notes one page lists. */
-    private static final int MAX_PAGE_SIZE = 200;
-
     private final Notes notes;
     private final Accounts accounts;
 
@@ -87,16 +84,12 @@ class NotesController {
             @AuthenticationPrincipal AccountView caller,
             @PathVariable long accountId,
             @RequestParam(required = false) @Nullable Long folderId,
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         visible(caller, accountId);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidApiRequest("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " notes");
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new InvalidApiRequest("page is too large");
-        }
-        return Pages.of(notes.page(accountId, folderId, page, size), NoteDto::of);
+        Pages.checkSearch(page, size, q, "notes");
+        return Pages.of(notes.page(accountId, folderId, q, page, size), NoteDto::of);
     }
 
     @PostMapping

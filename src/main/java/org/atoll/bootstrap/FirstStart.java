@@ -11,10 +11,14 @@ import org.atoll.account.Accounts;
 import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
+import org.atoll.demo.DemoContacts;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoDirectoryDetails;
 import org.atoll.demo.DemoMessage;
 import org.atoll.demo.DemoNotes;
+import org.atoll.demo.DemoTasks;
+import org.atoll.mailbox.ContactContent;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
@@ -23,7 +27,10 @@ import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.NoteContent;
 import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.mailbox.TaskContent;
+import org.atoll.mailbox.Tasks;
 import org.atoll.shared.Actor;
+import org.atoll.tasks.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,6 +52,8 @@ class FirstStart implements ApplicationRunner {
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final Notes notes;
+    private final Contacts contacts;
+    private final Tasks tasks;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -53,9 +62,13 @@ class FirstStart implements ApplicationRunner {
             Accounts accounts,
             Mailboxes mailboxes,
             Notes notes,
+            Contacts contacts,
+            Tasks tasks,
             TransactionTemplate transaction,
             Clock clock) {
         this.notes = notes;
+        this.contacts = contacts;
+        this.tasks = tasks;
         this.properties = properties;
         this.accounts = accounts;
         this.mailboxes = mailboxes;
@@ -138,11 +151,23 @@ class FirstStart implements ApplicationRunner {
             for (DemoNotes.DemoNote note : DemoNotes.notes()) {
                 notes.create(demo.id(), notesFolder, NoteContent.of(note.subject(), note.body(), note.categories()));
             }
+            contacts.createAll(
+                    demo.id(),
+                    contacts.defaultFolder(demo.id()).id(),
+                    DemoContacts.generate(DEMO_SEED, DemoContacts.SIZE).stream()
+                            .map(ContactContent::new)
+                            .toList());
+            long tasksFolder = tasks.defaultFolder(demo.id()).id();
+            for (Task task : DemoTasks.tasks(clock.instant())) {
+                tasks.create(demo.id(), tasksFolder, new TaskContent(task));
+            }
             log.info(
-                    "Created the demo user {} with {} messages and {} notes",
+                    "Created the demo user {} with {} messages, {} notes, {} contacts and {} tasks",
                     address,
                     DemoCorpus.SIZE,
-                    DemoNotes.notes().size());
+                    DemoNotes.notes().size(),
+                    DemoContacts.SIZE,
+                    DemoTasks.SIZE);
         });
     }
 

@@ -1,6 +1,8 @@
 package org.atoll.mailbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,27 @@ public class Contacts {
         return contact;
     }
 
+    /**
+     * Creates the contacts in the folder, in order, as one change under one modseq: all of them are stored, or none
+     * when anything fails. An import of a vCard file stores its accepted cards this way.
+     *
+     * @throws FolderNotFound when the folder is not the account's or holds no contacts
+     */
+    @Transactional
+    public List<ContactView> createAll(long accountId, long folderId, List<ContactContent> contents) {
+        Change change = journal.begin(accountId);
+        contactsFolder(accountId, folderId);
+        Instant at = clock.instant();
+        List<ContactView> created = new ArrayList<>();
+        for (ContactContent content : contents) {
+            ContactView contact = store.insert(accountId, folderId, content.contact(), at, change.modseq());
+            change.messageAdded(folderId, contact.id());
+            created.add(contact);
+        }
+        journal.commit(change);
+        return created;
+    }
+
     /** Replaces what the contact says. @throws ContactNotFound when the account has no such contact */
     @Transactional
     public ContactView update(long accountId, long contactId, ContactContent content) {
@@ -103,13 +126,29 @@ public class Contacts {
     /** A page of the account's contacts (of one folder when given), oldest first. */
     @Transactional(readOnly = true)
     public PageOf<ContactView> page(long accountId, @Nullable Long folderId, int page, int size) {
+        return page(accountId, folderId, null, page, size);
+    }
+
+    /**
+     * A page of the account's contacts (of one folder when given) holding every word of the query, oldest first; a null
+     * or blank query finds them all.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<ContactView> page(
+            long accountId, @Nullable Long folderId, @Nullable String query, int page, int size) {
         if (folderId != null) {
             contactsFolder(accountId, folderId);
         }
         int checkedSize = Math.clamp(size, 1, MAX_PAGE);
         int checkedPage = Math.max(page, 0);
-        List<ContactView> items = store.page(accountId, folderId, (long) checkedPage * checkedSize, checkedSize);
-        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId));
+        List<ContactView> items = store.page(accountId, folderId, query, (long) checkedPage * checkedSize, checkedSize);
+        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId, query));
+    }
+
+    /** @throws FolderNotFound when the folder is not the account's or holds no contacts */
+    @Transactional(readOnly = true)
+    public FolderView folder(long accountId, long folderId) {
+        return contactsFolder(accountId, folderId).view();
     }
 
     /** The account's default Contacts folder. */

@@ -98,14 +98,23 @@ public class Notes {
     /** A page of the account's notes (of one folder when given), most recently changed first. */
     @Transactional(readOnly = true)
     public PageOf<NoteView> page(long accountId, @Nullable Long folderId, int page, int size) {
+        return page(accountId, folderId, null, page, size);
+    }
+
+    /**
+     * A page of the account's notes (of one folder when given) holding every word of the query, most recently changed first; a null
+     * or blank query finds them all.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<NoteView> page(long accountId, @Nullable Long folderId, @Nullable String query, int page, int size) {
         if (folderId != null) {
             notesFolder(accountId, folderId);
         }
         int checkedSize = Math.clamp(size, 1, 500);
         int checkedPage = Math.max(page, 0);
         List<NoteView> items = new ArrayList<>(
-                store.page(accountId, folderId, Math.multiplyExact(checkedPage, checkedSize), checkedSize));
-        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId));
+                store.page(accountId, folderId, query, Math.multiplyExact(checkedPage, checkedSize), checkedSize));
+        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId, query));
     }
 
     /** The account's default Notes folder. */

@@ -101,13 +101,22 @@ public class Tasks {
     /** A page of the account's tasks (of one folder when given), oldest first. */
     @Transactional(readOnly = true)
     public PageOf<TaskView> page(long accountId, @Nullable Long folderId, int page, int size) {
+        return page(accountId, folderId, null, page, size);
+    }
+
+    /**
+     * A page of the account's tasks (of one folder when given) holding every word of the query, oldest first; a null
+     * or blank query finds them all.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<TaskView> page(long accountId, @Nullable Long folderId, @Nullable String query, int page, int size) {
         if (folderId != null) {
             tasksFolder(accountId, folderId);
         }
         int checkedSize = Math.clamp(size, 1, MAX_PAGE);
         int checkedPage = Math.max(page, 0);
-        List<TaskView> items = store.page(accountId, folderId, (long) checkedPage * checkedSize, checkedSize);
-        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId));
+        List<TaskView> items = store.page(accountId, folderId, query, (long) checkedPage * checkedSize, checkedSize);
+        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId, query));
     }
 
     /** The account's default Tasks folder. */

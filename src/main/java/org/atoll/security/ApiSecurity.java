@@ -37,7 +37,10 @@ class ApiSecurity {
                                 "/api/v1/accounts/*/notes",
                                 "/api/v1/accounts/*/notes/*",
                                 "/api/v1/accounts/*/contacts",
-                                "/api/v1/accounts/*/contacts.vcf")
+                                "/api/v1/accounts/*/contacts.vcf",
+                                "/api/v1/accounts/*/contacts/*",
+                                "/api/v1/accounts/*/tasks",
+                                "/api/v1/accounts/*/tasks/*")
                         .hasAnyRole("USER", "ADMIN")
                         .requestMatchers(
                                 "/api/v1/accounts",

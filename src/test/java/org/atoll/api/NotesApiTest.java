@@ -68,6 +68,17 @@ class NotesApiTest {
         assertThat(first.get("total").asLong()).isEqualTo(3);
         assertThat(first.get("items")).hasSize(2);
         assertThat(client.get(base + "?size=2&page=1").json().get("items")).hasSize(1);
+        assertThat(client.get(base + "?q=MILK").json().get("items"))
+                .extracting(n -> n.get("id").asLong())
+                .containsExactly(id);
+        assertThat(client.get(base + "?q=home+shop").json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(client.get(base + "?q=third&size=1").json().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(client.get(base + "?q=milk+third").json().get("total").asLong())
+                .isZero();
+        assertThat(client.unchecked("GET", base + "?q=" + "x".repeat(257), null).status())
+                .isEqualTo(400);
 
         JsonNode replaced = client.put(base + "/" + id, Map.of("subject", "Shopping", "body", "milk, bread"))
                 .json();

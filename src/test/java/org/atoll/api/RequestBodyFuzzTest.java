@@ -32,7 +32,10 @@ class RequestBodyFuzzTest {
             DeviceDtos.WritePolicy.class,
             MailboxDtos.CreateFolder.class,
             MailboxDtos.UpdateMessage.class,
-            MailboxDtos.MoveMessage.class);
+            MailboxDtos.MoveMessage.class,
+            ContactDtos.WriteContact.class,
+            TaskDtos.WriteTask.class,
+            NotesController.WriteNote.class);
 
     private static final JsonMapper MAPPER = applicationMapper();
 

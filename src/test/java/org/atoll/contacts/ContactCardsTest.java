@@ -108,6 +108,7 @@ class ContactCardsTest {
             CardImport imported = ContactCards.read(GOOD_ONE + BAD_BIRTHDAY + FOUR_EMAILS + NOBODY + GOOD_TWO);
 
             assertThat(imported.accepted()).extracting(Contact::lastName).containsExactly("Lovelace", "Hopper");
+            assertThat(imported.acceptedPositions()).containsExactly(1, 5);
             assertThat(imported.refused())
                     .extracting(CardImport.Refused::position)
                     .containsExactly(2, 3, 4);

@@ -14,11 +14,13 @@ import org.atoll.AtollApplication;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
+import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.NoteView;
 import org.atoll.mailbox.Notes;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.mailbox.Tasks;
 import org.atoll.support.DataDirectories;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
@@ -92,6 +94,12 @@ class RestartDurabilityTest {
                     .extracting(NoteView::subject)
                     .hasSize(5)
                     .contains("Groceries");
+            assertThat(second.getBean(Contacts.class).count(demo.id(), null))
+                    .as("the demo user's contacts")
+                    .isEqualTo(50);
+            assertThat(second.getBean(Tasks.class).count(demo.id(), null))
+                    .as("the demo user's tasks")
+                    .isEqualTo(15);
         }
     }
 

@@ -49,6 +49,9 @@ public class ContactStore {
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
 
+    /** The columns a search looks in. */
+    private static final String[] SEARCHED = searched();
+
     private final JdbcClient jdbc;
 
     ContactStore(JdbcClient jdbc) {
@@ -112,18 +115,40 @@ public class ContactStore {
                 .list();
     }
 
-    /** The account's contacts by ascending id, of one folder when {@code folderId} is given. */
-    public List<ContactView> page(long accountId, @Nullable Long folderId, long offset, int limit) {
+    /**
+     * The account's contacts by ascending id, of one folder when {@code folderId} is given, holding every word of
+     * {@code query} in a name, the company, department, job title, an e-mail address or a number when it is given.
+     */
+    public List<ContactView> page(
+            long accountId, @Nullable Long folderId, @Nullable String query, long offset, int limit) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        params.add(offset);
+        params.add(limit);
         return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE account_id = ?"
-                        + " AND (?::bigint IS NULL OR folder_id = ?) ORDER BY id OFFSET ? LIMIT ?")
-                .params(accountId, folderId, folderId, offset, limit)
+                        + " AND (?::bigint IS NULL OR folder_id = ?)" + match.sql() + " ORDER BY id OFFSET ? LIMIT ?")
+                .params(params)
                 .query(CONTACT)
                 .list();
     }
 
     public long count(long accountId, @Nullable Long folderId) {
-        return jdbc.sql("SELECT count(*) FROM contact WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)")
-                .params(accountId, folderId, folderId)
+        return count(accountId, folderId, null);
+    }
+
+    /** How many contacts {@link #page} finds in all. */
+    public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        return jdbc.sql("SELECT count(*) FROM contact WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
+                        + match.sql())
+                .params(params)
                 .query(Long.class)
                 .single();
     }
@@ -172,6 +197,25 @@ public class ContactStore {
         texts.put("account_name", Contact::accountName);
         texts.put("body", Contact::body);
         return texts;
+    }
+
+    private static String[] searched() {
+        List<String> columns = new ArrayList<>(List.of(
+                "file_as",
+                "first_name",
+                "middle_name",
+                "last_name",
+                "nick_name",
+                "company_name",
+                "department",
+                "job_title",
+                "email1",
+                "email2",
+                "email3"));
+        for (PhoneKind kind : PhoneKind.values()) {
+            columns.add(phoneColumn(kind));
+        }
+        return columns.toArray(String[]::new);
     }
 
     private static String phoneColumn(PhoneKind kind) {

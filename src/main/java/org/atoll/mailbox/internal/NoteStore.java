@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,9 @@ public class NoteStore {
             strings(row.getArray("categories")),
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
+
+    /** The columns a search looks in. */
+    private static final String[] SEARCHED = {"subject", "body", "array_to_string(categories, ' ')"};
 
     private final JdbcClient jdbc;
 
@@ -100,18 +104,39 @@ public class NoteStore {
                 .list();
     }
 
-    /** The account's notes, most recently changed first, of one folder when {@code folderId} is given. */
-    public List<NoteView> page(long accountId, @Nullable Long folderId, int offset, int limit) {
+    /**
+     * The account's notes, most recently changed first, of one folder when {@code folderId} is given, holding every
+     * word of {@code query} in the subject, body or categories when it is given.
+     */
+    public List<NoteView> page(long accountId, @Nullable Long folderId, @Nullable String query, int offset, int limit) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        params.add(offset);
+        params.add(limit);
         return jdbc.sql("SELECT " + COLUMNS + " FROM note WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
-                        + " ORDER BY last_modified DESC, id DESC OFFSET ? LIMIT ?")
-                .params(accountId, folderId, folderId, offset, limit)
+                        + match.sql() + " ORDER BY last_modified DESC, id DESC OFFSET ? LIMIT ?")
+                .params(params)
                 .query(NOTE)
                 .list();
     }
 
     public long count(long accountId, @Nullable Long folderId) {
-        return jdbc.sql("SELECT count(*) FROM note WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)")
-                .params(accountId, folderId, folderId)
+        return count(accountId, folderId, null);
+    }
+
+    /** How many notes {@link #page} finds in all. */
+    public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        return jdbc.sql("SELECT count(*) FROM note WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
+                        + match.sql())
+                .params(params)
                 .query(Long.class)
                 .single();
     }

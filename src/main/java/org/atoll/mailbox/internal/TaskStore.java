@@ -45,6 +45,9 @@ public class TaskStore {
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
 
+    /** The columns a search looks in. */
+    private static final String[] SEARCHED = {"subject", "body", "array_to_string(categories, ' ')"};
+
     private final JdbcClient jdbc;
 
     TaskStore(JdbcClient jdbc) {
@@ -107,18 +110,40 @@ public class TaskStore {
                 .list();
     }
 
-    /** The account's tasks by ascending id, of one folder when {@code folderId} is given. */
-    public List<TaskView> page(long accountId, @Nullable Long folderId, long offset, int limit) {
+    /**
+     * The account's tasks by ascending id, of one folder when {@code folderId} is given, holding every word of
+     * {@code query} in the subject, body or categories when it is given.
+     */
+    public List<TaskView> page(
+            long accountId, @Nullable Long folderId, @Nullable String query, long offset, int limit) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        params.add(offset);
+        params.add(limit);
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = ?"
-                        + " AND (?::bigint IS NULL OR folder_id = ?) ORDER BY id OFFSET ? LIMIT ?")
-                .params(accountId, folderId, folderId, offset, limit)
+                        + " AND (?::bigint IS NULL OR folder_id = ?)" + match.sql() + " ORDER BY id OFFSET ? LIMIT ?")
+                .params(params)
                 .query(TASK)
                 .list();
     }
 
     public long count(long accountId, @Nullable Long folderId) {
-        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)")
-                .params(accountId, folderId, folderId)
+        return count(accountId, folderId, null);
+    }
+
+    /** How many tasks {@link #page} finds in all. */
+    public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
+        TextMatch match = TextMatch.of(query, SEARCHED);
+        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
+        params.add(folderId);
+        params.add(folderId);
+        params.addAll(match.params());
+        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
+                        + match.sql())
+                .params(params)
                 .query(Long.class)
                 .single();
     }
