@@ -3,8 +3,10 @@ package org.atoll.mailbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.atoll.calendar.CalendarEvent;
 import org.atoll.calendar.EventException;
@@ -98,6 +100,39 @@ public class Calendars {
         return updated;
     }
 
+    /**
+     * Stores the events of an import into one calendar in one transaction: an event whose UID the calendar holds
+     * replaces that event, the others are created. Returns the stored events in the order given.
+     *
+     * @throws FolderNotFound when the folder is not one of the account's calendars
+     */
+    @Transactional
+    public List<EventView> importEvents(long accountId, long folderId, List<EventContent> contents) {
+        Change change = journal.begin(accountId);
+        calendarFolder(accountId, folderId);
+        Map<String, Long> existing = store.idsByUid(
+                accountId, folderId, contents.stream().map(c -> c.event().uid()).toList());
+        List<EventView> stored = new ArrayList<>();
+        Instant now = clock.instant();
+        for (EventContent content : contents) {
+            CalendarEvent event = content.event();
+            Long id = existing.get(event.uid());
+            if (id == null) {
+                EventView created = store.insert(accountId, folderId, event, windowEnd(event), now, change.modseq());
+                existing.put(event.uid(), created.id());
+                change.messageAdded(folderId, created.id());
+                stored.add(created);
+            } else {
+                EventView updated = store.update(accountId, id, event, windowEnd(event), now, change.modseq())
+                        .orElseThrow(() -> new EventNotFound(id));
+                change.messageChanged(folderId, id);
+                stored.add(updated);
+            }
+        }
+        journal.commit(change);
+        return stored;
+    }
+
     /** Deletes the events among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> eventIds) {
@@ -158,6 +193,18 @@ public class Calendars {
                 .filter(view -> !ICalendars.occurrences(view.event(), from, to).isEmpty())
                 .limit(MAX_PAGE)
                 .toList();
+    }
+
+    /**
+     * The events of a calendar that start before {@code to} and whose last occurrence ends at or after
+     * {@code from}, without expanding them: for ranges too long to expand; by start, at most {@link #MAX_PAGE}.
+     *
+     * @throws FolderNotFound when the folder is not one of the account's calendars
+     */
+    @Transactional(readOnly = true)
+    public List<EventView> reaching(long accountId, long folderId, Instant from, Instant to) {
+        calendarFolder(accountId, folderId);
+        return store.overlapping(accountId, List.of(folderId), from, to, MAX_PAGE);
     }
 
     /** Every event of a calendar, by start; for an export. @throws FolderNotFound as {@link #between} */

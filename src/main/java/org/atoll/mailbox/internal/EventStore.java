@@ -174,6 +174,21 @@ public class EventStore {
                         .list());
     }
 
+    /** The ids of the folder's events by UID, for those of {@code uids} it holds (the lowest id of a UID held twice). */
+    public Map<String, Long> idsByUid(long accountId, long folderId, Collection<String> uids) {
+        Map<String, Long> ids = new HashMap<>();
+        if (uids.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("SELECT uid, min(id) AS id FROM calendar_event WHERE account_id = ? AND folder_id = ? AND uid = ANY(?)"
+                        + " GROUP BY uid")
+                .params(accountId, folderId, uids.toArray(String[]::new))
+                .query((row, n) -> Map.entry(row.getString("uid"), row.getLong("id")))
+                .list()
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
+    }
+
     public long count(long accountId, @Nullable Long folderId) {
         return jdbc.sql("SELECT count(*) FROM calendar_event WHERE account_id = ?"
                         + " AND (?::bigint IS NULL OR folder_id = ?)")
