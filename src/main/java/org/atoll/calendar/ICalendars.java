@@ -194,8 +194,17 @@ public final class ICalendars {
                         exception.busyStatus() != null ? exception.busyStatus() : event.busyStatus()));
             }
         }
+        occurrences.removeIf(o -> !o.start().isBefore(to)
+                || o.end().isBefore(from)
+                || o.end().equals(from) && o.end().isAfter(o.start()));
         occurrences.sort(Comparator.comparing(Occurrence::start));
         return occurrences;
+    }
+
+    /** Whether the occurrence overlaps [from, to); ical4j also lists those that start at {@code to}. */
+    private static boolean overlaps(Occurrence occurrence, Instant from, Instant to) {
+        return occurrence.start().isBefore(to)
+                && (occurrence.end().isAfter(from) || occurrence.start().equals(from) && occurrence.end().equals(from));
     }
 
     /** An iMIP REQUEST (RFC 5546 3.2.2) inviting every attendee of {@code event}, asking each to answer. */
