@@ -11,10 +11,14 @@ import org.atoll.account.Accounts;
 import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
+import org.atoll.calendar.CalendarEvent;
+import org.atoll.demo.DemoCalendar;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoDirectoryDetails;
 import org.atoll.demo.DemoMessage;
 import org.atoll.demo.DemoNotes;
+import org.atoll.mailbox.Calendars;
+import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
@@ -45,6 +49,7 @@ class FirstStart implements ApplicationRunner {
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final Notes notes;
+    private final Calendars calendars;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -53,9 +58,11 @@ class FirstStart implements ApplicationRunner {
             Accounts accounts,
             Mailboxes mailboxes,
             Notes notes,
+            Calendars calendars,
             TransactionTemplate transaction,
             Clock clock) {
         this.notes = notes;
+        this.calendars = calendars;
         this.properties = properties;
         this.accounts = accounts;
         this.mailboxes = mailboxes;
@@ -138,11 +145,17 @@ class FirstStart implements ApplicationRunner {
             for (DemoNotes.DemoNote note : DemoNotes.notes()) {
                 notes.create(demo.id(), notesFolder, NoteContent.of(note.subject(), note.body(), note.categories()));
             }
+            long calendar = calendars.defaultFolder(demo.id()).id();
+            List<CalendarEvent> events = DemoCalendar.events(address, clock.instant());
+            for (CalendarEvent event : events) {
+                calendars.create(demo.id(), calendar, EventContent.of(event));
+            }
             log.info(
-                    "Created the demo user {} with {} messages and {} notes",
+                    "Created the demo user {} with {} messages, {} notes and {} calendar events",
                     address,
                     DemoCorpus.SIZE,
-                    DemoNotes.notes().size());
+                    DemoNotes.notes().size(),
+                    events.size());
         });
     }
 

@@ -204,7 +204,8 @@ public final class ICalendars {
     /** Whether the occurrence overlaps [from, to); ical4j also lists those that start at {@code to}. */
     private static boolean overlaps(Occurrence occurrence, Instant from, Instant to) {
         return occurrence.start().isBefore(to)
-                && (occurrence.end().isAfter(from) || occurrence.start().equals(from) && occurrence.end().equals(from));
+                && (occurrence.end().isAfter(from)
+                        || occurrence.start().equals(from) && occurrence.end().equals(from));
     }
 
     /** An iMIP REQUEST (RFC 5546 3.2.2) inviting every attendee of {@code event}, asking each to answer. */

@@ -14,6 +14,7 @@ import org.atoll.AtollApplication;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.NoteView;
@@ -92,6 +93,9 @@ class RestartDurabilityTest {
                     .extracting(NoteView::subject)
                     .hasSize(5)
                     .contains("Groceries");
+            assertThat(second.getBean(Calendars.class).count(demo.id(), null))
+                    .as("the demo user's calendar events")
+                    .isEqualTo(8);
         }
     }
 
