@@ -19,6 +19,7 @@ import org.atoll.device.PolicyNotFound;
 import org.atoll.device.WipeAlreadyDone;
 import org.atoll.mail.InvalidOofSettings;
 import org.atoll.mailbox.ContactNotFound;
+import org.atoll.mailbox.EventNotFound;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderNotFound;
 import org.atoll.mailbox.MailboxException;
@@ -93,6 +94,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case NoteNotFound ignored -> HttpStatus.NOT_FOUND;
             case ContactNotFound ignored -> HttpStatus.NOT_FOUND;
             case TaskNotFound ignored -> HttpStatus.NOT_FOUND;
+            case EventNotFound ignored -> HttpStatus.NOT_FOUND;
             case FolderNameTaken ignored -> HttpStatus.CONFLICT;
             case SystemFolderProtected ignored -> HttpStatus.CONFLICT;
             case QuotaExceeded ignored -> HttpStatus.CONFLICT;

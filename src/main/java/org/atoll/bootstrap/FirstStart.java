@@ -12,6 +12,8 @@ import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
 import org.atoll.demo.DemoContacts;
+import org.atoll.calendar.CalendarEvent;
+import org.atoll.demo.DemoCalendar;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoDirectoryDetails;
 import org.atoll.demo.DemoMessage;
@@ -19,6 +21,8 @@ import org.atoll.demo.DemoNotes;
 import org.atoll.demo.DemoTasks;
 import org.atoll.mailbox.ContactContent;
 import org.atoll.mailbox.Contacts;
+import org.atoll.mailbox.Calendars;
+import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
@@ -54,6 +58,7 @@ class FirstStart implements ApplicationRunner {
     private final Notes notes;
     private final Contacts contacts;
     private final Tasks tasks;
+    private final Calendars calendars;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -64,11 +69,13 @@ class FirstStart implements ApplicationRunner {
             Notes notes,
             Contacts contacts,
             Tasks tasks,
+            Calendars calendars,
             TransactionTemplate transaction,
             Clock clock) {
         this.notes = notes;
         this.contacts = contacts;
         this.tasks = tasks;
+        this.calendars = calendars;
         this.properties = properties;
         this.accounts = accounts;
         this.mailboxes = mailboxes;
@@ -161,13 +168,19 @@ class FirstStart implements ApplicationRunner {
             for (Task task : DemoTasks.tasks(clock.instant())) {
                 tasks.create(demo.id(), tasksFolder, new TaskContent(task));
             }
+            long calendar = calendars.defaultFolder(demo.id()).id();
+            List<CalendarEvent> events = DemoCalendar.events(address, clock.instant());
+            for (CalendarEvent event : events) {
+                calendars.create(demo.id(), calendar, EventContent.of(event));
+            }
             log.info(
-                    "Created the demo user {} with {} messages, {} notes, {} contacts and {} tasks",
+                    "Created the demo user {} with {} messages, {} notes, {} contacts, {} tasks and {} calendar events",
                     address,
                     DemoCorpus.SIZE,
                     DemoNotes.notes().size(),
                     DemoContacts.SIZE,
-                    DemoTasks.SIZE);
+                    DemoTasks.SIZE,
+                    events.size());
         });
     }
 

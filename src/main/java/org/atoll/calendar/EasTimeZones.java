@@ -188,7 +188,13 @@ public final class EasTimeZones {
         Map<TimeZoneBlob, List<ZoneId>> index = new HashMap<>();
         Map<String, Integer> zonesPerWindowsName = new HashMap<>();
         for (String id : ZoneId.getAvailableZoneIds()) {
+            if (!WindowsZones.isIana(id)) {
+                continue;
+            }
             ZoneId zone = ZoneId.of(id);
+            if (zone.getRules() == null) {
+                continue;
+            }
             index.computeIfAbsent(normalized(blobOf(zone, now)), k -> new ArrayList<>())
                     .add(zone);
             WindowsZones.windowsName(zone).ifPresent(name -> zonesPerWindowsName.merge(name, 1, Integer::sum));

@@ -119,6 +119,50 @@ public final class ICalendars {
         return events;
     }
 
+    /**
+     * The events of an {@code .ics} calendar one by one, as {@link #parse} reads them: an event that cannot be read
+     * (no UID, overrides without their series, a malformed property) is refused with its reason while the others are
+     * read.
+     *
+     * @throws MalformedCalendarItem when the text as a whole is not iCalendar
+     */
+    public static CalendarImport parseEach(String ics, @Nullable String owner) throws MalformedCalendarItem {
+        Calendar calendar = build(ics);
+        ZoneId zone = defaultZone(calendar);
+        Map<String, List<VEvent>> groups = new LinkedHashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
+        List<CalendarEvent> accepted = new ArrayList<>();
+        List<CalendarImport.Refused> refused = new ArrayList<>();
+        int position = 0;
+        for (CalendarComponent component : calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT)) {
+            VEvent vevent = (VEvent) component;
+            Optional<String> uid = text(vevent, Property.UID);
+            if (uid.isEmpty() || uid.get().isBlank()) {
+                refused.add(new CalendarImport.Refused(position, null, "VEVENT without UID"));
+            } else {
+                positions.putIfAbsent(uid.get(), position);
+                List<VEvent> group = groups.computeIfAbsent(uid.get(), k -> new ArrayList<>());
+                if (vevent.getProperty(Property.RECURRENCE_ID).isPresent()) {
+                    group.add(vevent);
+                } else {
+                    group.addFirst(vevent);
+                }
+            }
+            position++;
+        }
+        for (Map.Entry<String, List<VEvent>> group : groups.entrySet()) {
+            int first = positions.get(group.getKey());
+            try {
+                accepted.add(event(group.getValue(), owner, zone));
+            } catch (MalformedCalendarItem e) {
+                refused.add(new CalendarImport.Refused(first, group.getKey(), e.getMessage()));
+            } catch (RuntimeException e) {
+                refused.add(new CalendarImport.Refused(first, group.getKey(), "unreadable event: " + e.getMessage()));
+            }
+        }
+        return new CalendarImport(accepted, refused);
+    }
+
     /** The occurrences of {@code event} that overlap [{@code from}, {@code to}), in order, expanded by ical4j. */
     public static List<Occurrence> occurrences(CalendarEvent event, Instant from, Instant to) {
         if (event.recurrence() == null) {
@@ -150,8 +194,18 @@ public final class ICalendars {
                         exception.busyStatus() != null ? exception.busyStatus() : event.busyStatus()));
             }
         }
+        occurrences.removeIf(o -> !o.start().isBefore(to)
+                || o.end().isBefore(from)
+                || o.end().equals(from) && o.end().isAfter(o.start()));
         occurrences.sort(Comparator.comparing(Occurrence::start));
         return occurrences;
+    }
+
+    /** Whether the occurrence overlaps [from, to); ical4j also lists those that start at {@code to}. */
+    private static boolean overlaps(Occurrence occurrence, Instant from, Instant to) {
+        return occurrence.start().isBefore(to)
+                && (occurrence.end().isAfter(from)
+                        || occurrence.start().equals(from) && occurrence.end().equals(from));
     }
 
     /** An iMIP REQUEST (RFC 5546 3.2.2) inviting every attendee of {@code event}, asking each to answer. */

@@ -45,6 +45,14 @@ final class WindowsZones {
         return iana(zone.getId()).equals(zone.getId());
     }
 
+    /**
+     * Whether {@code id} names a zone of the IANA database as ICU knows it; the JDK also lists zones other libraries
+     * register (ical4j's, from calendars it parsed), which are no zone a device could mean.
+     */
+    static boolean isIana(String id) {
+        return TimeZone.getCanonicalID(id) != null;
+    }
+
     private static String iana(String id) {
         @Nullable String iana = TimeZone.getIanaID(id);
         return iana == null || iana.equals(TimeZone.UNKNOWN_ZONE_ID) ? id : iana;

@@ -10,7 +10,8 @@ public enum SystemFolder {
     JUNK_EMAIL("Junk Email", FolderType.USER_MAIL),
     NOTES("Notes", FolderType.NOTES),
     CONTACTS("Contacts", FolderType.CONTACTS),
-    TASKS("Tasks", FolderType.TASKS);
+    TASKS("Tasks", FolderType.TASKS),
+    CALENDAR("Calendar", FolderType.CALENDAR);
 
     private final String displayName;
     private final FolderType type;

@@ -40,7 +40,12 @@ class ApiSecurity {
                                 "/api/v1/accounts/*/contacts.vcf",
                                 "/api/v1/accounts/*/contacts/*",
                                 "/api/v1/accounts/*/tasks",
-                                "/api/v1/accounts/*/tasks/*")
+                                "/api/v1/accounts/*/tasks/*",
+                                "/api/v1/accounts/*/calendars",
+                                "/api/v1/accounts/*/calendars/*/events",
+                                "/api/v1/accounts/*/calendars/*/events.ics",
+                                "/api/v1/accounts/*/calendars/*/events/*",
+                                "/api/v1/accounts/*/freebusy")
                         .hasAnyRole("USER", "ADMIN")
                         .requestMatchers(
                                 "/api/v1/accounts",

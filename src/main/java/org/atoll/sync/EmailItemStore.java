@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
@@ -47,6 +48,7 @@ class EmailItemStore implements ItemStore {
         types.removeAll(Notes.FOLDER_TYPES);
         types.removeAll(Contacts.FOLDER_TYPES);
         types.removeAll(Tasks.FOLDER_TYPES);
+        types.removeAll(Calendars.FOLDER_TYPES);
         return Set.copyOf(types);
     }
 

@@ -9,7 +9,7 @@ import org.atoll.mailbox.ItemView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store side of one item class (Email, Notes; later Contacts, Tasks, Calendar), what the item-sync core of
+ * The store side of one item class (Email, Notes, Contacts, Tasks, Calendar), what the item-sync core of
  * {@link ItemSyncs} asks of it. The core keeps sync keys, windows, replay of a lost response, what each device holds,
  * ClientId de-duplication and conflict records for every class alike; a class answers only for its own items.
  *

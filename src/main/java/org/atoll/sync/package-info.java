@@ -28,7 +28,9 @@
  * its changes reach Ping, hanging Sync and every other device, and never echo to the device that made them.
  * Email ({@code EmailItemStore}, MS-ASEMAIL) serves every folder type no other class claims; Notes
  * ({@code NoteItemStore}, MS-ASNOTE) folder types 10 and 17; Contacts ({@code ContactItemStore}, MS-ASCNTC) folder
- * types 9 and 14; Tasks ({@code TaskItemStore}, MS-ASTASK) folder types 7 and 15.
+ * types 9 and 14; Tasks ({@code TaskItemStore}, MS-ASTASK) folder types 7 and 15;
+ * Calendar ({@code CalendarItemStore}, MS-ASCAL) folder types 8 and 13, filtered by the end of an event's last
+ * occurrence.
  */
 @NullMarked
 package org.atoll.sync;

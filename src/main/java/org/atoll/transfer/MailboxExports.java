@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderView;
@@ -111,7 +112,8 @@ public class MailboxExports {
                 ? all.stream()
                         .filter(f -> !Notes.FOLDER_TYPES.contains(f.type())
                                 && !Contacts.FOLDER_TYPES.contains(f.type())
-                                && !Tasks.FOLDER_TYPES.contains(f.type()))
+                                && !Tasks.FOLDER_TYPES.contains(f.type())
+                                && !Calendars.FOLDER_TYPES.contains(f.type()))
                         .toList()
                 : List.of(byId.get(folderId));
         if (container(folderId, format) == Container.MBOX) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiContract;
@@ -70,6 +71,9 @@ class QueryParameterSweepApiTest {
     @Autowired
     Mailboxes mailboxes;
 
+    @Autowired
+    Calendars calendars;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -77,6 +81,8 @@ class QueryParameterSweepApiTest {
         AccountView subject = TestAccounts.open(accounts, "sweep");
         Map<String, String> pathValues = Map.of(
                 "accountId", Long.toString(subject.id()),
+                "calendarId",
+                        Long.toString(calendars.defaultFolder(subject.id()).id()),
                 "folderId",
                         Long.toString(mailboxes
                                 .systemFolder(subject.id(), SystemFolder.INBOX)
@@ -113,7 +119,9 @@ class QueryParameterSweepApiTest {
                         "listDevices.lastSyncBefore",
                         "listAuditEntries.from",
                         "listMessages.size",
-                        "deleteAccount.confirm");
+                        "deleteAccount.confirm",
+                        "listEvents.from",
+                        "getFreeBusy.to");
         assertThat(failures)
                 .as("requests answered with a server error or without a problem")
                 .isEmpty();

@@ -66,6 +66,18 @@ class ICalendarsTest {
         }
 
         @Test
+        void occurrencesShouldBeThoseOverlappingTheHalfOpenRangeOnly() {
+            CalendarEvent series = weeklyWithAMovedAndADeletedOccurrence();
+
+            assertThat(ICalendars.occurrences(series, berlin(1, 5, 10), berlin(1, 12, 9)))
+                    .as("one ends where the range starts, the next starts where it ends")
+                    .isEmpty();
+            assertThat(ICalendars.occurrences(series, berlin(1, 5, 9), berlin(1, 12, 10)))
+                    .extracting(Occurrence::start)
+                    .containsExactly(berlin(1, 5, 9), berlin(1, 12, 9));
+        }
+
+        @Test
         void theIcsShouldCarryTheRuleTheExdateAndTheOverrideAsRfc5545Says() throws Exception {
             Calendar calendar = new CalendarBuilder()
                     .build(new StringReader(ICalendars.export(List.of(weeklyWithAMovedAndADeletedOccurrence()))));

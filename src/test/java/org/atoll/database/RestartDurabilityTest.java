@@ -15,6 +15,7 @@ import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.account.NewAccount;
 import org.atoll.mailbox.Contacts;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.NoteView;
@@ -100,6 +101,9 @@ class RestartDurabilityTest {
             assertThat(second.getBean(Tasks.class).count(demo.id(), null))
                     .as("the demo user's tasks")
                     .isEqualTo(15);
+            assertThat(second.getBean(Calendars.class).count(demo.id(), null))
+                    .as("the demo user's calendar events")
+                    .isEqualTo(8);
         }
     }
 

@@ -108,7 +108,7 @@ class FolderSyncTest {
 
         assertThat(response.text("Status")).hasValue("1");
         assertThat(response.text("SyncKey")).hasValue("1");
-        assertThat(response.child("Changes").orElseThrow().text("Count")).hasValue("9");
+        assertThat(response.child("Changes").orElseThrow().text("Count")).hasValue("10");
         assertThat(names(response, "Add"))
                 .containsExactlyInAnyOrder(
                         "Inbox",
@@ -119,7 +119,8 @@ class FolderSyncTest {
                         "Junk Email",
                         "Notes",
                         "Contacts",
-                        "Tasks");
+                        "Tasks",
+                        "Calendar");
         WbxmlElement inbox = response.child("Changes").orElseThrow().children("Add").stream()
                 .filter(e -> e.text("DisplayName").orElseThrow().equals("Inbox"))
                 .findFirst()

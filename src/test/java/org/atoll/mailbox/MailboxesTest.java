@@ -49,7 +49,7 @@ class MailboxesTest {
     class NewAccounts {
 
         @Test
-        void newAccountShouldHaveTheNineSystemFoldersWithNotesContactsAndTasks() {
+        void newAccountShouldHaveTheTenSystemFoldersWithNotesContactsTasksAndCalendar() {
             assertThat(mailboxes.folders(id()))
                     .extracting(FolderView::name, FolderView::type, FolderView::parentId)
                     .containsExactlyInAnyOrder(
@@ -61,13 +61,14 @@ class MailboxesTest {
                             org.assertj.core.groups.Tuple.tuple("Junk Email", FolderType.USER_MAIL, null),
                             org.assertj.core.groups.Tuple.tuple("Notes", FolderType.NOTES, null),
                             org.assertj.core.groups.Tuple.tuple("Contacts", FolderType.CONTACTS, null),
-                            org.assertj.core.groups.Tuple.tuple("Tasks", FolderType.TASKS, null));
+                            org.assertj.core.groups.Tuple.tuple("Tasks", FolderType.TASKS, null),
+                            org.assertj.core.groups.Tuple.tuple("Calendar", FolderType.CALENDAR, null));
         }
 
         @Test
         void folderCreationsShouldBeJournaledAsHierarchyChanges() {
             ChangePage hierarchy = mailboxes.hierarchyChanges(id(), JournalPosition.START, 100);
-            assertThat(hierarchy.entries()).hasSize(9).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
+            assertThat(hierarchy.entries()).hasSize(10).allMatch(e -> e.kind() == ChangeKind.FOLDER_CREATED);
             assertThat(hierarchy.more()).isFalse();
         }
     }
@@ -486,7 +487,7 @@ class MailboxesTest {
                     .isInstanceOf(InvalidMailboxRequest.class);
             assertThatThrownBy(() -> mailboxes.createFolder(id(), Long.MAX_VALUE, "Orphan", FolderType.USER_MAIL))
                     .isInstanceOf(FolderNotFound.class);
-            assertThat(mailboxes.folders(id())).hasSize(9);
+            assertThat(mailboxes.folders(id())).hasSize(10);
         }
     }
 

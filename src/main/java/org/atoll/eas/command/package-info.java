@@ -1,7 +1,7 @@
 /**
  * One class per ActiveSync command: from the decoded request element to the response element. Items of classes
  * other than Email are read and written by an {@code ItemCodec} per class ({@code NoteItems} for MS-ASNOTE,
- * {@code ContactItems} for MS-ASCNTC, {@code TaskItems} for MS-ASTASK), which
+ * {@code ContactItems} for MS-ASCNTC, {@code TaskItems} for MS-ASTASK, {@code CalendarItems} for MS-ASCAL), which
  * {@code SyncCommand} picks by the type of the collection's folder; see the item-class seam in
  * {@link org.atoll.sync}.
  */

@@ -3,6 +3,7 @@ package org.atoll.transfer.internal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderType;
@@ -65,12 +66,13 @@ public class TargetFolders {
         }
     }
 
-    /** Mail never goes into a folder of notes, contacts or tasks: a mail folder of that name is imported beside it. */
+    /** Mail never goes into a folder of notes, contacts, tasks or events: a mail folder of that name is imported beside it. */
     private boolean itemFolderNamed(long accountId, @Nullable Long parent, String name) {
         return find(accountId, parent, name)
                 .filter(f -> Notes.FOLDER_TYPES.contains(f.type())
                         || Contacts.FOLDER_TYPES.contains(f.type())
-                        || Tasks.FOLDER_TYPES.contains(f.type()))
+                        || Tasks.FOLDER_TYPES.contains(f.type())
+                        || Calendars.FOLDER_TYPES.contains(f.type()))
                 .isPresent();
     }
 

@@ -1,0 +1,54 @@
+package org.atoll.eas.command;
+
+import java.util.Set;
+import org.atoll.calendar.CalendarProtocol;
+import org.atoll.calendar.EasCalendarItems;
+import org.atoll.calendar.MalformedCalendarItem;
+import org.atoll.mailbox.Calendars;
+import org.atoll.mailbox.EventContent;
+import org.atoll.mailbox.EventView;
+import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.InvalidMailboxRequest;
+import org.atoll.mailbox.ItemContent;
+import org.atoll.mailbox.ItemView;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calendar items in Sync (MS-ASCAL 2.2.2) through {@link EasCalendarItems}: the Calendar elements (code page 4) with
+ * the TimeZone blob derived from the event's IANA zone, the recurrence and its exceptions keyed by
+ * ExceptionStartTime. An event that breaks MS-ASCAL ({@link MalformedCalendarItem}) or that the store cannot hold is
+ * answered with Status 6.
+ */
+@Component
+class CalendarItems implements ItemCodec {
+
+    /** The version the codec writes at: 14.1, whose Calendar class every version from 12.1 on reads. */
+    private static final CalendarProtocol PROTOCOL = CalendarProtocol.EAS_14_1;
+
+    @Override
+    public Set<FolderType> folderTypes() {
+        return Calendars.FOLDER_TYPES;
+    }
+
+    @Override
+    public WbxmlElement applicationData(ItemView item) {
+        return EasCalendarItems.write(((EventView) item).event(), PROTOCOL);
+    }
+
+    @Override
+    public @Nullable ItemContent read(@Nullable WbxmlElement data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            boolean uidGiven = data.text(CodePage.CALENDAR, "UID").isPresent()
+                    || data.text(CodePage.CALENDAR, "ClientUid").isPresent();
+            return new EventContent(EasCalendarItems.read(data), uidGiven);
+        } catch (MalformedCalendarItem | InvalidMailboxRequest | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

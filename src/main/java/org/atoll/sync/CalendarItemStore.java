@@ -1,0 +1,157 @@
+package org.atoll.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.atoll.mailbox.Calendars;
+import org.atoll.mailbox.EventContent;
+import org.atoll.mailbox.EventView;
+import org.atoll.mailbox.FolderType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calendars as an item class (MS-ASCAL): the events of {@link Calendars} in folders of type 8 and 13. FilterType
+ * applies (MS-ASCMD 2.2.3.69.2: all, two weeks, one, three or six months back) to the end of an event's last
+ * occurrence, so a series stays on a device while any of its occurrences reaches into the window. A device may Add,
+ * Change (the whole event, its exceptions included) and Delete; a malformed event is refused with Status 6, a change
+ * of an event someone else changed since the device last synced it with Status 7 (unless the client wins), an event
+ * that is not there with Status 8.
+ */
+@Component
+class CalendarItemStore implements ItemStore {
+
+    private final Calendars calendars;
+
+    CalendarItemStore(Calendars calendars) {
+        this.calendars = calendars;
+    }
+
+    @Override
+    public Set<FolderType> folderTypes() {
+        return Calendars.FOLDER_TYPES;
+    }
+
+    @Override
+    public boolean filtered() {
+        return true;
+    }
+
+    @Override
+    public List<ItemStamp> stamps(long accountId, Collection<Long> ids) {
+        return calendars.events(accountId, ids).stream()
+                .map(CalendarItemStore::stamp)
+                .toList();
+    }
+
+    @Override
+    public List<ItemStamp> scan(long accountId, long folderId, Instant since, @Nullable ItemStamp after, int limit) {
+        return calendars
+                .inWindow(
+                        accountId,
+                        folderId,
+                        since,
+                        after == null ? null : after.since(),
+                        after == null ? 0 : after.id(),
+                        limit)
+                .stream()
+                .map(CalendarItemStore::stamp)
+                .toList();
+    }
+
+    @Override
+    public long count(long accountId, long folderId, Instant since) {
+        return calendars.countInWindow(accountId, folderId, since);
+    }
+
+    @Override
+    public List<EventView> fetch(long accountId, Collection<Long> ids) {
+        return calendars.events(accountId, ids);
+    }
+
+    private static ItemStamp stamp(EventView event) {
+        String body = event.event().body();
+        int size = 512
+                + (body == null ? 0 : body.length())
+                + 256 * event.event().exceptions().size();
+        return new ItemStamp(event.id(), event.folderId(), event.windowEnd(), event.modseq(), size);
+    }
+
+    @Override
+    public List<ClientResponse> apply(ClientChanges changes, List<ClientCommand> commands) {
+        long accountId = changes.accountId();
+        Set<Long> targets = new LinkedHashSet<>();
+        for (ClientCommand command : commands) {
+            changes.target(command).ifPresent(targets::add);
+        }
+        Map<Long, EventView> present = new HashMap<>();
+        for (EventView event : calendars.events(accountId, targets)) {
+            if (event.folderId() == changes.folderId()) {
+                present.put(event.id(), event);
+            }
+        }
+        Map<Long, Long> held = changes.heldModseqs(targets);
+        List<ClientResponse> responses = new ArrayList<>();
+        for (ClientCommand command : commands) {
+            Optional<Long> target = changes.target(command);
+            EventView event = target.map(present::get).orElse(null);
+            switch (command) {
+                case ClientCommand.AddItem add -> {
+                    Optional<String> earlier = changes.earlierAdd(add.clientId());
+                    if (earlier.isPresent()) {
+                        responses.add(new ClientResponse.Added(add.clientId(), earlier.get(), ItemStatus.SUCCESS));
+                    } else if (add.content() instanceof EventContent content) {
+                        EventView created = calendars.create(accountId, changes.folderId(), content);
+                        present.put(created.id(), created);
+                        responses.add(new ClientResponse.Added(
+                                add.clientId(), changes.added(add.clientId(), created.id()), ItemStatus.SUCCESS));
+                    } else {
+                        responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
+                    }
+                }
+                case ClientCommand.ChangeItem change -> {
+                    if (event == null) {
+                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
+                    } else if (!(change.content() instanceof EventContent content)) {
+                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
+                    } else if (changes.serverWins(event.id(), held.get(event.id()), event.modseq())) {
+                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
+                    } else {
+                        present.put(event.id(), calendars.update(accountId, event.id(), content));
+                        changes.holds(event.id());
+                    }
+                }
+                case ClientCommand.Delete delete -> {
+                    if (target.isEmpty()) {
+                        responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND));
+                    } else {
+                        if (event != null) {
+                            calendars.delete(accountId, List.of(event.id()));
+                            present.remove(event.id());
+                        }
+                        changes.dropped(target.get());
+                    }
+                }
+                case ClientCommand.Fetch fetch -> {
+                    if (event == null) {
+                        responses.add(new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND));
+                    } else {
+                        responses.add(new ClientResponse.Fetched(command.serverId(), event));
+                    }
+                }
+                case ClientCommand.Add add ->
+                    responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
+                case ClientCommand.Change change ->
+                    responses.add(new ClientResponse.Changed(
+                            command.serverId(), event == null ? ItemStatus.NOT_FOUND : ItemStatus.CONVERSION_ERROR));
+            }
+        }
+        return responses;
+    }
+}
