@@ -2,6 +2,7 @@ package org.atoll.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
 import org.atoll.account.Role;
 import org.atoll.shared.Actor;
 
@@ -22,6 +23,17 @@ final class Caller {
     static void requireSelfOrAdmin(AccountView caller, long accountId, String what) {
         if (!isAdmin(caller) && caller.id() != accountId) {
             throw new NotVisible(what);
+        }
+    }
+
+    /**
+     * @throws NotVisible when a user asks for another account's things, or an administrator for an account that does
+     *     not exist
+     */
+    static void requireAccount(AccountView caller, long accountId, Accounts accounts) {
+        requireSelfOrAdmin(caller, accountId, "account " + accountId);
+        if (caller.id() != accountId && accounts.find(accountId).isEmpty()) {
+            throw new NotVisible("account " + accountId);
         }
     }
 }

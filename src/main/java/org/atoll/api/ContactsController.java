@@ -78,7 +78,7 @@ class ContactsController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         Pages.checkSearch(page, size, q, "contacts");
         return Pages.of(contacts.page(accountId, folderId, q, page, size), ContactDto::listed);
     }
@@ -88,7 +88,7 @@ class ContactsController {
             @AuthenticationPrincipal AccountView caller,
             @PathVariable long accountId,
             @Valid @RequestBody WriteContact body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         ContactContent content = body.content();
         long folderId =
                 body.folderId() == null ? contacts.defaultFolder(accountId).id() : body.folderId();
@@ -100,7 +100,7 @@ class ContactsController {
     @GetMapping("/contacts/{contactId}")
     ContactDto get(
             @AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long contactId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return ContactDto.whole(contacts.contact(accountId, contactId));
     }
 
@@ -111,14 +111,14 @@ class ContactsController {
             @PathVariable long accountId,
             @PathVariable long contactId,
             @Valid @RequestBody WriteContact body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return ContactDto.whole(contacts.update(accountId, contactId, body.content()));
     }
 
     @DeleteMapping("/contacts/{contactId}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long contactId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         contacts.contact(accountId, contactId);
         contacts.delete(accountId, List.of(contactId));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
@@ -131,7 +131,7 @@ class ContactsController {
             @PathVariable long accountId,
             @RequestParam(required = false) @Nullable Long folderId,
             @RequestParam(defaultValue = "4.0") String version) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         VCardVersion cardVersion = switch (version) {
             case "4.0" -> VCardVersion.V4_0;
             case "3.0" -> VCardVersion.V3_0;
@@ -166,7 +166,7 @@ class ContactsController {
             @RequestParam(required = false) @Nullable Long folderId,
             HttpServletRequest request)
             throws IOException {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         long target = folderId == null
                 ? contacts.defaultFolder(accountId).id()
                 : contacts.folder(accountId, folderId).id();
@@ -227,14 +227,6 @@ class ContactsController {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidApiRequest("The file is not text in " + charset.name() + "; nothing was stored");
-        }
-    }
-
-    /** A user sees their own contacts only; an administrator any account's that exists. */
-    private void visible(AccountView caller, long accountId) {
-        Caller.requireSelfOrAdmin(caller, accountId, "account " + accountId);
-        if (caller.id() != accountId && accounts.find(accountId).isEmpty()) {
-            throw new NotVisible("account " + accountId);
         }
     }
 }

@@ -87,7 +87,7 @@ class NotesController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         Pages.checkSearch(page, size, q, "notes");
         return Pages.of(notes.page(accountId, folderId, q, page, size), NoteDto::of);
     }
@@ -97,7 +97,7 @@ class NotesController {
             @AuthenticationPrincipal AccountView caller,
             @PathVariable long accountId,
             @Valid @RequestBody WriteNote body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         long folderId = body.folderId() == null ? notes.defaultFolder(accountId).id() : body.folderId();
         NoteView note = notes.create(accountId, folderId, body.content());
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + accountId + "/notes/" + note.id()))
@@ -106,7 +106,7 @@ class NotesController {
 
     @GetMapping("/{noteId}")
     NoteDto get(@AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long noteId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return NoteDto.of(notes.note(accountId, noteId));
     }
 
@@ -117,24 +117,16 @@ class NotesController {
             @PathVariable long accountId,
             @PathVariable long noteId,
             @Valid @RequestBody WriteNote body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return NoteDto.of(notes.update(accountId, noteId, body.content()));
     }
 
     @DeleteMapping("/{noteId}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long noteId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         notes.note(accountId, noteId);
         notes.delete(accountId, List.of(noteId));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
-
-    /** A user sees their own notes only; an administrator any account's that exists. */
-    private void visible(AccountView caller, long accountId) {
-        Caller.requireSelfOrAdmin(caller, accountId, "account " + accountId);
-        if (caller.id() != accountId && accounts.find(accountId).isEmpty()) {
-            throw new NotVisible("account " + accountId);
-        }
     }
 }

@@ -48,7 +48,7 @@ class TasksController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         Pages.checkSearch(page, size, q, "tasks");
         return Pages.of(tasks.page(accountId, folderId, q, page, size), TaskDto::of);
     }
@@ -58,7 +58,7 @@ class TasksController {
             @AuthenticationPrincipal AccountView caller,
             @PathVariable long accountId,
             @Valid @RequestBody WriteTask body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         TaskContent content = body.content();
         long folderId = body.folderId() == null ? tasks.defaultFolder(accountId).id() : body.folderId();
         TaskView task = tasks.create(accountId, folderId, content);
@@ -68,7 +68,7 @@ class TasksController {
 
     @GetMapping("/{taskId}")
     TaskDto get(@AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long taskId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return TaskDto.of(tasks.task(accountId, taskId));
     }
 
@@ -79,24 +79,16 @@ class TasksController {
             @PathVariable long accountId,
             @PathVariable long taskId,
             @Valid @RequestBody WriteTask body) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         return TaskDto.of(tasks.update(accountId, taskId, body.content()));
     }
 
     @DeleteMapping("/{taskId}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal AccountView caller, @PathVariable long accountId, @PathVariable long taskId) {
-        visible(caller, accountId);
+        Caller.requireAccount(caller, accountId, accounts);
         tasks.task(accountId, taskId);
         tasks.delete(accountId, List.of(taskId));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
-    }
-
-    /** A user sees their own tasks only; an administrator any account's that exists. */
-    private void visible(AccountView caller, long accountId) {
-        Caller.requireSelfOrAdmin(caller, accountId, "account " + accountId);
-        if (caller.id() != accountId && accounts.find(accountId).isEmpty()) {
-            throw new NotVisible("account " + accountId);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
 import org.atoll.contacts.AddressKind;
 import org.atoll.contacts.CardImport;
 import org.atoll.contacts.Contact;
@@ -18,16 +17,14 @@ import org.atoll.contacts.ContactCards;
 import org.atoll.contacts.ContactPicture;
 import org.atoll.contacts.PhoneKind;
 import org.atoll.contacts.PostalAddress;
-import org.atoll.device.Devices;
 import org.atoll.mailbox.ContactContent;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
-import org.atoll.mailbox.Mailboxes;
-import org.atoll.push.Parking;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
-import org.atoll.support.EasDevice;
+import org.atoll.support.FolderPhone;
+import org.atoll.support.PingBodies;
 import org.atoll.support.TestAccounts;
 import org.atoll.support.Waiting;
 import org.atoll.wbxml.CodePage;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,45 +40,24 @@ import tools.jackson.databind.JsonNode;
  * changes; exported as one vCard file that reads back whole, and imported card by card.
  */
 @AtollTest
-class ContactsApiTest {
+class ContactsApiTest extends ItemApiTestBase {
 
-    static final String PASSWORD = AccountsApiTest.PASSWORD;
-
-    private static final CodePage P = CodePage.PING;
+    ContactsApiTest() {
+        super("contactowner", "contacts");
+    }
 
     /** The smallest GIF: one transparent pixel. */
     static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     static final String CARD_ONE = Import.CARD_ONE;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
     @Autowired
     Contacts contacts;
 
-    @Autowired
-    Mailboxes mailboxes;
-
-    @Autowired
-    Devices devices;
-
-    @Autowired
-    Parking parking;
-
-    AccountView owner;
-    ApiClient client;
-    String base;
     Contact ada;
 
     @BeforeEach
-    void account() {
-        owner = TestAccounts.open(accounts, "contactowner");
-        client = ApiClient.basic(port, owner.address(), PASSWORD);
-        base = "/api/v1/accounts/" + owner.id() + "/contacts";
+    void ada() {
         ada = Contact.builder()
                 .firstName("Ada")
                 .lastName("Lovelace")
@@ -332,7 +307,7 @@ class ContactsApiTest {
                                 "picture",
                                 Base64.getEncoder().encodeToString(new byte[ContactContent.MAX_PICTURE + 1]))),
                 client.unchecked("POST", base, Map.of("firstName", "Ada", "favouriteColour", "blue")),
-                client.post(base, Map.of("firstName", "Nowhere", "folderId", notInContacts())));
+                client.post(base, Map.of("firstName", "Nowhere", "folderId", mailFolder())));
         assertThat(replies).extracting(Reply::status).containsExactly(400, 400, 400, 400, 400, 400, 400, 400, 400, 404);
         assertThat(replies).allSatisfy(reply -> assertThat(reply.contentType()).startsWith("application/problem+json"));
         assertThat(mailboxes.highestModseq(owner.id())).isEqualTo(before);
@@ -342,21 +317,8 @@ class ContactsApiTest {
     @Test
     void contactCreatedThroughTheApiShouldReachADeviceOnItsNextSyncAndWakeItsPing_MsAscmd_2_2_1_13() throws Exception {
         long folder = contacts.defaultFolder(owner.id()).id();
-        EasDevice phone = new EasDevice(port, owner.address(), PASSWORD, "ApiContactsPhone").provision();
-        phone.folderSync("0");
-        String key = key(sync(phone, folder, "0"));
-        key = key(sync(phone, folder, key));
-        CompletableFuture<WbxmlElement> ping = phone.sendAsync(
-                "Ping",
-                WbxmlElement.of(P, "Ping")
-                        .add("HeartbeatInterval", "600")
-                        .add(WbxmlElement.of(P, "Folders")
-                                .add(WbxmlElement.of(P, "Folder")
-                                        .add("Id", Long.toString(folder))
-                                        .add("Class", "Contacts"))));
-        long devicePk =
-                devices.find(owner.id(), "ApiContactsPhone").orElseThrow().id();
-        Waiting.until("the phone's Ping is parked", () -> parking.isParked(owner.id(), devicePk));
+        FolderPhone phone = syncedPhone("ApiContactsPhone", folder);
+        CompletableFuture<WbxmlElement> ping = phone.parkPing("Contacts", devices, parking);
 
         long id = client.post(
                         base,
@@ -371,17 +333,8 @@ class ContactsApiTest {
 
         WbxmlElement woken = Waiting.result(ping);
         assertThat(woken.text("Status")).hasValue("2");
-        assertThat(woken.child("Folders").orElseThrow().children(P, "Folder"))
-                .extracting(f -> f.text().orElseThrow())
-                .containsExactly(Long.toString(folder));
-        WbxmlElement answer = sync(phone, folder, key);
-        List<WbxmlElement> commands = answer.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .child("Commands")
-                .orElseThrow()
-                .children();
+        assertThat(PingBodies.changed(woken)).containsExactly(Long.toString(folder));
+        List<WbxmlElement> commands = phone.syncCommands();
         assertThat(commands).extracting(WbxmlElement::name).containsExactly("Add");
         assertThat(commands.getFirst().text("ServerId").orElseThrow()).endsWith(":" + id);
         WbxmlElement data = commands.getFirst().child("ApplicationData").orElseThrow();
@@ -389,30 +342,12 @@ class ContactsApiTest {
         assertThat(data.text(CodePage.CONTACTS, "MobilePhoneNumber")).hasValue("+47 22 33 44 55");
 
         client.put(base + "/" + id, Map.of("firstName", "Ada", "lastName", "King"));
-        String next = key(answer);
-        WbxmlElement changed = sync(phone, folder, next);
-        WbxmlElement change = changed.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .child("Commands")
-                .orElseThrow()
-                .children()
-                .getFirst();
+        WbxmlElement change = phone.syncCommands().getFirst();
         assertThat(change.name()).isEqualTo("Change");
         assertThat(change.child("ApplicationData").orElseThrow().text(CodePage.CONTACTS, "LastName"))
                 .hasValue("King");
         client.delete(base + "/" + id);
-        WbxmlElement deleted = sync(phone, folder, key(changed));
-        assertThat(deleted.child("Collections")
-                        .orElseThrow()
-                        .child("Collection")
-                        .orElseThrow()
-                        .child("Commands")
-                        .orElseThrow()
-                        .children())
-                .extracting(WbxmlElement::name)
-                .containsExactly("Delete");
+        assertThat(phone.syncCommands()).extracting(WbxmlElement::name).containsExactly("Delete");
     }
 
     @Nested
@@ -536,7 +471,7 @@ class ContactsApiTest {
                             .status())
                     .isEqualTo(400);
             assertThat(client.upload(
-                                    base + ".vcf?folderId=" + notInContacts(),
+                                    base + ".vcf?folderId=" + mailFolder(),
                                     "text/vcard",
                                     CARD_ONE.getBytes(StandardCharsets.UTF_8))
                             .status())
@@ -572,28 +507,5 @@ class ContactsApiTest {
                     .build();
             return ContactCards.write(List.of(pictured), ezvcard.VCardVersion.V4_0);
         }
-    }
-
-    private long notInContacts() {
-        return mailboxes.folders(owner.id()).getFirst().id();
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String key) throws Exception {
-        return device.send(
-                "Sync",
-                WbxmlElement.of(CodePage.AIRSYNC, "Sync")
-                        .add(WbxmlElement.of(CodePage.AIRSYNC, "Collections")
-                                .add(WbxmlElement.of(CodePage.AIRSYNC, "Collection")
-                                        .add("SyncKey", key)
-                                        .add("CollectionId", Long.toString(folderId)))));
-    }
-
-    private static String key(WbxmlElement response) {
-        return response.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .text("SyncKey")
-                .orElseThrow();
     }
 }

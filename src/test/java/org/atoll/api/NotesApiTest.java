@@ -5,52 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
-import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.Notes;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
-import org.atoll.support.EasDevice;
+import org.atoll.support.FolderPhone;
 import org.atoll.support.TestAccounts;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Notes through the API: pages, reads, and changes that reach devices through the journal like theirs. */
 @AtollTest
-class NotesApiTest {
+class NotesApiTest extends ItemApiTestBase {
 
-    static final String PASSWORD = AccountsApiTest.PASSWORD;
-
-    private static final CodePage A = CodePage.AIRSYNC;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
+    NotesApiTest() {
+        super("noteowner", "notes");
+    }
 
     @Autowired
     Notes notes;
-
-    @Autowired
-    Mailboxes mailboxes;
-
-    AccountView owner;
-    ApiClient client;
-    String base;
-
-    @BeforeEach
-    void account() {
-        owner = TestAccounts.open(accounts, "noteowner");
-        client = ApiClient.basic(port, owner.address(), PASSWORD);
-        base = "/api/v1/accounts/" + owner.id() + "/notes";
-    }
 
     @Test
     void notesShouldBeCreatedListedInPagesReadReplacedAndDeleted() {
@@ -95,20 +71,11 @@ class NotesApiTest {
     @Test
     void noteWrittenThroughTheApiShouldReachADeviceOnItsNextSync_MsAsnote_2_2_2() throws Exception {
         long folder = notes.defaultFolder(owner.id()).id();
-        EasDevice phone = new EasDevice(port, owner.address(), PASSWORD, "ApiNotesPhone").provision();
-        phone.folderSync("0");
-        String key = key(sync(phone, folder, "0"));
+        FolderPhone phone = syncedPhone("ApiNotesPhone", folder);
 
         client.post(base, Map.of("subject", "From the web", "body", "typed in a browser"));
-        WbxmlElement answer = sync(phone, folder, key);
 
-        List<WbxmlElement> commands = answer.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .child("Commands")
-                .orElseThrow()
-                .children();
+        List<WbxmlElement> commands = phone.syncCommands();
         assertThat(commands).extracting(WbxmlElement::name).containsExactly("Add");
         assertThat(commands.getFirst().child("ApplicationData").orElseThrow().text(CodePage.NOTES, "Subject"))
                 .hasValue("From the web");
@@ -121,7 +88,7 @@ class NotesApiTest {
                 client.post(base, Map.of("subject", "Wrong class", "messageClass", "IPM.Note")),
                 client.unchecked("POST", base, Map.of("subject", "x".repeat(256))),
                 client.unchecked("POST", base, Map.of("body", "no subject")),
-                client.post(base, Map.of("subject", "Nowhere", "folderId", notInNotes())));
+                client.post(base, Map.of("subject", "Nowhere", "folderId", mailFolder())));
         assertThat(replies).extracting(Reply::status).containsExactly(400, 400, 400, 404);
         assertThat(mailboxes.highestModseq(owner.id())).isEqualTo(before);
     }
@@ -149,28 +116,5 @@ class NotesApiTest {
 
         ApiClient admin = ApiClient.basic(port, AccountsApiTest.ADMIN, AccountsApiTest.ADMIN_PASSWORD);
         assertThat(admin.get(base + "/" + id).json().get("subject").asString()).isEqualTo("Private");
-    }
-
-    private long notInNotes() {
-        return mailboxes.folders(owner.id()).getFirst().id();
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String key) throws Exception {
-        return device.send(
-                "Sync",
-                WbxmlElement.of(A, "Sync")
-                        .add(WbxmlElement.of(A, "Collections")
-                                .add(WbxmlElement.of(A, "Collection")
-                                        .add("SyncKey", key)
-                                        .add("CollectionId", Long.toString(folderId)))));
-    }
-
-    private static String key(WbxmlElement response) {
-        return response.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .text("SyncKey")
-                .orElseThrow();
     }
 }

@@ -9,15 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
-import org.atoll.device.Devices;
-import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.Tasks;
-import org.atoll.push.Parking;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
-import org.atoll.support.EasDevice;
+import org.atoll.support.FolderPhone;
 import org.atoll.support.TestAccounts;
 import org.atoll.support.Waiting;
 import org.atoll.tasks.Importance;
@@ -26,48 +22,20 @@ import org.atoll.tasks.Task;
 import org.atoll.tasks.TaskRecurrence;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Tasks through the API: created, read, searched, replaced and deleted, reaching devices like their own changes. */
 @AtollTest
-class TasksApiTest {
+class TasksApiTest extends ItemApiTestBase {
 
-    static final String PASSWORD = AccountsApiTest.PASSWORD;
-
-    private static final CodePage P = CodePage.PING;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
+    TasksApiTest() {
+        super("taskowner", "tasks");
+    }
 
     @Autowired
     Tasks tasks;
-
-    @Autowired
-    Mailboxes mailboxes;
-
-    @Autowired
-    Devices devices;
-
-    @Autowired
-    Parking parking;
-
-    AccountView owner;
-    ApiClient client;
-    String base;
-
-    @BeforeEach
-    void account() {
-        owner = TestAccounts.open(accounts, "taskowner");
-        client = ApiClient.basic(port, owner.address(), PASSWORD);
-        base = "/api/v1/accounts/" + owner.id() + "/tasks";
-    }
 
     @Test
     void tasksShouldBeCreatedReadSearchedReplacedAndDeletedWithEveryField_MsAstask_2_2_2() {
@@ -192,7 +160,7 @@ class TasksApiTest {
                         Map.of("recurrence", Map.of("type", "DAILY", "start", "2026-12-07T08:00:00Z", "interval", 0))),
                 client.unchecked("POST", base, Map.of("subject", "Nul\u0000")),
                 client.unchecked("POST", base, Map.of("subject", "Unknown", "priority", 1)),
-                client.post(base, Map.of("subject", "Nowhere", "folderId", notInTasks())));
+                client.post(base, Map.of("subject", "Nowhere", "folderId", mailFolder())));
         assertThat(replies).extracting(Reply::status).containsExactly(400, 400, 400, 400, 400, 400, 400, 400, 400, 404);
         assertThat(replies).allSatisfy(reply -> assertThat(reply.contentType()).startsWith("application/problem+json"));
         assertThat(mailboxes.highestModseq(owner.id())).isEqualTo(before);
@@ -229,61 +197,19 @@ class TasksApiTest {
     @Test
     void taskCreatedThroughTheApiShouldReachADeviceOnItsNextSyncAndWakeItsPing_MsAscmd_2_2_1_13() throws Exception {
         long folder = tasks.defaultFolder(owner.id()).id();
-        EasDevice phone = new EasDevice(port, owner.address(), PASSWORD, "ApiTasksPhone").provision();
-        phone.folderSync("0");
-        String key = key(sync(phone, folder, "0"));
-        key = key(sync(phone, folder, key));
-        CompletableFuture<WbxmlElement> ping = phone.sendAsync(
-                "Ping",
-                WbxmlElement.of(P, "Ping")
-                        .add("HeartbeatInterval", "600")
-                        .add(WbxmlElement.of(P, "Folders")
-                                .add(WbxmlElement.of(P, "Folder")
-                                        .add("Id", Long.toString(folder))
-                                        .add("Class", "Tasks"))));
-        long devicePk = devices.find(owner.id(), "ApiTasksPhone").orElseThrow().id();
-        Waiting.until("the phone's Ping is parked", () -> parking.isParked(owner.id(), devicePk));
+        FolderPhone phone = syncedPhone("ApiTasksPhone", folder);
+        CompletableFuture<WbxmlElement> ping = phone.parkPing("Tasks", devices, parking);
 
         long id = client.post(base, Map.of("subject", "From the web", "importance", "HIGH"))
                 .id();
 
         WbxmlElement woken = Waiting.result(ping);
         assertThat(woken.text("Status")).hasValue("2");
-        WbxmlElement answer = sync(phone, folder, key);
-        List<WbxmlElement> commands = answer.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .child("Commands")
-                .orElseThrow()
-                .children();
+        List<WbxmlElement> commands = phone.syncCommands();
         assertThat(commands).extracting(WbxmlElement::name).containsExactly("Add");
         assertThat(commands.getFirst().text("ServerId").orElseThrow()).endsWith(":" + id);
         WbxmlElement data = commands.getFirst().child("ApplicationData").orElseThrow();
         assertThat(data.text(CodePage.TASKS, "Subject")).hasValue("From the web");
         assertThat(data.text(CodePage.TASKS, "Importance")).hasValue("2");
-    }
-
-    private long notInTasks() {
-        return mailboxes.folders(owner.id()).getFirst().id();
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String key) throws Exception {
-        return device.send(
-                "Sync",
-                WbxmlElement.of(CodePage.AIRSYNC, "Sync")
-                        .add(WbxmlElement.of(CodePage.AIRSYNC, "Collections")
-                                .add(WbxmlElement.of(CodePage.AIRSYNC, "Collection")
-                                        .add("SyncKey", key)
-                                        .add("CollectionId", Long.toString(folderId)))));
-    }
-
-    private static String key(WbxmlElement response) {
-        return response.child("Collections")
-                .orElseThrow()
-                .child("Collection")
-                .orElseThrow()
-                .text("SyncKey")
-                .orElseThrow();
     }
 }

@@ -49,8 +49,9 @@ public class ContactStore {
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
 
-    /** The columns a search looks in. */
-    private static final String[] SEARCHED = searched();
+    /** A page of the account's contacts and their count, by folder and words in the columns a search looks in. */
+    private static final ItemSearch<ContactView> SEARCH =
+            new ItemSearch<>("contact", COLUMNS, CONTACT, "id", searched());
 
     private final JdbcClient jdbc;
 
@@ -121,18 +122,7 @@ public class ContactStore {
      */
     public List<ContactView> page(
             long accountId, @Nullable Long folderId, @Nullable String query, long offset, int limit) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        params.add(offset);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE account_id = ?"
-                        + " AND (?::bigint IS NULL OR folder_id = ?)" + match.sql() + " ORDER BY id OFFSET ? LIMIT ?")
-                .params(params)
-                .query(CONTACT)
-                .list();
+        return SEARCH.page(jdbc, accountId, folderId, query, offset, limit);
     }
 
     public long count(long accountId, @Nullable Long folderId) {
@@ -141,16 +131,7 @@ public class ContactStore {
 
     /** How many contacts {@link #page} finds in all. */
     public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        return jdbc.sql("SELECT count(*) FROM contact WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
-                        + match.sql())
-                .params(params)
-                .query(Long.class)
-                .single();
+        return SEARCH.count(jdbc, accountId, folderId, query);
     }
 
     private static Map<String, Function<Contact, @Nullable String>> texts() {

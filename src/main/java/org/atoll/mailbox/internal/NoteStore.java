@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -33,8 +32,15 @@ public class NoteStore {
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
 
-    /** The columns a search looks in. */
-    private static final String[] SEARCHED = {"subject", "body", "array_to_string(categories, ' ')"};
+    /** A page of the account's notes and their count, by folder and words in the columns a search looks in. */
+    private static final ItemSearch<NoteView> SEARCH = new ItemSearch<>(
+            "note",
+            COLUMNS,
+            NOTE,
+            "last_modified DESC, id DESC",
+            "subject",
+            "body",
+            "array_to_string(categories, ' ')");
 
     private final JdbcClient jdbc;
 
@@ -109,18 +115,7 @@ public class NoteStore {
      * word of {@code query} in the subject, body or categories when it is given.
      */
     public List<NoteView> page(long accountId, @Nullable Long folderId, @Nullable String query, int offset, int limit) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        params.add(offset);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM note WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
-                        + match.sql() + " ORDER BY last_modified DESC, id DESC OFFSET ? LIMIT ?")
-                .params(params)
-                .query(NOTE)
-                .list();
+        return SEARCH.page(jdbc, accountId, folderId, query, offset, limit);
     }
 
     public long count(long accountId, @Nullable Long folderId) {
@@ -129,16 +124,7 @@ public class NoteStore {
 
     /** How many notes {@link #page} finds in all. */
     public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        return jdbc.sql("SELECT count(*) FROM note WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
-                        + match.sql())
-                .params(params)
-                .query(Long.class)
-                .single();
+        return SEARCH.count(jdbc, accountId, folderId, query);
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

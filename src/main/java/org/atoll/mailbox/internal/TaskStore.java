@@ -45,8 +45,9 @@ public class TaskStore {
             row.getTimestamp("last_modified").toInstant(),
             row.getLong("modseq"));
 
-    /** The columns a search looks in. */
-    private static final String[] SEARCHED = {"subject", "body", "array_to_string(categories, ' ')"};
+    /** A page of the account's tasks and their count, by folder and words in the columns a search looks in. */
+    private static final ItemSearch<TaskView> SEARCH =
+            new ItemSearch<>("task", COLUMNS, TASK, "id", "subject", "body", "array_to_string(categories, ' ')");
 
     private final JdbcClient jdbc;
 
@@ -116,18 +117,7 @@ public class TaskStore {
      */
     public List<TaskView> page(
             long accountId, @Nullable Long folderId, @Nullable String query, long offset, int limit) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        params.add(offset);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = ?"
-                        + " AND (?::bigint IS NULL OR folder_id = ?)" + match.sql() + " ORDER BY id OFFSET ? LIMIT ?")
-                .params(params)
-                .query(TASK)
-                .list();
+        return SEARCH.page(jdbc, accountId, folderId, query, offset, limit);
     }
 
     public long count(long accountId, @Nullable Long folderId) {
@@ -136,16 +126,7 @@ public class TaskStore {
 
     /** How many tasks {@link #page} finds in all. */
     public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
-        TextMatch match = TextMatch.of(query, SEARCHED);
-        List<@Nullable Object> params = new ArrayList<>(List.of(accountId));
-        params.add(folderId);
-        params.add(folderId);
-        params.addAll(match.params());
-        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
-                        + match.sql())
-                .params(params)
-                .query(Long.class)
-                .single();
+        return SEARCH.count(jdbc, accountId, folderId, query);
     }
 
     /** The values of {@link #WRITTEN}, in its order. */
