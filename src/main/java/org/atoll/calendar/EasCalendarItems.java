@@ -452,7 +452,8 @@ public final class EasCalendarItems {
         return known;
     }
 
-    private static int dayMask(Set<DayOfWeek> days) {
+    /** MS-ASCAL 2.2.2.18 DayOfWeek, which MS-ASEMAIL shares: one bit per day, Sunday the lowest. */
+    static int dayMask(Set<DayOfWeek> days) {
         int mask = 0;
         for (DayOfWeek day : days) {
             mask |= 1 << (day.getValue() % 7);

@@ -296,7 +296,9 @@ class EasController {
                 ResponseEntity.ok().header(SERVER_HEADER, SERVER_VERSION).build();
             case BodyCommandHandler.Reply.Wbxml(WbxmlElement document) -> wbxml(document);
             case BodyCommandHandler.Reply.Http(int status, String message) ->
-                plain(HttpStatusCode.valueOf(status), message);
+                status == HttpStatus.SERVICE_UNAVAILABLE.value()
+                        ? busy(message)
+                        : plain(HttpStatusCode.valueOf(status), message);
             case BodyCommandHandler.Reply.Bytes(String contentType, byte[] content) ->
                 ResponseEntity.ok()
                         .header(SERVER_HEADER, SERVER_VERSION)

@@ -5,7 +5,11 @@ import java.util.List;
 import org.atoll.mime.Importance;
 import org.jspecify.annotations.Nullable;
 
-/** A stored message's envelope and state, without its body. */
+/**
+ * A stored message's envelope and state, without its body.
+ *
+ * @param messageClass MS-ASEMAIL MessageClass: {@code IPM.Note}, or a meeting message's class
+ */
 public record MessageView(
         long id,
         long folderId,
@@ -25,6 +29,7 @@ public record MessageView(
         int size,
         String preview,
         boolean hasHtml,
+        String messageClass,
         boolean malformed,
         boolean read,
         Flag flag,

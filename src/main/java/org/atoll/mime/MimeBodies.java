@@ -41,6 +41,17 @@ public final class MimeBodies {
         }
     }
 
+    /** The text of the message's iMIP part (RFC 6047): an invitation, a cancellation or an answer; empty for none. */
+    public static Optional<String> calendar(byte[] raw) {
+        try {
+            return MimeTree.calendarPart(MimeTree.walk(MimeTree.open(raw), MimeLimits.DEFAULTS)
+                            .leaves())
+                    .flatMap(MimeTree::calendarText);
+        } catch (Exception | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
     /** The decoded bytes of the part at {@code partPath} within {@link MimeLimits#DEFAULTS}. */
     public static Optional<byte[]> part(byte[] raw, String partPath) {
         return part(raw, partPath, MimeLimits.DEFAULTS);

@@ -56,7 +56,7 @@ public final class MimeParser {
         try {
             structure = structure(raw);
         } catch (Exception | StackOverflowError e) {
-            structure = new Structure("", false, List.of(), false);
+            structure = new Structure("", false, List.of(), null, false);
         }
         try {
             return envelope(HeaderFields.scan(raw, limits.maxHeaderChars()), raw.length, structure);
@@ -79,11 +79,17 @@ public final class MimeParser {
                     structure.preview(),
                     structure.hasHtml(),
                     structure.attachments(),
+                    structure.calendar(),
                     true);
         }
     }
 
-    private record Structure(String preview, boolean hasHtml, List<AttachmentInfo> attachments, boolean complete) {}
+    private record Structure(
+            String preview,
+            boolean hasHtml,
+            List<AttachmentInfo> attachments,
+            @Nullable String calendar,
+            boolean complete) {}
 
     private Structure structure(byte[] raw) throws Exception {
         MimeMessage message = MimeTree.open(raw);
@@ -123,7 +129,10 @@ public final class MimeParser {
             complete &= !content.failed();
             preview = preview(HtmlText.toText(text(content, html)));
         }
-        return new Structure(preview, html != null, attachments, complete);
+        String calendar = MimeTree.calendarPart(walk.leaves())
+                .flatMap(MimeTree::calendarText)
+                .orElse(null);
+        return new Structure(preview, html != null, attachments, calendar, complete);
     }
 
     private ParsedMessage envelope(HeaderFields headers, int size, Structure structure) {
@@ -161,6 +170,7 @@ public final class MimeParser {
                 structure.preview(),
                 structure.hasHtml(),
                 structure.attachments(),
+                structure.calendar(),
                 !headers.wellFormed() || !structure.complete());
     }
 

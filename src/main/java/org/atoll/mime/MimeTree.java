@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,38 @@ final class MimeTree {
         boolean isBody(String type) {
             return mediaType.equals(type) && !attachmentLike();
         }
+    }
+
+    /** The most a calendar part may hold to be read as an invitation; a larger one stays an attachment. */
+    static final int MAX_CALENDAR_BYTES = 1 << 20;
+
+    /**
+     * The part that carries a message's iMIP content (RFC 6047 section 2.4): the first {@code text/calendar} body,
+     * or else the first calendar part, attached, whose Content-Type names an iTIP method.
+     */
+    static Optional<Node> calendarPart(List<Node> leaves) {
+        Node attached = null;
+        for (Node node : leaves) {
+            if (node.isBody("text/calendar")) {
+                return Optional.of(node);
+            }
+            boolean calendar =
+                    node.mediaType().equals("text/calendar") || node.mediaType().equals("application/ics");
+            if (attached == null && calendar && node.contentType().get("method") != null) {
+                attached = node;
+            }
+        }
+        return Optional.ofNullable(attached);
+    }
+
+    /** The text of a calendar part, or empty when it is larger than {@link #MAX_CALENDAR_BYTES} or unreadable. */
+    static Optional<String> calendarText(Node node) {
+        Content content = read(node.part(), MAX_CALENDAR_BYTES);
+        if (content.truncated() || content.failed()) {
+            return Optional.empty();
+        }
+        return Optional.of(TextDecoding.decode(
+                content.bytes(), content.length(), node.contentType().get("charset")));
     }
 
     /** The leaves in part order, and whether the whole tree was read. */

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param preview the start of the plain text body, or of the HTML body as text, whitespace collapsed
  * @param hasHtml whether a text/html body exists
  * @param attachments attachments in part order, inline images included
+ * @param calendar the text of the message's iMIP part (RFC 6047), an invitation or an answer to one; null for none
  * @param malformed true when the message could not be parsed fully and the envelope is a best effort
  */
 public record ParsedMessage(
@@ -46,6 +47,7 @@ public record ParsedMessage(
         String preview,
         boolean hasHtml,
         List<AttachmentInfo> attachments,
+        @Nullable String calendar,
         boolean malformed) {
 
     public ParsedMessage {
@@ -62,5 +64,6 @@ public record ParsedMessage(
         references = NoNul.of(references);
         preview = NoNul.of(preview);
         attachments = List.copyOf(attachments);
+        calendar = NoNul.ofNullable(calendar);
     }
 }

@@ -1,6 +1,7 @@
 package org.atoll.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.atoll.support.MailClient.collection;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -211,6 +212,30 @@ class DatabaseFaultsTest {
                 .hasValue("1");
     }
 
+    @Test
+    void connectionThatMetAReadOnlyDatabaseShouldBeReplaced() throws Exception {
+        int session;
+        try (Connection stale = dataSource.getConnection();
+                Statement statement = stale.createStatement()) {
+            statement.execute("SET SESSION default_transaction_read_only = on");
+            try (var pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+                pid.next();
+                session = pid.getInt(1);
+            }
+            assertThatThrownBy(() -> statement.execute("UPDATE message SET is_read = is_read WHERE account_id = 0"))
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .extracting(e -> ((java.sql.SQLException) e).getSQLState())
+                    .isEqualTo(ReadOnlyConnectionEviction.READ_ONLY_SQL_TRANSACTION);
+        }
+        Waiting.until(
+                "the read-only session is closed",
+                () -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")
+                                .param(session)
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
+
     /** A Sync with a change, a REST write and an LMTP delivery, each refused retryably, with nothing written. */
     private void refusedWithoutWriting(MailClient phone, ApiClient api, long modseq) throws Exception {
         long first = seeded.getFirst();
@@ -243,8 +268,15 @@ class DatabaseFaultsTest {
         }
     }
 
-    /** Applies a database setting to new sessions and replaces the pool's idle connections, so it takes effect. */
+    /**
+     * Applies a database setting to new sessions and replaces the pool's connections, so it takes effect. A session
+     * reads the setting when it starts: the pool must have finished opening connections (it refills after every
+     * eviction) before the setting changes, or one opened meanwhile would join the pool with the old value.
+     */
     private void settle(Connection admin, String sql) throws Exception {
+        Waiting.until(
+                "the pool has opened all its connections",
+                () -> dataSource.getHikariPoolMXBean().getTotalConnections() == dataSource.getMaximumPoolSize());
         try (Statement statement = admin.createStatement()) {
             statement.execute(sql);
         }

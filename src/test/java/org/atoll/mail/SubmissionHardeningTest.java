@@ -335,6 +335,9 @@ class SubmissionHardeningTest {
             HttpResponse<byte[]> response = old.post("SendMail", "&SaveInSent=T", "message/rfc822", tooMany);
 
             assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After"))
+                    .as("MS-ASHTTP 3.2.5.1: a 503 says when to try again")
+                    .isPresent();
             assertThat(folder(ana, SystemFolder.SENT_ITEMS)).isEmpty();
             assertThat(queued(ana)).isZero();
         }

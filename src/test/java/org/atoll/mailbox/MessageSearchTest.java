@@ -86,6 +86,23 @@ class MessageSearchTest {
         }
 
         @Test
+        void anEditedDraftShouldBeFoundByWhatItSaysNowAndNoLongerByWhatItSaid() {
+            long drafts = mailboxes.systemFolder(id(), SystemFolder.DRAFTS).id();
+            MessageView draft = mailboxes.deliver(
+                    id(), drafts, message("bo@example.net", "Offsite agenda", "first thoughts on lighthouses"), null);
+
+            mailboxes.rewrite(
+                    id(), draft.id(), message("bo@example.net", "Offsite plan", "second thoughts on windmills"));
+
+            assertThat(words("windmills").messages())
+                    .extracting(MessageView::id)
+                    .containsExactly(draft.id());
+            assertThat(words("plan").messages()).extracting(MessageView::id).containsExactly(draft.id());
+            assertThat(words("lighthouses").total()).isZero();
+            assertThat(words("agenda").total()).isZero();
+        }
+
+        @Test
         void everyWordShouldBeRequiredAndEachMayBeTheStartOfAWord() {
             MessageView both = mailboxes.deliver(id(), inbox, message("a@x.example", "Quarterly budget", "x"), null);
             mailboxes.deliver(id(), inbox, message("a@x.example", "Quarterly report", "x"), null);

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.atoll.calendar.CalendarProtocol;
+import org.atoll.calendar.MeetingMessages;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.LastVerb;
@@ -98,11 +100,23 @@ class EmailItems {
             message.attachments().forEach(a -> attachments.add(attachment(message, a)));
             data.add(attachments);
         }
-        body(accountId, message, raw, preferences, mimeSupport, v14).ifPresent(data::add);
-        data.add(EMAIL, "MessageClass", "IPM.Note");
+        byte[] mime = raw;
+        if (mime == null && MeetingMessages.describesMeeting(message.messageClass())) {
+            mime = rawMime(accountId, message.id());
+        }
+        body(accountId, message, mime, preferences, mimeSupport, v14).ifPresent(data::add);
+        data.add(EMAIL, "MessageClass", message.messageClass());
+        if (mime != null && MeetingMessages.describesMeeting(message.messageClass())) {
+            meetingRequest(mime, message, v14).ifPresent(data::add);
+        }
         data.add(EMAIL, "InternetCPID", "65001");
         data.add(flag(message.flag()));
-        data.add(EMAIL, "ContentClass", "urn:content-classes:message");
+        data.add(
+                EMAIL,
+                "ContentClass",
+                message.messageClass().equals(MeetingMessages.NOTE)
+                        ? "urn:content-classes:message"
+                        : MeetingMessages.CONTENT_CLASS);
         data.add(BASE, "NativeBodyType", Integer.toString(message.hasHtml() ? HTML : PLAIN));
         if (v14) {
             data.add(WbxmlElement.opaque(EMAIL2, "ConversationId", conversationId(message.threadId())));
@@ -111,6 +125,24 @@ class EmailItems {
         }
         data.add(categories(message.categories()));
         return data;
+    }
+
+    /**
+     * The MeetingRequest element of an invitation or a cancellation (MS-ASEMAIL 2.2.2.48), read from the message's
+     * iMIP part; empty when that part no longer reads as one, and the message is then shown as it is.
+     */
+    private static Optional<WbxmlElement> meetingRequest(byte[] raw, MessageView message, boolean v14) {
+        return MimeBodies.calendar(raw)
+                .flatMap(ics -> MeetingMessages.meetingRequest(
+                        ics, v14 ? CalendarProtocol.EAS_14_1 : CalendarProtocol.EAS_12_1, message.receivedAt()));
+    }
+
+    private byte @Nullable [] rawMime(long accountId, long messageId) {
+        try {
+            return mailboxes.rawMime(accountId, messageId);
+        } catch (MessageNotFound e) {
+            return null;
+        }
     }
 
     /** An instant as ActiveSync writes a dateTime (MS-ASDTYPE 2.3). */

@@ -86,6 +86,9 @@ public class Message {
     @Column(name = "has_html")
     private boolean hasHtml;
 
+    @Column(name = "message_class")
+    private String messageClass;
+
     private boolean malformed;
 
     @Column(name = "is_read")
@@ -215,6 +218,7 @@ public class Message {
                 size,
                 preview,
                 hasHtml,
+                messageClass,
                 malformed,
                 read,
                 flag(),

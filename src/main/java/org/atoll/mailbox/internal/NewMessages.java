@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.atoll.calendar.MeetingMessages;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.ChangeKind;
 import org.atoll.mailbox.ChangeOrigin;
@@ -39,11 +40,11 @@ public class NewMessages {
             m AS (INSERT INTO message (account_id, id, folder_id, blob_sha256, thread_id, received_at, sent_at,
                       subject, thread_topic, from_list, from_address, to_list, cc_list, reply_to_list, display_to,
                       message_id_header, in_reply_to, references_header, importance, size, preview, has_html,
-                      malformed, is_read, modseq)
+                      message_class, malformed, is_read, modseq)
                   SELECT ?, n.id, n.folder_id, ?,
                       coalesce((SELECT t.thread_id FROM message t
                                 WHERE t.account_id = ? AND t.message_id_header = ANY(?::text[]) LIMIT 1), n.id),
-                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?
+                      ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?
                   FROM n RETURNING id, folder_id, thread_id),
             a AS (INSERT INTO message_attachment (account_id, message_id, ordinal, part_path, file_name,
                       content_type, size, content_id, inline)
@@ -90,7 +91,7 @@ public class NewMessages {
 
     /**
      * Replaces the content of a message the account holds: its raw MIME (stored once, as for an addition), its
-     * envelope and its attachment rows, under the change's modseq. Its id, folder, thread, received time, read
+     * envelope, its attachment rows and what search finds it by, under the change's modseq. Its id, folder, thread, received time, read
      * state, flag and categories stay. The caller journals the change and frees the old bytes.
      *
      * @return the size and SHA-256 of the content it had, or empty when the account has no such message
@@ -115,7 +116,7 @@ public class NewMessages {
                         UPDATE message SET blob_sha256 = ?, sent_at = ?, subject = ?, thread_topic = ?, from_list = ?,
                             from_address = ?, to_list = ?, cc_list = ?, reply_to_list = ?, display_to = ?,
                             message_id_header = ?, in_reply_to = ?, references_header = ?::text[], importance = ?,
-                            size = ?, preview = ?, has_html = ?, malformed = ?, modseq = ?
+                            size = ?, preview = ?, has_html = ?, message_class = ?, malformed = ?, modseq = ?
                         WHERE account_id = ? AND id = ?
                         """)
                 .params(
@@ -136,6 +137,7 @@ public class NewMessages {
                         parsed.size(),
                         parsed.preview(),
                         parsed.hasHtml(),
+                        MeetingMessages.messageClass(parsed.calendar()),
                         parsed.malformed(),
                         change.modseq(),
                         accountId,
@@ -163,6 +165,18 @@ public class NewMessages {
                             a.inline())
                     .update();
         }
+        jdbc.sql("""
+                        UPDATE message_search SET document = setweight(to_tsvector('simple', ?), 'A')
+                            || setweight(to_tsvector('simple', ?), 'B') || setweight(to_tsvector('simple', ?), 'C')
+                        WHERE account_id = ? AND message_id = ?
+                        """)
+                .params(
+                        Objects.requireNonNullElse(parsed.subject(), ""),
+                        SearchText.addresses(parsed),
+                        SearchText.body(parsed, raw),
+                        accountId,
+                        messageId)
+                .update();
         Message cached = entities.find(Message.class, messageId);
         if (cached != null) {
             entities.refresh(cached);
@@ -208,6 +222,7 @@ public class NewMessages {
                 .distinct()
                 .toArray(String[]::new);
         int ordinal = change.nextOrdinal();
+        String messageClass = MeetingMessages.messageClass(parsed.calendar());
         List<Object> params = new ArrayList<>(List.of(
                 accountId, folder, accountId, sha256, raw.length, raw, accountId, sha256, accountId, threadIds));
         params.addAll(List.of(
@@ -228,6 +243,7 @@ public class NewMessages {
                 parsed.size(),
                 parsed.preview(),
                 parsed.hasHtml(),
+                messageClass,
                 parsed.malformed(),
                 read,
                 change.modseq()));
@@ -248,11 +264,11 @@ public class NewMessages {
                 .query((row, n) -> new Stored(row.getLong(1), row.getLong(2), row.getLong(3)))
                 .optional();
         stored.ifPresent(s -> change.messageAddedAndWritten(s.folderId(), s.id()));
-        return stored.map(s -> view(s, parsed, receivedAt, read, change.modseq()));
+        return stored.map(s -> view(s, parsed, messageClass, receivedAt, read, change.modseq()));
     }
 
     private static MessageView view(
-            Stored stored, ParsedMessage parsed, Instant receivedAt, boolean read, long modseq) {
+            Stored stored, ParsedMessage parsed, String messageClass, Instant receivedAt, boolean read, long modseq) {
         return new MessageView(
                 stored.id(),
                 stored.folderId(),
@@ -272,6 +288,7 @@ public class NewMessages {
                 parsed.size(),
                 parsed.preview(),
                 parsed.hasHtml(),
+                messageClass,
                 parsed.malformed(),
                 read,
                 Flag.CLEARED,
