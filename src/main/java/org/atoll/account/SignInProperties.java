@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDelay the longest back-off; it expires by itself, so no one is locked out for good
  */
 @ConfigurationProperties("atoll.sign-in")
-public record SignInProperties(
+record SignInProperties(
         @DefaultValue("5m") Duration cacheFor,
         @DefaultValue("5") int freeFailures,
         @DefaultValue("20") int freeFailuresPerSource,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo the demo user {@code demo@<domain>} ({@code atoll.demo.enabled}, {@code atoll.demo.password})
  */
 @ConfigurationProperties("atoll")
-public record BootstrapProperties(
+record BootstrapProperties(
         @DefaultValue("example.test") String domain,
         @DefaultValue Admin admin,
         @DefaultValue Demo demo) {

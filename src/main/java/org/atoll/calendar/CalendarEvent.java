@@ -157,6 +157,31 @@ public record CalendarEvent(
                 exceptions);
     }
 
+    public CalendarEvent withBusyStatus(BusyStatus value) {
+        return new CalendarEvent(
+                uid,
+                subject,
+                location,
+                body,
+                start,
+                end,
+                zone,
+                allDay,
+                value,
+                sensitivity,
+                reminderMinutes,
+                organizerAddress,
+                organizerName,
+                categories,
+                responseRequested,
+                meetingStatus,
+                sequence,
+                onlineMeetingLink,
+                attendees,
+                recurrence,
+                exceptions);
+    }
+
     public CalendarEvent withMeetingStatus(MeetingStatus value) {
         return new CalendarEvent(
                 uid,

@@ -3,10 +3,8 @@ package org.atoll.database;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Map;
+import org.atoll.database.internal.ClusterDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,7 +38,7 @@ class EmbeddedDatabaseConfiguration {
                         "max_connections", "200"),
                 properties.ephemeralDatabase(),
                 properties.database().systemUser());
-        createDatabaseIfMissing(postgres);
+        ClusterDatabases.createIfMissing(postgres.jdbcUrl("postgres"), DATABASE);
         return postgres;
     }
 
@@ -52,21 +50,5 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("atoll-embedded");
         return dataSource;
-    }
-
-    private static void createDatabaseIfMissing(PostgresServer postgres) {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (var rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE " + DATABASE);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database " + DATABASE, e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database how PostgreSQL itself runs ({@code atoll.database.*})
  */
 @ConfigurationProperties("atoll")
-public record EmbeddedDatabaseProperties(
+record EmbeddedDatabaseProperties(
         @DefaultValue("./data") Path dataDir,
         boolean ephemeralDatabase,
         @DefaultValue Database database) {

@@ -1,7 +1,7 @@
 package org.atoll.device;
 
 /** A field of a device, rule or policy request breaks a rule; the message names the field and the rule. */
-public final class InvalidDeviceRequest extends DeviceException {
+final class InvalidDeviceRequest extends DeviceException {
 
     public InvalidDeviceRequest(String message) {
         super(message);

@@ -19,9 +19,14 @@ import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
-import org.atoll.eas.command.BodyCommandHandler;
+import org.atoll.eas.command.BodyCommand;
+import org.atoll.eas.command.DocumentCommand;
 import org.atoll.eas.command.EasAnswer;
 import org.atoll.eas.command.EasCommandHandler;
+import org.atoll.eas.command.HttpCommand;
+import org.atoll.eas.command.MessageCommand;
+import org.atoll.eas.command.WaitingCommand;
+import org.atoll.eas.message.MalformedRequest;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.eas.request.EasRequest;
@@ -139,12 +144,13 @@ class EasController {
     }
 
     /**
-     * Checks run in this order, each answering before any later one is reached: the request line, the User
-     * parameter, the protocol version, the body size, a disabled account (or one without ActiveSync), the device
-     * registry, the command, the WBXML body, an owed remote wipe, a blocked device, a quarantined device, the
-     * policy key. Protocol 14.0 and later gets refusals as the command's own Status; 12.x, and a command without a WBXML response
-     * (GetAttachment), as HTTP status codes. Returns a
-     * response, or a {@link DeferredResult} for a request that waits for a change.
+     * The envelope every command runs in. Checks run in this order, each answering before any later one is reached:
+     * the request line, the User parameter, the protocol version, the body size, a disabled account (or one without
+     * ActiveSync), the device registry, the command, the WBXML body, then the admission of the device
+     * ({@link #admission}). A request admitted is read into the command's request record, and one that is not the
+     * command's document gets the Status its reader names; only then does the command run. Protocol 14.0 and later
+     * gets refusals as the command's own Status; 12.x, and a command without a WBXML response (GetAttachment), as
+     * HTTP status codes. Returns a response, or a {@link DeferredResult} for a request that waits for a change.
      */
     @RequestMapping(path = PATH, method = RequestMethod.POST)
     Object post(@AuthenticationPrincipal AccountView account, HttpServletRequest http) throws IOException {
@@ -162,7 +168,7 @@ class EasController {
                 .filter(served -> served.servedAt(request.protocolVersion()))
                 .orElse(null);
         boolean wbxmlStatuses = request.protocolVersion().atLeast(EasProtocolVersion.V14_0)
-                && (handler == null || handler.answersInWbxml());
+                && (handler == null || handler instanceof EasCommandHandler.Answering);
         if (request.user() != null && !signIn.address(request.user()).equals(account.address())) {
             return plain(HttpStatus.FORBIDDEN, "The User parameter names another account");
         }
@@ -193,10 +199,8 @@ class EasController {
                     http.getHeader(HttpHeaders.USER_AGENT),
                     request.protocolVersion().text());
         } catch (DeviceLimitReached e) {
-            if (handler != null && wbxmlStatuses) {
-                return wbxml(handler.refused(MAXIMUM_DEVICES_REACHED));
-            }
-            return plain(HttpStatus.FORBIDDEN, e.getMessage());
+            return refuse(
+                    handler, wbxmlStatuses, new Refusal(MAXIMUM_DEVICES_REACHED, HttpStatus.FORBIDDEN, e.getMessage()));
         }
         EasRequestMetrics.device(http, device);
         if (handler == null) {
@@ -216,57 +220,117 @@ class EasController {
                     "The request body exceeds " + properties.maxRequestBytes() + " bytes");
         }
         @Nullable WbxmlElement document = null;
-        if (!(handler instanceof BodyCommandHandler) && (body.length > 0 || !handler.acceptsEmptyBody())) {
+        boolean documentExpected = switch (handler) {
+            case MessageCommand<?, ?> _, DocumentCommand _ -> true;
+            case WaitingCommand _ -> body.length > 0;
+            case BodyCommand _, HttpCommand _ -> false;
+        };
+        if (documentExpected) {
             try {
                 document = decoder.decode(body);
             } catch (WbxmlException e) {
                 return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
             }
         }
-        if (device.wipeState().owed() && handler.command() != EasCommand.PROVISION) {
-            if (!wbxmlStatuses) {
-                return plain(RETRY_AFTER_PROVISION, "Provision first");
-            }
-            return wbxml(handler.refused(REMOTE_WIPE_REQUESTED));
-        }
-        if (device.accessState() == AccessState.BLOCKED && !device.wipeState().owed()) {
-            if (!wbxmlStatuses) {
-                return plain(HttpStatus.FORBIDDEN, "This device is blocked");
-            }
-            return wbxml(handler.refused(DEVICE_BLOCKED));
-        }
-        if (device.accessState() == AccessState.QUARANTINED
-                && !device.wipeState().owed()
-                && !QUARANTINE_SERVES.contains(handler.command())) {
-            if (!wbxmlStatuses) {
-                return plain(HttpStatus.FORBIDDEN, "This device is quarantined until an administrator releases it");
-            }
-            return wbxml(handler.refused(DEVICE_BLOCKED));
-        }
-        Optional<PolicyRefusal> refusal =
-                handler.needsPolicy() ? policyRefusal(account.id(), request) : Optional.empty();
-        if (refusal.isPresent() && !wbxmlStatuses) {
-            return plain(RETRY_AFTER_PROVISION, "Provision first");
-        }
+        Optional<Refusal> refusal = admission(account.id(), request, device, handler);
         if (refusal.isPresent()) {
-            return wbxml(handler.refused(refusal.get().code));
-        }
-        String crashPoint = CrashPoint.EAS_ANSWERED + request.command().commandName();
-        if (handler instanceof BodyCommandHandler bodyHandler) {
-            BodyCommandHandler.Reply reply = bodyHandler.handle(account.id(), device, request, body);
-            CrashPoint.reached(crashPoint);
-            return reply(reply);
+            return refuse(handler, wbxmlStatuses, refusal.get());
         }
         EasAnswer answer;
         try {
-            answer = handler.answer(account.id(), device, document);
+            answer = switch (handler) {
+                case MessageCommand<?, ?> command -> serve(command, account.id(), device, required(document));
+                case DocumentCommand command -> EasAnswer.now(command.handle(account.id(), device, required(document)));
+                case WaitingCommand command -> command.answer(account.id(), device, document);
+                case BodyCommand command -> command.handle(account.id(), device, request, body);
+                case HttpCommand command -> command.handle(account.id(), device, request);
+            };
         } catch (ParkedLimitReached e) {
             return busy(e.getMessage());
         }
-        CrashPoint.reached(crashPoint);
+        CrashPoint.reached(CrashPoint.EAS_ANSWERED + request.command().commandName());
+        return respond(answer);
+    }
+
+    /**
+     * Whether the device may run the command, in Exchange's order: an owed remote wipe (only Provision, which delivers
+     * it), a blocked device, a quarantined one (only {@link #QUARANTINE_SERVES}), then the policy key of every
+     * command but Provision (MS-ASCMD 2.2.2, MS-ASPROV 3.2.5.1).
+     */
+    private Optional<Refusal> admission(
+            long accountId, EasRequest request, DeviceView device, EasCommandHandler handler) {
+        boolean wipeOwed = device.wipeState().owed();
+        if (wipeOwed && handler.command() != EasCommand.PROVISION) {
+            return Optional.of(new Refusal(REMOTE_WIPE_REQUESTED, RETRY_AFTER_PROVISION, "Provision first"));
+        }
+        if (device.accessState() == AccessState.BLOCKED && !wipeOwed) {
+            return Optional.of(new Refusal(DEVICE_BLOCKED, HttpStatus.FORBIDDEN, "This device is blocked"));
+        }
+        if (device.accessState() == AccessState.QUARANTINED
+                && !wipeOwed
+                && !QUARANTINE_SERVES.contains(handler.command())) {
+            return Optional.of(new Refusal(
+                    DEVICE_BLOCKED,
+                    HttpStatus.FORBIDDEN,
+                    "This device is quarantined until an administrator releases it"));
+        }
+        if (!handler.needsPolicy()) {
+            return Optional.empty();
+        }
+        return policyRefusal(accountId, request)
+                .map(policy -> new Refusal(policy.code, RETRY_AFTER_PROVISION, "Provision first"));
+    }
+
+    /**
+     * A request refused before its command ran: from protocol 14.0 the command's response with {@code status}
+     * (MS-ASCMD 2.2.2), else the HTTP status.
+     */
+    private record Refusal(int status, HttpStatusCode http, String message) {}
+
+    private ResponseEntity<?> refuse(@Nullable EasCommandHandler handler, boolean wbxmlStatuses, Refusal refusal) {
+        if (wbxmlStatuses && handler instanceof EasCommandHandler.Answering answering) {
+            return wbxml(answering.refused(refusal.status()));
+        }
+        return plain(refusal.http(), refusal.message());
+    }
+
+    /**
+     * A command's request read into its record, served, and its response written; a document that is not the
+     * command's is answered with the Status its reader names, and the command does not run.
+     */
+    private static <Q, R> EasAnswer serve(
+            MessageCommand<Q, R> command, long accountId, DeviceView device, WbxmlElement document) {
+        Q request;
+        try {
+            request = command.message().read(document);
+        } catch (MalformedRequest e) {
+            return EasAnswer.now(command.refused(e.status().code()));
+        }
+        return EasAnswer.now(command.message().write(command.serve(accountId, device, request)));
+    }
+
+    private static WbxmlElement required(@Nullable WbxmlElement document) {
+        if (document == null) {
+            throw new IllegalStateException("A command that reads a document was given none");
+        }
+        return document;
+    }
+
+    private Object respond(EasAnswer answer) {
         return switch (answer) {
             case EasAnswer.Now(WbxmlElement response) -> wbxml(response);
             case EasAnswer.Later<?> later -> later(later);
+            case EasAnswer.Empty _ ->
+                ResponseEntity.ok().header(SERVER_HEADER, SERVER_VERSION).build();
+            case EasAnswer.Http(int status, String message) ->
+                status == HttpStatus.SERVICE_UNAVAILABLE.value()
+                        ? busy(message)
+                        : plain(HttpStatusCode.valueOf(status), message);
+            case EasAnswer.Bytes(String contentType, byte[] content) ->
+                ResponseEntity.ok()
+                        .header(SERVER_HEADER, SERVER_VERSION)
+                        .contentType(mediaType(contentType))
+                        .body(content);
         };
     }
 
@@ -288,23 +352,6 @@ class EasController {
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(MediaType.TEXT_PLAIN)
                 .body(message);
-    }
-
-    private ResponseEntity<?> reply(BodyCommandHandler.Reply reply) {
-        return switch (reply) {
-            case BodyCommandHandler.Reply.Empty _ ->
-                ResponseEntity.ok().header(SERVER_HEADER, SERVER_VERSION).build();
-            case BodyCommandHandler.Reply.Wbxml(WbxmlElement document) -> wbxml(document);
-            case BodyCommandHandler.Reply.Http(int status, String message) ->
-                status == HttpStatus.SERVICE_UNAVAILABLE.value()
-                        ? busy(message)
-                        : plain(HttpStatusCode.valueOf(status), message);
-            case BodyCommandHandler.Reply.Bytes(String contentType, byte[] content) ->
-                ResponseEntity.ok()
-                        .header(SERVER_HEADER, SERVER_VERSION)
-                        .contentType(mediaType(contentType))
-                        .body(content);
-        };
     }
 
     /** A stored attachment's media type, or application/octet-stream when it does not parse. */

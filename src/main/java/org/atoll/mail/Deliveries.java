@@ -18,11 +18,10 @@ import java.util.function.Function;
 import org.atoll.account.Accounts;
 import org.atoll.mail.internal.OutboundQueue;
 import org.atoll.mail.internal.OutboundRow;
+import org.atoll.mailbox.Invitations;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.MailboxNotFound;
-import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.QuotaExceeded;
-import org.atoll.mailbox.SystemFolder;
 import org.atoll.shared.CrashPoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ public class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     private final OutboundQueue queue;
-    private final Mailboxes mailboxes;
+    private final Invitations inboxes;
     private final Accounts accounts;
     private final SmtpRelay relay;
     private final NonDeliveryReports reports;
@@ -57,7 +56,7 @@ public class Deliveries {
 
     Deliveries(
             OutboundQueue queue,
-            Mailboxes mailboxes,
+            Invitations inboxes,
             Accounts accounts,
             SmtpRelay relay,
             NonDeliveryReports reports,
@@ -78,7 +77,7 @@ public class Deliveries {
                 .baseUnit("seconds")
                 .register(registry);
         this.queue = queue;
-        this.mailboxes = mailboxes;
+        this.inboxes = inboxes;
         this.accounts = accounts;
         this.relay = relay;
         this.reports = reports;
@@ -196,7 +195,7 @@ public class Deliveries {
     private void deliverLocally(OutboundRow row) {
         String recipient = row.recipients().getFirst();
         long accountId = accounts.idOf(recipient).orElseThrow(() -> new MailboxNotFound(row.accountId()));
-        mailboxes.deliver(accountId, SystemFolder.INBOX, row.content(), clock.instant(), false);
+        inboxes.deliver(accountId, recipient, row.content(), clock.instant());
     }
 
     private void relay(OutboundRow row) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.atoll.account.Accounts;
-import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.Invitations;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public class LmtpServer implements SmartLifecycle {
     private final MailProperties.Lmtp settings;
     private final String hostname;
     private final Accounts accounts;
-    private final Mailboxes mailboxes;
+    private final Invitations inboxes;
     private final DeliveryMeter deliveryMeter;
     private final OutOfOffice outOfOffice;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -45,7 +45,7 @@ public class LmtpServer implements SmartLifecycle {
     LmtpServer(
             MailProperties properties,
             Accounts accounts,
-            Mailboxes mailboxes,
+            Invitations inboxes,
             DeliveryMeter deliveryMeter,
             OutOfOffice outOfOffice) {
         this.deliveryMeter = deliveryMeter;
@@ -53,7 +53,7 @@ public class LmtpServer implements SmartLifecycle {
         this.settings = properties.lmtp();
         this.hostname = properties.hostname();
         this.accounts = accounts;
-        this.mailboxes = mailboxes;
+        this.inboxes = inboxes;
         this.sessions = new Semaphore(settings.maxConnections());
     }
 
@@ -104,7 +104,7 @@ public class LmtpServer implements SmartLifecycle {
                                     settings,
                                     hostname,
                                     accounts,
-                                    mailboxes,
+                                    inboxes,
                                     deliveryMeter,
                                     outOfOffice)
                             .run();

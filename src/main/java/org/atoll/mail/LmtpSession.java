@@ -14,10 +14,9 @@ import java.util.Optional;
 import org.atoll.account.Accounts;
 import org.atoll.mail.LmtpCommandLine.Path;
 import org.atoll.mailbox.InvalidMailboxRequest;
+import org.atoll.mailbox.Invitations;
 import org.atoll.mailbox.MailboxNotFound;
-import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.QuotaExceeded;
-import org.atoll.mailbox.SystemFolder;
 import org.atoll.shared.CrashPoint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,7 +51,7 @@ final class LmtpSession {
     private final MailProperties.Lmtp settings;
     private final String hostname;
     private final Accounts accounts;
-    private final Mailboxes mailboxes;
+    private final Invitations inboxes;
     private final DeliveryMeter deliveryMeter;
     private final OutOfOffice outOfOffice;
 
@@ -69,7 +68,7 @@ final class LmtpSession {
             MailProperties.Lmtp settings,
             String hostname,
             Accounts accounts,
-            Mailboxes mailboxes,
+            Invitations inboxes,
             DeliveryMeter deliveryMeter,
             OutOfOffice outOfOffice) {
         this.deliveryMeter = deliveryMeter;
@@ -79,7 +78,7 @@ final class LmtpSession {
         this.settings = settings;
         this.hostname = hostname;
         this.accounts = accounts;
-        this.mailboxes = mailboxes;
+        this.inboxes = inboxes;
     }
 
     void run() throws IOException {
@@ -228,7 +227,7 @@ final class LmtpSession {
             byte[] raw = body.toByteArray();
             Map<Long, String> done = new HashMap<>();
             for (Recipient recipient : recipients) {
-                replies.add(done.computeIfAbsent(recipient.accountId(), id -> deliver(id, raw)));
+                replies.add(done.computeIfAbsent(recipient.accountId(), id -> deliver(id, recipient.address(), raw)));
             }
             String envelopeSender = sender == null ? "" : sender;
             done.forEach((accountId, reply) -> {
@@ -243,9 +242,9 @@ final class LmtpSession {
         return true;
     }
 
-    private String deliver(long accountId, byte[] raw) {
+    private String deliver(long accountId, String address, byte[] raw) {
         try {
-            mailboxes.deliver(accountId, SystemFolder.INBOX, raw, null, false);
+            inboxes.deliver(accountId, address, raw, null);
             deliveryMeter.delivered("lmtp", raw.length);
             return "250 2.0.0 Delivered";
         } catch (QuotaExceeded e) {

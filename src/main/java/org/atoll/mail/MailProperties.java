@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendLimits how much one account may send through SendMail, SmartReply and SmartForward
  */
 @ConfigurationProperties("atoll.mail")
-public record MailProperties(
+record MailProperties(
         @DefaultValue("localhost") String hostname,
         @DefaultValue("REWRITE") ForeignFrom foreignFrom,
         @DefaultValue Smarthost smarthost,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.atoll.calendar.CalendarEvent;
 import org.atoll.calendar.EventException;
@@ -146,6 +147,12 @@ public class Calendars {
     @Transactional(readOnly = true)
     public EventView event(long accountId, long eventId) {
         return store.of(accountId, List.of(eventId)).stream().findFirst().orElseThrow(() -> new EventNotFound(eventId));
+    }
+
+    /** The account's event with this iCalendar UID, the meeting an iMIP message is about; the oldest if several. */
+    @Transactional(readOnly = true)
+    public Optional<EventView> byUid(long accountId, String uid) {
+        return store.withUid(accountId, uid).stream().findFirst();
     }
 
     /** The events that still exist among the ids, in no particular order. */

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     block or an owed wipe stays with the DeviceId); 0 keeps them for good
  */
 @ConfigurationProperties("atoll.retention")
-public record RetentionProperties(
+record RetentionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1h") Duration interval,
         @DefaultValue("1000") int batchSize,

@@ -4,7 +4,7 @@ package org.atoll.retention;
  * What one run of the retention job removed. {@code ran} is false when another node (or another run on this one)
  * held the job's lock, and nothing was done.
  */
-public record RetentionReport(
+record RetentionReport(
         boolean ran,
         long journalEntries,
         long previousSyncKeys,

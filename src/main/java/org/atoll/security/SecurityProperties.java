@@ -14,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     only an administrator reads the metrics
  */
 @ConfigurationProperties("atoll.security")
-public record SecurityProperties(
+record SecurityProperties(
         @DefaultValue List<String> trustedProxies, @Nullable String metricsScrapeToken) {}

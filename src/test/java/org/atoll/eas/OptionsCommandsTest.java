@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * OPTIONS lists only commands Atoll answers (MS-ASHTTP 2.2.4.1.2.1 MS-ASCommands): every command it lists is sent
  * here with a minimal valid request by a 16.1 device, and each must be answered by its own handler, never with 501.
  * A command added to OPTIONS without a request here, or without a row naming the test classes that send it, fails
- * this test; every command left out (MeetingResponse until calendars) is answered 501.
+ * this test; every command left out is answered 501.
  */
 @AtollTest
 class OptionsCommandsTest {
@@ -186,6 +186,14 @@ class OptionsCommandsTest {
         exercises.put(
                 "ResolveRecipients",
                 Exercise.wbxml(WbxmlElement.of(r, "ResolveRecipients").add("To", colleague.address())));
+        CodePage mr = CodePage.MEETING_RESPONSE;
+        exercises.put(
+                "MeetingResponse",
+                Exercise.wbxml(WbxmlElement.of(mr, "MeetingResponse")
+                        .add(WbxmlElement.of(mr, "Request")
+                                .add("UserResponse", "1")
+                                .add("CollectionId", Long.toString(inbox))
+                                .add("RequestId", serverId))));
         CodePage v = CodePage.VALIDATE_CERT;
         exercises.put(
                 "ValidateCert",
@@ -242,7 +250,8 @@ class OptionsCommandsTest {
             Map.entry("ItemOperations", List.of(ItemCommandsTest.class, ItemOperationsBoundsTest.class)),
             Map.entry("Provision", List.of(ProvisionTest.class)),
             Map.entry("ResolveRecipients", List.of(DirectoryCommandsTest.class, EveryClientSessionAt161Test.class)),
-            Map.entry("ValidateCert", List.of(ValidateCertTest.class)));
+            Map.entry("ValidateCert", List.of(ValidateCertTest.class)),
+            Map.entry("MeetingResponse", List.of(MeetingResponseTest.class)));
 
     @Test
     void everyCommandListedShouldHaveATestClassThatSendsIt() throws Exception {
@@ -267,24 +276,27 @@ class OptionsCommandsTest {
 
     /**
      * Every command OPTIONS leaves out is one Atoll cannot answer, and is answered 501 (MS-ASHTTP 3.1.5.2) even at
-     * 16.1: MeetingResponse waits for calendars.
+     * 16.1; so is a command the device's protocol version does not have (Find below 16.1, MS-ASCMD 2.2.1.2).
      */
     @Test
-    void everyCommandLeftOutShouldBeAnswered501() throws Exception {
+    void everyCommandLeftOutOrNotOfTheDevicesVersionShouldBeAnswered501() throws Exception {
         AccountView account = TestAccounts.open(accounts, "left-out");
         EasDevice device = new EasDevice(port, account.address(), PASSWORD, "LeftOut", "16.1").provision();
+        EasDevice older = new EasDevice(port, account.address(), PASSWORD, "Older", "14.1").provision();
         List<String> listed = Arrays.asList(options(account.address()).split(","));
         List<String> leftOut = Arrays.stream(EasCommand.values())
                 .map(EasCommand::commandName)
                 .filter(command -> !listed.contains(command))
                 .toList();
 
-        assertThat(leftOut).contains("MeetingResponse");
         for (String command : leftOut) {
             assertThat(device.post(command, new byte[0]).statusCode())
                     .as("HTTP status of %s", command)
                     .isEqualTo(501);
         }
+        assertThat(older.post("Find", new byte[0]).statusCode())
+                .as("HTTP status of Find at 14.1")
+                .isEqualTo(501);
     }
 
     private String options(String address) throws Exception {

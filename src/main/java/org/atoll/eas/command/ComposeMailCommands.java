@@ -1,9 +1,12 @@
 package org.atoll.eas.command;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.atoll.device.DeviceView;
+import org.atoll.eas.message.ComposeMailMessage;
+import org.atoll.eas.message.ComposeMailMessage.Status;
+import org.atoll.eas.message.MalformedRequest;
+import org.atoll.eas.message.WireNumbers;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasOption;
 import org.atoll.eas.request.EasParameter;
@@ -23,7 +26,6 @@ import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.sync.ItemId;
-import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlDecoder;
 import org.atoll.wbxml.WbxmlElement;
 import org.atoll.wbxml.WbxmlException;
@@ -42,53 +44,34 @@ import org.springframework.transaction.TransactionException;
 @Configuration(proxyBeanMethods = false)
 class ComposeMailCommands {
 
-    /** The ComposeMail failures, values of MS-ASCMD 2.2.2 (Common Status Codes), with the 12.1 HTTP status. */
-    enum Status {
-        INVALID_WBXML(102, 400),
-        INVALID_XML(103, 400),
-        INVALID_MIME(107, 400),
-        SERVER_ERROR_RETRY_LATER(111, 503),
-        MAILBOX_QUOTA_EXCEEDED(113, 507),
-        /** "The request would exceed the send quota": the account's send limits; 12.1 learns of it as server busy. */
-        SEND_QUOTA_EXCEEDED(115, 503),
-        MESSAGE_RECIPIENT_UNRESOLVED(116, 400),
-        /** 12.1 has no ClientId; the code is listed for completeness of the mapping. */
-        MESSAGE_PREVIOUSLY_SENT(118, 200),
-        MESSAGE_HAS_NO_RECIPIENT(119, 400),
-        ACCESS_DENIED(130, 403),
-        ITEM_NOT_FOUND(150, 400),
-        INVALID_ACCOUNT_ID(166, 400);
-
-        final int code;
-        final int http;
-
-        Status(int code, int http) {
-            this.code = code;
-            this.http = http;
-        }
-    }
-
-    /** Longest ClientId accepted; devices send GUIDs or short counters. */
-    static final int MAX_CLIENT_ID = 64;
-
-    private static final CodePage C = CodePage.COMPOSE_MAIL;
-
     @Bean
-    BodyCommandHandler sendMail(MailSubmission submissions, Mailboxes mailboxes) {
+    BodyCommand sendMail(MailSubmission submissions, Mailboxes mailboxes) {
         return new ComposeHandler(
-                EasCommand.SEND_MAIL, "SendMail", Submission.Kind.NEW, submissions, subjects(mailboxes));
+                EasCommand.SEND_MAIL,
+                new ComposeMailMessage("SendMail", false, false),
+                Submission.Kind.NEW,
+                submissions,
+                subjects(mailboxes));
     }
 
     @Bean
-    BodyCommandHandler smartReply(MailSubmission submissions, Mailboxes mailboxes) {
+    BodyCommand smartReply(MailSubmission submissions, Mailboxes mailboxes) {
         return new ComposeHandler(
-                EasCommand.SMART_REPLY, "SmartReply", Submission.Kind.REPLY, submissions, subjects(mailboxes));
+                EasCommand.SMART_REPLY,
+                new ComposeMailMessage("SmartReply", true, false),
+                Submission.Kind.REPLY,
+                submissions,
+                subjects(mailboxes));
     }
 
     @Bean
-    BodyCommandHandler smartForward(MailSubmission submissions, Mailboxes mailboxes) {
+    BodyCommand smartForward(MailSubmission submissions, Mailboxes mailboxes) {
         return new ComposeHandler(
-                EasCommand.SMART_FORWARD, "SmartForward", Submission.Kind.FORWARD, submissions, subjects(mailboxes));
+                EasCommand.SMART_FORWARD,
+                new ComposeMailMessage("SmartForward", true, true),
+                Submission.Kind.FORWARD,
+                submissions,
+                subjects(mailboxes));
     }
 
     /** The subject of one of the account's messages, if it has one; what a 16.x forward to Forwardees takes. */
@@ -120,10 +103,10 @@ class ComposeMailCommands {
         }
     }
 
-    static final class ComposeHandler implements BodyCommandHandler {
+    static final class ComposeHandler implements BodyCommand {
 
         private final EasCommand command;
-        private final String root;
+        private final ComposeMailMessage message;
         private final Submission.Kind kind;
         private final MailSubmission submissions;
         private final WbxmlDecoder decoder = new WbxmlDecoder();
@@ -131,13 +114,13 @@ class ComposeMailCommands {
 
         ComposeHandler(
                 EasCommand command,
-                String root,
+                ComposeMailMessage message,
                 Submission.Kind kind,
                 MailSubmission submissions,
                 BiFunction<Long, Long, Optional<String>> subjectOf) {
             this.subjectOf = subjectOf;
             this.command = command;
-            this.root = root;
+            this.message = message;
             this.kind = kind;
             this.submissions = submissions;
         }
@@ -149,11 +132,11 @@ class ComposeMailCommands {
 
         @Override
         public WbxmlElement refused(int status) {
-            return WbxmlElement.of(C, root).add("Status", Integer.toString(status));
+            return message.refused(status);
         }
 
         @Override
-        public Reply handle(long accountId, DeviceView device, EasRequest request, byte[] body) {
+        public EasAnswer handle(long accountId, DeviceView device, EasRequest request, byte[] body) {
             boolean wbxml = request.protocolVersion().atLeast(EasProtocolVersion.V14_0);
             try {
                 Parsed parsed = wbxml ? fromWbxml(accountId, body) : fromQuery(request, body);
@@ -166,7 +149,7 @@ class ComposeMailCommands {
                         kind,
                         parsed.source(),
                         parsed.replaceMime()));
-                return new Reply.Empty();
+                return new EasAnswer.Empty();
             } catch (Refusal e) {
                 return refusal(e.status, wbxml);
             } catch (SubmissionRefused e) {
@@ -178,13 +161,13 @@ class ComposeMailCommands {
             }
         }
 
-        private Reply refusal(Status status, boolean wbxml) {
+        private EasAnswer refusal(Status status, boolean wbxml) {
             if (wbxml) {
-                return new Reply.Wbxml(refused(status.code));
+                return EasAnswer.now(refused(status.code()));
             }
-            return status.http == 200
-                    ? new Reply.Empty()
-                    : new Reply.Http(status.http, command.commandName() + " refused: " + status.name());
+            return status.http() == 200
+                    ? new EasAnswer.Empty()
+                    : new EasAnswer.Http(status.http(), command.commandName() + " refused: " + status.name());
         }
 
         private static Status statusOf(SubmissionRefused refused) {
@@ -199,57 +182,39 @@ class ComposeMailCommands {
             };
         }
 
-        /** The 14.x form: MS-ASCMD 2.2.3.162 (SendMail), 2.2.3.169 (SmartForward), 2.2.3.170 (SmartReply). */
+        /** The 14.x form, read by {@link ComposeMailMessage}. */
         private Parsed fromWbxml(long accountId, byte[] body) throws Refusal {
-            WbxmlElement document;
+            ComposeMailMessage.Request request;
             try {
-                document = decoder.decode(body);
+                request = message.read(decoder.decode(body));
             } catch (WbxmlException e) {
                 throw new Refusal(Status.INVALID_WBXML);
+            } catch (MalformedRequest e) {
+                throw new Refusal((Status) e.status());
             }
-            if (document.page() != C || !document.name().equals(root)) {
-                throw new Refusal(Status.INVALID_XML);
-            }
-            if (document.child(C, "AccountId").isPresent()) {
-                throw new Refusal(Status.INVALID_ACCOUNT_ID);
-            }
-            String clientId = document.text(C, "ClientId").orElseThrow(() -> new Refusal(Status.INVALID_XML));
-            if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-                throw new Refusal(Status.INVALID_XML);
-            }
-            Submission.Source source = null;
-            if (kind != Submission.Kind.NEW) {
-                WbxmlElement element = document.child(C, "Source").orElseThrow(() -> new Refusal(Status.INVALID_XML));
-                source = source(element.text(C, "FolderId"), element.text(C, "ItemId"), element.text(C, "LongId"));
-            }
-            Optional<WbxmlElement> forwardees = document.child(C, "Forwardees");
-            if (kind == Submission.Kind.FORWARD && forwardees.isPresent() && source != null) {
-                if (document.child(C, "Mime").isPresent()) {
-                    throw new Refusal(Status.INVALID_XML);
+            ComposeMailMessage.Source named = request.source();
+            Submission.Source source = named == null
+                    ? null
+                    : source(
+                            Optional.ofNullable(named.folderId()),
+                            Optional.ofNullable(named.itemId()),
+                            Optional.ofNullable(named.longId()));
+            return switch (request.content()) {
+                case ComposeMailMessage.Forward forward -> {
+                    try {
+                        yield new Parsed(
+                                request.clientId(),
+                                Forwardees.message(forward, subjectOf.apply(accountId, source.messageId())),
+                                request.saveInSent(),
+                                source,
+                                request.replaceMime());
+                    } catch (IllegalArgumentException e) {
+                        throw new Refusal(Status.MESSAGE_RECIPIENT_UNRESOLVED);
+                    }
                 }
-                try {
-                    return new Parsed(
-                            clientId,
-                            Forwardees.message(
-                                    forwardees.get(), document, subjectOf.apply(accountId, source.messageId())),
-                            true,
-                            source,
-                            false);
-                } catch (IllegalArgumentException e) {
-                    throw new Refusal(Status.MESSAGE_RECIPIENT_UNRESOLVED);
-                }
-            }
-            WbxmlElement mimeElement = document.child(C, "Mime").orElseThrow(() -> new Refusal(Status.INVALID_XML));
-            byte[] mime = mimeElement
-                    .opaque()
-                    .or(() -> mimeElement.text().map(t -> t.getBytes(StandardCharsets.UTF_8)))
-                    .orElse(new byte[0]);
-            return new Parsed(
-                    clientId,
-                    mime,
-                    document.child(C, "SaveInSentItems").isPresent(),
-                    source,
-                    document.child(C, "ReplaceMime").isPresent());
+                case ComposeMailMessage.Mime(byte[] mime) ->
+                    new Parsed(request.clientId(), mime, request.saveInSent(), source, request.replaceMime());
+            };
         }
 
         /** The 12.1 form: the body is the MIME, the rest is in the query (MS-ASHTTP 2.2.1.1.1.2.5). */

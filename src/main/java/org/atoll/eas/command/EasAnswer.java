@@ -6,7 +6,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.atoll.wbxml.WbxmlElement;
 
-/** A command's answer: a response now, or one that comes when a parked request (Ping, hanging Sync) ends. */
+/**
+ * A command's answer: a WBXML response now, one that comes when a parked request (Ping, hanging Sync) ends, or, for
+ * the commands that answer so, an empty 200, an HTTP status, or raw bytes.
+ */
 public sealed interface EasAnswer {
 
     static EasAnswer now(WbxmlElement body) {
@@ -34,4 +37,13 @@ public sealed interface EasAnswer {
             Function<T, Optional<WbxmlElement>> map,
             Supplier<Optional<WbxmlElement>> fallback)
             implements EasAnswer {}
+
+    /** Success answered with an empty body (MS-ASCMD 2.2.3.177.14). */
+    record Empty() implements EasAnswer {}
+
+    /** A refusal as an HTTP status (protocol 12.x, and commands without a WBXML response). */
+    record Http(int status, String message) implements EasAnswer {}
+
+    /** Raw bytes of a given media type as the HTTP body (GetAttachment, MS-ASCMD 2.2.1.7). */
+    record Bytes(String contentType, byte[] content) implements EasAnswer {}
 }

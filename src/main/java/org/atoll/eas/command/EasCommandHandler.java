@@ -4,10 +4,22 @@ import org.atoll.device.DeviceView;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.wbxml.WbxmlElement;
-import org.jspecify.annotations.Nullable;
 
-/** One ActiveSync command: from the decoded request to the response, both WBXML documents. */
-public interface EasCommandHandler {
+/**
+ * One ActiveSync command. A handler is of exactly one kind, by what its request carries, and implements only what
+ * that kind serves; the front end runs every admission check before it calls one:
+ *
+ * <ul>
+ *   <li>{@link MessageCommand}: one WBXML document, read into the command's request record and answered with its
+ *       response record ({@code eas.message});
+ *   <li>{@link DocumentCommand}: one WBXML document the command reads itself (MoveItems, ItemOperations);
+ *   <li>{@link WaitingCommand}: a WBXML document or no body at all, answered now or when a change comes (Ping,
+ *       Sync);
+ *   <li>{@link BodyCommand}: the raw body, WBXML or MIME by protocol version (SendMail, SmartReply, SmartForward);
+ *   <li>{@link HttpCommand}: the request line alone, answered in HTTP only (GetAttachment).
+ * </ul>
+ */
+public sealed interface EasCommandHandler permits EasCommandHandler.Answering, HttpCommand {
 
     EasCommand command();
 
@@ -29,37 +41,11 @@ public interface EasCommandHandler {
         return true;
     }
 
-    /**
-     * Whether the command answers with a WBXML document at all; one that does not (GetAttachment) gets every refusal
-     * as an HTTP status code, whatever the protocol version.
-     */
-    default boolean answersInWbxml() {
-        return true;
-    }
+    /** A command that answers with a WBXML document, so that from protocol 14.0 a refusal is its own Status. */
+    sealed interface Answering extends EasCommandHandler
+            permits MessageCommand, DocumentCommand, WaitingCommand, BodyCommand {
 
-    /** The command's response carrying only a Status, for a request refused before the command ran. */
-    WbxmlElement refused(int status);
-
-    /** Serves a request with a body; a handler that overrides {@link #answer} need not. */
-    default WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
-        throw new UnsupportedOperationException(command().commandName() + " answers through answer()");
-    }
-
-    /** Whether a request without a body is one of this command's (an empty Sync repeats the previous one). */
-    default boolean acceptsEmptyBody() {
-        return false;
-    }
-
-    /** Serves a request without a body; called only when {@link #acceptsEmptyBody()}. */
-    default WbxmlElement handleEmpty(long accountId, DeviceView device) {
-        throw new UnsupportedOperationException(command().commandName() + " needs a request body");
-    }
-
-    /**
-     * Serves a request whose answer may wait for a change (Ping, hanging Sync); the default answers at once with
-     * {@link #handle}, or {@link #handleEmpty} for a request without a body.
-     */
-    default EasAnswer answer(long accountId, DeviceView device, @Nullable WbxmlElement request) {
-        return EasAnswer.now(request == null ? handleEmpty(accountId, device) : handle(accountId, device, request));
+        /** The command's response carrying only a Status, for a request refused before the command ran. */
+        WbxmlElement refused(int status);
     }
 }

@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.atoll.wbxml.CodePage;
-import org.atoll.wbxml.WbxmlElement;
+import org.atoll.eas.message.ComposeMailMessage;
 
 /**
  * The 16.x form of SmartForward (MS-ASCMD 2.2.3.169): instead of a Mime element the device names the recipients in
@@ -25,7 +24,6 @@ import org.atoll.wbxml.WbxmlElement;
 final class Forwardees {
 
     private static final Session SESSION = Session.getInstance(new Properties());
-    private static final CodePage C = CodePage.COMPOSE_MAIL;
 
     private Forwardees() {}
 
@@ -33,14 +31,12 @@ final class Forwardees {
      * @param subject the original's subject, which the forward's takes after {@code FW: }
      * @throws IllegalArgumentException when a forwardee's address does not parse or there is none
      */
-    static byte[] message(WbxmlElement forwardees, WbxmlElement request, Optional<String> subject) {
+    static byte[] message(ComposeMailMessage.Forward forward, Optional<String> subject) {
         try {
             List<InternetAddress> to = new ArrayList<>();
-            for (WbxmlElement forwardee : forwardees.children(C, "Forwardee")) {
-                InternetAddress address = new InternetAddress(
-                        forwardee.text(C, "Email").orElseThrow(() -> new IllegalArgumentException("No Email")), true);
-                Optional<String> name = forwardee
-                        .text(C, "Name")
+            for (ComposeMailMessage.Forwardee forwardee : forward.forwardees()) {
+                InternetAddress address = new InternetAddress(forwardee.email(), true);
+                Optional<String> name = Optional.ofNullable(forwardee.name())
                         .map(DraftMime::withoutControls)
                         .filter(n -> !n.isBlank());
                 if (name.isPresent()) {
@@ -54,9 +50,7 @@ final class Forwardees {
             MimeMessage message = new MimeMessage(SESSION);
             message.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
             message.setSubject("FW: " + subject.orElse(""), "UTF-8");
-            Optional<WbxmlElement> body = request.child(CodePage.AIRSYNCBASE, "Body");
-            boolean html = body.flatMap(b -> b.text("Type")).map("2"::equals).orElse(false);
-            message.setText(body.flatMap(b -> b.text("Data")).orElse(""), "UTF-8", html ? "html" : "plain");
+            message.setText(forward.text(), "UTF-8", forward.html() ? "html" : "plain");
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);

@@ -12,7 +12,6 @@ import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.MimeBodies;
-import org.atoll.wbxml.WbxmlElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@link EasProperties#maxItemOperationsBytes()} is refused the same way, with its own message, before it is read.
  */
 @Component
-class GetAttachmentCommand implements BodyCommandHandler {
+final class GetAttachmentCommand implements HttpCommand {
 
     private static final int BAD_REQUEST = 400;
     private static final int NOT_RETRIEVED = 500;
@@ -44,25 +43,14 @@ class GetAttachmentCommand implements BodyCommandHandler {
     }
 
     @Override
-    public boolean answersInWbxml() {
-        return false;
-    }
-
-    /** Never called: GetAttachment has no WBXML response, so the front end refuses it with HTTP status codes. */
-    @Override
-    public WbxmlElement refused(int status) {
-        throw new UnsupportedOperationException("GetAttachment answers refusals with HTTP status codes");
-    }
-
-    @Override
-    public Reply handle(long accountId, DeviceView device, EasRequest request, byte[] body) {
+    public EasAnswer handle(long accountId, DeviceView device, EasRequest request) {
         Optional<String> name = request.parameter(EasParameter.ATTACHMENT_NAME);
         if (name.isEmpty()) {
-            return new Reply.Http(BAD_REQUEST, "GetAttachment needs the AttachmentName parameter");
+            return new EasAnswer.Http(BAD_REQUEST, "GetAttachment needs the AttachmentName parameter");
         }
         Optional<FileReference> reference = FileReference.parse(name.get());
         if (reference.isEmpty()) {
-            return new Reply.Http(BAD_REQUEST, "The AttachmentName is no FileReference of this server");
+            return new EasAnswer.Http(BAD_REQUEST, "The AttachmentName is no FileReference of this server");
         }
         Optional<MessageView> message = mailboxes
                 .messages(accountId, List.of(reference.get().messageId()))
@@ -92,14 +80,14 @@ class GetAttachmentCommand implements BodyCommandHandler {
         if (content.get().length > bound) {
             return tooLarge(bound);
         }
-        return new Reply.Bytes(attachment.get().contentType(), content.get());
+        return new EasAnswer.Bytes(attachment.get().contentType(), content.get());
     }
 
-    private static Reply notRetrieved() {
-        return new Reply.Http(NOT_RETRIEVED, "No such attachment");
+    private static EasAnswer notRetrieved() {
+        return new EasAnswer.Http(NOT_RETRIEVED, "No such attachment");
     }
 
-    private static Reply tooLarge(long bound) {
-        return new Reply.Http(NOT_RETRIEVED, "The attachment is larger than " + bound + " bytes");
+    private static EasAnswer tooLarge(long bound) {
+        return new EasAnswer.Http(NOT_RETRIEVED, "The attachment is larger than " + bound + " bytes");
     }
 }

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * written, so only one item or attachment is in memory at once.
  */
 @Component
-public class ItemOperationsCommand implements EasCommandHandler {
+public class ItemOperationsCommand implements DocumentCommand {
 
     /** ItemOperations Status values, MS-ASCMD 2.2.3.177.7. */
     enum Status {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * request after a lost response changes nothing more.
  */
 @Component
-public class MoveItemsCommand implements EasCommandHandler {
+public class MoveItemsCommand implements DocumentCommand {
 
     /** MoveItems Status values, MS-ASCMD 2.2.3.177.9. */
     enum Status {

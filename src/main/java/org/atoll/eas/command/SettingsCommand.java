@@ -1,24 +1,25 @@
 package org.atoll.eas.command;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.List;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
+import org.atoll.eas.message.SettingsMessage;
+import org.atoll.eas.message.SettingsMessage.Answer;
+import org.atoll.eas.message.SettingsMessage.OofMessage;
+import org.atoll.eas.message.SettingsMessage.OofSet;
+import org.atoll.eas.message.SettingsMessage.PartStatus;
+import org.atoll.eas.message.SettingsMessage.Request;
+import org.atoll.eas.message.SettingsMessage.Response;
+import org.atoll.eas.message.SettingsMessage.Status;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mail.InvalidOofSettings;
 import org.atoll.mail.OofReply;
 import org.atoll.mail.OofSettings;
-import org.atoll.mail.OofState;
 import org.atoll.mail.OutOfOffice;
 import org.atoll.mime.Bodies;
-import org.atoll.wbxml.CodePage;
-import org.atoll.wbxml.WbxmlElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,26 +27,7 @@ import org.springframework.stereotype.Component;
  * (UserInformation Get), and reads and sets Out of Office (Oof Get and Set, {@link OutOfOffice}).
  */
 @Component
-public class SettingsCommand implements EasCommandHandler {
-
-    /** Settings Status values, MS-ASCMD 2.2.3.177.17. */
-    enum Status {
-        SUCCESS(1),
-        PROTOCOL_ERROR(2),
-        ACCESS_DENIED(3);
-
-        final int code;
-
-        Status(int code) {
-            this.code = code;
-        }
-    }
-
-    private static final CodePage S = CodePage.SETTINGS;
-
-    /** MS-ASDTYPE 2.3 dateTime as ActiveSync writes it. */
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+class SettingsCommand implements MessageCommand<Request, Response> {
 
     private final Devices devices;
     private final Accounts accounts;
@@ -63,98 +45,81 @@ public class SettingsCommand implements EasCommandHandler {
     }
 
     @Override
-    public WbxmlElement refused(int status) {
-        return status(WbxmlElement.of(S, "Settings"), status);
+    public SettingsMessage message() {
+        return SettingsMessage.INSTANCE;
     }
 
     @Override
-    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
-        if (request.page() != S || !request.name().equals("Settings")) {
-            return refused(Status.PROTOCOL_ERROR.code);
-        }
-        WbxmlElement response = refused(Status.SUCCESS.code);
-        for (WbxmlElement part : request.children()) {
-            response.add(
-                    switch (part.name()) {
-                        case "DeviceInformation" -> deviceInformation(accountId, device, part);
-                        case "UserInformation" -> userInformation(accountId, device, part);
-                        case "Oof" -> outOfOffice(accountId, part);
-                        default -> status(WbxmlElement.of(S, part.name()), Status.PROTOCOL_ERROR.code);
-                    });
-        }
-        return response;
+    public Response serve(long accountId, DeviceView device, Request request) {
+        return new Response(request.parts().stream()
+                .map(part -> switch (part) {
+                    case SettingsMessage.DeviceInformationPart(var set) -> {
+                        if (set == null) {
+                            yield new PartStatus("DeviceInformation", Status.PROTOCOL_ERROR);
+                        }
+                        devices.recordInformation(accountId, device.deviceId(), set);
+                        yield new PartStatus("DeviceInformation", Status.SUCCESS);
+                    }
+                    case SettingsMessage.UserInformationPart(boolean get) ->
+                        get
+                                ? userInformation(accountId, device)
+                                : new PartStatus("UserInformation", Status.PROTOCOL_ERROR);
+                    case SettingsMessage.OofGet(boolean html) -> outOfOffice(accountId, html);
+                    case OofSet set -> setOutOfOffice(accountId, set);
+                    case SettingsMessage.Invalid(String name) -> new PartStatus(name, Status.PROTOCOL_ERROR);
+                })
+                .toList());
     }
 
-    private WbxmlElement deviceInformation(long accountId, DeviceView device, WbxmlElement part) {
-        Optional<WbxmlElement> set = part.child(S, "Set");
-        if (set.isEmpty()) {
-            return status(WbxmlElement.of(S, "DeviceInformation"), Status.PROTOCOL_ERROR.code);
-        }
-        devices.recordInformation(accountId, device.deviceId(), DeviceInformationElement.read(set.get()));
-        return status(WbxmlElement.of(S, "DeviceInformation"), Status.SUCCESS.code);
-    }
-
-    private WbxmlElement userInformation(long accountId, DeviceView device, WbxmlElement part) {
-        if (part.child(S, "Get").isEmpty()) {
-            return status(WbxmlElement.of(S, "UserInformation"), Status.PROTOCOL_ERROR.code);
-        }
+    private Answer userInformation(long accountId, DeviceView device) {
         AccountView account = accounts.find(accountId).orElseThrow();
-        WbxmlElement get = WbxmlElement.of(S, "Get");
-        if (EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_1)) {
-            get.add(WbxmlElement.of(S, "Accounts")
-                    .add(WbxmlElement.of(S, "Account")
-                            .add("UserDisplayName", account.displayName())
-                            .add(WbxmlElement.of(S, "EmailAddresses")
-                                    .add("SMTPAddress", account.address())
-                                    .add("PrimarySmtpAddress", account.address()))));
-        } else {
-            get.add(WbxmlElement.of(S, "EmailAddresses").add("SMTPAddress", account.address()));
-        }
-        return status(WbxmlElement.of(S, "UserInformation"), Status.SUCCESS.code)
-                .add(get);
+        return new SettingsMessage.UserInformation(
+                account.displayName(),
+                account.address(),
+                EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_1));
     }
 
     /**
-     * Oof Get and Set (MS-ASCMD 2.2.3.119): the state, the schedule, and one OofMessage per audience. Get answers each
-     * message in the BodyType asked for (Text or HTML); Set replaces what it names and keeps the audiences it leaves
-     * out. A Set that breaks a rule (a schedule without both times, an end before the start, an unknown state or
-     * BodyType) gets Status 2 and changes nothing.
+     * Oof Get (MS-ASCMD 2.2.3.119): the state, the schedule, and one OofMessage per audience, each in the BodyType
+     * asked for (Text or HTML).
      */
-    private WbxmlElement outOfOffice(long accountId, WbxmlElement part) {
-        Optional<WbxmlElement> get = part.child(S, "Get");
-        if (get.isPresent()) {
-            boolean html =
-                    get.get().text(S, "BodyType").map("HTML"::equalsIgnoreCase).orElse(false);
-            OofSettings settings = outOfOffice.settings(accountId);
-            WbxmlElement answer = WbxmlElement.of(S, "Get")
-                    .add("OofState", Integer.toString(settings.state().code()));
-            if (settings.start() != null && settings.end() != null) {
-                answer.add("StartTime", DATE.format(settings.start())).add("EndTime", DATE.format(settings.end()));
-            }
-            answer.add(oofMessage("AppliesToInternal", settings.internal(), html))
-                    .add(oofMessage("AppliesToExternalKnown", settings.externalKnown(), html))
-                    .add(oofMessage("AppliesToExternalUnknown", settings.externalUnknown(), html));
-            return status(WbxmlElement.of(S, "Oof"), Status.SUCCESS.code).add(answer);
-        }
-        Optional<WbxmlElement> set = part.child(S, "Set");
-        if (set.isEmpty()) {
-            return status(WbxmlElement.of(S, "Oof"), Status.PROTOCOL_ERROR.code);
-        }
-        try {
-            outOfOffice.set(accountId, read(set.get(), outOfOffice.settings(accountId)));
-        } catch (IllegalArgumentException | DateTimeParseException | InvalidOofSettings e) {
-            return status(WbxmlElement.of(S, "Oof"), Status.PROTOCOL_ERROR.code);
-        }
-        return status(WbxmlElement.of(S, "Oof"), Status.SUCCESS.code);
+    private Answer outOfOffice(long accountId, boolean html) {
+        OofSettings settings = outOfOffice.settings(accountId);
+        return new SettingsMessage.OofSettingsAnswer(
+                settings.state(),
+                settings.start(),
+                settings.end(),
+                List.of(
+                        oofMessage("AppliesToInternal", settings.internal(), html),
+                        oofMessage("AppliesToExternalKnown", settings.externalKnown(), html),
+                        oofMessage("AppliesToExternalUnknown", settings.externalUnknown(), html)));
     }
 
-    private static WbxmlElement oofMessage(String audience, OofReply reply, boolean html) {
-        WbxmlElement message =
-                WbxmlElement.of(S, "OofMessage").addEmpty(audience).add("Enabled", reply.enabled() ? "1" : "0");
-        if (!reply.message().isEmpty()) {
-            message.add("ReplyMessage", converted(reply, html));
+    /**
+     * Oof Set: replaces what it names and keeps the audiences it leaves out. A Set that breaks a rule (a schedule
+     * without both times, an end before the start) gets Status 2 and changes nothing.
+     */
+    private Answer setOutOfOffice(long accountId, OofSet set) {
+        OofSettings current = outOfOffice.settings(accountId);
+        try {
+            outOfOffice.set(
+                    accountId,
+                    new OofSettings(
+                            set.state(),
+                            set.start(),
+                            set.end(),
+                            set.internal() == null ? current.internal() : set.internal(),
+                            set.externalKnown() == null ? current.externalKnown() : set.externalKnown(),
+                            set.externalUnknown() == null ? current.externalUnknown() : set.externalUnknown()));
+        } catch (IllegalArgumentException | InvalidOofSettings e) {
+            return new PartStatus("Oof", Status.PROTOCOL_ERROR);
         }
-        return message.add("BodyType", html ? "HTML" : "TEXT");
+        return new PartStatus("Oof", Status.SUCCESS);
+    }
+
+    private static OofMessage oofMessage(String audience, OofReply reply, boolean html) {
+        return new OofMessage(
+                audience, reply.enabled(), reply.message().isEmpty() ? null : converted(reply, html), html);
     }
 
     /** The reply's message in the body type asked for: HTML as text without its markup, text as escaped HTML. */
@@ -171,50 +136,5 @@ public class SettingsCommand implements EasCommandHandler {
                 .replace(">", "&gt;")
                 .replace("\n", "<br>");
         return "<html><body>" + escaped + "</body></html>";
-    }
-
-    /** The settings a Set asks for, starting from the current ones. */
-    private static OofSettings read(WbxmlElement set, OofSettings current) {
-        OofState state = set.text(S, "OofState")
-                .flatMap(WireNumbers::unsigned)
-                .flatMap(code -> code > 2 ? Optional.empty() : OofState.ofCode(code.intValue()))
-                .orElseThrow(() -> new IllegalArgumentException("OofState"));
-        Instant start = set.text(S, "StartTime").map(Instant::parse).orElse(null);
-        Instant end = set.text(S, "EndTime").map(Instant::parse).orElse(null);
-        OofReply internal = current.internal();
-        OofReply known = current.externalKnown();
-        OofReply unknown = current.externalUnknown();
-        for (WbxmlElement message : set.children(S, "OofMessage")) {
-            OofReply reply = reply(message);
-            if (message.child(S, "AppliesToInternal").isPresent()) {
-                internal = reply;
-            } else if (message.child(S, "AppliesToExternalKnown").isPresent()) {
-                known = reply;
-            } else if (message.child(S, "AppliesToExternalUnknown").isPresent()) {
-                unknown = reply;
-            } else {
-                throw new IllegalArgumentException("OofMessage names no audience");
-            }
-        }
-        return new OofSettings(state, start, end, internal, known, unknown);
-    }
-
-    private static OofReply reply(WbxmlElement message) {
-        boolean enabled = message.text(S, "Enabled")
-                .map(text -> switch (text) {
-                    case "1" -> true;
-                    case "0" -> false;
-                    default -> throw new IllegalArgumentException("Enabled " + text);
-                })
-                .orElse(false);
-        String type = message.text(S, "BodyType").orElse("TEXT");
-        if (!type.equalsIgnoreCase("TEXT") && !type.equalsIgnoreCase("HTML")) {
-            throw new IllegalArgumentException("BodyType " + type);
-        }
-        return new OofReply(enabled, message.text(S, "ReplyMessage").orElse(""), type.equalsIgnoreCase("HTML"));
-    }
-
-    private static WbxmlElement status(WbxmlElement element, int status) {
-        return element.add("Status", Integer.toString(status));
     }
 }

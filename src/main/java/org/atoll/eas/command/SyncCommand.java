@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
  * device's changes. An empty request, or a Partial one, repeats the collections of the previous request.
  */
 @Component
-public class SyncCommand implements EasCommandHandler {
+public class SyncCommand implements WaitingCommand {
 
     /** Sync Status values, MS-ASCMD 2.2.3.177.17. */
     enum Status {
@@ -133,13 +133,7 @@ public class SyncCommand implements EasCommandHandler {
         return status(status);
     }
 
-    @Override
-    public boolean acceptsEmptyBody() {
-        return true;
-    }
-
-    @Override
-    public WbxmlElement handleEmpty(long accountId, DeviceView device) {
+    private WbxmlElement handleEmpty(long accountId, DeviceView device) {
         return respond(accountId, device, List.of(), true);
     }
 
@@ -159,8 +153,7 @@ public class SyncCommand implements EasCommandHandler {
         }
     }
 
-    @Override
-    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
+    private WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
         if (request.page() != A || !request.name().equals("Sync")) {
             return status(Status.PROTOCOL_ERROR.code);
         }
@@ -197,7 +190,7 @@ public class SyncCommand implements EasCommandHandler {
                 || request.page() != A
                 || (request.child("Wait").isEmpty()
                         && request.child("HeartbeatInterval").isEmpty())) {
-            return EasCommandHandler.super.answer(accountId, device, request);
+            return EasAnswer.now(request == null ? handleEmpty(accountId, device) : handle(accountId, device, request));
         }
         Optional<String> wait = request.text("Wait");
         Optional<String> heartbeat = request.text("HeartbeatInterval");
@@ -223,7 +216,7 @@ public class SyncCommand implements EasCommandHandler {
                 .flatMap(c -> c.children(A, "Collection").stream())
                 .anyMatch(c -> c.child("Commands").isPresent());
         if (carriesChanges) {
-            return EasCommandHandler.super.answer(accountId, device, request);
+            return EasAnswer.now(handle(accountId, device, request));
         }
         Duration interval = wait.isPresent() ? Duration.ofMinutes(asked.get()) : Duration.ofSeconds(asked.get());
         return EasAnswer.later(

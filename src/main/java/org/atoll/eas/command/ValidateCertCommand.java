@@ -1,7 +1,6 @@
 package org.atoll.eas.command;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathValidator;
@@ -26,9 +25,11 @@ import java.util.stream.Collectors;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.atoll.device.DeviceView;
+import org.atoll.eas.message.ValidateCertMessage;
+import org.atoll.eas.message.ValidateCertMessage.Request;
+import org.atoll.eas.message.ValidateCertMessage.Response;
+import org.atoll.eas.message.ValidateCertMessage.Status;
 import org.atoll.eas.request.EasCommand;
-import org.atoll.wbxml.CodePage;
-import org.atoll.wbxml.WbxmlElement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,33 +40,12 @@ import org.springframework.stereotype.Component;
  * element allows. A certificate that is not base64 DER gets its own Status, never a failed request.
  */
 @Component
-class ValidateCertCommand implements EasCommandHandler {
-
-    /** ValidateCert Status values, MS-ASCMD 2.2.3.177.18. */
-    enum Status {
-        SUCCESS(1),
-        PROTOCOL_ERROR(2),
-        SIGNATURE_NOT_VALIDATED(3),
-        UNTRUSTED_SOURCE(4),
-        CHAIN_NOT_CREATED(5),
-        NOT_FOR_EMAIL(6),
-        EXPIRED(7),
-        INCONSISTENT_VALIDITY(8),
-        CHAIN_USED_INCORRECTLY(9),
-        REVOCATION_UNDETERMINED(16),
-        SERVER_ERROR(17);
-
-        final int code;
-
-        Status(int code) {
-            this.code = code;
-        }
-    }
+class ValidateCertCommand implements MessageCommand<Request, Response> {
 
     /** The most certificates, Certificates and CertificateChain together, one request may ask about. */
     static final int MAX_CERTIFICATES = 32;
 
-    private static final CodePage V = CodePage.VALIDATE_CERT;
+    private static final ValidateCertMessage MESSAGE = new ValidateCertMessage(MAX_CERTIFICATES);
 
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
@@ -76,64 +56,38 @@ class ValidateCertCommand implements EasCommandHandler {
     }
 
     @Override
-    public WbxmlElement refused(int status) {
-        return WbxmlElement.of(V, "ValidateCert").add("Status", Integer.toString(status));
+    public ValidateCertMessage message() {
+        return MESSAGE;
     }
 
     @Override
-    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
-        if (request.page() != V || !request.name().equals("ValidateCert")) {
-            return refused(Status.PROTOCOL_ERROR.code);
-        }
-        List<WbxmlElement> certificates = request.child(V, "Certificates")
-                .map(c -> c.children(V, "Certificate"))
-                .orElse(List.of());
-        List<WbxmlElement> chain = request.child(V, "CertificateChain")
-                .map(c -> c.children(V, "Certificate"))
-                .orElse(List.of());
-        Optional<String> checkCrl = request.text(V, "CheckCRL");
-        if (certificates.isEmpty()
-                || certificates.size() + chain.size() > MAX_CERTIFICATES
-                || checkCrl.filter(v -> !v.equals("0") && !v.equals("1")).isPresent()) {
-            return refused(Status.PROTOCOL_ERROR.code);
-        }
+    public Response serve(long accountId, DeviceView device, Request request) {
         Set<TrustAnchor> anchors = TrustStore.ANCHORS;
         List<X509Certificate> intermediates = new ArrayList<>();
         boolean chainReadable = true;
-        for (WbxmlElement element : chain) {
-            Optional<X509Certificate> certificate = certificate(element);
+        for (String text : request.chain()) {
+            Optional<X509Certificate> certificate = certificate(text);
             certificate.ifPresent(intermediates::add);
             chainReadable &= certificate.isPresent();
         }
-        WbxmlElement response = WbxmlElement.of(V, "ValidateCert").add("Status", code(Status.SUCCESS));
-        for (WbxmlElement element : certificates) {
-            Optional<X509Certificate> certificate = certificate(element);
-            Status status;
+        List<Status> statuses = new ArrayList<>();
+        for (String text : request.certificates()) {
+            Optional<X509Certificate> certificate = certificate(text);
             if (certificate.isEmpty()) {
-                status = Status.SIGNATURE_NOT_VALIDATED;
+                statuses.add(Status.SIGNATURE_NOT_VALIDATED);
             } else if (!chainReadable) {
-                status = Status.CHAIN_NOT_CREATED;
+                statuses.add(Status.CHAIN_NOT_CREATED);
             } else {
-                status = validate(
-                        certificate.get(),
-                        intermediates,
-                        anchors,
-                        checkCrl.orElse("0").equals("1"));
+                statuses.add(validate(certificate.get(), intermediates, anchors, request.checkCrl()));
             }
-            response.add(WbxmlElement.of(V, "Certificate").add("Status", code(status)));
         }
-        return response;
+        return new Response(statuses);
     }
 
-    /** A certificate's base64 DER, sent as a string or as opaque data holding the base64 text. */
-    private static Optional<X509Certificate> certificate(WbxmlElement element) {
-        Optional<String> text =
-                element.text().or(() -> element.opaque().map(bytes -> new String(bytes, StandardCharsets.US_ASCII)));
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+    /** A certificate from its base64 DER. */
+    private static Optional<X509Certificate> certificate(String text) {
         try {
-            byte[] der = Base64.getMimeDecoder().decode(text.get().strip());
+            byte[] der = Base64.getMimeDecoder().decode(text.strip());
             return Optional.of((X509Certificate)
                     CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
         } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
@@ -244,10 +198,6 @@ class ValidateCertCommand implements EasCommandHandler {
 
     private static boolean isSelfIssued(X509Certificate certificate) {
         return certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
-    }
-
-    private static String code(Status status) {
-        return Integer.toString(status.code);
     }
 
     /** The roots of the JDK's default trust store, read once. */

@@ -108,6 +108,16 @@ public class EventStore {
         return gone;
     }
 
+    /** The account's events with this iCalendar UID, in any of its calendars, oldest first. */
+    public List<EventView> withUid(long accountId, String uid) {
+        return whole(
+                accountId,
+                jdbc.sql("SELECT " + COLUMNS + " FROM calendar_event WHERE account_id = ? AND uid = ? ORDER BY id")
+                        .params(accountId, uid)
+                        .query(EventStore::row)
+                        .list());
+    }
+
     public List<EventView> of(long accountId, Collection<Long> eventIds) {
         if (eventIds.isEmpty()) {
             return List.of();

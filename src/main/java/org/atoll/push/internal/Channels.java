@@ -4,7 +4,7 @@ package org.atoll.push.internal;
  * The PostgreSQL notification channels between nodes. Payloads carry numeric ids only, never anything secret: a
  * listener learns which account to re-check, not what changed.
  */
-public final class Channels {
+final class Channels {
 
     /** A mailbox change committed; payload: the account id. */
     public static final String MAILBOX = "atoll_mailbox";

@@ -13,7 +13,7 @@ import org.atoll.mailbox.SystemFolder;
  * under {@code INBOX}, as servers with an {@code INBOX.} namespace keep them) gets a role; {@code Projects/Sent}
  * stays a folder of its own.
  */
-public final class FolderRoles {
+final class FolderRoles {
 
     private static final Map<String, SystemFolder> SPECIAL_USE = Map.of(
             "\\sent", SystemFolder.SENT_ITEMS,

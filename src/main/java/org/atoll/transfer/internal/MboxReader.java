@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Limits: a message above {@code maxMessageBytes} is reported to the sink as failed and not kept; no line or
  * message is buffered beyond that.
  */
-public final class MboxReader {
+final class MboxReader {
 
     private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US);

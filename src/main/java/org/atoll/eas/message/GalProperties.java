@@ -1,4 +1,4 @@
-package org.atoll.eas.command;
+package org.atoll.eas.message;
 
 import org.atoll.account.DirectoryDetails;
 import org.atoll.account.DirectoryEntry;

@@ -1,0 +1,195 @@
+package org.atoll.mailbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.atoll.calendar.Attendee;
+import org.atoll.calendar.BusyStatus;
+import org.atoll.calendar.CalendarEvent;
+import org.atoll.calendar.EventException;
+import org.atoll.calendar.ICalendars;
+import org.atoll.calendar.ItipMessage;
+import org.atoll.calendar.MalformedCalendarItem;
+import org.atoll.calendar.MeetingMessages;
+import org.atoll.calendar.MeetingStatus;
+import org.atoll.mime.MimeBodies;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mail delivered to an Inbox, with what an invitation, a cancellation or an answer in it (iMIP, RFC 6047; iTIP, RFC
+ * 5546) does to the recipient's calendar, in the same transaction as the delivery: the message and its effect are
+ * stored together or not at all.
+ *
+ * <ul>
+ *   <li>A REQUEST places the meeting in the default calendar as tentative (MS-ASCAL MeetingStatus 3, received), or
+ *       updates the one with its UID when the organizer's SEQUENCE is not older; an update of one occurrence
+ *       becomes that occurrence's exception. An answer already given survives an update that does not raise the
+ *       SEQUENCE.
+ *   <li>A CANCEL from the meeting's organizer marks it cancelled (MeetingStatus 7) and free, or deletes the one
+ *       occurrence it names.
+ *   <li>A REPLY to a meeting the recipient organizes records that attendee's answer and when it came.
+ * </ul>
+ *
+ * Anything else, and anything that does not read as iMIP, is only mail.
+ */
+@Service
+public class Invitations {
+
+    private final Mailboxes mailboxes;
+    private final Calendars calendars;
+    private final Clock clock;
+
+    Invitations(Mailboxes mailboxes, Calendars calendars, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    /**
+     * Delivers a message to the account's Inbox as {@link Mailboxes#deliver(long, SystemFolder, byte[], Instant,
+     * boolean)} does, and applies the meeting message in it to the calendar of {@code recipient}, the address it was
+     * delivered to.
+     */
+    @Transactional
+    public MessageView deliver(long accountId, String recipient, byte[] rawMime, @Nullable Instant receivedAt) {
+        MessageView stored = mailboxes.deliver(accountId, SystemFolder.INBOX, rawMime, receivedAt, false);
+        if (!MeetingMessages.NOTE.equals(stored.messageClass())) {
+            MimeBodies.calendar(rawMime).ifPresent(ics -> apply(accountId, recipient, ics));
+        }
+        return stored;
+    }
+
+    private void apply(long accountId, String recipient, String ics) {
+        ItipMessage message;
+        try {
+            message = ICalendars.parseItip(ics, recipient);
+        } catch (MalformedCalendarItem e) {
+            return;
+        }
+        Optional<EventView> stored = calendars.byUid(accountId, message.uid());
+        switch (message.method()) {
+            case REQUEST -> request(accountId, recipient, message, stored);
+            case CANCEL -> stored.ifPresent(event -> cancel(accountId, message, event));
+            case REPLY -> stored.ifPresent(event -> reply(accountId, recipient, message, event));
+            case PUBLISH -> {}
+        }
+    }
+
+    private void request(long accountId, String recipient, ItipMessage message, Optional<EventView> stored) {
+        CalendarEvent invited = message.event();
+        if (invited == null || recipient.equalsIgnoreCase(invited.organizerAddress())) {
+            return;
+        }
+        invited = invited.withBusyStatus(BusyStatus.TENTATIVE).withMeetingStatus(MeetingStatus.RECEIVED);
+        if (stored.isEmpty()) {
+            if (message.recurrenceId() == null || invited.recurrence() == null) {
+                calendars.create(accountId, calendars.defaultFolder(accountId).id(), EventContent.of(invited));
+            }
+            return;
+        }
+        EventView event = stored.get();
+        CalendarEvent current = event.event();
+        if (!fromOrganizer(message, current) || message.sequence() < current.sequence()) {
+            return;
+        }
+        if (message.recurrenceId() != null && current.recurrence() != null) {
+            EventException changed = new EventException(
+                    message.recurrenceId(),
+                    false,
+                    invited.subject(),
+                    invited.location(),
+                    invited.body(),
+                    invited.start(),
+                    invited.end(),
+                    invited.allDay(),
+                    BusyStatus.TENTATIVE,
+                    null,
+                    invited.reminderMinutes(),
+                    null,
+                    invited.attendees(),
+                    MeetingStatus.RECEIVED);
+            calendars.update(
+                    accountId,
+                    event.id(),
+                    EventContent.of(
+                            current.withRecurrence(current.recurrence(), replaced(current.exceptions(), changed))));
+            return;
+        }
+        CalendarEvent updated = message.sequence() == current.sequence() ? keepAnswer(invited, current) : invited;
+        calendars.update(accountId, event.id(), EventContent.of(updated));
+    }
+
+    private void cancel(long accountId, ItipMessage message, EventView event) {
+        CalendarEvent current = event.event();
+        if (!fromOrganizer(message, current)) {
+            return;
+        }
+        if (message.recurrenceId() != null && current.recurrence() != null) {
+            calendars.update(
+                    accountId,
+                    event.id(),
+                    EventContent.of(current.withRecurrence(
+                            current.recurrence(),
+                            replaced(current.exceptions(), EventException.deleted(message.recurrenceId())))));
+            return;
+        }
+        calendars.update(
+                accountId,
+                event.id(),
+                EventContent.of(current.withMeetingStatus(MeetingStatus.CANCELED_RECEIVED)
+                        .withBusyStatus(BusyStatus.FREE)
+                        .withSequence(Math.max(current.sequence(), message.sequence()))));
+    }
+
+    private void reply(long accountId, String recipient, ItipMessage message, EventView event) {
+        CalendarEvent current = event.event();
+        if (!recipient.equalsIgnoreCase(current.organizerAddress())
+                || message.attendees().isEmpty()) {
+            return;
+        }
+        Attendee answer = message.attendees().getFirst();
+        Instant now = clock.instant();
+        boolean known = false;
+        List<Attendee> attendees = new ArrayList<>();
+        for (Attendee attendee : current.attendees()) {
+            if (attendee.address().equalsIgnoreCase(answer.address())) {
+                attendees.add(attendee.withStatus(answer.status(), now));
+                known = true;
+            } else {
+                attendees.add(attendee);
+            }
+        }
+        if (known) {
+            calendars.update(accountId, event.id(), EventContent.of(current.withAttendees(attendees)));
+        }
+    }
+
+    /** Only the organizer the stored meeting names may change or cancel it. */
+    private static boolean fromOrganizer(ItipMessage message, CalendarEvent current) {
+        return current.organizerAddress() != null
+                && current.organizerAddress().equalsIgnoreCase(message.organizerAddress());
+    }
+
+    /** The updated meeting with the answer the recipient gave to the version before, which it does not change. */
+    private static CalendarEvent keepAnswer(CalendarEvent updated, CalendarEvent current) {
+        if (current.busyStatus() == BusyStatus.TENTATIVE) {
+            return updated;
+        }
+        return updated.withBusyStatus(current.busyStatus());
+    }
+
+    private static List<EventException> replaced(List<EventException> exceptions, EventException replacement) {
+        List<EventException> result = new ArrayList<>();
+        for (EventException exception : exceptions) {
+            if (!exception.originalStart().equals(replacement.originalStart())) {
+                result.add(exception);
+            }
+        }
+        result.add(replacement);
+        return result;
+    }
+}
