@@ -1,0 +1,312 @@
+package org.atoll.eas.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.atoll.push.FolderClass;
+import org.atoll.push.PingOutcome;
+import org.atoll.push.PingRequest;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readers and writers of eas/message on their own: each malformation is answered with the Status its command
+ * defines for it, and each writer puts the elements of its response record where MS-ASCMD puts them.
+ */
+class EasMessagesTest {
+
+    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
+    private static final CodePage P = CodePage.PING;
+
+    @Nested
+    class FolderSync {
+
+        @Test
+        void aDocumentOfAnotherCommandShouldBeStatus10_MsAscmd_2_2_3_177_5() {
+            assertStatus(
+                    () -> FolderSyncMessage.INSTANCE.read(WbxmlElement.of(P, "Ping")),
+                    FolderSyncMessage.Status.MALFORMED_REQUEST);
+        }
+
+        @Test
+        void aMissingSyncKeyShouldBeStatus10() {
+            assertStatus(
+                    () -> FolderSyncMessage.INSTANCE.read(WbxmlElement.of(H, "FolderSync")),
+                    FolderSyncMessage.Status.MALFORMED_REQUEST);
+        }
+
+        @Test
+        void aKeyThisServerNeverIssuesShouldBeStatus9SoTheDeviceStartsOver_MsAscmd_2_2_3_181() {
+            assertStatus(
+                    () -> FolderSyncMessage.INSTANCE.read(
+                            WbxmlElement.of(H, "FolderSync").add("SyncKey", "{6A3BF9B1-44C6-4E5F-9D1A}1")),
+                    FolderSyncMessage.Status.INVALID_SYNC_KEY);
+        }
+
+        @Test
+        void theFirstKeyShouldBeReadAsZero() throws MalformedRequest {
+            assertThat(FolderSyncMessage.INSTANCE
+                            .read(WbxmlElement.of(H, "FolderSync").add("SyncKey", "0"))
+                            .syncKey())
+                    .isZero();
+        }
+
+        @Test
+        void changesShouldBeWrittenWithTheirCountAfterStatusAndSyncKey_MsAscmd_2_2_1_5() {
+            WbxmlElement written = FolderSyncMessage.INSTANCE.write(new FolderSyncMessage.Changes(
+                    7,
+                    List.of(
+                            new FolderSyncMessage.Folder(true, 12, null, "Inbox", 2),
+                            new FolderSyncMessage.Folder(false, 13, 12L, "Lists", 12),
+                            new FolderSyncMessage.Deleted(14))));
+
+            assertThat(written)
+                    .isEqualTo(WbxmlElement.of(H, "FolderSync")
+                            .add("Status", "1")
+                            .add("SyncKey", "7")
+                            .add(WbxmlElement.of(H, "Changes")
+                                    .add("Count", "3")
+                                    .add(WbxmlElement.of(H, "Add")
+                                            .add("ServerId", "12")
+                                            .add("ParentId", "0")
+                                            .add("DisplayName", "Inbox")
+                                            .add("Type", "2"))
+                                    .add(WbxmlElement.of(H, "Update")
+                                            .add("ServerId", "13")
+                                            .add("ParentId", "12")
+                                            .add("DisplayName", "Lists")
+                                            .add("Type", "12"))
+                                    .add(WbxmlElement.of(H, "Delete").add("ServerId", "14"))));
+        }
+    }
+
+    @Nested
+    class FolderCreate {
+
+        @Test
+        void aTypeADeviceMayNotCreateShouldBeStatus10_MsAscmd_2_2_3_186_2() {
+            assertStatus(
+                    () -> FolderChangeMessages.CREATE.read(WbxmlElement.of(H, "FolderCreate")
+                            .add("SyncKey", "3")
+                            .add("ParentId", "0")
+                            .add("DisplayName", "Mine")
+                            .add("Type", "2")),
+                    FolderChangeMessages.Status.MALFORMED_REQUEST);
+        }
+
+        @Test
+        void aFolderCreateSentAsFolderDeleteShouldBeStatus10() {
+            assertStatus(
+                    () -> FolderChangeMessages.DELETE.read(WbxmlElement.of(H, "FolderCreate")
+                            .add("SyncKey", "3")
+                            .add("ServerId", "9")),
+                    FolderChangeMessages.Status.MALFORMED_REQUEST);
+        }
+
+        @Test
+        void theNewFolderShouldFollowTheNextKey() {
+            assertThat(FolderChangeMessages.CREATE.write(
+                            new FolderChangeMessages.Response(FolderChangeMessages.Status.SUCCESS, 4L, 21L)))
+                    .isEqualTo(WbxmlElement.of(H, "FolderCreate")
+                            .add("Status", "1")
+                            .add("SyncKey", "4")
+                            .add("ServerId", "21"));
+        }
+    }
+
+    @Nested
+    class Ping {
+
+        @Test
+        void neitherHeartbeatNorFoldersShouldBeStatus4_MsAscmd_2_2_1_13() {
+            assertStatus(() -> PingMessage.INSTANCE.read(WbxmlElement.of(P, "Ping")), PingMessage.Status.SYNTAX_ERROR);
+        }
+
+        @Test
+        void aSecondHeartbeatShouldBeStatus4() {
+            assertStatus(
+                    () -> PingMessage.INSTANCE.read(WbxmlElement.of(P, "Ping")
+                            .add("HeartbeatInterval", "60")
+                            .add("HeartbeatInterval", "120")),
+                    PingMessage.Status.SYNTAX_ERROR);
+        }
+
+        @Test
+        void aFolderOfAnUnknownClassShouldBeStatus4() {
+            assertStatus(
+                    () -> PingMessage.INSTANCE.read(WbxmlElement.of(P, "Ping")
+                            .add(WbxmlElement.of(P, "Folders")
+                                    .add(WbxmlElement.of(P, "Folder")
+                                            .add("Id", "5")
+                                            .add("Class", "Journal")))),
+                    PingMessage.Status.SYNTAX_ERROR);
+        }
+
+        @Test
+        void heartbeatAndFoldersShouldBeRead() throws MalformedRequest {
+            PingRequest request = PingMessage.INSTANCE.read(WbxmlElement.of(P, "Ping")
+                    .add("HeartbeatInterval", "480")
+                    .add(WbxmlElement.of(P, "Folders")
+                            .add(WbxmlElement.of(P, "Folder").add("Id", "5").add("Class", "Email"))));
+
+            assertThat(request)
+                    .isEqualTo(new PingRequest(480L, List.of(new PingRequest.WatchedFolder("5", FolderClass.EMAIL))));
+        }
+
+        @Test
+        void aHeartbeatOutOfBoundsShouldCarryTheLimit_MsAscmd_2_2_3_177_11() {
+            assertThat(PingMessage.INSTANCE.write(new PingOutcome.HeartbeatOutOfBounds(3540)))
+                    .isEqualTo(WbxmlElement.of(P, "Ping").add("Status", "5").add("HeartbeatInterval", "3540"));
+        }
+    }
+
+    @Nested
+    class GetItemEstimate {
+
+        private final GetItemEstimateMessage message = new GetItemEstimateMessage(2);
+
+        @Test
+        void noCollectionShouldBeStatus2_MsAscmd_2_2_3_177_6() {
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "GetItemEstimate")),
+                    GetItemEstimateMessage.Status.INVALID_COLLECTION);
+        }
+
+        @Test
+        void oneCollectionMoreThanTheLimitShouldBeStatus2() {
+            WbxmlElement collections = WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "Collections");
+            for (int i = 0; i < 3; i++) {
+                collections.add(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "Collection")
+                        .add("CollectionId", Integer.toString(i + 1)));
+            }
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "GetItemEstimate")
+                            .add(collections)),
+                    GetItemEstimateMessage.Status.INVALID_COLLECTION);
+        }
+
+        @Test
+        void aCollectionIdThatIsNoFolderShouldBeKeptAsSentForItsOwnStatus() throws MalformedRequest {
+            GetItemEstimateMessage.Request request =
+                    message.read(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "GetItemEstimate")
+                            .add(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "Collections")
+                                    .add(WbxmlElement.of(CodePage.GET_ITEM_ESTIMATE, "Collection")
+                                            .add("CollectionId", "inbox"))));
+
+            assertThat(request.collections())
+                    .containsExactly(new GetItemEstimateMessage.Collection("inbox", null, null, null));
+        }
+    }
+
+    @Nested
+    class ResolveRecipients {
+
+        private final ResolveRecipientsMessage message = new ResolveRecipientsMessage(100);
+        private static final CodePage R = CodePage.RESOLVE_RECIPIENTS;
+
+        @Test
+        void noToShouldBeStatus5_MsAscmd_2_2_3_177_12() {
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(R, "ResolveRecipients")),
+                    ResolveRecipientsMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void moreAmbiguousRecipientsThanTheDirectoryListsShouldBeStatus5() {
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(R, "ResolveRecipients")
+                            .add("To", "ann")
+                            .add(WbxmlElement.of(R, "Options").add("MaxAmbiguousRecipients", "101"))),
+                    ResolveRecipientsMessage.Status.PROTOCOL_ERROR);
+        }
+    }
+
+    @Nested
+    class ValidateCert {
+
+        private static final CodePage V = CodePage.VALIDATE_CERT;
+
+        @Test
+        void aCheckCrlOtherThan0Or1ShouldBeStatus2_MsAscmd_2_2_3_177_18() {
+            assertStatus(
+                    () -> new ValidateCertMessage(32)
+                            .read(WbxmlElement.of(V, "ValidateCert")
+                                    .add(WbxmlElement.of(V, "Certificates").add("Certificate", "MIIB"))
+                                    .add("CheckCRL", "2")),
+                    ValidateCertMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void certificatesBeyondTheLimitShouldBeStatus2() {
+            WbxmlElement certificates = WbxmlElement.of(V, "Certificates")
+                    .add("Certificate", "MIIB")
+                    .add("Certificate", "MIIC");
+            assertStatus(
+                    () -> new ValidateCertMessage(1)
+                            .read(WbxmlElement.of(V, "ValidateCert").add(certificates)),
+                    ValidateCertMessage.Status.PROTOCOL_ERROR);
+        }
+    }
+
+    @Nested
+    class ComposeMail {
+
+        private static final CodePage C = CodePage.COMPOSE_MAIL;
+        private final ComposeMailMessage smartReply = new ComposeMailMessage("SmartReply", true, false);
+
+        @Test
+        void anAccountIdShouldBeStatus166_MsAscmd_2_2_2() {
+            assertStatus(
+                    () -> smartReply.read(WbxmlElement.of(C, "SmartReply")
+                            .add("ClientId", "1")
+                            .add("AccountId", "other")),
+                    ComposeMailMessage.Status.INVALID_ACCOUNT_ID);
+        }
+
+        @Test
+        void aReplyWithoutSourceShouldBeStatus103() {
+            assertStatus(
+                    () -> smartReply.read(WbxmlElement.of(C, "SmartReply")
+                            .add("ClientId", "1")
+                            .add(WbxmlElement.opaque(C, "Mime", new byte[] {'x'}))),
+                    ComposeMailMessage.Status.INVALID_XML);
+        }
+
+        @Test
+        void aClientIdWithASpaceShouldBeStatus103() {
+            assertStatus(
+                    () -> new ComposeMailMessage("SendMail", false, false)
+                            .read(WbxmlElement.of(C, "SendMail")
+                                    .add("ClientId", "a b")
+                                    .add(WbxmlElement.opaque(C, "Mime", new byte[] {'x'}))),
+                    ComposeMailMessage.Status.INVALID_XML);
+        }
+    }
+
+    @Nested
+    class Find {
+
+        private static final CodePage F = CodePage.FIND;
+
+        @Test
+        void aSearchIdThatIsNoGuidShouldBeStatus2_MsAscmd_2_2_3_160() {
+            assertStatus(
+                    () -> new FindMessage(new FindMessage.Range(0, 99))
+                            .read(WbxmlElement.of(F, "Find").add("SearchId", "search-1")),
+                    FindMessage.Status.INVALID_REQUEST);
+        }
+    }
+
+    private interface Read {
+        Object run() throws MalformedRequest;
+    }
+
+    private static void assertStatus(Read read, WireStatus status) {
+        assertThatThrownBy(read::run)
+                .isInstanceOfSatisfying(
+                        MalformedRequest.class, e -> assertThat(e.status()).isEqualTo(status));
+    }
+}
