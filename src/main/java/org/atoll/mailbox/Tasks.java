@@ -89,13 +89,29 @@ public class Tasks {
     /** A folder's tasks by descending id, continuing after {@code afterId} (null: from the newest). */
     @Transactional(readOnly = true)
     public List<TaskView> inFolder(long accountId, long folderId, @Nullable Long afterId, int limit) {
-        return store.inFolder(accountId, folderId, afterId, Math.clamp(limit, 1, Mailboxes.MAX_PAGE));
+        return inFolder(accountId, folderId, afterId, limit, false);
+    }
+
+    /**
+     * {@link #inFolder(long, long, Long, int)}, of the tasks not complete only when {@code incompleteOnly} (the
+     * FilterType of incomplete tasks, MS-ASCMD 2.2.3.69.2).
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> inFolder(
+            long accountId, long folderId, @Nullable Long afterId, int limit, boolean incompleteOnly) {
+        return store.inFolder(accountId, folderId, afterId, Math.clamp(limit, 1, Mailboxes.MAX_PAGE), incompleteOnly);
     }
 
     /** How many tasks the folder holds (of the whole account when {@code folderId} is null). */
     @Transactional(readOnly = true)
     public long count(long accountId, @Nullable Long folderId) {
-        return store.count(accountId, folderId);
+        return store.count(accountId, folderId, false);
+    }
+
+    /** How many tasks of the folder are not complete. */
+    @Transactional(readOnly = true)
+    public long countIncomplete(long accountId, long folderId) {
+        return store.count(accountId, folderId, true);
     }
 
     /** A page of the account's tasks (of one folder when given), oldest first. */
@@ -107,7 +123,7 @@ public class Tasks {
         int checkedSize = Math.clamp(size, 1, MAX_PAGE);
         int checkedPage = Math.max(page, 0);
         List<TaskView> items = store.page(accountId, folderId, (long) checkedPage * checkedSize, checkedSize);
-        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId));
+        return new PageOf<>(items, checkedPage, checkedSize, store.count(accountId, folderId, false));
     }
 
     /** The account's default Tasks folder. */

@@ -25,8 +25,24 @@ public interface ItemStore {
     /** The folder types whose items this class holds (MS-ASCMD 2.2.3.186.3). */
     Set<FolderType> folderTypes();
 
-    /** Whether a FilterType window applies to the class (Email, Calendar, Tasks; MS-ASCMD 2.2.3.69.2). */
+    /** Whether the FilterType time windows apply to the class (Email, Calendar; MS-ASCMD 2.2.3.69.2). */
     boolean filtered();
+
+    /**
+     * Whether the class takes the FilterType (MS-ASCMD 2.2.3.69.2): every class takes {@link FilterType#ALL}, a
+     * {@link #filtered} class the time windows. What a class does not take is synced as ALL.
+     */
+    default boolean takes(FilterType filter) {
+        return filter == FilterType.ALL || (filtered() && filter.timeWindow());
+    }
+
+    /**
+     * The instant an item's {@link ItemStamp#since} must not be before for the item to be in the FilterType's window
+     * at {@code now}, for a filter the class takes.
+     */
+    default Instant cutoff(FilterType filter, Instant now) {
+        return filter.cutoff(now);
+    }
 
     /** Stamps of the items that still exist among {@code ids}, in any order and whatever their folder. */
     List<ItemStamp> stamps(long accountId, Collection<Long> ids);

@@ -189,11 +189,7 @@ public class ItemSyncs {
                 || beforeHorizon(accountId, request.folderId(), state.progress().position())
                 || (options.filter() != FilterType.ALL
                         && !items.olderThan(
-                                        accountId,
-                                        devicePk,
-                                        request.folderId(),
-                                        options.filter().cutoff(now),
-                                        1)
+                                        accountId, devicePk, request.folderId(), store.cutoff(options.filter(), now), 1)
                                 .isEmpty())) {
             return Optional.empty();
         }
@@ -277,7 +273,7 @@ public class ItemSyncs {
         }
         Set<Long> counted = pass.decided;
         long count = Mailboxes.MAX_PAGE - pass.room;
-        Instant cutoff = options.filter().cutoff(pass.now);
+        Instant cutoff = pass.cutoff;
         if (progress.scanActive()) {
             // An item the journal adds is one the scan brings too: it is in the folder and not held.
             count -= found.stream().filter(d -> d.kind() == Kind.ADD).count();
@@ -662,7 +658,7 @@ public class ItemSyncs {
             this.folderId = folderId;
             this.options = options;
             this.now = now;
-            this.cutoff = options.filter().cutoff(now);
+            this.cutoff = store.cutoff(options.filter(), now);
             this.progress = progress;
             this.room = options.windowSize();
         }
@@ -975,9 +971,9 @@ public class ItemSyncs {
         return byFolder;
     }
 
-    /** The options as they apply to the class: FilterType only where the class defines one (MS-ASCMD 2.2.3.69.2). */
+    /** The options as they apply to the class: a FilterType only where the class takes it (MS-ASCMD 2.2.3.69.2). */
     private static SyncOptions effective(ItemStore store, SyncOptions options) {
-        return store.filtered() || options.filter() == FilterType.ALL
+        return store.takes(options.filter())
                 ? options
                 : new SyncOptions(
                         FilterType.ALL,

@@ -315,7 +315,7 @@ public class SyncCommand implements EasCommandHandler {
         }
         FilterType filter = options.text("FilterType")
                 .map(text -> WireNumbers.unsigned(text)
-                        .filter(code -> code <= 7)
+                        .filter(code -> code <= FilterType.INCOMPLETE_TASKS.code())
                         .flatMap(code -> FilterType.fromCode(code.intValue()))
                         .orElseThrow(() -> new IllegalArgumentException("FilterType " + text)))
                 .orElse(null);

@@ -98,11 +98,15 @@ public class TaskStore {
                 .list();
     }
 
-    /** The tasks of a folder by descending id, after {@code afterId} (null: from the newest). */
-    public List<TaskView> inFolder(long accountId, long folderId, @Nullable Long afterId, int limit) {
+    /**
+     * The tasks of a folder by descending id, after {@code afterId} (null: from the newest); only those not complete
+     * when {@code incompleteOnly}.
+     */
+    public List<TaskView> inFolder(
+            long accountId, long folderId, @Nullable Long afterId, int limit, boolean incompleteOnly) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = ? AND folder_id = ? AND id < ?"
-                        + " ORDER BY id DESC LIMIT ?")
-                .params(accountId, folderId, afterId == null ? Long.MAX_VALUE : afterId, limit)
+                        + " AND NOT (? AND complete) ORDER BY id DESC LIMIT ?")
+                .params(accountId, folderId, afterId == null ? Long.MAX_VALUE : afterId, incompleteOnly, limit)
                 .query(TASK)
                 .list();
     }
@@ -116,9 +120,11 @@ public class TaskStore {
                 .list();
     }
 
-    public long count(long accountId, @Nullable Long folderId) {
-        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)")
-                .params(accountId, folderId, folderId)
+    /** How many tasks the account holds, of one folder when {@code folderId} is given, only incomplete ones if asked. */
+    public long count(long accountId, @Nullable Long folderId, boolean incompleteOnly) {
+        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
+                        + " AND NOT (? AND complete)")
+                .params(accountId, folderId, folderId, incompleteOnly)
                 .query(Long.class)
                 .single();
     }

@@ -1,0 +1,182 @@
+package org.atoll.eas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.atoll.account.AccountView;
+import org.atoll.account.Accounts;
+import org.atoll.device.Devices;
+import org.atoll.push.Parking;
+import org.atoll.support.EasDevice;
+import org.atoll.support.TestAccounts;
+import org.atoll.support.Waiting;
+import org.atoll.wbxml.CodePage;
+import org.atoll.wbxml.WbxmlElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the session tests of an item class other than Email share: an account of their own with two provisioned
+ * devices, a phone and a tablet, the class's default folder, and the steps of a Sync of one collection over real
+ * HTTP and WBXML (MS-ASCMD 2.2.1.21).
+ */
+abstract class ItemClassSyncTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static final CodePage A = CodePage.AIRSYNC;
+    static final CodePage BASE = CodePage.AIRSYNCBASE;
+    static final CodePage H = CodePage.FOLDER_HIERARCHY;
+    static final CodePage P = CodePage.PING;
+    static final CodePage G = CodePage.GET_ITEM_ESTIMATE;
+
+    /** The class as a Ping names it (MS-ASCMD 2.2.3.27.3: Notes, Contacts, Tasks), also naming account and devices. */
+    private final String itemClass;
+
+    /** The Type of the class's default folder in FolderSync (MS-ASCMD 2.2.3.186.3). */
+    private final int defaultFolderType;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Devices devices;
+
+    @Autowired
+    Parking parking;
+
+    AccountView account;
+    EasDevice phone;
+    EasDevice tablet;
+
+    /** The account's default folder of the class. */
+    long folder;
+
+    ItemClassSyncTest(String itemClass, int defaultFolderType) {
+        this.itemClass = itemClass;
+        this.defaultFolderType = defaultFolderType;
+    }
+
+    /** The id of the account's default folder of the class. */
+    abstract long defaultFolder(long accountId);
+
+    /** The protocol version the devices speak (MS-ASHTTP 2.2.1.1.2.6). */
+    String protocolVersion() {
+        return "14.1";
+    }
+
+    @BeforeEach
+    void devices() throws Exception {
+        account = TestAccounts.open(accounts, itemClass.toLowerCase());
+        phone = device(itemClass + "Phone");
+        tablet = device(itemClass + "Tablet");
+        folder = defaultFolder(account.id());
+    }
+
+    EasDevice device(String deviceId) throws Exception {
+        return new EasDevice(port, account.address(), PASSWORD, deviceId, protocolVersion()).provision();
+    }
+
+    /** The ServerId of the class's default folder in a FolderSync response. */
+    String defaultFolderOf(WbxmlElement folderSync) {
+        return folderSync.child("Changes").orElseThrow().children("Add").stream()
+                .filter(add -> add.text("Type").orElseThrow().equals(Integer.toString(defaultFolderType)))
+                .map(add -> add.text("ServerId").orElseThrow())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Syncs the default folder with SyncKey 0 (which brings no item) and returns the new key. */
+    String prime(EasDevice device) throws Exception {
+        WbxmlElement answer = sync(device, "0", c -> {});
+        assertThat(commandsOf(answer)).isEmpty();
+        return key(answer);
+    }
+
+    WbxmlElement sync(EasDevice device, String syncKey, Consumer<WbxmlElement> extra) throws Exception {
+        return sync(device, folder, syncKey, extra);
+    }
+
+    /** One Sync of one collection, whose Status must be 1; {@code extra} adds to the Collection element. */
+    static WbxmlElement sync(EasDevice device, long folderId, String syncKey, Consumer<WbxmlElement> extra)
+            throws Exception {
+        WbxmlElement collection =
+                WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", Long.toString(folderId));
+        extra.accept(collection);
+        WbxmlElement response = device.send(
+                "Sync",
+                WbxmlElement.of(A, "Sync").add(WbxmlElement.of(A, "Collections").add(collection)));
+        assertThat(collection(response).text("Status")).as("collection status").hasValue("1");
+        return response;
+    }
+
+    static WbxmlElement collection(WbxmlElement response) {
+        assertThat(response.text("Status")).as("Sync status").isEmpty();
+        return response.child("Collections").orElseThrow().child("Collection").orElseThrow();
+    }
+
+    static String key(WbxmlElement response) {
+        return collection(response).text("SyncKey").orElseThrow();
+    }
+
+    static List<WbxmlElement> commandsOf(WbxmlElement response) {
+        return collection(response)
+                .child("Commands")
+                .map(WbxmlElement::children)
+                .orElse(List.of());
+    }
+
+    static List<WbxmlElement> responses(WbxmlElement response) {
+        return collection(response)
+                .child("Responses")
+                .map(WbxmlElement::children)
+                .orElse(List.of());
+    }
+
+    static WbxmlElement response(WbxmlElement response, String name) {
+        return responses(response).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static WbxmlElement commands(WbxmlElement... commands) {
+        WbxmlElement list = WbxmlElement.of(A, "Commands");
+        for (WbxmlElement command : commands) {
+            list.add(command);
+        }
+        return list;
+    }
+
+    /** Each response's command name and Status, in order. */
+    static List<Map.Entry<String, String>> statuses(List<WbxmlElement> responses) {
+        return responses.stream()
+                .map(r -> Map.entry(r.name(), r.text("Status").orElseThrow()))
+                .toList();
+    }
+
+    /** The item id of a ServerId of the form folder:item. */
+    static long itemId(String serverId) {
+        return Long.parseLong(serverId.substring(serverId.indexOf(':') + 1));
+    }
+
+    /** A Ping on the default folder of the class (MS-ASCMD 2.2.1.13). */
+    WbxmlElement ping() {
+        return WbxmlElement.of(P, "Ping")
+                .add("HeartbeatInterval", "600")
+                .add(WbxmlElement.of(P, "Folders")
+                        .add(WbxmlElement.of(P, "Folder")
+                                .add("Id", Long.toString(folder))
+                                .add("Class", itemClass)));
+    }
+
+    void awaitParked(String deviceId) throws InterruptedException {
+        long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
+        Waiting.until(deviceId + " is parked", () -> parking.isParked(account.id(), devicePk));
+    }
+}
