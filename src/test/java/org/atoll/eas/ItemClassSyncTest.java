@@ -79,7 +79,11 @@ abstract class ItemClassSyncTest {
     }
 
     EasDevice device(String deviceId) throws Exception {
-        return new EasDevice(port, account.address(), PASSWORD, deviceId, protocolVersion()).provision();
+        return device(deviceId, protocolVersion());
+    }
+
+    EasDevice device(String deviceId, String protocolVersion) throws Exception {
+        return new EasDevice(port, account.address(), PASSWORD, deviceId, protocolVersion).provision();
     }
 
     /** The ServerId of the class's default folder in a FolderSync response. */

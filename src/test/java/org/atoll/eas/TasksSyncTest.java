@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.atoll.mailbox.TaskContent;
 import org.atoll.mailbox.Tasks;
 import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
 import org.atoll.tasks.Importance;
 import org.atoll.tasks.Task;
 import org.atoll.tasks.TaskRecurrence;
@@ -202,6 +203,53 @@ class TasksSyncTest extends ItemClassSyncTest {
                 .complete(complete)
                 .dateCompleted(complete ? Instant.parse("2026-12-01T10:00:00Z") : null)
                 .build());
+    }
+
+    @Test
+    void recurrenceShouldCarryCalendarTypeFrom14_0AndFirstDayOfWeekFrom14_1_MsAstask_2_2_2_4_2_2_2_13()
+            throws Exception {
+        TaskRecurrence monthly = new TaskRecurrence(
+                TaskRecurrence.Type.MONTHLY,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                null,
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                false,
+                false,
+                0,
+                false,
+                1);
+        tasks.create(
+                account.id(),
+                folder,
+                new TaskContent(
+                        Task.builder().subject("Rent").recurrence(monthly).build()));
+
+        for (String version : List.of("12.1", "16.1")) {
+            EasDevice device = device("Tasks" + version.replace(".", ""), version);
+            device.folderSync("0");
+            WbxmlElement first = sync(device, prime(device), c -> {});
+            WbxmlElement recurrence = commandsOf(first)
+                    .getFirst()
+                    .child("ApplicationData")
+                    .orElseThrow()
+                    .child(T, "Recurrence")
+                    .orElseThrow();
+            assertThat(recurrence.text(T, "DayOfMonth")).as(version).hasValue("1");
+            if (version.equals("12.1")) {
+                assertThat(recurrence.child(T, "CalendarType")).as(version).isEmpty();
+                assertThat(recurrence.child(T, "IsLeapMonth")).as(version).isEmpty();
+                assertThat(recurrence.child(T, "FirstDayOfWeek")).as(version).isEmpty();
+            } else {
+                assertThat(recurrence.text(T, "CalendarType")).as(version).hasValue("0");
+                assertThat(recurrence.text(T, "IsLeapMonth")).as(version).hasValue("0");
+                assertThat(recurrence.text(T, "FirstDayOfWeek")).as(version).hasValue("1");
+            }
+        }
     }
 
     @Test
