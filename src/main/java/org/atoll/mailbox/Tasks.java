@@ -65,6 +65,28 @@ public class Tasks {
         return task;
     }
 
+    /**
+     * Moves the task to another folder of tasks (MoveItems, MS-ASCMD 2.2.1.12), journaled as a removal from its folder
+     * and an addition to the other, so other devices get a Delete and an Add.
+     *
+     * @throws TaskNotFound when the account has no such task
+     * @throws FolderNotFound when the folder is not the account's or holds no tasks
+     */
+    @Transactional
+    public TaskView move(long accountId, long taskId, long folderId) {
+        Change change = journal.begin(accountId);
+        tasksFolder(accountId, folderId);
+        TaskView task =
+                store.of(accountId, List.of(taskId)).stream().findFirst().orElseThrow(() -> new TaskNotFound(taskId));
+        if (task.folderId() != folderId) {
+            store.move(accountId, taskId, folderId, change.modseq());
+            change.messageRemoved(task.folderId(), taskId);
+            change.messageAdded(folderId, taskId);
+        }
+        journal.commit(change);
+        return store.of(accountId, List.of(taskId)).getFirst();
+    }
+
     /** Deletes the tasks among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> taskIds) {

@@ -56,6 +56,11 @@ class ContactItemStore extends WholeItemStore<ContactView, ContactContent> {
     }
 
     @Override
+    void moveTo(long accountId, long id, long folderId) {
+        contacts.move(accountId, id, folderId);
+    }
+
+    @Override
     void delete(long accountId, Collection<Long> ids) {
         contacts.delete(accountId, ids);
     }

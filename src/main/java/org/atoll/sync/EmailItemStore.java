@@ -91,6 +91,11 @@ class EmailItemStore implements ItemStore {
         return mailboxes.messages(accountId, ids);
     }
 
+    @Override
+    public void move(long accountId, long id, long targetFolderId) {
+        mailboxes.move(accountId, List.of(id), targetFolderId);
+    }
+
     private static ItemStamp stamp(MessageStamp stamp) {
         return new ItemStamp(stamp.id(), stamp.folderId(), stamp.receivedAt(), stamp.modseq(), stamp.size());
     }

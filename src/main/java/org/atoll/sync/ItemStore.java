@@ -60,6 +60,12 @@ public interface ItemStore {
     List<? extends ItemView> fetch(long accountId, Collection<Long> ids);
 
     /**
+     * Moves an item of the class to another folder of the class (MoveItems, MS-ASCMD 2.2.1.12), journaled as a
+     * removal from its folder and an addition to the other.
+     */
+    void move(long accountId, long id, long targetFolderId);
+
+    /**
      * Applies a device's Add, Change, Delete and Fetch commands for the collection and answers each that needs an
      * answer, in the commands' order. The core has taken the account's writer lock and runs this as the device
      * ({@code ChangeOrigin}); what the device now holds is told through {@code changes}.

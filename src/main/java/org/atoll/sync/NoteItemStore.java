@@ -56,6 +56,11 @@ class NoteItemStore extends WholeItemStore<NoteView, NoteContent> {
     }
 
     @Override
+    void moveTo(long accountId, long id, long folderId) {
+        notes.move(accountId, id, folderId);
+    }
+
+    @Override
     void delete(long accountId, Collection<Long> ids) {
         notes.delete(accountId, ids);
     }

@@ -91,6 +91,11 @@ class TaskItemStore extends WholeItemStore<TaskView, TaskContent> {
     }
 
     @Override
+    void moveTo(long accountId, long id, long folderId) {
+        tasks.move(accountId, id, folderId);
+    }
+
+    @Override
     void delete(long accountId, Collection<Long> ids) {
         tasks.delete(accountId, ids);
     }

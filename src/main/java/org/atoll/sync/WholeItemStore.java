@@ -46,6 +46,8 @@ abstract class WholeItemStore<V extends ItemView, C extends ItemContent> impleme
 
     abstract void delete(long accountId, Collection<Long> ids);
 
+    abstract void moveTo(long accountId, long id, long folderId);
+
     /** About how many bytes sending the item costs, for the response budget. */
     abstract int size(V item);
 
@@ -84,6 +86,11 @@ abstract class WholeItemStore<V extends ItemView, C extends ItemContent> impleme
     @Override
     public List<V> fetch(long accountId, Collection<Long> ids) {
         return find(accountId, ids);
+    }
+
+    @Override
+    public void move(long accountId, long id, long targetFolderId) {
+        moveTo(accountId, id, targetFolderId);
     }
 
     /**

@@ -34,12 +34,17 @@ class ContactsSyncTest extends ItemClassSyncTest {
     Contacts contacts;
 
     ContactsSyncTest() {
-        super("Contacts", 9);
+        super("Contacts", 9, 14);
     }
 
     @Override
     long defaultFolder(long accountId) {
         return contacts.defaultFolder(accountId).id();
+    }
+
+    @Override
+    WbxmlElement sampleData() {
+        return contactData("Moving", "+1 555 0100", "Oslo");
     }
 
     // ---- the must-show session

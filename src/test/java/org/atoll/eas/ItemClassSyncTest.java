@@ -15,6 +15,7 @@ import org.atoll.support.Waiting;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,12 +32,16 @@ abstract class ItemClassSyncTest {
     static final CodePage H = CodePage.FOLDER_HIERARCHY;
     static final CodePage P = CodePage.PING;
     static final CodePage G = CodePage.GET_ITEM_ESTIMATE;
+    static final CodePage M = CodePage.MOVE;
 
     /** The class as a Ping names it (MS-ASCMD 2.2.3.27.3: Notes, Contacts, Tasks), also naming account and devices. */
     private final String itemClass;
 
     /** The Type of the class's default folder in FolderSync (MS-ASCMD 2.2.3.186.3). */
     private final int defaultFolderType;
+
+    /** The Type of a user-created folder of the class (MS-ASCMD 2.2.3.186.3). */
+    private final int userFolderType;
 
     @LocalServerPort
     int port;
@@ -57,13 +62,17 @@ abstract class ItemClassSyncTest {
     /** The account's default folder of the class. */
     long folder;
 
-    ItemClassSyncTest(String itemClass, int defaultFolderType) {
+    ItemClassSyncTest(String itemClass, int defaultFolderType, int userFolderType) {
         this.itemClass = itemClass;
         this.defaultFolderType = defaultFolderType;
+        this.userFolderType = userFolderType;
     }
 
     /** The id of the account's default folder of the class. */
     abstract long defaultFolder(long accountId);
+
+    /** The ApplicationData of a well-formed item of the class, as a device sends it. */
+    abstract WbxmlElement sampleData();
 
     /** The protocol version the devices speak (MS-ASHTTP 2.2.1.1.2.6). */
     String protocolVersion() {
@@ -84,6 +93,69 @@ abstract class ItemClassSyncTest {
 
     EasDevice device(String deviceId, String protocolVersion) throws Exception {
         return new EasDevice(port, account.address(), PASSWORD, deviceId, protocolVersion).provision();
+    }
+
+    @Test
+    void moveItemsShouldMoveWithinTheClassReachingOthersAsDeleteAndAddWithoutEcho_MsAscmd_2_2_1_12() throws Exception {
+        WbxmlElement hierarchy = phone.folderSync("0");
+        tablet.folderSync("0");
+        WbxmlElement created = phone.send(
+                "FolderCreate",
+                WbxmlElement.of(H, "FolderCreate")
+                        .add("SyncKey", hierarchy.text("SyncKey").orElseThrow())
+                        .add("ParentId", "0")
+                        .add("DisplayName", "Moved here")
+                        .add("Type", Integer.toString(userFolderType)));
+        long other = Long.parseLong(created.text("ServerId").orElseThrow());
+        WbxmlElement added = sync(
+                phone,
+                prime(phone),
+                c -> c.add(commands(
+                        WbxmlElement.of(A, "Add").add("ClientId", "moving").add(sampleData()))));
+        String serverId = response(added, "Add").text("ServerId").orElseThrow();
+        String phoneKey = key(added);
+        String phoneOtherKey = key(sync(phone, other, "0", c -> {}));
+        WbxmlElement tabletFirst = sync(tablet, prime(tablet), c -> {});
+        assertThat(commandsOf(tabletFirst)).extracting(WbxmlElement::name).containsExactly("Add");
+        String tabletOtherKey = key(sync(tablet, other, "0", c -> {}));
+
+        // The phone moves the item to the class's other folder: Status 3 and its new ServerId.
+        WbxmlElement moved = phone.send("MoveItems", move(serverId, folder, other));
+        WbxmlElement answer = moved.child(M, "Response").orElseThrow();
+        assertThat(answer.text(M, "Status")).hasValue("3");
+        String movedId = other + ":" + itemId(serverId);
+        assertThat(answer.text(M, "DstMsgId")).hasValue(movedId);
+
+        // The tablet gets a Delete in the source and an Add in the target; the phone nothing in either.
+        WbxmlElement tabletSource = sync(tablet, key(tabletFirst), c -> {});
+        assertThat(commandsOf(tabletSource))
+                .extracting(c -> c.name() + " " + c.text("ServerId").orElseThrow())
+                .containsExactly("Delete " + serverId);
+        WbxmlElement tabletTarget = sync(tablet, other, tabletOtherKey, c -> {});
+        assertThat(commandsOf(tabletTarget))
+                .extracting(c -> c.name() + " " + c.text("ServerId").orElseThrow())
+                .containsExactly("Add " + movedId);
+        assertThat(commandsOf(sync(phone, phoneKey, c -> {}))).isEmpty();
+        assertThat(commandsOf(sync(phone, other, phoneOtherKey, c -> {}))).isEmpty();
+
+        // A move to a folder of another class (the Inbox, Email) is refused as an invalid destination, Status 2,
+        // and leaves the item where it is.
+        long inbox = hierarchy.child("Changes").orElseThrow().children("Add").stream()
+                .filter(add -> add.text("Type").orElseThrow().equals("2"))
+                .map(add -> Long.parseLong(add.text("ServerId").orElseThrow()))
+                .findFirst()
+                .orElseThrow();
+        WbxmlElement refused = phone.send("MoveItems", move(movedId, other, inbox));
+        assertThat(refused.child(M, "Response").orElseThrow().text(M, "Status")).hasValue("2");
+        assertThat(commandsOf(sync(tablet, other, key(tabletTarget), c -> {}))).isEmpty();
+    }
+
+    private static WbxmlElement move(String serverId, long from, long to) {
+        return WbxmlElement.of(M, "MoveItems")
+                .add(WbxmlElement.of(M, "Move")
+                        .add("SrcMsgId", serverId)
+                        .add("SrcFldId", Long.toString(from))
+                        .add("DstFldId", Long.toString(to)));
     }
 
     /** The ServerId of the class's default folder in a FolderSync response. */

@@ -29,12 +29,17 @@ class NotesSyncTest extends ItemClassSyncTest {
     Notes notes;
 
     NotesSyncTest() {
-        super("Notes", 10);
+        super("Notes", 10, 17);
     }
 
     @Override
     long defaultFolder(long accountId) {
         return notes.defaultFolder(accountId).id();
+    }
+
+    @Override
+    WbxmlElement sampleData() {
+        return noteData("Moving", "along", List.of());
     }
 
     // ---- the must-show session

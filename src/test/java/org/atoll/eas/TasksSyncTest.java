@@ -34,12 +34,17 @@ class TasksSyncTest extends ItemClassSyncTest {
     Tasks tasks;
 
     TasksSyncTest() {
-        super("Tasks", 7);
+        super("Tasks", 7, 15);
     }
 
     @Override
     long defaultFolder(long accountId) {
         return tasks.defaultFolder(accountId).id();
+    }
+
+    @Override
+    WbxmlElement sampleData() {
+        return taskData("Moving", false);
     }
 
     // ---- the must-show session

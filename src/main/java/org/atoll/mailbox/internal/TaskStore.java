@@ -78,6 +78,14 @@ public class TaskStore {
     }
 
     /** Deletes the tasks among the ids, returning the ones that were there. */
+
+    /** Puts the task in another folder under the modseq. */
+    public void move(long accountId, long taskId, long folderId, long modseq) {
+        jdbc.sql("UPDATE task SET folder_id = ?, modseq = ? WHERE account_id = ? AND id = ?")
+                .params(folderId, modseq, accountId, taskId)
+                .update();
+    }
+
     public List<TaskView> delete(long accountId, Collection<Long> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
