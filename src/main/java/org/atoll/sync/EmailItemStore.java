@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageProperty;
 import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
@@ -134,7 +135,8 @@ class EmailItemStore implements ItemStore {
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
                         continue;
                     }
-                    if (changes.serverWins(messageId, held.get(messageId), stamp.modseq())) {
+                    if (changes.serverWins(
+                            messageId, held.get(messageId), stamp.modseq(), touched(change, takesAdds))) {
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
                         continue;
                     }
@@ -233,6 +235,24 @@ class EmailItemStore implements ItemStore {
             });
         }
         return Arrays.stream(responses).filter(Objects::nonNull).toList();
+    }
+
+    /** The properties a device's Change sets; every one when it rewrites a draft whole. */
+    private static Set<MessageProperty> touched(ClientCommand.Change change, boolean takesAdds) {
+        if (change.content() != null && takesAdds) {
+            return EnumSet.allOf(MessageProperty.class);
+        }
+        Set<MessageProperty> touched = EnumSet.noneOf(MessageProperty.class);
+        if (change.read() != null) {
+            touched.add(MessageProperty.READ);
+        }
+        if (change.flag() != null) {
+            touched.add(MessageProperty.FLAG);
+        }
+        if (change.categories() != null) {
+            touched.add(MessageProperty.CATEGORIES);
+        }
+        return touched;
     }
 
     /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */

@@ -709,7 +709,8 @@ public class ItemSyncs {
                 pass.replay,
                 items,
                 conflicts,
-                clientAdds);
+                clientAdds,
+                mailboxes);
         Set<Long> targets = new HashSet<>();
         commands.forEach(command -> changes.target(command).ifPresent(targets::add));
         Map<Long, Long> heldBefore = changes.heldModseqs(targets);
