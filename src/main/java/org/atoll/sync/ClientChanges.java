@@ -2,7 +2,7 @@ package org.atoll.sync;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -122,18 +122,24 @@ public final class ClientChanges {
     /**
      * {@link #serverWins(long, Long, long)} for a message, decided per property (MS-ASCMD 2.2.3.34): the device's
      * change of {@code touched} conflicts only with a change of one of those properties that someone else made after
-     * the state the device holds. A change of the whole message (a rewrite, a move) conflicts with any.
+     * the state the device holds (a change of the whole message, a rewrite or a move, with any). A conflict is
+     * recorded and the Conflict option decides.
+     *
+     * @return the properties whose device value loses to the server's: those of the clash when the server wins,
+     *     none when there is no clash or the client wins
      */
-    public boolean serverWins(
+    public Set<MessageProperty> losing(
             long itemId, @Nullable Long heldModseq, long currentModseq, Set<MessageProperty> touched) {
         if (heldModseq == null || currentModseq <= heldModseq || replay || touched.isEmpty()) {
-            return false;
+            return Set.of();
         }
-        Set<MessageProperty> changed = mailboxes.changedSince(accountId, folderId, itemId, heldModseq, devicePk);
-        if (Collections.disjoint(changed, touched)) {
-            return false;
+        Set<MessageProperty> clash = EnumSet.noneOf(MessageProperty.class);
+        clash.addAll(mailboxes.changedSince(accountId, folderId, itemId, heldModseq, devicePk));
+        clash.retainAll(touched);
+        if (clash.isEmpty()) {
+            return Set.of();
         }
-        return decide(itemId, heldModseq, currentModseq);
+        return decide(itemId, heldModseq, currentModseq) ? clash : Set.of();
     }
 
     private boolean decide(long itemId, long heldModseq, long currentModseq) {

@@ -135,10 +135,22 @@ class EmailItemStore implements ItemStore {
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
                         continue;
                     }
-                    if (changes.serverWins(
-                            messageId, held.get(messageId), stamp.modseq(), touched(change, takesAdds))) {
+                    Set<MessageProperty> lost =
+                            changes.losing(messageId, held.get(messageId), stamp.modseq(), touched(change, takesAdds));
+                    if (!lost.isEmpty()) {
+                        // The properties that clashed keep the server's values; the rest of the change stands.
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
-                        continue;
+                        if (change.content() != null && takesAdds) {
+                            continue;
+                        }
+                        change = new ClientCommand.Change(
+                                change.serverId(),
+                                lost.contains(MessageProperty.READ) ? null : change.read(),
+                                lost.contains(MessageProperty.FLAG) ? null : change.flag(),
+                                lost.contains(MessageProperty.CATEGORIES) ? null : change.categories());
+                        if (change.read() == null && change.flag() == null && change.categories() == null) {
+                            continue;
+                        }
                     }
                     if (change.content() != null && takesAdds) {
                         if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {

@@ -35,7 +35,8 @@
  * alone: a message's Read, Flag and Categories. The journal records which {@link org.atoll.mailbox.MessageProperty}
  * values each change touched (none recorded: the whole item), and a device's change conflicts only with a change of
  * one of its own properties that someone else made after the state the device holds; such a clash follows the
- * collection's Conflict option and is recorded. A whole-item class's Change touches every property.
+ * collection's Conflict option and is recorded. When the server wins, the clashing properties keep the server's
+ * values (Status 7) and the rest of the same Change stands. A whole-item class's Change touches every property.
  *
  * <p>The class's store must journal every change through the account's modseq counter with the item's id as the
  * journal's item id (ids unique within the account), as {@link org.atoll.mailbox.Notes} does: that is what makes

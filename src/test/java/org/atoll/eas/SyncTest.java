@@ -463,7 +463,7 @@ class SyncTest {
         }
 
         @Test
-        void twoDevicesSettingReadShouldConflictAndTheServerWinByDefault() throws Exception {
+        void twoDevicesSettingReadShouldConflictAndTheServerKeepItsReadByDefault() throws Exception {
             MessageView message = deliver(inbox, "Both read it");
             MailClient a = device("SameA");
             MailClient b = device("SameB");
@@ -473,13 +473,20 @@ class SyncTest {
 
             assertThat(b.change(inbox, List.of(markRead(serverId, true))).child("Responses"))
                     .isEmpty();
-            WbxmlElement answer = a.change(inbox, List.of(markRead(serverId, false), categories(serverId, "Red")));
+            // One Change of Read (which clashes with B's) and of Categories (which does not): Status 7, Read keeps
+            // the server's value, the Categories stand.
+            WbxmlElement both = markRead(serverId, false);
+            both.child("ApplicationData")
+                    .orElseThrow()
+                    .add(WbxmlElement.of(CodePage.EMAIL, "Categories").add("Category", "Red"));
+            WbxmlElement answer = a.change(inbox, List.of(both));
 
             assertThat(answer.child("Responses").orElseThrow().children("Change"))
                     .extracting(change -> change.text("Status").orElseThrow())
                     .containsExactly("7");
             MessageView stored = mailboxes.message(account.id(), message.id());
             assertThat(stored.read()).isTrue();
+            assertThat(stored.categories()).containsExactly("Red");
             assertThat(conflicts("SERVER")).isEqualTo(1);
             a.syncFully(inbox, 10);
             assertThat(a.items(inbox)).isEqualTo(server(inbox));
