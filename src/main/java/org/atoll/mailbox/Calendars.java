@@ -134,6 +134,29 @@ public class Calendars {
         return stored;
     }
 
+    /**
+     * Moves the event to another calendar (MoveItems, MS-ASCMD 2.2.1.12), journaled as a removal from its calendar
+     * and an addition to the other, so other devices get a Delete and an Add.
+     *
+     * @throws EventNotFound when the account has no such event
+     * @throws FolderNotFound when the folder is not the account's or is not a calendar
+     */
+    @Transactional
+    public EventView move(long accountId, long eventId, long folderId) {
+        Change change = journal.begin(accountId);
+        calendarFolder(accountId, folderId);
+        EventView event = store.of(accountId, List.of(eventId)).stream()
+                .findFirst()
+                .orElseThrow(() -> new EventNotFound(eventId));
+        if (event.folderId() != folderId) {
+            store.move(accountId, eventId, folderId, change.modseq());
+            change.messageRemoved(event.folderId(), eventId);
+            change.messageAdded(folderId, eventId);
+        }
+        journal.commit(change);
+        return store.of(accountId, List.of(eventId)).getFirst();
+    }
+
     /** Deletes the events among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> eventIds) {

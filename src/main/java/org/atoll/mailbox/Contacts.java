@@ -88,6 +88,29 @@ public class Contacts {
         return contact;
     }
 
+    /**
+     * Moves the contact to another folder of contacts (MoveItems, MS-ASCMD 2.2.1.12), journaled as a removal from its folder
+     * and an addition to the other, so other devices get a Delete and an Add.
+     *
+     * @throws ContactNotFound when the account has no such contact
+     * @throws FolderNotFound when the folder is not the account's or holds no contacts
+     */
+    @Transactional
+    public ContactView move(long accountId, long contactId, long folderId) {
+        Change change = journal.begin(accountId);
+        contactsFolder(accountId, folderId);
+        ContactView contact = store.of(accountId, List.of(contactId)).stream()
+                .findFirst()
+                .orElseThrow(() -> new ContactNotFound(contactId));
+        if (contact.folderId() != folderId) {
+            store.move(accountId, contactId, folderId, change.modseq());
+            change.messageRemoved(contact.folderId(), contactId);
+            change.messageAdded(folderId, contactId);
+        }
+        journal.commit(change);
+        return store.of(accountId, List.of(contactId)).getFirst();
+    }
+
     /** Deletes the contacts among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> contactIds) {

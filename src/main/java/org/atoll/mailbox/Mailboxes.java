@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -434,18 +435,21 @@ public class Mailboxes {
     /** @throws MessageNotFound when any of the messages is not the account's; then none is changed */
     @Transactional
     public void setRead(long accountId, Collection<Long> messageIds, boolean read) {
-        mutate(accountId, messageIds, (message, modseq) -> message.markRead(read, modseq));
+        mutate(accountId, messageIds, (message, modseq) -> bit(message.markRead(read, modseq), MessageProperty.READ));
     }
 
     @Transactional
     public void setFlag(long accountId, Collection<Long> messageIds, Flag flag) {
-        mutate(accountId, messageIds, (message, modseq) -> message.flag(flag, modseq));
+        mutate(accountId, messageIds, (message, modseq) -> bit(message.flag(flag, modseq), MessageProperty.FLAG));
     }
 
     @Transactional
     public void setCategories(long accountId, long messageId, List<String> categories) {
         List<String> checked = checkedCategories(categories);
-        mutate(accountId, List.of(messageId), (message, modseq) -> message.categorize(checked, modseq));
+        mutate(
+                accountId,
+                List.of(messageId),
+                (message, modseq) -> bit(message.categorize(checked, modseq), MessageProperty.CATEGORIES));
     }
 
     /**
@@ -465,15 +469,15 @@ public class Mailboxes {
         });
         mutate(accountId, updates.keySet(), (message, modseq) -> {
             MessageUpdate update = updates.get(message.id());
-            boolean changed = false;
+            int changed = 0;
             if (update.read() != null) {
-                changed |= message.markRead(update.read(), modseq);
+                changed |= bit(message.markRead(update.read(), modseq), MessageProperty.READ);
             }
             if (update.flag() != null) {
-                changed |= message.flag(update.flag(), modseq);
+                changed |= bit(message.flag(update.flag(), modseq), MessageProperty.FLAG);
             }
             if (categories.containsKey(message.id())) {
-                changed |= message.categorize(categories.get(message.id()), modseq);
+                changed |= bit(message.categorize(categories.get(message.id()), modseq), MessageProperty.CATEGORIES);
             }
             return changed;
         });
@@ -485,7 +489,7 @@ public class Mailboxes {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         mutate(accountId, List.of(messageId), (message, modseq) -> {
             message.recordVerb(verb, now, modseq);
-            return true;
+            return MessageProperty.LAST_VERB.bit();
         });
     }
 
@@ -597,6 +601,21 @@ public class Mailboxes {
         return pruning.horizon(accountId, folderId);
     }
 
+    /**
+     * The properties of a message in a folder that others than {@code device} changed after {@code modseq}, all of
+     * them when one such change touched the whole message or the journal no longer reaches back that far: what a
+     * device's change of the message, made on its state at {@code modseq}, conflicts with (MS-ASCMD 2.2.3.34).
+     */
+    @Transactional(readOnly = true)
+    public Set<MessageProperty> changedSince(long accountId, long folderId, long messageId, long modseq, long device) {
+        if (JournalPosition.afterModseq(modseq).compareTo(journalHorizon(accountId, folderId)) < 0) {
+            return EnumSet.allOf(MessageProperty.class);
+        }
+        return journal.propertiesChangedSince(accountId, folderId, messageId, modseq, device)
+                .map(MessageProperty::of)
+                .orElseGet(() -> EnumSet.allOf(MessageProperty.class));
+    }
+
     /** {@link #journalHorizon} of the folder entries (created, updated, deleted). */
     @Transactional(readOnly = true)
     public JournalPosition hierarchyHorizon(long accountId) {
@@ -636,15 +655,21 @@ public class Mailboxes {
 
     // ---- helpers
 
+    /** A change of some properties of a message; answers the bits of those it changed, 0 for none. */
     private interface Mutation {
-        boolean apply(Message message, long modseq);
+        int apply(Message message, long modseq);
+    }
+
+    private static int bit(boolean changed, MessageProperty property) {
+        return changed ? property.bit() : 0;
     }
 
     private void mutate(long accountId, Collection<Long> messageIds, Mutation mutation) {
         Change change = journal.begin(accountId);
         for (Message message : loadMessages(accountId, messageIds)) {
-            if (mutation.apply(message, change.modseq())) {
-                change.messageChanged(message.folderId(), message.id());
+            int changed = mutation.apply(message, change.modseq());
+            if (changed != 0) {
+                change.propertiesChanged(message.folderId(), message.id(), changed);
             }
         }
         messages.flush();

@@ -63,6 +63,28 @@ public class Notes {
         return note;
     }
 
+    /**
+     * Moves the note to another folder of notes (MoveItems, MS-ASCMD 2.2.1.12), journaled as a removal from its folder
+     * and an addition to the other, so other devices get a Delete and an Add.
+     *
+     * @throws NoteNotFound when the account has no such note
+     * @throws FolderNotFound when the folder is not the account's or holds no notes
+     */
+    @Transactional
+    public NoteView move(long accountId, long noteId, long folderId) {
+        Change change = journal.begin(accountId);
+        notesFolder(accountId, folderId);
+        NoteView note =
+                store.of(accountId, List.of(noteId)).stream().findFirst().orElseThrow(() -> new NoteNotFound(noteId));
+        if (note.folderId() != folderId) {
+            store.move(accountId, noteId, folderId, change.modseq());
+            change.messageRemoved(note.folderId(), noteId);
+            change.messageAdded(folderId, noteId);
+        }
+        journal.commit(change);
+        return store.of(accountId, List.of(noteId)).getFirst();
+    }
+
     /** Deletes the notes among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> noteIds) {

@@ -65,6 +65,28 @@ public class Tasks {
         return task;
     }
 
+    /**
+     * Moves the task to another folder of tasks (MoveItems, MS-ASCMD 2.2.1.12), journaled as a removal from its folder
+     * and an addition to the other, so other devices get a Delete and an Add.
+     *
+     * @throws TaskNotFound when the account has no such task
+     * @throws FolderNotFound when the folder is not the account's or holds no tasks
+     */
+    @Transactional
+    public TaskView move(long accountId, long taskId, long folderId) {
+        Change change = journal.begin(accountId);
+        tasksFolder(accountId, folderId);
+        TaskView task =
+                store.of(accountId, List.of(taskId)).stream().findFirst().orElseThrow(() -> new TaskNotFound(taskId));
+        if (task.folderId() != folderId) {
+            store.move(accountId, taskId, folderId, change.modseq());
+            change.messageRemoved(task.folderId(), taskId);
+            change.messageAdded(folderId, taskId);
+        }
+        journal.commit(change);
+        return store.of(accountId, List.of(taskId)).getFirst();
+    }
+
     /** Deletes the tasks among the ids that exist; the others are already gone. */
     @Transactional
     public void delete(long accountId, Collection<Long> taskIds) {
@@ -89,13 +111,29 @@ public class Tasks {
     /** A folder's tasks by descending id, continuing after {@code afterId} (null: from the newest). */
     @Transactional(readOnly = true)
     public List<TaskView> inFolder(long accountId, long folderId, @Nullable Long afterId, int limit) {
-        return store.inFolder(accountId, folderId, afterId, Math.clamp(limit, 1, Mailboxes.MAX_PAGE));
+        return inFolder(accountId, folderId, afterId, limit, false);
+    }
+
+    /**
+     * {@link #inFolder(long, long, Long, int)}, of the tasks not complete only when {@code incompleteOnly} (the
+     * FilterType of incomplete tasks, MS-ASCMD 2.2.3.69.2).
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> inFolder(
+            long accountId, long folderId, @Nullable Long afterId, int limit, boolean incompleteOnly) {
+        return store.inFolder(accountId, folderId, afterId, Math.clamp(limit, 1, Mailboxes.MAX_PAGE), incompleteOnly);
     }
 
     /** How many tasks the folder holds (of the whole account when {@code folderId} is null). */
     @Transactional(readOnly = true)
     public long count(long accountId, @Nullable Long folderId) {
-        return store.count(accountId, folderId);
+        return store.count(accountId, folderId, false);
+    }
+
+    /** How many tasks of the folder are not complete. */
+    @Transactional(readOnly = true)
+    public long countIncomplete(long accountId, long folderId) {
+        return store.count(accountId, folderId, true);
     }
 
     /** A page of the account's tasks (of one folder when given), oldest first. */

@@ -75,6 +75,11 @@ class CalendarItemStore implements ItemStore {
         return calendars.events(accountId, ids);
     }
 
+    @Override
+    public void move(long accountId, long id, long targetFolderId) {
+        calendars.move(accountId, id, targetFolderId);
+    }
+
     private static ItemStamp stamp(EventView event) {
         String body = event.event().body();
         int size = 512

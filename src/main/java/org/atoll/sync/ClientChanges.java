@@ -2,12 +2,15 @@ package org.atoll.sync;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageProperty;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.Conflicts;
 import org.atoll.sync.internal.DeviceItems;
@@ -31,6 +34,7 @@ public final class ClientChanges {
     private final DeviceItems items;
     private final Conflicts conflicts;
     private final ClientAdds clientAdds;
+    private final Mailboxes mailboxes;
     private final Set<Long> holds = new HashSet<>();
     private final Set<Long> dropped = new HashSet<>();
 
@@ -44,7 +48,8 @@ public final class ClientChanges {
             boolean replay,
             DeviceItems items,
             Conflicts conflicts,
-            ClientAdds clientAdds) {
+            ClientAdds clientAdds,
+            Mailboxes mailboxes) {
         this.accountId = accountId;
         this.devicePk = devicePk;
         this.folderId = folderId;
@@ -55,6 +60,7 @@ public final class ClientChanges {
         this.items = items;
         this.conflicts = conflicts;
         this.clientAdds = clientAdds;
+        this.mailboxes = mailboxes;
     }
 
     public long accountId() {
@@ -110,6 +116,33 @@ public final class ClientChanges {
         if (heldModseq == null || currentModseq <= heldModseq || replay) {
             return false;
         }
+        return decide(itemId, heldModseq, currentModseq);
+    }
+
+    /**
+     * {@link #serverWins(long, Long, long)} for a message, decided per property (MS-ASCMD 2.2.3.34): the device's
+     * change of {@code touched} conflicts only with a change of one of those properties that someone else made after
+     * the state the device holds (a change of the whole message, a rewrite or a move, with any). A conflict is
+     * recorded and the Conflict option decides.
+     *
+     * @return the properties whose device value loses to the server's: those of the clash when the server wins,
+     *     none when there is no clash or the client wins
+     */
+    public Set<MessageProperty> losing(
+            long itemId, @Nullable Long heldModseq, long currentModseq, Set<MessageProperty> touched) {
+        if (heldModseq == null || currentModseq <= heldModseq || replay || touched.isEmpty()) {
+            return Set.of();
+        }
+        Set<MessageProperty> clash = EnumSet.noneOf(MessageProperty.class);
+        clash.addAll(mailboxes.changedSince(accountId, folderId, itemId, heldModseq, devicePk));
+        clash.retainAll(touched);
+        if (clash.isEmpty()) {
+            return Set.of();
+        }
+        return decide(itemId, heldModseq, currentModseq) ? clash : Set.of();
+    }
+
+    private boolean decide(long itemId, long heldModseq, long currentModseq) {
         boolean clientWins = options.conflict() == ConflictPolicy.CLIENT_WINS;
         conflicts.record(accountId, devicePk, folderId, itemId, clientWins, heldModseq, currentModseq, now);
         return !clientWins;

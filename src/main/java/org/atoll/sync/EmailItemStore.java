@@ -18,6 +18,7 @@ import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.Contacts;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageProperty;
 import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
@@ -93,6 +94,11 @@ class EmailItemStore implements ItemStore {
         return mailboxes.messages(accountId, ids);
     }
 
+    @Override
+    public void move(long accountId, long id, long targetFolderId) {
+        mailboxes.move(accountId, List.of(id), targetFolderId);
+    }
+
     private static ItemStamp stamp(MessageStamp stamp) {
         return new ItemStamp(stamp.id(), stamp.folderId(), stamp.receivedAt(), stamp.modseq(), stamp.size());
     }
@@ -131,9 +137,22 @@ class EmailItemStore implements ItemStore {
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR);
                         continue;
                     }
-                    if (changes.serverWins(messageId, held.get(messageId), stamp.modseq())) {
+                    Set<MessageProperty> lost =
+                            changes.losing(messageId, held.get(messageId), stamp.modseq(), touched(change, takesAdds));
+                    if (!lost.isEmpty()) {
+                        // The properties that clashed keep the server's values; the rest of the change stands.
                         responses[index] = new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT);
-                        continue;
+                        if (change.content() != null && takesAdds) {
+                            continue;
+                        }
+                        change = new ClientCommand.Change(
+                                change.serverId(),
+                                lost.contains(MessageProperty.READ) ? null : change.read(),
+                                lost.contains(MessageProperty.FLAG) ? null : change.flag(),
+                                lost.contains(MessageProperty.CATEGORIES) ? null : change.categories());
+                        if (change.read() == null && change.flag() == null && change.categories() == null) {
+                            continue;
+                        }
                     }
                     if (change.content() != null && takesAdds) {
                         if (change.content().length == 0 || change.content().length > Mailboxes.MAX_MESSAGE_BYTES) {
@@ -230,6 +249,24 @@ class EmailItemStore implements ItemStore {
             });
         }
         return Arrays.stream(responses).filter(Objects::nonNull).toList();
+    }
+
+    /** The properties a device's Change sets; every one when it rewrites a draft whole. */
+    private static Set<MessageProperty> touched(ClientCommand.Change change, boolean takesAdds) {
+        if (change.content() != null && takesAdds) {
+            return EnumSet.allOf(MessageProperty.class);
+        }
+        Set<MessageProperty> touched = EnumSet.noneOf(MessageProperty.class);
+        if (change.read() != null) {
+            touched.add(MessageProperty.READ);
+        }
+        if (change.flag() != null) {
+            touched.add(MessageProperty.FLAG);
+        }
+        if (change.categories() != null) {
+            touched.add(MessageProperty.CATEGORIES);
+        }
+        return touched;
     }
 
     /** What {@link Mailboxes#setCategories} accepts, checked first so a refusal stays this item's alone. */

@@ -25,8 +25,24 @@ public interface ItemStore {
     /** The folder types whose items this class holds (MS-ASCMD 2.2.3.186.3). */
     Set<FolderType> folderTypes();
 
-    /** Whether a FilterType window applies to the class (Email, Calendar, Tasks; MS-ASCMD 2.2.3.69.2). */
+    /** Whether the FilterType time windows apply to the class (Email, Calendar; MS-ASCMD 2.2.3.69.2). */
     boolean filtered();
+
+    /**
+     * Whether the class takes the FilterType (MS-ASCMD 2.2.3.69.2): every class takes {@link FilterType#ALL}, a
+     * {@link #filtered} class the time windows. What a class does not take is synced as ALL.
+     */
+    default boolean takes(FilterType filter) {
+        return filter == FilterType.ALL || (filtered() && filter.timeWindow());
+    }
+
+    /**
+     * The instant an item's {@link ItemStamp#since} must not be before for the item to be in the FilterType's window
+     * at {@code now}, for a filter the class takes.
+     */
+    default Instant cutoff(FilterType filter, Instant now) {
+        return filter.cutoff(now);
+    }
 
     /** Stamps of the items that still exist among {@code ids}, in any order and whatever their folder. */
     List<ItemStamp> stamps(long accountId, Collection<Long> ids);
@@ -42,6 +58,12 @@ public interface ItemStore {
 
     /** The items that still exist among {@code ids}, whole, for the codec to write as Add or Change. */
     List<? extends ItemView> fetch(long accountId, Collection<Long> ids);
+
+    /**
+     * Moves an item of the class to another folder of the class (MoveItems, MS-ASCMD 2.2.1.12), journaled as a
+     * removal from its folder and an addition to the other.
+     */
+    void move(long accountId, long id, long targetFolderId);
 
     /**
      * Applies a device's Add, Change, Delete and Fetch commands for the collection and answers each that needs an

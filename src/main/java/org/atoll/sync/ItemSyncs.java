@@ -21,7 +21,6 @@ import org.atoll.mailbox.ItemView;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
-import org.atoll.mailbox.MessageStamp;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
@@ -189,11 +188,7 @@ public class ItemSyncs {
                 || beforeHorizon(accountId, request.folderId(), state.progress().position())
                 || (options.filter() != FilterType.ALL
                         && !items.olderThan(
-                                        accountId,
-                                        devicePk,
-                                        request.folderId(),
-                                        options.filter().cutoff(now),
-                                        1)
+                                        accountId, devicePk, request.folderId(), store.cutoff(options.filter(), now), 1)
                                 .isEmpty())) {
             return Optional.empty();
         }
@@ -277,7 +272,7 @@ public class ItemSyncs {
         }
         Set<Long> counted = pass.decided;
         long count = Mailboxes.MAX_PAGE - pass.room;
-        Instant cutoff = options.filter().cutoff(pass.now);
+        Instant cutoff = pass.cutoff;
         if (progress.scanActive()) {
             // An item the journal adds is one the scan brings too: it is in the folder and not held.
             count -= found.stream().filter(d -> d.kind() == Kind.ADD).count();
@@ -527,19 +522,22 @@ public class ItemSyncs {
     }
 
     /**
-     * Moves one item for a device (MoveItems, MS-ASCMD 2.2.1.12). The device that moves gets no echo: its state
-     * of both folders records the move as done. A move asked for again after it happened answers as the first did.
+     * Moves one item for a device (MoveItems, MS-ASCMD 2.2.1.12) to another folder of its class: a message, a note, a
+     * contact, a task. The device that moves gets no echo: its state of both folders records the move as done; every
+     * other device gets a Delete in the source and an Add in the target. A move to a folder of another class is
+     * refused as an invalid destination. A move asked for again after it happened answers as the first did.
      */
     @Transactional
     public MoveOutcome move(
             long accountId, long devicePk, String sourceItem, long sourceFolderId, long targetFolderId) {
         Optional<ItemId> item = ItemId.parse(sourceItem);
         Optional<FolderView> source = folder(accountId, sourceFolderId);
-        if (source.isEmpty() || store(source.get().type()) != email) {
+        if (source.isEmpty()) {
             return new MoveOutcome.InvalidSource();
         }
+        ItemStore store = store(source.get().type());
         Optional<FolderView> target = folder(accountId, targetFolderId);
-        if (target.isEmpty() || store(target.get().type()) != email) {
+        if (target.isEmpty() || store(target.get().type()) != store) {
             return new MoveOutcome.InvalidTarget();
         }
         if (sourceFolderId == targetFolderId) {
@@ -548,25 +546,28 @@ public class ItemSyncs {
         if (item.isEmpty() || item.get().folderId() != sourceFolderId) {
             return new MoveOutcome.InvalidSource();
         }
-        long messageId = item.get().messageId();
+        long itemId = item.get().messageId();
         mailboxes.holdWriterLock(accountId);
-        Optional<MessageStamp> stamp =
-                mailboxes.stamps(accountId, List.of(messageId)).stream().findFirst();
+        Optional<ItemStamp> stamp =
+                store.stamps(accountId, List.of(itemId)).stream().findFirst();
         if (stamp.isEmpty()) {
             return new MoveOutcome.InvalidSource();
         }
         if (stamp.get().folderId() == sourceFolderId) {
-            ChangeOrigin.asDevice(devicePk, () -> mailboxes.move(accountId, List.of(messageId), targetFolderId));
+            ChangeOrigin.asDevice(devicePk, () -> {
+                store.move(accountId, itemId, targetFolderId);
+                return null;
+            });
         } else if (stamp.get().folderId() != targetFolderId) {
             return new MoveOutcome.InvalidSource();
         }
-        MessageStamp moved = mailboxes.stamps(accountId, List.of(messageId)).getFirst();
-        HeldItem wasHeld = items.held(accountId, devicePk, sourceFolderId, List.of(messageId))
-                .get(messageId);
-        items.remove(accountId, devicePk, sourceFolderId, List.of(messageId), false);
+        ItemStamp moved = store.stamps(accountId, List.of(itemId)).getFirst();
+        HeldItem wasHeld =
+                items.held(accountId, devicePk, sourceFolderId, List.of(itemId)).get(itemId);
+        items.remove(accountId, devicePk, sourceFolderId, List.of(itemId), false);
         if (states.find(accountId, devicePk, targetFolderId, false).isPresent()) {
-            // The device holds in the target what it held in the source: the message as it stood when the device
-            // last received it. Only when nobody changed it since then is the moved message exactly that; otherwise
+            // The device holds in the target what it held in the source: the item as it stood when the device
+            // last received it. Only when nobody changed it since then is the moved item exactly that; otherwise
             // it stays held at that older modseq, and the target's next Sync brings the changes as one Change.
             boolean unchanged = wasHeld != null
                     && stamp.get().folderId() == sourceFolderId
@@ -576,10 +577,10 @@ public class ItemSyncs {
                     accountId,
                     devicePk,
                     targetFolderId,
-                    List.of(new HeldItem(messageId, heldModseq, moved.receivedAt())),
+                    List.of(new HeldItem(itemId, heldModseq, moved.since())),
                     false);
         }
-        return new MoveOutcome.Moved(new ItemId(targetFolderId, messageId));
+        return new MoveOutcome.Moved(new ItemId(targetFolderId, itemId));
     }
 
     /** What became of one MoveItems move. */
@@ -662,7 +663,7 @@ public class ItemSyncs {
             this.folderId = folderId;
             this.options = options;
             this.now = now;
-            this.cutoff = options.filter().cutoff(now);
+            this.cutoff = store.cutoff(options.filter(), now);
             this.progress = progress;
             this.room = options.windowSize();
         }
@@ -708,7 +709,8 @@ public class ItemSyncs {
                 pass.replay,
                 items,
                 conflicts,
-                clientAdds);
+                clientAdds,
+                mailboxes);
         Set<Long> targets = new HashSet<>();
         commands.forEach(command -> changes.target(command).ifPresent(targets::add));
         Map<Long, Long> heldBefore = changes.heldModseqs(targets);
@@ -975,9 +977,9 @@ public class ItemSyncs {
         return byFolder;
     }
 
-    /** The options as they apply to the class: FilterType only where the class defines one (MS-ASCMD 2.2.3.69.2). */
+    /** The options as they apply to the class: a FilterType only where the class takes it (MS-ASCMD 2.2.3.69.2). */
     private static SyncOptions effective(ItemStore store, SyncOptions options) {
-        return store.filtered() || options.filter() == FilterType.ALL
+        return store.takes(options.filter())
                 ? options
                 : new SyncOptions(
                         FilterType.ALL,

@@ -1,13 +1,8 @@
 package org.atoll.sync;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.TaskContent;
@@ -17,16 +12,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasks as an item class (MS-ASTASK): the tasks of {@link Tasks} in folders of type 7 and 15. Every task is synced
- * (the FilterType of incomplete tasks, MS-ASCMD 2.2.3.69.2, is not applied); a device may Add, Change (the whole
- * task) and Delete, and a malformed task is refused with Status 6, a task that is not there with Status 8.
+ * Tasks as an item class (MS-ASTASK): the tasks of {@link Tasks} in folders of type 7 and 15. FilterType 0 syncs
+ * every task, 8 the incomplete ones only (MS-ASCMD 2.2.3.69.2): a task completed anywhere leaves such a device with a
+ * SoftDelete, one made incomplete again comes back as an Add. A device may Add, Change (the whole task) and Delete,
+ * and a malformed task is refused with Status 6, a task that is not there with Status 8.
  */
 @Component
-class TaskItemStore implements ItemStore {
+class TaskItemStore extends WholeItemStore<TaskView, TaskContent> {
+
+    /**
+     * The {@link ItemStamp#since} of a task not complete, and the cutoff of FilterType 8; a complete task's is the
+     * epoch, before it. The window is the task's state, not a time: these two instants only order the two states.
+     */
+    static final Instant INCOMPLETE = Instant.EPOCH.plusSeconds(1);
 
     private final Tasks tasks;
 
     TaskItemStore(Tasks tasks) {
+        super(TaskContent.class);
         this.tasks = tasks;
     }
 
@@ -36,107 +39,69 @@ class TaskItemStore implements ItemStore {
     }
 
     @Override
-    public boolean filtered() {
-        return false;
+    public boolean takes(FilterType filter) {
+        return filter == FilterType.ALL || filter == FilterType.INCOMPLETE_TASKS;
     }
 
     @Override
-    public List<ItemStamp> stamps(long accountId, Collection<Long> ids) {
-        return tasks.tasks(accountId, ids).stream().map(TaskItemStore::stamp).toList();
+    public Instant cutoff(FilterType filter, Instant now) {
+        return filter == FilterType.INCOMPLETE_TASKS ? INCOMPLETE : Instant.EPOCH;
     }
 
     @Override
-    public List<ItemStamp> scan(long accountId, long folderId, Instant since, @Nullable ItemStamp after, int limit) {
-        return tasks.inFolder(accountId, folderId, after == null ? null : after.id(), limit).stream()
-                .map(TaskItemStore::stamp)
-                .toList();
+    Instant since(TaskView task) {
+        return task.task().complete() ? Instant.EPOCH : INCOMPLETE;
     }
 
     @Override
-    public long count(long accountId, long folderId, Instant since) {
+    List<TaskView> inFolder(long accountId, long folderId, Instant since, @Nullable Long afterId, int limit) {
+        return tasks.inFolder(accountId, folderId, afterId, limit, !since.isBefore(INCOMPLETE));
+    }
+
+    @Override
+    long countIn(long accountId, long folderId, Instant since) {
+        return since.isBefore(INCOMPLETE)
+                ? tasks.count(accountId, folderId)
+                : tasks.countIncomplete(accountId, folderId);
+    }
+
+    @Override
+    List<TaskView> find(long accountId, Collection<Long> ids) {
+        return tasks.tasks(accountId, ids);
+    }
+
+    @Override
+    List<TaskView> inFolder(long accountId, long folderId, @Nullable Long afterId, int limit) {
+        return tasks.inFolder(accountId, folderId, afterId, limit);
+    }
+
+    @Override
+    long countIn(long accountId, long folderId) {
         return tasks.count(accountId, folderId);
     }
 
     @Override
-    public List<TaskView> fetch(long accountId, Collection<Long> ids) {
-        return tasks.tasks(accountId, ids);
-    }
-
-    private static ItemStamp stamp(TaskView task) {
-        String body = task.task().body();
-        return new ItemStamp(
-                task.id(), task.folderId(), Instant.EPOCH, task.modseq(), body == null ? 0 : body.length());
+    TaskView create(long accountId, long folderId, TaskContent content) {
+        return tasks.create(accountId, folderId, content);
     }
 
     @Override
-    public List<ClientResponse> apply(ClientChanges changes, List<ClientCommand> commands) {
-        long accountId = changes.accountId();
-        Set<Long> targets = new LinkedHashSet<>();
-        for (ClientCommand command : commands) {
-            changes.target(command).ifPresent(targets::add);
-        }
-        Map<Long, TaskView> present = new HashMap<>();
-        for (TaskView task : tasks.tasks(accountId, targets)) {
-            if (task.folderId() == changes.folderId()) {
-                present.put(task.id(), task);
-            }
-        }
-        Map<Long, Long> held = changes.heldModseqs(targets);
-        List<ClientResponse> responses = new ArrayList<>();
-        for (ClientCommand command : commands) {
-            Optional<Long> target = changes.target(command);
-            TaskView task = target.map(present::get).orElse(null);
-            switch (command) {
-                case ClientCommand.AddItem add -> {
-                    Optional<String> earlier = changes.earlierAdd(add.clientId());
-                    if (earlier.isPresent()) {
-                        responses.add(new ClientResponse.Added(add.clientId(), earlier.get(), ItemStatus.SUCCESS));
-                    } else if (add.content() instanceof TaskContent content) {
-                        TaskView created = tasks.create(accountId, changes.folderId(), content);
-                        present.put(created.id(), created);
-                        responses.add(new ClientResponse.Added(
-                                add.clientId(), changes.added(add.clientId(), created.id()), ItemStatus.SUCCESS));
-                    } else {
-                        responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
-                    }
-                }
-                case ClientCommand.ChangeItem change -> {
-                    if (task == null) {
-                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
-                    } else if (!(change.content() instanceof TaskContent content)) {
-                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
-                    } else if (changes.serverWins(task.id(), held.get(task.id()), task.modseq())) {
-                        responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
-                    } else {
-                        present.put(task.id(), tasks.update(accountId, task.id(), content));
-                        changes.holds(task.id());
-                    }
-                }
-                case ClientCommand.Delete delete -> {
-                    if (target.isEmpty()) {
-                        responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND));
-                    } else {
-                        if (task != null) {
-                            tasks.delete(accountId, List.of(task.id()));
-                            present.remove(task.id());
-                        }
-                        changes.dropped(target.get());
-                    }
-                }
-                case ClientCommand.Fetch fetch -> {
-                    if (task == null) {
-                        responses.add(new ClientResponse.NotFetched(command.serverId(), ItemStatus.NOT_FOUND));
-                    } else {
-                        responses.add(new ClientResponse.Fetched(command.serverId(), task));
-                    }
-                }
-                case ClientCommand.Add add ->
-                    responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
-                case ClientCommand.Change change ->
-                    responses.add(new ClientResponse.Changed(
-                            command.serverId(), task == null ? ItemStatus.NOT_FOUND : ItemStatus.CONVERSION_ERROR));
-            }
-        }
-        return responses;
+    TaskView update(long accountId, long id, TaskContent content) {
+        return tasks.update(accountId, id, content);
+    }
+
+    @Override
+    void moveTo(long accountId, long id, long folderId) {
+        tasks.move(accountId, id, folderId);
+    }
+
+    @Override
+    void delete(long accountId, Collection<Long> ids) {
+        tasks.delete(accountId, ids);
+    }
+
+    @Override
+    int size(TaskView task) {
+        return task.task().body() == null ? 0 : task.task().body().length();
     }
 }

@@ -10,20 +10,35 @@
  * and the "is there anything?" check of Ping. A class plugs in with two beans:
  *
  * <ul>
- *   <li>an {@link org.atoll.sync.ItemStore} (here): the folder types it holds, whether FilterType applies, and its
- *       store queries: {@code stamps(account, ids)} and {@code scan(account, folder, since, after, limit)} as
- *       {@link org.atoll.sync.ItemStamp}s, {@code count}, {@code fetch(account, ids)} of whole items as
- *       {@link org.atoll.mailbox.ItemView}s, and {@code apply(ClientChanges, commands)} for the device's Add,
- *       Change, Delete and Fetch, where {@link org.atoll.sync.ClientChanges} gives the shared bookkeeping
- *       ({@code target}, {@code heldModseqs}, {@code serverWins}, {@code earlierAdd}, {@code added}, {@code holds},
+ *   <li>an {@link org.atoll.sync.ItemStore} (here): the folder types it holds, the FilterTypes it takes
+ *       ({@code filtered()} for the time windows, {@code takes(filter)} and {@code cutoff(filter, now)} for others,
+ *       as Tasks take 8, the incomplete tasks), and its store queries: {@code stamps(account, ids)} and
+ *       {@code scan(account, folder, since, after, limit)} as {@link org.atoll.sync.ItemStamp}s, {@code count},
+ *       {@code fetch(account, ids)} of whole items as {@link org.atoll.mailbox.ItemView}s, {@code move} for
+ *       MoveItems within the class, and {@code apply(ClientChanges, commands)} for the device's Add, Change, Delete
+ *       and Fetch, where {@link org.atoll.sync.ClientChanges} gives the shared bookkeeping ({@code target},
+ *       {@code heldModseqs}, {@code serverWins}, {@code earlierAdd}, {@code added}, {@code holds},
  *       {@code dropped});
- *   <li>an {@code ItemCodec} in {@code org.atoll.eas.command}: {@code folderTypes()}, {@code applicationData(item)}
- *       writing an item's ApplicationData, and {@code read(applicationData)} turning a device's into an
+ *   <li>an {@code ItemCodec} in {@code org.atoll.eas.command}: {@code folderTypes()},
+ *       {@code applicationData(item, version)} writing an item's ApplicationData as the class defines it at the
+ *       device's protocol version, and {@code read(applicationData, version)} turning a device's into an
  *       {@link org.atoll.mailbox.ItemContent} (null: Status 6). Client commands of such a class arrive as
  *       {@link org.atoll.sync.ClientCommand.AddItem} and {@link org.atoll.sync.ClientCommand.ChangeItem}.
  * </ul>
  *
- * The class's store must journal every change through the account's modseq counter with the item's id as the
+ * A class whose items a device writes whole (Notes, Contacts, Tasks) extends {@code WholeItemStore}, which answers
+ * the queries and applies Add (with ClientId de-duplication), Change (with the conflict check), Delete, Fetch and
+ * their Status 6 and 8 fallbacks once for all; such a class gives only its store calls ({@code find},
+ * {@code inFolder}, {@code countIn}, {@code create}, {@code update}, {@code delete}, {@code moveTo}, {@code size}).
+ *
+ * <p>Conflicts (MS-ASCMD 2.2.3.34) are decided per property where the class has properties a device changes
+ * alone: a message's Read, Flag and Categories. The journal records which {@link org.atoll.mailbox.MessageProperty}
+ * values each change touched (none recorded: the whole item), and a device's change conflicts only with a change of
+ * one of its own properties that someone else made after the state the device holds; such a clash follows the
+ * collection's Conflict option and is recorded. When the server wins, the clashing properties keep the server's
+ * values (Status 7) and the rest of the same Change stands. A whole-item class's Change touches every property.
+ *
+ * <p>The class's store must journal every change through the account's modseq counter with the item's id as the
  * journal's item id (ids unique within the account), as {@link org.atoll.mailbox.Notes} does: that is what makes
  * its changes reach Ping, hanging Sync and every other device, and never echo to the device that made them.
  * Email ({@code EmailItemStore}, MS-ASEMAIL) serves every folder type no other class claims; Notes

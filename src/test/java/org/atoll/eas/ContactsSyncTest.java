@@ -7,27 +7,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
 import org.atoll.contacts.AddressKind;
 import org.atoll.contacts.Contact;
 import org.atoll.contacts.PhoneKind;
 import org.atoll.contacts.PostalAddress;
-import org.atoll.device.Devices;
 import org.atoll.mailbox.ContactContent;
 import org.atoll.mailbox.Contacts;
-import org.atoll.push.Parking;
 import org.atoll.support.AtollTest;
-import org.atoll.support.EasDevice;
-import org.atoll.support.TestAccounts;
-import org.atoll.support.Waiting;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Contacts (MS-ASCNTC) through Sync, GetItemEstimate, Ping and FolderCreate over real HTTP and WBXML, with two
@@ -35,43 +25,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * itself.
  */
 @AtollTest
-class ContactsSyncTest {
+class ContactsSyncTest extends ItemClassSyncTest {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final CodePage A = CodePage.AIRSYNC;
-    private static final CodePage BASE = CodePage.AIRSYNCBASE;
     private static final CodePage C = CodePage.CONTACTS;
     private static final CodePage C2 = CodePage.CONTACTS2;
-    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
-    private static final CodePage P = CodePage.PING;
-    private static final CodePage G = CodePage.GET_ITEM_ESTIMATE;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Contacts contacts;
 
-    @Autowired
-    Devices devices;
+    ContactsSyncTest() {
+        super("Contacts", 9, 14);
+    }
 
-    @Autowired
-    Parking parking;
+    @Override
+    long defaultFolder(long accountId) {
+        return contacts.defaultFolder(accountId).id();
+    }
 
-    AccountView account;
-    EasDevice phone;
-    EasDevice tablet;
-    long contactsFolder;
-
-    @BeforeEach
-    void devices() throws Exception {
-        account = TestAccounts.open(accounts, "contacts");
-        phone = new EasDevice(port, account.address(), PASSWORD, "ContactsPhone").provision();
-        tablet = new EasDevice(port, account.address(), PASSWORD, "ContactsTablet").provision();
-        contactsFolder = contacts.defaultFolder(account.id()).id();
+    @Override
+    WbxmlElement sampleData() {
+        return contactData("Moving", "+1 555 0100", "Oslo");
     }
 
     // ---- the must-show session
@@ -80,14 +53,14 @@ class ContactsSyncTest {
     void aContactCreatedEditedAndDeletedOnOneDeviceShouldReachTheOtherExactlyOnce_MsAscntc_2_2_2_MsAscmd_2_2_1_21()
             throws Exception {
         // Step 1: both devices list the Contacts folder (MS-ASCMD 2.2.3.186.3, Type 9) and prime it (SyncKey 0).
-        assertThat(contactsFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(contactsFolder));
-        assertThat(contactsFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(contactsFolder));
+        assertThat(defaultFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(folder));
+        assertThat(defaultFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(folder));
         String phoneKey = prime(phone);
         String tabletKey = prime(tablet);
         tabletKey = key(sync(tablet, tabletKey, c -> {}));
 
         // Step 2: the tablet parks a Ping on its Contacts folder (MS-ASCMD 2.2.1.13, Class Contacts).
-        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", contactsPing());
+        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", ping());
         awaitParked("ContactsTablet");
 
         // Step 3: the phone adds a contact (MS-ASCMD 2.2.3.7.2 Add with ClientId); the Ping wakes with the folder.
@@ -101,7 +74,7 @@ class ContactsSyncTest {
         assertThat(woken.text("Status")).hasValue("2");
         assertThat(woken.child("Folders").orElseThrow().children(P, "Folder"))
                 .extracting(f -> f.text().orElseThrow())
-                .containsExactly(Long.toString(contactsFolder));
+                .containsExactly(Long.toString(folder));
 
         // Step 4: the phone lost the answer and sends the same request again with the same SyncKey
         // (MS-ASCMD 3.1.5.9): the same ServerId, and still one contact, stored with every field the phone sent.
@@ -205,7 +178,7 @@ class ContactsSyncTest {
         WbxmlElement fine =
                 WbxmlElement.of(A, "Add").add("ClientId", "fine").add(contactData("Grace", "+1 555 0100", "Arlington"));
         WbxmlElement unknown = WbxmlElement.of(A, "Change")
-                .add("ServerId", contactsFolder + ":999999999")
+                .add("ServerId", folder + ":999999999")
                 .add(contactData("Gone", "+1 555 0199", "Nowhere"));
 
         WbxmlElement answer = sync(phone, key, c -> c.add(commands(badBirthday, noteElement, fine, unknown)));
@@ -213,7 +186,7 @@ class ContactsSyncTest {
         assertThat(statuses(responses(answer)))
                 .containsExactly(
                         Map.entry("Add", "6"), Map.entry("Add", "6"), Map.entry("Add", "1"), Map.entry("Change", "8"));
-        assertThat(contacts.inFolder(account.id(), contactsFolder, null, 50))
+        assertThat(contacts.inFolder(account.id(), folder, null, 50))
                 .extracting(c -> c.contact().firstName())
                 .containsExactly("Grace");
     }
@@ -222,8 +195,8 @@ class ContactsSyncTest {
     void getItemEstimateShouldCountPendingContacts_MsAscmd_2_2_1_9() throws Exception {
         tablet.folderSync("0");
         String key = prime(tablet);
-        contacts.create(account.id(), contactsFolder, content("One"));
-        contacts.create(account.id(), contactsFolder, content("Two"));
+        contacts.create(account.id(), folder, content("One"));
+        contacts.create(account.id(), folder, content("Two"));
 
         WbxmlElement estimate = tablet.send(
                         "GetItemEstimate",
@@ -231,7 +204,7 @@ class ContactsSyncTest {
                                 .add(WbxmlElement.of(G, "Collections")
                                         .add(WbxmlElement.of(G, "Collection")
                                                 .add(A, "SyncKey", key)
-                                                .add("CollectionId", Long.toString(contactsFolder)))))
+                                                .add("CollectionId", Long.toString(folder)))))
                 .child("Response")
                 .orElseThrow();
 
@@ -269,75 +242,6 @@ class ContactsSyncTest {
 
     // ---- helpers
 
-    /** The ServerId of the folder of Type 9 in a FolderSync response. */
-    private static String contactsFolderOf(WbxmlElement folderSync) {
-        return folderSync.child("Changes").orElseThrow().children("Add").stream()
-                .filter(add -> add.text("Type").orElseThrow().equals("9"))
-                .map(add -> add.text("ServerId").orElseThrow())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private String prime(EasDevice device) throws Exception {
-        WbxmlElement answer = sync(device, "0", c -> {});
-        assertThat(commandsOf(answer)).isEmpty();
-        return key(answer);
-    }
-
-    private WbxmlElement sync(EasDevice device, String syncKey, Consumer<WbxmlElement> extra) throws Exception {
-        return sync(device, contactsFolder, syncKey, extra);
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String syncKey, Consumer<WbxmlElement> extra)
-            throws Exception {
-        WbxmlElement collection =
-                WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", Long.toString(folderId));
-        extra.accept(collection);
-        WbxmlElement response = device.send(
-                "Sync",
-                WbxmlElement.of(A, "Sync").add(WbxmlElement.of(A, "Collections").add(collection)));
-        assertThat(collection(response).text("Status")).as("collection status").hasValue("1");
-        return response;
-    }
-
-    private static WbxmlElement collection(WbxmlElement response) {
-        assertThat(response.text("Status")).as("Sync status").isEmpty();
-        return response.child("Collections").orElseThrow().child("Collection").orElseThrow();
-    }
-
-    private static String key(WbxmlElement response) {
-        return collection(response).text("SyncKey").orElseThrow();
-    }
-
-    private static List<WbxmlElement> commandsOf(WbxmlElement response) {
-        return collection(response)
-                .child("Commands")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static List<WbxmlElement> responses(WbxmlElement response) {
-        return collection(response)
-                .child("Responses")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static WbxmlElement response(WbxmlElement response, String name) {
-        return responses(response).stream()
-                .filter(r -> r.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static WbxmlElement commands(WbxmlElement... commands) {
-        WbxmlElement list = WbxmlElement.of(A, "Commands");
-        for (WbxmlElement command : commands) {
-            list.add(command);
-        }
-        return list;
-    }
-
     /**
      * A contact's ApplicationData as MS-ASCNTC 2.2.2 shows it: names, two e-mail addresses, a mobile and a company
      * number (Contacts2), a home address, a birthday at 11:59 UTC as Exchange writes it, categories and notes.
@@ -363,31 +267,5 @@ class ContactsSyncTest {
 
     private static ContactContent content(String firstName) {
         return new ContactContent(Contact.builder().firstName(firstName).build());
-    }
-
-    /** The item id of a ServerId of the form folder:item. */
-    private static long itemId(String serverId) {
-        return Long.parseLong(serverId.substring(serverId.indexOf(':') + 1));
-    }
-
-    private WbxmlElement contactsPing() {
-        return WbxmlElement.of(P, "Ping")
-                .add("HeartbeatInterval", "600")
-                .add(WbxmlElement.of(P, "Folders")
-                        .add(WbxmlElement.of(P, "Folder")
-                                .add("Id", Long.toString(contactsFolder))
-                                .add("Class", "Contacts")));
-    }
-
-    private void awaitParked(String deviceId) throws InterruptedException {
-        long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
-        Waiting.until(deviceId + " is parked", () -> parking.isParked(account.id(), devicePk));
-    }
-
-    /** Each response's command name and Status, in order. */
-    private static List<Map.Entry<String, String>> statuses(List<WbxmlElement> responses) {
-        return responses.stream()
-                .map(r -> Map.entry(r.name(), r.text("Status").orElseThrow()))
-                .toList();
     }
 }

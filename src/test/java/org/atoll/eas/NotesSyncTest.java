@@ -7,66 +7,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
-import org.atoll.device.Devices;
 import org.atoll.mailbox.NoteContent;
 import org.atoll.mailbox.NoteView;
 import org.atoll.mailbox.Notes;
-import org.atoll.push.Parking;
 import org.atoll.support.AtollTest;
-import org.atoll.support.EasDevice;
-import org.atoll.support.TestAccounts;
-import org.atoll.support.Waiting;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Notes (MS-ASNOTE) through Sync, GetItemEstimate, Ping and FolderCreate over real HTTP and WBXML, with two devices
  * of one user: what one device does to a note reaches the other exactly once and never comes back to itself.
  */
 @AtollTest
-class NotesSyncTest {
+class NotesSyncTest extends ItemClassSyncTest {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final CodePage A = CodePage.AIRSYNC;
-    private static final CodePage BASE = CodePage.AIRSYNCBASE;
     private static final CodePage N = CodePage.NOTES;
-    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
-    private static final CodePage P = CodePage.PING;
-    private static final CodePage G = CodePage.GET_ITEM_ESTIMATE;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Notes notes;
 
-    @Autowired
-    Devices devices;
+    NotesSyncTest() {
+        super("Notes", 10, 17);
+    }
 
-    @Autowired
-    Parking parking;
+    @Override
+    long defaultFolder(long accountId) {
+        return notes.defaultFolder(accountId).id();
+    }
 
-    AccountView account;
-    EasDevice phone;
-    EasDevice tablet;
-    long notesFolder;
-
-    @BeforeEach
-    void devices() throws Exception {
-        account = TestAccounts.open(accounts, "notes");
-        phone = new EasDevice(port, account.address(), PASSWORD, "NotesPhone").provision();
-        tablet = new EasDevice(port, account.address(), PASSWORD, "NotesTablet").provision();
-        notesFolder = notes.defaultFolder(account.id()).id();
+    @Override
+    WbxmlElement sampleData() {
+        return noteData("Moving", "along", List.of());
     }
 
     // ---- the must-show session
@@ -75,14 +48,14 @@ class NotesSyncTest {
     void aNoteCreatedEditedAndDeletedOnOneDeviceShouldReachTheOtherExactlyOnce_MsAsnote_2_2_2_MsAscmd_2_2_1_21()
             throws Exception {
         // Step 1: both devices list the Notes folder (MS-ASCMD 2.2.3.186.3, Type 10) and prime it (SyncKey 0).
-        assertThat(notesFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(notesFolder));
-        assertThat(notesFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(notesFolder));
+        assertThat(defaultFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(folder));
+        assertThat(defaultFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(folder));
         String phoneKey = prime(phone);
         String tabletKey = prime(tablet);
         tabletKey = key(sync(tablet, tabletKey, c -> {}));
 
         // Step 2: the tablet parks a Ping on its Notes folder (MS-ASCMD 2.2.1.13, Class Notes).
-        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", notesPing());
+        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", ping());
         awaitParked("NotesTablet");
 
         // Step 3: the phone adds a note (MS-ASCMD 2.2.3.7.2 Add with ClientId); the Ping wakes with the folder.
@@ -94,14 +67,14 @@ class NotesSyncTest {
         assertThat(woken.text("Status")).hasValue("2");
         assertThat(woken.child("Folders").orElseThrow().children(P, "Folder"))
                 .extracting(f -> f.text().orElseThrow())
-                .containsExactly(Long.toString(notesFolder));
+                .containsExactly(Long.toString(folder));
 
         // Step 4: the phone lost the answer and sends the same request again with the same SyncKey
         // (MS-ASCMD 3.1.5.9): the same ServerId, and still one note.
         WbxmlElement retried = sync(phone, phoneKey, c -> c.add(addRequest));
         assertThat(response(retried, "Add").text("ServerId")).hasValue(serverId);
         assertThat(key(retried)).isEqualTo(key(added));
-        assertThat(notes.page(account.id(), notesFolder, 0, 50).items()).hasSize(1);
+        assertThat(notes.page(account.id(), folder, 0, 50).items()).hasSize(1);
         phoneKey = key(retried);
 
         // Step 5: the tablet gets exactly that note; the phone gets no echo.
@@ -177,7 +150,7 @@ class NotesSyncTest {
                         .add(WbxmlElement.of(BASE, "Body").add("Type", "2").add("Data", "<p>x</p>")));
         WbxmlElement fine = addNote("fine", "Fine", "kept", List.of());
         WbxmlElement unknown = WbxmlElement.of(A, "Change")
-                .add("ServerId", notesFolder + ":999999999")
+                .add("ServerId", folder + ":999999999")
                 .add(noteData("Gone", "", List.of()));
 
         WbxmlElement answer = sync(phone, key, c -> c.add(commands(notASticky, html, fine, unknown)));
@@ -185,7 +158,7 @@ class NotesSyncTest {
         assertThat(statuses(responses(answer)))
                 .containsExactly(
                         Map.entry("Add", "6"), Map.entry("Add", "6"), Map.entry("Add", "1"), Map.entry("Change", "8"));
-        assertThat(notes.page(account.id(), notesFolder, 0, 50).items())
+        assertThat(notes.page(account.id(), folder, 0, 50).items())
                 .extracting(NoteView::subject)
                 .containsExactly("Fine");
     }
@@ -193,7 +166,7 @@ class NotesSyncTest {
     @Test
     void windowShouldBringNotesInPartsWithMoreAvailable_MsAscmd_2_2_3_110() throws Exception {
         for (int i = 0; i < 5; i++) {
-            notes.create(account.id(), notesFolder, NoteContent.of("Note " + i, "text " + i, List.of()));
+            notes.create(account.id(), folder, NoteContent.of("Note " + i, "text " + i, List.of()));
         }
         tablet.folderSync("0");
         String key = prime(tablet);
@@ -223,8 +196,8 @@ class NotesSyncTest {
     void getItemEstimateShouldCountPendingNotes_MsAscmd_2_2_1_9() throws Exception {
         tablet.folderSync("0");
         String key = prime(tablet);
-        notes.create(account.id(), notesFolder, NoteContent.of("One", "", List.of()));
-        notes.create(account.id(), notesFolder, NoteContent.of("Two", "", List.of()));
+        notes.create(account.id(), folder, NoteContent.of("One", "", List.of()));
+        notes.create(account.id(), folder, NoteContent.of("Two", "", List.of()));
 
         WbxmlElement estimate = tablet.send(
                         "GetItemEstimate",
@@ -232,7 +205,7 @@ class NotesSyncTest {
                                 .add(WbxmlElement.of(G, "Collections")
                                         .add(WbxmlElement.of(G, "Collection")
                                                 .add(A, "SyncKey", key)
-                                                .add("CollectionId", Long.toString(notesFolder)))))
+                                                .add("CollectionId", Long.toString(folder)))))
                 .child("Response")
                 .orElseThrow();
 
@@ -265,75 +238,6 @@ class NotesSyncTest {
 
     // ---- helpers
 
-    /** The ServerId of the folder of Type 10 in a FolderSync response. */
-    private static String notesFolderOf(WbxmlElement folderSync) {
-        return folderSync.child("Changes").orElseThrow().children("Add").stream()
-                .filter(add -> add.text("Type").orElseThrow().equals("10"))
-                .map(add -> add.text("ServerId").orElseThrow())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private String prime(EasDevice device) throws Exception {
-        WbxmlElement answer = sync(device, "0", c -> {});
-        assertThat(commandsOf(answer)).isEmpty();
-        return key(answer);
-    }
-
-    private WbxmlElement sync(EasDevice device, String syncKey, Consumer<WbxmlElement> extra) throws Exception {
-        return sync(device, notesFolder, syncKey, extra);
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String syncKey, Consumer<WbxmlElement> extra)
-            throws Exception {
-        WbxmlElement collection =
-                WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", Long.toString(folderId));
-        extra.accept(collection);
-        WbxmlElement response = device.send(
-                "Sync",
-                WbxmlElement.of(A, "Sync").add(WbxmlElement.of(A, "Collections").add(collection)));
-        assertThat(collection(response).text("Status")).as("collection status").hasValue("1");
-        return response;
-    }
-
-    private static WbxmlElement collection(WbxmlElement response) {
-        assertThat(response.text("Status")).as("Sync status").isEmpty();
-        return response.child("Collections").orElseThrow().child("Collection").orElseThrow();
-    }
-
-    private static String key(WbxmlElement response) {
-        return collection(response).text("SyncKey").orElseThrow();
-    }
-
-    private static List<WbxmlElement> commandsOf(WbxmlElement response) {
-        return collection(response)
-                .child("Commands")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static List<WbxmlElement> responses(WbxmlElement response) {
-        return collection(response)
-                .child("Responses")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static WbxmlElement response(WbxmlElement response, String name) {
-        return responses(response).stream()
-                .filter(r -> r.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static WbxmlElement commands(WbxmlElement... commands) {
-        WbxmlElement list = WbxmlElement.of(A, "Commands");
-        for (WbxmlElement command : commands) {
-            list.add(command);
-        }
-        return list;
-    }
-
     /** A note's ApplicationData as MS-ASNOTE 2.2.2 shows it: Subject, a plain-text Body, MessageClass, Categories. */
     private static WbxmlElement noteData(String subject, String body, List<String> categories) {
         WbxmlElement data = WbxmlElement.of(A, "ApplicationData")
@@ -350,26 +254,5 @@ class NotesSyncTest {
 
     private static WbxmlElement addNote(String clientId, String subject, String body, List<String> categories) {
         return WbxmlElement.of(A, "Add").add("ClientId", clientId).add(noteData(subject, body, categories));
-    }
-
-    private WbxmlElement notesPing() {
-        return WbxmlElement.of(P, "Ping")
-                .add("HeartbeatInterval", "600")
-                .add(WbxmlElement.of(P, "Folders")
-                        .add(WbxmlElement.of(P, "Folder")
-                                .add("Id", Long.toString(notesFolder))
-                                .add("Class", "Notes")));
-    }
-
-    private void awaitParked(String deviceId) throws InterruptedException {
-        long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
-        Waiting.until(deviceId + " is parked", () -> parking.isParked(account.id(), devicePk));
-    }
-
-    /** Each response's command name and Status, in order. */
-    private static List<Map.Entry<String, String>> statuses(List<WbxmlElement> responses) {
-        return responses.stream()
-                .map(r -> Map.entry(r.name(), r.text("Status").orElseThrow()))
-                .toList();
     }
 }

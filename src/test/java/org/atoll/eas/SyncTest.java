@@ -21,6 +21,7 @@ import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.JournalPosition;
+import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
@@ -421,6 +422,81 @@ class SyncTest {
             assertThat(answer.child("Responses")).isEmpty();
             assertThat(mailboxes.message(account.id(), message.id()).read()).isFalse();
             assertThat(conflicts("CLIENT")).isEqualTo(1);
+        }
+
+        /**
+         * MS-ASCMD 2.2.3.34 decided per property: a device's change conflicts only with someone else's change of the
+         * same property after the device's state. Another device's Flag, another's Categories and a reply's
+         * LastVerbExecuted leave a device's Read standing, and the other way round.
+         */
+        @Test
+        void changesOfDifferentPropertiesShouldNotConflictAndAllStand() throws Exception {
+            MessageView message = deliver(inbox, "Shared");
+            MailClient a = device("PropertyA");
+            MailClient b = device("PropertyB");
+            a.syncFully(inbox, 10);
+            b.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+
+            WbxmlElement flagged = b.change(inbox, List.of(MailClient.flag(serverId)));
+            assertThat(flagged.child("Responses")).isEmpty();
+            mailboxes.recordVerb(account.id(), message.id(), LastVerb.REPLY_TO_SENDER);
+            WbxmlElement read = a.change(inbox, List.of(markRead(serverId, true)));
+            assertThat(read.child("Responses"))
+                    .as("Read against Flag and LastVerbExecuted")
+                    .isEmpty();
+            WbxmlElement categorized = b.change(inbox, List.of(categories(serverId, "Blue")));
+            assertThat(categorized.child("Responses"))
+                    .as("Categories against Read")
+                    .isEmpty();
+
+            MessageView stored = mailboxes.message(account.id(), message.id());
+            assertThat(stored.read()).isTrue();
+            assertThat(stored.flag()).isNotEqualTo(Flag.CLEARED);
+            assertThat(stored.categories()).containsExactly("Blue");
+            assertThat(stored.lastVerb()).isEqualTo(LastVerb.REPLY_TO_SENDER);
+            assertThat(conflicts("SERVER") + conflicts("CLIENT")).isZero();
+            a.syncFully(inbox, 10);
+            b.syncFully(inbox, 10);
+            assertThat(a.items(inbox)).isEqualTo(server(inbox));
+            assertThat(b.items(inbox)).isEqualTo(server(inbox));
+        }
+
+        @Test
+        void twoDevicesSettingReadShouldConflictAndTheServerKeepItsReadByDefault() throws Exception {
+            MessageView message = deliver(inbox, "Both read it");
+            MailClient a = device("SameA");
+            MailClient b = device("SameB");
+            a.syncFully(inbox, 10);
+            b.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+
+            assertThat(b.change(inbox, List.of(markRead(serverId, true))).child("Responses"))
+                    .isEmpty();
+            // One Change of Read (which clashes with B's) and of Categories (which does not): Status 7, Read keeps
+            // the server's value, the Categories stand.
+            WbxmlElement both = markRead(serverId, false);
+            both.child("ApplicationData")
+                    .orElseThrow()
+                    .add(WbxmlElement.of(CodePage.EMAIL, "Categories").add("Category", "Red"));
+            WbxmlElement answer = a.change(inbox, List.of(both));
+
+            assertThat(answer.child("Responses").orElseThrow().children("Change"))
+                    .extracting(change -> change.text("Status").orElseThrow())
+                    .containsExactly("7");
+            MessageView stored = mailboxes.message(account.id(), message.id());
+            assertThat(stored.read()).isTrue();
+            assertThat(stored.categories()).containsExactly("Red");
+            assertThat(conflicts("SERVER")).isEqualTo(1);
+            a.syncFully(inbox, 10);
+            assertThat(a.items(inbox)).isEqualTo(server(inbox));
+        }
+
+        private static WbxmlElement categories(String serverId, String category) {
+            return WbxmlElement.of(A, "Change")
+                    .add("ServerId", serverId)
+                    .add(WbxmlElement.of(A, "ApplicationData")
+                            .add(WbxmlElement.of(CodePage.EMAIL, "Categories").add("Category", category)));
         }
 
         long conflicts(String winner) {

@@ -9,65 +9,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.atoll.account.AccountView;
-import org.atoll.account.Accounts;
-import org.atoll.device.Devices;
+import org.atoll.mailbox.TaskContent;
 import org.atoll.mailbox.Tasks;
-import org.atoll.push.Parking;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
-import org.atoll.support.TestAccounts;
-import org.atoll.support.Waiting;
 import org.atoll.tasks.Importance;
 import org.atoll.tasks.Task;
 import org.atoll.tasks.TaskRecurrence;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasks (MS-ASTASK) through Sync, Ping and FolderCreate over real HTTP and WBXML, with two devices of one user: what
  * one device does to a task reaches the other exactly once and never comes back to itself.
  */
 @AtollTest
-class TasksSyncTest {
+class TasksSyncTest extends ItemClassSyncTest {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final CodePage A = CodePage.AIRSYNC;
-    private static final CodePage BASE = CodePage.AIRSYNCBASE;
     private static final CodePage T = CodePage.TASKS;
-    private static final CodePage H = CodePage.FOLDER_HIERARCHY;
-    private static final CodePage P = CodePage.PING;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
 
     @Autowired
     Tasks tasks;
 
-    @Autowired
-    Devices devices;
+    TasksSyncTest() {
+        super("Tasks", 7, 15);
+    }
 
-    @Autowired
-    Parking parking;
+    @Override
+    long defaultFolder(long accountId) {
+        return tasks.defaultFolder(accountId).id();
+    }
 
-    AccountView account;
-    EasDevice phone;
-    EasDevice tablet;
-    long tasksFolder;
-
-    @BeforeEach
-    void devices() throws Exception {
-        account = TestAccounts.open(accounts, "tasks");
-        phone = new EasDevice(port, account.address(), PASSWORD, "TasksPhone").provision();
-        tablet = new EasDevice(port, account.address(), PASSWORD, "TasksTablet").provision();
-        tasksFolder = tasks.defaultFolder(account.id()).id();
+    @Override
+    WbxmlElement sampleData() {
+        return taskData("Moving", false);
     }
 
     // ---- the must-show session
@@ -76,14 +53,14 @@ class TasksSyncTest {
     void aTaskCreatedEditedAndDeletedOnOneDeviceShouldReachTheOtherExactlyOnce_MsAstask_2_2_2_MsAscmd_2_2_1_21()
             throws Exception {
         // Step 1: both devices list the Tasks folder (MS-ASCMD 2.2.3.186.3, Type 7) and prime it (SyncKey 0).
-        assertThat(tasksFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(tasksFolder));
-        assertThat(tasksFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(tasksFolder));
+        assertThat(defaultFolderOf(phone.folderSync("0"))).isEqualTo(Long.toString(folder));
+        assertThat(defaultFolderOf(tablet.folderSync("0"))).isEqualTo(Long.toString(folder));
         String phoneKey = prime(phone);
         String tabletKey = prime(tablet);
         tabletKey = key(sync(tablet, tabletKey, c -> {}));
 
         // Step 2: the tablet parks a Ping on its Tasks folder (MS-ASCMD 2.2.1.13, Class Tasks).
-        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", tasksPing());
+        CompletableFuture<WbxmlElement> ping = tablet.sendAsync("Ping", ping());
         awaitParked("TasksTablet");
 
         // Step 3: the phone adds a weekly task (MS-ASCMD 2.2.3.7.2 Add with ClientId); the Ping wakes with the folder.
@@ -96,7 +73,7 @@ class TasksSyncTest {
         assertThat(woken.text("Status")).hasValue("2");
         assertThat(woken.child("Folders").orElseThrow().children(P, "Folder"))
                 .extracting(f -> f.text().orElseThrow())
-                .containsExactly(Long.toString(tasksFolder));
+                .containsExactly(Long.toString(folder));
 
         // Step 4: the phone lost the answer and sends the same request again with the same SyncKey
         // (MS-ASCMD 3.1.5.9): the same ServerId, and still one task, stored with every field the phone sent.
@@ -187,6 +164,100 @@ class TasksSyncTest {
     }
 
     @Test
+    void filterType8ShouldSyncIncompleteTasksOnlyAndFollowCompletion_MsAscmd_2_2_3_69_2() throws Exception {
+        long open = tasks.create(account.id(), folder, task("Open", false)).id();
+        long done = tasks.create(account.id(), folder, task("Done", true)).id();
+        phone.folderSync("0");
+        tablet.folderSync("0");
+        Consumer<WbxmlElement> incompleteOnly =
+                c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "8"));
+        Consumer<WbxmlElement> everything =
+                c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "0"));
+
+        // The phone asks for incomplete tasks (8), the tablet for all (0).
+        WbxmlElement phoneFirst = sync(phone, key(sync(phone, "0", incompleteOnly)), c -> {});
+        assertThat(commandsOf(phoneFirst))
+                .extracting(c -> c.text("ServerId").orElseThrow())
+                .containsExactly(folder + ":" + open);
+        WbxmlElement tabletFirst = sync(tablet, key(sync(tablet, "0", everything)), c -> {});
+        assertThat(commandsOf(tabletFirst)).hasSize(2);
+
+        // The open task is completed and the done one reopened on the server: the phone gets a SoftDelete for the
+        // first and an Add for the second; the tablet two Changes.
+        tasks.update(account.id(), open, task("Open", true));
+        tasks.update(account.id(), done, task("Done", false));
+        WbxmlElement phoneAfter = sync(phone, key(phoneFirst), c -> {});
+        assertThat(commandsOf(phoneAfter))
+                .extracting(c -> c.name() + " " + c.text("ServerId").orElseThrow())
+                .containsExactlyInAnyOrder("SoftDelete " + folder + ":" + open, "Add " + folder + ":" + done);
+        assertThat(commandsOf(sync(tablet, key(tabletFirst), c -> {})))
+                .extracting(WbxmlElement::name)
+                .containsExactly("Change", "Change");
+
+        // A time window (3, one week) is no FilterType of Tasks: the phone then gets every task, as with 0.
+        WbxmlElement widened = sync(
+                phone, key(phoneAfter), c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "3")));
+        assertThat(commandsOf(widened))
+                .extracting(c -> c.name() + " " + c.text("ServerId").orElseThrow())
+                .containsExactly("Add " + folder + ":" + open);
+    }
+
+    private static TaskContent task(String subject, boolean complete) {
+        return new TaskContent(Task.builder()
+                .subject(subject)
+                .complete(complete)
+                .dateCompleted(complete ? Instant.parse("2026-12-01T10:00:00Z") : null)
+                .build());
+    }
+
+    @Test
+    void recurrenceShouldCarryCalendarTypeFrom14_0AndFirstDayOfWeekFrom14_1_MsAstask_2_2_2_4_2_2_2_13()
+            throws Exception {
+        TaskRecurrence monthly = new TaskRecurrence(
+                TaskRecurrence.Type.MONTHLY,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                null,
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                false,
+                false,
+                0,
+                false,
+                1);
+        tasks.create(
+                account.id(),
+                folder,
+                new TaskContent(
+                        Task.builder().subject("Rent").recurrence(monthly).build()));
+
+        for (String version : List.of("12.1", "16.1")) {
+            EasDevice device = device("Tasks" + version.replace(".", ""), version);
+            device.folderSync("0");
+            WbxmlElement first = sync(device, prime(device), c -> {});
+            WbxmlElement recurrence = commandsOf(first)
+                    .getFirst()
+                    .child("ApplicationData")
+                    .orElseThrow()
+                    .child(T, "Recurrence")
+                    .orElseThrow();
+            assertThat(recurrence.text(T, "DayOfMonth")).as(version).hasValue("1");
+            if (version.equals("12.1")) {
+                assertThat(recurrence.child(T, "CalendarType")).as(version).isEmpty();
+                assertThat(recurrence.child(T, "IsLeapMonth")).as(version).isEmpty();
+                assertThat(recurrence.child(T, "FirstDayOfWeek")).as(version).isEmpty();
+            } else {
+                assertThat(recurrence.text(T, "CalendarType")).as(version).hasValue("0");
+                assertThat(recurrence.text(T, "IsLeapMonth")).as(version).hasValue("0");
+                assertThat(recurrence.text(T, "FirstDayOfWeek")).as(version).hasValue("1");
+            }
+        }
+    }
+
+    @Test
     void malformedTaskShouldGetStatus6_MsAscmd_2_2_3_177_17() throws Exception {
         phone.folderSync("0");
         String key = prime(phone);
@@ -200,7 +271,7 @@ class TasksSyncTest {
         WbxmlElement answer = sync(phone, key, c -> c.add(commands(completeWithoutDate, fine)));
 
         assertThat(statuses(responses(answer))).containsExactly(Map.entry("Add", "6"), Map.entry("Add", "1"));
-        assertThat(tasks.inFolder(account.id(), tasksFolder, null, 50))
+        assertThat(tasks.inFolder(account.id(), folder, null, 50))
                 .extracting(t -> t.task().subject())
                 .containsExactly("Fine");
     }
@@ -234,75 +305,6 @@ class TasksSyncTest {
 
     // ---- helpers
 
-    /** The ServerId of the folder of Type 7 in a FolderSync response. */
-    private static String tasksFolderOf(WbxmlElement folderSync) {
-        return folderSync.child("Changes").orElseThrow().children("Add").stream()
-                .filter(add -> add.text("Type").orElseThrow().equals("7"))
-                .map(add -> add.text("ServerId").orElseThrow())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private String prime(EasDevice device) throws Exception {
-        WbxmlElement answer = sync(device, "0", c -> {});
-        assertThat(commandsOf(answer)).isEmpty();
-        return key(answer);
-    }
-
-    private WbxmlElement sync(EasDevice device, String syncKey, Consumer<WbxmlElement> extra) throws Exception {
-        return sync(device, tasksFolder, syncKey, extra);
-    }
-
-    private static WbxmlElement sync(EasDevice device, long folderId, String syncKey, Consumer<WbxmlElement> extra)
-            throws Exception {
-        WbxmlElement collection =
-                WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", Long.toString(folderId));
-        extra.accept(collection);
-        WbxmlElement response = device.send(
-                "Sync",
-                WbxmlElement.of(A, "Sync").add(WbxmlElement.of(A, "Collections").add(collection)));
-        assertThat(collection(response).text("Status")).as("collection status").hasValue("1");
-        return response;
-    }
-
-    private static WbxmlElement collection(WbxmlElement response) {
-        assertThat(response.text("Status")).as("Sync status").isEmpty();
-        return response.child("Collections").orElseThrow().child("Collection").orElseThrow();
-    }
-
-    private static String key(WbxmlElement response) {
-        return collection(response).text("SyncKey").orElseThrow();
-    }
-
-    private static List<WbxmlElement> commandsOf(WbxmlElement response) {
-        return collection(response)
-                .child("Commands")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static List<WbxmlElement> responses(WbxmlElement response) {
-        return collection(response)
-                .child("Responses")
-                .map(WbxmlElement::children)
-                .orElse(List.of());
-    }
-
-    private static WbxmlElement response(WbxmlElement response, String name) {
-        return responses(response).stream()
-                .filter(r -> r.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static WbxmlElement commands(WbxmlElement... commands) {
-        WbxmlElement list = WbxmlElement.of(A, "Commands");
-        for (WbxmlElement command : commands) {
-            list.add(command);
-        }
-        return list;
-    }
-
     /**
      * A task's ApplicationData as MS-ASTASK 2.2.2 shows it: a plain-text Body, Subject, Importance, start and due in
      * UTC and local time, a weekly Recurrence on Mondays for ten weeks, Categories; complete with its DateCompleted
@@ -329,31 +331,5 @@ class TasksSyncTest {
             data.add(T, "DateCompleted", "2026-12-07T15:00:00.000Z");
         }
         return data;
-    }
-
-    /** The item id of a ServerId of the form folder:item. */
-    private static long itemId(String serverId) {
-        return Long.parseLong(serverId.substring(serverId.indexOf(':') + 1));
-    }
-
-    private WbxmlElement tasksPing() {
-        return WbxmlElement.of(P, "Ping")
-                .add("HeartbeatInterval", "600")
-                .add(WbxmlElement.of(P, "Folders")
-                        .add(WbxmlElement.of(P, "Folder")
-                                .add("Id", Long.toString(tasksFolder))
-                                .add("Class", "Tasks")));
-    }
-
-    private void awaitParked(String deviceId) throws InterruptedException {
-        long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
-        Waiting.until(deviceId + " is parked", () -> parking.isParked(account.id(), devicePk));
-    }
-
-    /** Each response's command name and Status, in order. */
-    private static List<Map.Entry<String, String>> statuses(List<WbxmlElement> responses) {
-        return responses.stream()
-                .map(r -> Map.entry(r.name(), r.text("Status").orElseThrow()))
-                .toList();
     }
 }

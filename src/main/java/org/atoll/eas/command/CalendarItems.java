@@ -4,6 +4,7 @@ import java.util.Set;
 import org.atoll.calendar.CalendarProtocol;
 import org.atoll.calendar.EasCalendarItems;
 import org.atoll.calendar.MalformedCalendarItem;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.EventView;
@@ -18,15 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calendar items in Sync (MS-ASCAL 2.2.2) through {@link EasCalendarItems}: the Calendar elements (code page 4) with
- * the TimeZone blob derived from the event's IANA zone, the recurrence and its exceptions keyed by
+ * the TimeZone blob derived from the event's IANA zone, in the form of the device's protocol version (16.x: Location
+ * and Body of AirSyncBase, no UID), the recurrence and its exceptions keyed by
  * ExceptionStartTime. An event that breaks MS-ASCAL ({@link MalformedCalendarItem}) or that the store cannot hold is
  * answered with Status 6.
  */
 @Component
 class CalendarItems implements ItemCodec {
-
-    /** The version the codec writes at: 14.1, whose Calendar class every version from 12.1 on reads. */
-    private static final CalendarProtocol PROTOCOL = CalendarProtocol.EAS_14_1;
 
     @Override
     public Set<FolderType> folderTypes() {
@@ -34,12 +33,13 @@ class CalendarItems implements ItemCodec {
     }
 
     @Override
-    public WbxmlElement applicationData(ItemView item) {
-        return EasCalendarItems.write(((EventView) item).event(), PROTOCOL);
+    public WbxmlElement applicationData(ItemView item, EasProtocolVersion version) {
+        return EasCalendarItems.write(
+                ((EventView) item).event(), CalendarProtocol.of(version.text()).orElse(CalendarProtocol.EAS_14_1));
     }
 
     @Override
-    public @Nullable ItemContent read(@Nullable WbxmlElement data) {
+    public @Nullable ItemContent read(@Nullable WbxmlElement data, EasProtocolVersion version) {
         if (data == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.atoll.eas.command;
 
 import java.util.Set;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.ItemContent;
 import org.atoll.mailbox.ItemView;
@@ -18,13 +19,35 @@ interface ItemCodec {
     /** The folder types whose collections this codec serves, the same as its class's {@code ItemStore}. */
     Set<FolderType> folderTypes();
 
-    /** The item as an AirSync ApplicationData element (MS-ASCMD 2.2.3.11). */
-    WbxmlElement applicationData(ItemView item);
+    /**
+     * The item as an AirSync ApplicationData element (MS-ASCMD 2.2.3.11), with the elements the class defines at the
+     * device's protocol version and no others.
+     */
+    WbxmlElement applicationData(ItemView item, EasProtocolVersion version);
 
     /**
-     * What a device's ApplicationData says, or null when it cannot be read as an item of the class: that item then
-     * gets Status 6 (MS-ASCMD 2.2.3.177.17), and the rest of the collection goes on.
+     * What a device's ApplicationData says, read as the class defines it at the device's protocol version, or null
+     * when it cannot be read as an item of the class: that item then gets Status 6 (MS-ASCMD 2.2.3.177.17), and the
+     * rest of the collection goes on.
      */
     @Nullable
-    ItemContent read(@Nullable WbxmlElement applicationData);
+    ItemContent read(@Nullable WbxmlElement applicationData, EasProtocolVersion version);
+
+    /** This codec for one request, at the version the device speaks. */
+    default AtVersion at(EasProtocolVersion version) {
+        return new AtVersion(this, version);
+    }
+
+    /** A codec bound to the protocol version of the request it serves. */
+    record AtVersion(ItemCodec codec, EasProtocolVersion version) {
+
+        WbxmlElement applicationData(ItemView item) {
+            return codec.applicationData(item, version);
+        }
+
+        @Nullable
+        ItemContent read(@Nullable WbxmlElement applicationData) {
+            return codec.read(applicationData, version);
+        }
+    }
 }

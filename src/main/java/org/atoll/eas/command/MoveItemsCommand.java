@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * MoveItems (MS-ASCMD 2.2.1.12): each Move is done on its own and answered with its own Status and the item's new
- * ServerId. Moving an item that already is where the device asked answers as the first move did, so a resent
+ * ServerId. Items move within their class (a message between mail folders, a note, contact or task between folders of
+ * its class); a destination of another class is answered with Status 2. Moving an item that already is where the device asked answers as the first move did, so a resent
  * request after a lost response changes nothing more.
  */
 @Component

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.ItemContent;
@@ -41,7 +42,7 @@ class NoteItems implements ItemCodec {
     }
 
     @Override
-    public WbxmlElement applicationData(ItemView item) {
+    public WbxmlElement applicationData(ItemView item, EasProtocolVersion version) {
         NoteView note = (NoteView) item;
         WbxmlElement data = WbxmlElement.of(A, "ApplicationData").add(NOTES, "Subject", note.subject());
         data.add(WbxmlElement.of(BASE, "Body")
@@ -63,7 +64,7 @@ class NoteItems implements ItemCodec {
      * class for MessageClass). A body of another Type than plain text, or values out of bounds, cannot be stored.
      */
     @Override
-    public @Nullable ItemContent read(@Nullable WbxmlElement data) {
+    public @Nullable ItemContent read(@Nullable WbxmlElement data, EasProtocolVersion version) {
         if (data == null) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.atoll.device.DeviceView;
+import org.atoll.eas.command.ItemCodec.AtVersion;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mail.MailSubmission;
@@ -166,7 +167,8 @@ public class SyncCommand implements WaitingCommand {
         }
         List<Parsed> collections = new ArrayList<>();
         for (WbxmlElement element : elements) {
-            collections.add(parse(accountId, element, syncWindow.orElse(null)));
+            collections.add(
+                    parse(accountId, EasCommandHandler.protocolVersion(device), element, syncWindow.orElse(null)));
         }
         boolean partial = request.child("Partial").isPresent();
         if (collections.isEmpty() && !partial) {
@@ -252,7 +254,8 @@ public class SyncCommand implements WaitingCommand {
         }
     }
 
-    private Parsed parse(long accountId, WbxmlElement collection, @Nullable Integer syncWindow) {
+    private Parsed parse(
+            long accountId, EasProtocolVersion version, WbxmlElement collection, @Nullable Integer syncWindow) {
         String collectionId = collection.text("CollectionId").orElse("");
         Optional<Long> folderId = WireNumbers.unsigned(collectionId);
         long key;
@@ -277,8 +280,8 @@ public class SyncCommand implements WaitingCommand {
                     collection.child("GetChanges").map(BodyOptions::flag).orElse(true);
             SyncOptions.Update update = options(collection.child("Options").orElse(null), window, deletesAsMoves);
             DraftWork drafts = DraftWork.none();
-            Optional<ItemCodec> codec =
-                    mailboxes.findFolder(accountId, folderId.get()).flatMap(folder -> codec(folder.type()));
+            Optional<AtVersion> codec =
+                    mailboxes.findFolder(accountId, folderId.get()).flatMap(folder -> codec(folder.type(), version));
             List<ClientCommand> commands = codec.isPresent()
                     ? itemCommands(codec.get(), collection.child("Commands").orElse(null))
                     : commands(accountId, collection.child("Commands").orElse(null), drafts);
@@ -308,7 +311,7 @@ public class SyncCommand implements WaitingCommand {
         }
         FilterType filter = options.text("FilterType")
                 .map(text -> WireNumbers.unsigned(text)
-                        .filter(code -> code <= 7)
+                        .filter(code -> code <= FilterType.INCOMPLETE_TASKS.code())
                         .flatMap(code -> FilterType.fromCode(code.intValue()))
                         .orElseThrow(() -> new IllegalArgumentException("FilterType " + text)))
                 .orElse(null);
@@ -345,16 +348,19 @@ public class SyncCommand implements WaitingCommand {
         return parsed;
     }
 
-    /** The codec of the class whose items a folder of this type holds; empty for Email. */
-    private Optional<ItemCodec> codec(FolderType type) {
-        return codecs.stream().filter(c -> c.folderTypes().contains(type)).findFirst();
+    /** The codec of the class whose items a folder of this type holds, at the device's version; empty for Email. */
+    private Optional<AtVersion> codec(FolderType type, EasProtocolVersion version) {
+        return codecs.stream()
+                .filter(c -> c.folderTypes().contains(type))
+                .findFirst()
+                .map(c -> c.at(version));
     }
 
     /**
      * The commands of a collection of a class other than Email (MS-ASCMD 2.2.3.32): Add and Change carry the item's
      * ApplicationData as the class's codec reads it, an unreadable one answered by Status 6 on its own.
      */
-    private static List<ClientCommand> itemCommands(ItemCodec codec, @Nullable WbxmlElement commands) {
+    private static List<ClientCommand> itemCommands(AtVersion codec, @Nullable WbxmlElement commands) {
         if (commands == null) {
             return List.of();
         }
@@ -539,7 +545,8 @@ public class SyncCommand implements WaitingCommand {
                         mailboxes.findFolder(accountId, request.folderId()).map(folder -> folder.type());
                 boolean drafts = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V16_0)
                         && type.filter(t -> t == FolderType.DRAFTS).isPresent();
-                ItemCodec codec = type.flatMap(this::codec).orElse(null);
+                AtVersion codec = type.flatMap(t -> codec(t, EasCommandHandler.protocolVersion(device)))
+                        .orElse(null);
                 WbxmlElement answer = synced(accountId, parsed, synced, v14, drafts, codec);
                 send(accountId, device, request.folderId(), parsed.drafts(), synced.responses());
                 yield answer;
@@ -594,7 +601,7 @@ public class SyncCommand implements WaitingCommand {
             CollectionResult.Synced synced,
             boolean v14,
             boolean drafts,
-            @Nullable ItemCodec codec) {
+            @Nullable AtVersion codec) {
         String collectionId = parsed.collectionId();
         WbxmlElement collection = WbxmlElement.of(A, "Collection")
                 .add("SyncKey", Long.toString(synced.syncKey()))
@@ -710,7 +717,7 @@ public class SyncCommand implements WaitingCommand {
         private final SyncOptions options;
         private final boolean v14;
         private final boolean drafts;
-        private final @Nullable ItemCodec codec;
+        private final @Nullable AtVersion codec;
         private int next;
         private Iterator<WbxmlElement> part = Collections.emptyIterator();
 
@@ -721,7 +728,7 @@ public class SyncCommand implements WaitingCommand {
                 SyncOptions options,
                 boolean v14,
                 boolean drafts,
-                @Nullable ItemCodec codec) {
+                @Nullable AtVersion codec) {
             this.codec = codec;
             this.accountId = accountId;
             this.commands = commands;

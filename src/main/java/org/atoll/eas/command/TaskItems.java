@@ -1,6 +1,7 @@
 package org.atoll.eas.command;
 
 import java.util.Set;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.ItemContent;
@@ -15,18 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasks in Sync (MS-ASTASK 2.2.2) through {@link TaskEas}: the Tasks elements (code page 9) with the body as an
- * AirSyncBase Body of Type 1. A task that breaks MS-ASTASK ({@link MalformedTask}) or that the store cannot hold is
- * answered with Status 6.
+ * Tasks in Sync (MS-ASTASK 2.2.2) through {@link TaskEas}, at the device's protocol version: the Tasks elements (code
+ * page 9) with the body as an AirSyncBase Body of Type 1; a recurrence's CalendarType and IsLeapMonth only from 14.0
+ * on (MS-ASTASK 2.2.2.4, 2.2.2.16), its FirstDayOfWeek only from 14.1 on (2.2.2.13). A task that breaks MS-ASTASK
+ * ({@link MalformedTask}) or that the store cannot hold is answered with Status 6.
  */
 @Component
 class TaskItems implements ItemCodec {
-
-    /**
-     * The version the codec writes and reads at, 14.1: the recurrence's CalendarType, IsLeapMonth and
-     * FirstDayOfWeek (MS-ASTASK 2.2.2.20) are written whenever a task has them.
-     */
-    private static final int PROTOCOL_VERSION = 141;
 
     @Override
     public Set<FolderType> folderTypes() {
@@ -34,17 +30,17 @@ class TaskItems implements ItemCodec {
     }
 
     @Override
-    public WbxmlElement applicationData(ItemView item) {
-        return TaskEas.applicationData(((TaskView) item).task(), PROTOCOL_VERSION, null);
+    public WbxmlElement applicationData(ItemView item, EasProtocolVersion version) {
+        return TaskEas.applicationData(((TaskView) item).task(), version.code(), null);
     }
 
     @Override
-    public @Nullable ItemContent read(@Nullable WbxmlElement data) {
+    public @Nullable ItemContent read(@Nullable WbxmlElement data, EasProtocolVersion version) {
         if (data == null) {
             return null;
         }
         try {
-            return new TaskContent(TaskEas.read(data, PROTOCOL_VERSION));
+            return new TaskContent(TaskEas.read(data, version.code()));
         } catch (MalformedTask | InvalidMailboxRequest e) {
             return null;
         }

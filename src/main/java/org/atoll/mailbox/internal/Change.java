@@ -10,7 +10,17 @@ import org.jspecify.annotations.Nullable;
 /** What one mutation touched, collected under the modseq it took. */
 public final class Change {
 
-    record Row(long folderId, @Nullable Long messageId, ChangeKind kind) {}
+    /** @param properties the bits of the {@code MessageProperty} values a change touched; null for the whole item */
+    record Row(
+            long folderId,
+            @Nullable Long messageId,
+            ChangeKind kind,
+            @Nullable Integer properties) {
+
+        Row(long folderId, @Nullable Long messageId, ChangeKind kind) {
+            this(folderId, messageId, kind, null);
+        }
+    }
 
     private final long accountId;
     private final long modseq;
@@ -66,6 +76,11 @@ public final class Change {
 
     public void messageChanged(long folderId, long messageId) {
         rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_CHANGED));
+    }
+
+    /** A change of some properties of a message only, given as the bits of their {@code MessageProperty} values. */
+    public void propertiesChanged(long folderId, long messageId, int properties) {
+        rows.add(new Row(folderId, messageId, ChangeKind.MESSAGE_CHANGED, properties));
     }
 
     public void messageRemoved(long folderId, long messageId) {

@@ -87,6 +87,14 @@ public class ContactStore {
     }
 
     /** Deletes the contacts among the ids, returning the ones that were there. */
+
+    /** Puts the contact in another folder under the modseq. */
+    public void move(long accountId, long contactId, long folderId, long modseq) {
+        jdbc.sql("UPDATE contact SET folder_id = ?, modseq = ? WHERE account_id = ? AND id = ?")
+                .params(folderId, modseq, accountId, contactId)
+                .update();
+    }
+
     public List<ContactView> delete(long accountId, Collection<Long> contactIds) {
         if (contactIds.isEmpty()) {
             return List.of();

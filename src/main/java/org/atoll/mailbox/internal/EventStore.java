@@ -108,6 +108,13 @@ public class EventStore {
         return gone;
     }
 
+    /** Puts the event in another calendar under the modseq. */
+    public void move(long accountId, long eventId, long folderId, long modseq) {
+        jdbc.sql("UPDATE calendar_event SET folder_id = ?, modseq = ? WHERE account_id = ? AND id = ?")
+                .params(folderId, modseq, accountId, eventId)
+                .update();
+    }
+
     /** The account's events with this iCalendar UID, in any of its calendars, oldest first. */
     public List<EventView> withUid(long accountId, String uid) {
         return whole(

@@ -146,15 +146,18 @@ public class Journal {
         Long[] folders = new Long[size];
         Long[] messages = new Long[size];
         Short[] kinds = new Short[size];
+        Short[] properties = new Short[size];
         for (int i = 0; i < size; i++) {
             Change.Row row = rows.get(from + i);
             ordinals[i] = from + i;
             folders[i] = row.folderId();
             messages[i] = row.messageId();
             kinds[i] = (short) row.kind().code();
+            properties[i] = row.properties() == null ? null : row.properties().shortValue();
         }
-        jdbc.sql("INSERT INTO journal (account_id, modseq, origin_device, ordinal, folder_id, message_id, kind)"
-                        + " SELECT ?, ?, ?, * FROM unnest(?::integer[], ?::bigint[], ?::bigint[], ?::smallint[])")
+        jdbc.sql("INSERT INTO journal (account_id, modseq, origin_device, ordinal, folder_id, message_id, kind,"
+                        + " properties) SELECT ?, ?, ?, * FROM unnest(?::integer[], ?::bigint[], ?::bigint[],"
+                        + " ?::smallint[], ?::smallint[])")
                 .params(
                         change.accountId(),
                         change.modseq(),
@@ -162,7 +165,8 @@ public class Journal {
                         ordinals,
                         folders,
                         messages,
-                        kinds)
+                        kinds,
+                        properties)
                 .update();
     }
 
@@ -210,6 +214,22 @@ public class Journal {
                 .query(ENTRY)
                 .list());
         return page(entries, after, limit);
+    }
+
+    /**
+     * The bits of the message properties that changes of others than {@code device} touched in the folder after
+     * {@code modseq}, or empty when one of them touched the whole message (an add, a removal, a rewrite).
+     */
+    public Optional<Integer> propertiesChangedSince(
+            long accountId, long folderId, long messageId, long modseq, long device) {
+        return jdbc.sql("""
+                        SELECT bool_or(properties IS NULL), coalesce(bit_or(properties), 0) FROM journal
+                        WHERE account_id = ? AND folder_id = ? AND modseq > ? AND message_id = ?
+                          AND origin_device IS DISTINCT FROM ?
+                        """)
+                .params(accountId, folderId, modseq, messageId, device)
+                .query((row, n) -> row.getBoolean(1) ? Optional.<Integer>empty() : Optional.of(row.getInt(2)))
+                .single();
     }
 
     public Set<Long> foldersChangedSince(long accountId, long modseq) {

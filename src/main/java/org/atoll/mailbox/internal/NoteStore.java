@@ -81,6 +81,14 @@ public class NoteStore {
     }
 
     /** Deletes the notes among the ids, returning the ones that were there. */
+
+    /** Puts the note in another folder under the modseq. */
+    public void move(long accountId, long noteId, long folderId, long modseq) {
+        jdbc.sql("UPDATE note SET folder_id = ?, modseq = ? WHERE account_id = ? AND id = ?")
+                .params(folderId, modseq, accountId, noteId)
+                .update();
+    }
+
     public List<NoteView> delete(long accountId, Collection<Long> noteIds) {
         if (noteIds.isEmpty()) {
             return List.of();

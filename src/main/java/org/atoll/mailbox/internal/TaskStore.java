@@ -81,6 +81,13 @@ public class TaskStore {
                 .optional();
     }
 
+    /** Puts the task in another folder under the modseq. */
+    public void move(long accountId, long taskId, long folderId, long modseq) {
+        jdbc.sql("UPDATE task SET folder_id = ?, modseq = ? WHERE account_id = ? AND id = ?")
+                .params(folderId, modseq, accountId, taskId)
+                .update();
+    }
+
     /** Deletes the tasks among the ids, returning the ones that were there. */
     public List<TaskView> delete(long accountId, Collection<Long> taskIds) {
         if (taskIds.isEmpty()) {
@@ -102,11 +109,15 @@ public class TaskStore {
                 .list();
     }
 
-    /** The tasks of a folder by descending id, after {@code afterId} (null: from the newest). */
-    public List<TaskView> inFolder(long accountId, long folderId, @Nullable Long afterId, int limit) {
+    /**
+     * The tasks of a folder by descending id, after {@code afterId} (null: from the newest); only those not complete
+     * when {@code incompleteOnly}.
+     */
+    public List<TaskView> inFolder(
+            long accountId, long folderId, @Nullable Long afterId, int limit, boolean incompleteOnly) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = ? AND folder_id = ? AND id < ?"
-                        + " ORDER BY id DESC LIMIT ?")
-                .params(accountId, folderId, afterId == null ? Long.MAX_VALUE : afterId, limit)
+                        + " AND NOT (? AND complete) ORDER BY id DESC LIMIT ?")
+                .params(accountId, folderId, afterId == null ? Long.MAX_VALUE : afterId, incompleteOnly, limit)
                 .query(TASK)
                 .list();
     }
@@ -127,6 +138,15 @@ public class TaskStore {
     /** How many tasks {@link #page} finds in all. */
     public long count(long accountId, @Nullable Long folderId, @Nullable String query) {
         return SEARCH.count(jdbc, accountId, folderId, query);
+    }
+
+    /** How many tasks the account holds, of one folder when {@code folderId} is given, only incomplete ones if asked. */
+    public long count(long accountId, @Nullable Long folderId, boolean incompleteOnly) {
+        return jdbc.sql("SELECT count(*) FROM task WHERE account_id = ? AND (?::bigint IS NULL OR folder_id = ?)"
+                        + " AND NOT (? AND complete)")
+                .params(accountId, folderId, folderId, incompleteOnly)
+                .query(Long.class)
+                .single();
     }
 
     /** The values of {@link #WRITTEN}, in its order. */

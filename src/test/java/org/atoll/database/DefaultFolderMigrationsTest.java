@@ -8,17 +8,20 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.atoll.support.AtollTest;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * V34 on a database that already has accounts: each gets its default Contacts folder (MS-ASCMD 2.2.3.186.3, Type 9)
- * under its next modseq, journaled as a folder creation so devices learn of it on their next FolderSync.
+ * The migrations that give every existing account the default folder of an item class (V33 Notes, Type 10; V34
+ * Contacts, Type 9; V35 Tasks, Type 7; MS-ASCMD 2.2.3.186.3): on a database migrated up to the one before, each
+ * account gets the folder under its next modseq, journaled as a folder creation so devices learn of it on their
+ * next FolderSync, and a user folder of the same name keeps its name.
  */
 @AtollTest
-class ContactsMigrationTest {
+class DefaultFolderMigrationsTest {
 
     @Autowired
     DataSource dataSource;
@@ -26,9 +29,11 @@ class ContactsMigrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void existingAccountsShouldGetAContactsFolderJournaledUnderTheirNextModseq() throws Exception {
-        String database = "v34_" + System.nanoTime();
+    @ParameterizedTest(name = "V{0} adds {2}")
+    @CsvSource({"33, NOTES, Notes, 10", "34, CONTACTS, Contacts, 9", "35, TASKS, Tasks, 7"})
+    void existingAccountsShouldGetTheDefaultFolderJournaledUnderTheirNextModseq(
+            int version, String role, String name, int type) throws Exception {
+        String database = "v" + version + "_" + System.nanoTime();
         jdbc.sql("CREATE DATABASE " + database).update();
         HikariDataSource main = (HikariDataSource) dataSource;
         String url;
@@ -37,34 +42,25 @@ class ContactsMigrationTest {
         }
         try (SingleConnectionDataSource other =
                 new SingleConnectionDataSource(url, main.getUsername(), main.getPassword(), true)) {
-            Flyway.configure()
-                    .dataSource(other)
-                    .locations("filesystem:migrations")
-                    .target("33")
-                    .load()
-                    .migrate();
+            migrate(other, version - 1);
             JdbcClient old = JdbcClient.create(other);
-            long plain = account(old, "plain@v34.test");
-            long clash = account(old, "clash@v34.test");
+            long plain = account(old, "plain@v" + version + ".test");
+            long clash = account(old, "clash@v" + version + ".test");
             old.sql("UPDATE mailbox SET highest_modseq = 41 WHERE account_id = ?")
                     .param(clash)
                     .update();
-            old.sql("INSERT INTO folder (account_id, name, type, modseq) VALUES (?, 'contacts', 12, 41)")
-                    .param(clash)
+            old.sql("INSERT INTO folder (account_id, name, type, modseq) VALUES (?, ?, 12, 41)")
+                    .params(clash, name.toLowerCase())
                     .update();
 
-            Flyway.configure()
-                    .dataSource(other)
-                    .locations("filesystem:migrations")
-                    .target("34")
-                    .load()
-                    .migrate();
+            migrate(other, version);
 
-            assertThat(contactsFolder(old, plain))
-                    .containsEntry("name", "Contacts")
-                    .containsEntry("modseq", 1L);
-            assertThat(contactsFolder(old, clash))
-                    .containsEntry("name", "Contacts (ActiveSync)")
+            assertThat(defaultFolder(old, plain, role))
+                    .containsEntry("name", name)
+                    .containsEntry("modseq", 1L)
+                    .containsEntry("type", type);
+            assertThat(defaultFolder(old, clash, role))
+                    .containsEntry("name", name + " (ActiveSync)")
                     .containsEntry("modseq", 42L);
             assertThat(old.sql("SELECT highest_modseq FROM mailbox WHERE account_id = ?")
                             .param(clash)
@@ -73,14 +69,23 @@ class ContactsMigrationTest {
                     .isEqualTo(42L);
             List<Short> kinds = old.sql("SELECT j.kind FROM journal j JOIN folder f"
                             + " ON f.account_id = j.account_id AND f.id = j.folder_id"
-                            + " WHERE j.account_id = ? AND f.role = 'CONTACTS' AND j.modseq = 42")
-                    .param(clash)
+                            + " WHERE j.account_id = ? AND f.role = ? AND j.modseq = 42")
+                    .params(clash, role)
                     .query(Short.class)
                     .list();
             assertThat(kinds).containsExactly((short) 4);
         } finally {
             jdbc.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
         }
+    }
+
+    private static void migrate(DataSource database, int target) {
+        Flyway.configure()
+                .dataSource(database)
+                .locations("filesystem:migrations")
+                .target(Integer.toString(target))
+                .load()
+                .migrate();
     }
 
     private static long account(JdbcClient db, String address) {
@@ -93,9 +98,9 @@ class ContactsMigrationTest {
         return id;
     }
 
-    private static Map<String, Object> contactsFolder(JdbcClient db, long accountId) {
-        return db.sql("SELECT name, modseq, type FROM folder WHERE account_id = ? AND role = 'CONTACTS'")
-                .param(accountId)
+    private static Map<String, Object> defaultFolder(JdbcClient db, long accountId, String role) {
+        return db.sql("SELECT name, modseq, type FROM folder WHERE account_id = ? AND role = ?")
+                .params(accountId, role)
                 .query()
                 .singleRow();
     }
