@@ -2,6 +2,9 @@ package org.atoll.eas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.atoll.account.AccountView;
@@ -9,6 +12,13 @@ import org.atoll.account.Accounts;
 import org.atoll.account.DirectoryDetails;
 import org.atoll.account.NewAccount;
 import org.atoll.account.Role;
+import org.atoll.calendar.BusyStatus;
+import org.atoll.calendar.CalendarEvent;
+import org.atoll.calendar.EventException;
+import org.atoll.calendar.Recurrence;
+import org.atoll.calendar.RecurrenceType;
+import org.atoll.mailbox.Calendars;
+import org.atoll.mailbox.EventContent;
 import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
@@ -36,6 +46,9 @@ class DirectoryCommandsTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Calendars calendars;
 
     /** A surname no other test uses, so that each test's directory matches are its own. */
     String family;
@@ -187,6 +200,12 @@ class DirectoryCommandsTest {
     class ResolveRecipients {
 
         WbxmlElement resolve(WbxmlElement options, String... recipients) throws Exception {
+            WbxmlElement response = send(options, recipients);
+            assertThat(response.text("Status")).hasValue("1");
+            return response;
+        }
+
+        WbxmlElement send(WbxmlElement options, String... recipients) throws Exception {
             WbxmlElement request = WbxmlElement.of(R, "ResolveRecipients");
             for (String recipient : recipients) {
                 request.add("To", recipient);
@@ -194,9 +213,7 @@ class DirectoryCommandsTest {
             if (options != null) {
                 request.add(options);
             }
-            WbxmlElement response = phone.send("ResolveRecipients", request);
-            assertThat(response.text("Status")).hasValue("1");
-            return response;
+            return phone.send("ResolveRecipients", request);
         }
 
         @Test
@@ -254,12 +271,48 @@ class DirectoryCommandsTest {
         }
 
         @Test
-        void certificatesAndFreeBusyShouldBeAnsweredAsUnavailable() throws Exception {
+        void availabilityShouldBeTheMergedFreeBusyOfTheRecipientsCalendar_MsAscmd_2_2_3_16() throws Exception {
+            long calendar = calendars.defaultFolder(ana.id()).id();
+            Instant monday = Instant.parse("2026-12-07T09:00:00Z");
+            CalendarEvent standUp = CalendarEvent.of(
+                            "stand-up@atoll.test", "Stand-up", monday, monday.plusSeconds(1800), ZoneOffset.UTC)
+                    .withRecurrence(
+                            new Recurrence(
+                                    RecurrenceType.DAILY, 1, 5, null, null, java.util.Set.of(), null, null, null),
+                            List.of(EventException.deleted(monday.plus(Duration.ofDays(1)))));
+            Instant review = Instant.parse("2026-12-08T10:00:00Z");
+            calendars.create(ana.id(), calendar, EventContent.of(standUp));
+            calendars.create(
+                    ana.id(),
+                    calendar,
+                    EventContent.of(CalendarEvent.of(
+                                    "review@atoll.test", "Review", review, review.plusSeconds(3600), ZoneOffset.UTC)
+                            .withBusyStatus(BusyStatus.TENTATIVE)));
             WbxmlElement options = WbxmlElement.of(R, "Options")
-                    .add("CertificateRetrieval", "2")
                     .add(WbxmlElement.of(R, "Availability")
-                            .add("StartTime", "2026-12-04T09:00:00.000Z")
-                            .add("EndTime", "2026-12-04T17:00:00.000Z"));
+                            .add("StartTime", "2026-12-07T09:00:00.000Z")
+                            .add("EndTime", "2026-12-08T12:00:00.000Z"));
+
+            WbxmlElement availability = resolve(options, ana.address())
+                    .child(R, "Response")
+                    .orElseThrow()
+                    .child(R, "Recipient")
+                    .orElseThrow()
+                    .child(R, "Availability")
+                    .orElseThrow();
+
+            assertThat(availability.text("Status")).hasValue("1");
+            String merged = availability.text("MergedFreeBusy").orElseThrow();
+            assertThat(merged).hasSize(54);
+            assertThat(merged.charAt(0)).as("Monday's stand-up").isEqualTo('2');
+            assertThat(merged.charAt(1)).isEqualTo('0');
+            assertThat(merged.charAt(48)).as("Tuesday's stand-up, deleted").isEqualTo('0');
+            assertThat(merged.substring(50, 52)).as("the tentative review").isEqualTo("11");
+        }
+
+        @Test
+        void certificatesShouldBeAnsweredAsUnavailableAndAnAvailabilityWithoutASpanRefused() throws Exception {
+            WbxmlElement options = WbxmlElement.of(R, "Options").add("CertificateRetrieval", "2");
 
             WbxmlElement recipient = resolve(options, ana.address())
                     .child(R, "Response")
@@ -269,8 +322,16 @@ class DirectoryCommandsTest {
 
             assertThat(recipient.child(R, "Certificates").orElseThrow().text("Status"))
                     .hasValue("7");
-            assertThat(recipient.child(R, "Availability").orElseThrow().text("Status"))
-                    .hasValue("162");
+            WbxmlElement backwards = WbxmlElement.of(R, "Options")
+                    .add(WbxmlElement.of(R, "Availability")
+                            .add("StartTime", "2026-12-04T17:00:00.000Z")
+                            .add("EndTime", "2026-12-04T09:00:00.000Z"));
+            assertThat(send(backwards, ana.address()).text("Status")).hasValue("5");
+            WbxmlElement yearsLong = WbxmlElement.of(R, "Options")
+                    .add(WbxmlElement.of(R, "Availability")
+                            .add("StartTime", "2026-01-01T00:00:00.000Z")
+                            .add("EndTime", "2029-01-01T00:00:00.000Z"));
+            assertThat(send(yearsLong, ana.address()).text("Status")).hasValue("5");
         }
 
         @Test

@@ -1,9 +1,14 @@
 package org.atoll.eas.message;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.atoll.calendar.FreeBusy;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ResolveRecipients (MS-ASCMD 2.2.1.15): the request carries each {@code To} as the user typed it and the Options;
@@ -57,6 +62,9 @@ public final class ResolveRecipientsMessage
     /** Certificates Status: the recipient has no valid S/MIME certificate (MS-ASCMD 2.2.3.177.12). */
     private static final int NO_CERTIFICATE = 7;
 
+    /** Availability Status: free/busy data follows (MS-ASCMD 2.2.3.177.12). */
+    private static final int FREE_BUSY = 1;
+
     /** Availability Status: the server could not retrieve free/busy data (MS-ASCMD 2.2.3.177.12). */
     private static final int NO_FREE_BUSY = 162;
 
@@ -70,22 +78,37 @@ public final class ResolveRecipientsMessage
      * @param to each To as written
      * @param suggestions MaxAmbiguousRecipients, or the default
      * @param certificates whether certificates were asked for (a CertificateRetrieval other than 1)
-     * @param availability whether free/busy was asked for
+     * @param availability the span free/busy was asked for, or null
      * @param pictures whether pictures were asked for
      */
     public record Request(
-            List<String> to, int suggestions, boolean certificates, boolean availability, boolean pictures) {}
+            List<String> to,
+            int suggestions,
+            boolean certificates,
+            @Nullable Availability availability,
+            boolean pictures) {}
 
     /**
-     * Status 1 and one answer per To. Each recipient carries, for what the request asked, the Status that says it has
-     * none: no free/busy data, no certificate, no picture.
+     * The span of an Availability option (MS-ASCMD 2.2.3.16): from StartTime to EndTime, at most
+     * {@link FreeBusy#MAX_INTERVALS} intervals of {@link FreeBusy#INTERVAL}.
+     */
+    public record Availability(Instant start, Instant end) {}
+
+    /**
+     * Status 1 and one answer per To. Each recipient carries, for what the request asked, its free/busy or the Status
+     * that says it has none, and the Status that says it has no certificate and no picture.
      */
     public record Response(List<Answer> answers, boolean certificates, boolean availability, boolean pictures) {}
 
     public record Answer(String to, Resolved status, List<Recipient> recipients) {}
 
-    /** A directory entry the To may mean. */
-    public record Recipient(String displayName, String address) {}
+    /**
+     * A directory entry the To may mean.
+     *
+     * @param mergedFreeBusy its MergedFreeBusy over the span asked (MS-ASCMD 2.2.3.107), or null when there is none
+     */
+    public record Recipient(
+            String displayName, String address, @Nullable String mergedFreeBusy) {}
 
     private static final CodePage R = CodePage.RESOLVE_RECIPIENTS;
 
@@ -96,7 +119,10 @@ public final class ResolveRecipientsMessage
         this.maxSuggestions = maxSuggestions;
     }
 
-    /** No To, more than {@link #MAX_RECIPIENTS}, or a MaxAmbiguousRecipients out of range is Status 5. */
+    /**
+     * No To, more than {@link #MAX_RECIPIENTS}, a MaxAmbiguousRecipients out of range, or an Availability without a
+     * StartTime before its EndTime or longer than {@link FreeBusy#MAX_INTERVALS} intervals is Status 5.
+     */
     @Override
     public Request read(WbxmlElement document) throws MalformedRequest {
         if (document.page() != R || !document.name().equals("ResolveRecipients")) {
@@ -113,14 +139,34 @@ public final class ResolveRecipientsMessage
         if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS || suggestions < 0) {
             throw new MalformedRequest(Status.PROTOCOL_ERROR);
         }
+        Availability availability = null;
+        Optional<WbxmlElement> asked = options.flatMap(o -> o.child(R, "Availability"));
+        if (asked.isPresent()) {
+            availability = availability(asked.get());
+        }
         return new Request(
                 recipients.stream().map(to -> to.text().orElse("")).toList(),
                 suggestions,
                 options.flatMap(o -> o.text(R, "CertificateRetrieval"))
                         .filter(retrieval -> !retrieval.equals("1"))
                         .isPresent(),
-                options.flatMap(o -> o.child(R, "Availability")).isPresent(),
+                availability,
                 options.flatMap(o -> o.child(R, "Picture")).isPresent());
+    }
+
+    private static Availability availability(WbxmlElement element) throws MalformedRequest {
+        try {
+            Instant start = Instant.parse(element.text(R, "StartTime").orElse(""));
+            Instant end = Instant.parse(element.text(R, "EndTime").orElse(""));
+            long step = FreeBusy.INTERVAL.toSeconds();
+            if (!end.isAfter(start)
+                    || (Duration.between(start, end).toSeconds() + step - 1) / step > FreeBusy.MAX_INTERVALS) {
+                throw new MalformedRequest(Status.PROTOCOL_ERROR);
+            }
+            return new Availability(start, end);
+        } catch (DateTimeParseException e) {
+            throw new MalformedRequest(Status.PROTOCOL_ERROR);
+        }
     }
 
     @Override
@@ -137,7 +183,15 @@ public final class ResolveRecipientsMessage
                         .add("DisplayName", entry.displayName())
                         .add("EmailAddress", entry.address());
                 if (response.availability()) {
-                    recipient.add(WbxmlElement.of(R, "Availability").add("Status", Integer.toString(NO_FREE_BUSY)));
+                    WbxmlElement availability = WbxmlElement.of(R, "Availability");
+                    if (entry.mergedFreeBusy() == null) {
+                        availability.add("Status", Integer.toString(NO_FREE_BUSY));
+                    } else {
+                        availability
+                                .add("Status", Integer.toString(FREE_BUSY))
+                                .add("MergedFreeBusy", entry.mergedFreeBusy());
+                    }
+                    recipient.add(availability);
                 }
                 if (response.certificates()) {
                     recipient.add(WbxmlElement.of(R, "Certificates")
