@@ -16,6 +16,7 @@ import org.atoll.demo.DemoCalendar;
 import org.atoll.demo.DemoContacts;
 import org.atoll.demo.DemoCorpus;
 import org.atoll.demo.DemoDirectoryDetails;
+import org.atoll.demo.DemoInvitations;
 import org.atoll.demo.DemoMessage;
 import org.atoll.demo.DemoNotes;
 import org.atoll.demo.DemoTasks;
@@ -26,6 +27,7 @@ import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
+import org.atoll.mailbox.Invitations;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.NoteContent;
@@ -59,6 +61,7 @@ class FirstStart implements ApplicationRunner {
     private final Contacts contacts;
     private final Tasks tasks;
     private final Calendars calendars;
+    private final Invitations invitations;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -70,12 +73,14 @@ class FirstStart implements ApplicationRunner {
             Contacts contacts,
             Tasks tasks,
             Calendars calendars,
+            Invitations invitations,
             TransactionTemplate transaction,
             Clock clock) {
         this.notes = notes;
         this.contacts = contacts;
         this.tasks = tasks;
         this.calendars = calendars;
+        this.invitations = invitations;
         this.properties = properties;
         this.accounts = accounts;
         this.mailboxes = mailboxes;
@@ -173,14 +178,19 @@ class FirstStart implements ApplicationRunner {
             for (CalendarEvent event : events) {
                 calendars.create(demo.id(), calendar, EventContent.of(event));
             }
+            for (byte[] invitation : DemoInvitations.messages(address, clock.instant())) {
+                invitations.deliver(demo.id(), address, invitation, null);
+            }
             log.info(
-                    "Created the demo user {} with {} messages, {} notes, {} contacts, {} tasks and {} calendar events",
+                    "Created the demo user {} with {} messages, {} notes, {} contacts, {} tasks, {} calendar events"
+                            + " and {} invitations",
                     address,
                     DemoCorpus.SIZE,
                     DemoNotes.notes().size(),
                     DemoContacts.SIZE,
                     DemoTasks.SIZE,
-                    events.size());
+                    events.size(),
+                    DemoInvitations.SIZE);
         });
     }
 

@@ -87,7 +87,9 @@ class RestartDurabilityTest {
             long demoMessages = mailboxes.folders(demo.id()).stream()
                     .mapToLong(f -> mailboxes.count(demo.id(), f.id()))
                     .sum();
-            assertThat(demoMessages).isEqualTo(300);
+            assertThat(demoMessages)
+                    .as("the demo mailbox and three invitations")
+                    .isEqualTo(303);
             assertThat(demo.details().company())
                     .as("the demo user's directory entry")
                     .isEqualTo("Harbor Works Ltd.");
@@ -102,8 +104,8 @@ class RestartDurabilityTest {
                     .as("the demo user's tasks")
                     .isEqualTo(15);
             assertThat(second.getBean(Calendars.class).count(demo.id(), null))
-                    .as("the demo user's calendar events")
-                    .isEqualTo(8);
+                    .as("the demo user's calendar events and the three meetings invited to, tentative")
+                    .isEqualTo(11);
         }
     }
 
