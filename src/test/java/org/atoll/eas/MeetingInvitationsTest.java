@@ -192,16 +192,8 @@ class MeetingInvitationsTest {
     }
 
     private void deliver(String message) throws Exception {
-        try (LmtpClient mta = new LmtpClient(lmtp.port())) {
-            mta.reply();
-            mta.command("LHLO mta.example.org");
-            mta.command("MAIL FROM:<ines@scheduler.example.com>");
-            assertThat(mta.command("RCPT TO:<" + account.address() + ">")).startsWith("250");
-            mta.command("DATA");
-            String stuffed = message.replace("\r\n.", "\r\n..") + ".\r\n";
-            assertThat(mta.data(stuffed.getBytes(StandardCharsets.UTF_8), 1).getFirst())
-                    .startsWith("250");
-        }
+        assertThat(LmtpClient.deliverOne(lmtp.port(), "ines@scheduler.example.com", account.address(), message))
+                .startsWith("250");
     }
 
     private MailClient device(String id, String version) throws Exception {

@@ -181,16 +181,8 @@ class MeetingResponseTest {
                 + "\r\nSubject: Invitation: Roadmap\r\nMessage-ID: <" + java.util.UUID.randomUUID()
                 + "@atoll.test>\r\nMIME-Version: 1.0\r\nContent-Type: text/calendar; charset=UTF-8; method=REQUEST"
                 + "\r\n\r\n" + ics;
-        try (LmtpClient mta = new LmtpClient(lmtp.port())) {
-            mta.reply();
-            mta.command("LHLO mta.example.org");
-            mta.command("MAIL FROM:<" + organizer.address() + ">");
-            assertThat(mta.command("RCPT TO:<" + attendee.address() + ">")).startsWith("250");
-            mta.command("DATA");
-            String stuffed = message.replace("\r\n.", "\r\n..") + ".\r\n";
-            assertThat(mta.data(stuffed.getBytes(StandardCharsets.UTF_8), 1).getFirst())
-                    .startsWith("250");
-        }
+        assertThat(LmtpClient.deliverOne(lmtp.port(), organizer.address(), attendee.address(), message))
+                .startsWith("250");
         return mailboxes.messages(attendee.id(), inbox, 0, Mailboxes.MAX_PAGE).stream()
                 .filter(m -> m.messageClass().equals("IPM.Schedule.Meeting.Request"))
                 .findFirst()

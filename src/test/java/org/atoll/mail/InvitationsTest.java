@@ -3,7 +3,6 @@ package org.atoll.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.atoll.support.MailClient.collection;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -183,15 +182,7 @@ class InvitationsTest {
     }
 
     private void deliver(String message) throws Exception {
-        try (LmtpClient mta = new LmtpClient(lmtp.port())) {
-            mta.reply();
-            mta.command("LHLO mta.example.org");
-            mta.command("MAIL FROM:<" + ORGANIZER + ">");
-            assertThat(mta.command("RCPT TO:<" + account.address() + ">")).startsWith("250");
-            mta.command("DATA");
-            String stuffed = message.replace("\r\n.", "\r\n..") + ".\r\n";
-            assertThat(mta.data(stuffed.getBytes(StandardCharsets.UTF_8), 1).getFirst())
-                    .startsWith("250");
-        }
+        assertThat(LmtpClient.deliverOne(lmtp.port(), ORGANIZER, account.address(), message))
+                .startsWith("250");
     }
 }

@@ -73,6 +73,22 @@ public final class LmtpClient implements AutoCloseable {
         return data((stuffedMessage + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8), accepted);
     }
 
+    /**
+     * One message to one recipient over a connection of its own, as an MTA hands it over: greeting, LHLO, the
+     * transaction and the data, dot-stuffed here. Returns the recipient's reply to the data.
+     */
+    public static String deliverOne(int port, String from, String to, String message) throws IOException {
+        try (LmtpClient mta = new LmtpClient(port)) {
+            mta.reply();
+            mta.command("LHLO mta.example.org");
+            String stuffed = message.replace("\r\n.", "\r\n..");
+            if (stuffed.endsWith("\r\n")) {
+                stuffed = stuffed.substring(0, stuffed.length() - 2);
+            }
+            return mta.deliver(from, List.of(to), stuffed).stream().findFirst().orElse("<refused>");
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
