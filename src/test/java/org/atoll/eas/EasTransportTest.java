@@ -76,7 +76,8 @@ class EasTransportTest {
         assertThat(options.headers().firstValue("MS-ASProtocolVersions")).hasValue("12.1,14.0,14.1,16.0,16.1");
         assertThat(options.headers().firstValue("MS-ASProtocolCommands"))
                 .hasValue("Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,FolderCreate,FolderDelete,"
-                        + "FolderUpdate,MoveItems,GetItemEstimate,Search,Settings,Ping,ItemOperations,Provision,"
+                        + "FolderUpdate,MoveItems,GetItemEstimate,MeetingResponse,Search,Settings,Ping,ItemOperations,"
+                        + "Provision,"
                         + "ResolveRecipients,ValidateCert,Find");
     }
 
@@ -125,9 +126,11 @@ class EasTransportTest {
         accounts.create(NewAccount.user(local + "@example.test", "correct horse battery"));
         authorization = basic("EXAMPLE\\" + local, "correct horse battery");
 
-        HttpResponse<String> response = post(query("MeetingResponse", "EXAMPLE%5C" + local), "14.1", new byte[0]);
+        HttpResponse<String> response = post(query("Find", "EXAMPLE%5C" + local), "14.1", new byte[0]);
 
-        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(response.statusCode())
+                .as("past the User check to the command, which 14.1 does not have")
+                .isEqualTo(501);
     }
 
     @Test
@@ -162,7 +165,7 @@ class EasTransportTest {
     void base64RequestLineShouldBeUnderstood_MsAshttp_2_2_1_1_1_1() throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.write(141);
-        line.write(15);
+        line.write(23);
         line.writeBytes(new byte[] {0x09, 0x04});
         byte[] deviceId = "ApplDNQX1234".getBytes(StandardCharsets.US_ASCII);
         line.write(deviceId.length);
@@ -176,7 +179,7 @@ class EasTransportTest {
         HttpResponse<String> response = post(encoded, null, new byte[0]);
 
         assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("MeetingResponse is not served");
+        assertThat(response.body()).contains("Find is not part of protocol 14.1");
     }
 
     @Test
