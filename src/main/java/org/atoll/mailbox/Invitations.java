@@ -15,6 +15,7 @@ import org.atoll.calendar.MalformedCalendarItem;
 import org.atoll.calendar.MeetingMessages;
 import org.atoll.calendar.MeetingStatus;
 import org.atoll.mime.MimeBodies;
+import org.atoll.mime.MimeParser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  *       SEQUENCE.
  *   <li>A CANCEL from the meeting's organizer marks it cancelled (MeetingStatus 7) and free, or deletes the one
  *       occurrence it names.
- *   <li>A REPLY to a meeting the recipient organizes records that attendee's answer and when it came.
+ *   <li>A REPLY to a meeting the recipient organizes records that attendee's answer and when it came, when the
+ *       message comes from that attendee's address (its From), so no one answers for someone else.
  * </ul>
  *
  * Anything else, and anything that does not read as iMIP, is only mail.
@@ -58,12 +60,13 @@ public class Invitations {
     public MessageView deliver(long accountId, String recipient, byte[] rawMime, @Nullable Instant receivedAt) {
         MessageView stored = mailboxes.deliver(accountId, SystemFolder.INBOX, rawMime, receivedAt, false);
         if (!MeetingMessages.NOTE.equals(stored.messageClass())) {
-            MimeBodies.calendar(rawMime).ifPresent(ics -> apply(accountId, recipient, ics));
+            String sender = new MimeParser().parse(rawMime).fromAddress();
+            MimeBodies.calendar(rawMime).ifPresent(ics -> apply(accountId, recipient, sender, ics));
         }
         return stored;
     }
 
-    private void apply(long accountId, String recipient, String ics) {
+    private void apply(long accountId, String recipient, @Nullable String sender, String ics) {
         ItipMessage message;
         try {
             message = ICalendars.parseItip(ics, recipient);
@@ -74,7 +77,7 @@ public class Invitations {
         switch (message.method()) {
             case REQUEST -> request(accountId, recipient, message, stored);
             case CANCEL -> stored.ifPresent(event -> cancel(accountId, message, event));
-            case REPLY -> stored.ifPresent(event -> reply(accountId, recipient, message, event));
+            case REPLY -> stored.ifPresent(event -> reply(accountId, recipient, sender, message, event));
             case PUBLISH -> {}
         }
     }
@@ -145,13 +148,17 @@ public class Invitations {
                         .withSequence(Math.max(current.sequence(), message.sequence()))));
     }
 
-    private void reply(long accountId, String recipient, ItipMessage message, EventView event) {
+    private void reply(
+            long accountId, String recipient, @Nullable String sender, ItipMessage message, EventView event) {
         CalendarEvent current = event.event();
         if (!recipient.equalsIgnoreCase(current.organizerAddress())
                 || message.attendees().isEmpty()) {
             return;
         }
         Attendee answer = message.attendees().getFirst();
+        if (!answer.address().equalsIgnoreCase(sender)) {
+            return;
+        }
         Instant now = clock.instant();
         boolean known = false;
         List<Attendee> attendees = new ArrayList<>();

@@ -153,7 +153,8 @@ class InvitationsTest {
 
         deliver(message("REPLY", 0, "", "ACCEPTED", "DTSTART:20270406T090000Z\r\nDTEND:20270406T100000Z")
                 .replace("ORGANIZER;CN=Ines Ortega:mailto:" + ORGANIZER, "ORGANIZER:mailto:" + account.address())
-                .replace("mailto:" + account.address() + "\r\nEND:VEVENT", "mailto:ada@example.org\r\nEND:VEVENT"));
+                .replace("mailto:" + account.address() + "\r\nEND:VEVENT", "mailto:ada@example.org\r\nEND:VEVENT")
+                .replace("From: Ines Ortega <" + ORGANIZER + ">", "From: Ada <ada@example.org>"));
 
         assertThat(meeting().attendees())
                 .extracting(Attendee::address, Attendee::status)
@@ -161,6 +162,23 @@ class InvitationsTest {
                         org.assertj.core.groups.Tuple.tuple("ada@example.org", ResponseStatus.ACCEPTED),
                         org.assertj.core.groups.Tuple.tuple("bo@example.org", ResponseStatus.NOT_RESPONDED));
         assertThat(meeting().attendees().getFirst().respondedAt()).isNotNull();
+    }
+
+    @Test
+    void aReplyFromSomeoneElseThanTheAttendeeItNamesShouldChangeNothing() throws Exception {
+        Instant start = Instant.parse("2027-04-06T09:00:00Z");
+        CalendarEvent organized = CalendarEvent.of(UID, "Design review", start, start.plusSeconds(3600), ZoneOffset.UTC)
+                .withMeeting(account.address(), "Attendee", List.of(Attendee.required("ada@example.org", "Ada")));
+        calendars.create(account.id(), calendars.defaultFolder(account.id()).id(), EventContent.of(organized));
+
+        deliver(message("REPLY", 0, "", "DECLINED", "DTSTART:20270406T090000Z\r\nDTEND:20270406T100000Z")
+                .replace("ORGANIZER;CN=Ines Ortega:mailto:" + ORGANIZER, "ORGANIZER:mailto:" + account.address())
+                .replace("mailto:" + account.address() + "\r\nEND:VEVENT", "mailto:ada@example.org\r\nEND:VEVENT"));
+
+        assertThat(meeting().attendees())
+                .extracting(Attendee::status)
+                .as("a message from " + ORGANIZER + " does not answer for ada@example.org")
+                .containsExactly(ResponseStatus.NOT_RESPONDED);
     }
 
     private CalendarEvent meeting() {
