@@ -174,12 +174,27 @@ class TasksSyncTest extends ItemClassSyncTest {
         Consumer<WbxmlElement> everything =
                 c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "0"));
 
-        // The phone asks for incomplete tasks (8), the tablet for all (0).
-        WbxmlElement phoneFirst = sync(phone, key(sync(phone, "0", incompleteOnly)), c -> {});
+        // The phone asks for incomplete tasks (8), the tablet for all (0). GetItemEstimate naming FilterType 8 counts
+        // what a Sync with it would bring, whatever the collection had (MS-ASCMD 2.2.1.9): for the tablet, 1 of 2.
+        String phonePrimed = key(sync(phone, "0", incompleteOnly));
+        String tabletPrimed = key(sync(tablet, "0", everything));
+        WbxmlElement estimate = tablet.send(
+                        "GetItemEstimate",
+                        WbxmlElement.of(G, "GetItemEstimate")
+                                .add(WbxmlElement.of(G, "Collections")
+                                        .add(WbxmlElement.of(G, "Collection")
+                                                .add(A, "SyncKey", tabletPrimed)
+                                                .add("CollectionId", Long.toString(folder))
+                                                .add(WbxmlElement.of(A, "Options")
+                                                        .add("FilterType", "8")))))
+                .child("Response")
+                .orElseThrow();
+        assertThat(estimate.child("Collection").orElseThrow().text("Estimate")).hasValue("1");
+        WbxmlElement phoneFirst = sync(phone, phonePrimed, c -> {});
         assertThat(commandsOf(phoneFirst))
                 .extracting(c -> c.text("ServerId").orElseThrow())
                 .containsExactly(folder + ":" + open);
-        WbxmlElement tabletFirst = sync(tablet, key(sync(tablet, "0", everything)), c -> {});
+        WbxmlElement tabletFirst = sync(tablet, tabletPrimed, everything);
         assertThat(commandsOf(tabletFirst)).hasSize(2);
 
         // The open task is completed and the done one reopened on the server: the phone gets a SoftDelete for the

@@ -41,7 +41,7 @@ public final class GetItemEstimateMessage
      * @param collectionId the CollectionId as sent, answered back as sent
      * @param folderId the CollectionId as a folder id, null when it is none
      * @param syncKey the SyncKey as a number, null when it is missing or none
-     * @param filterType a FilterType from 0 to 7, null when missing or out of range
+     * @param filterType a FilterType from 0 to 8 (8: incomplete tasks), null when missing or out of range
      */
     public record Collection(
             String collectionId,
@@ -82,7 +82,7 @@ public final class GetItemEstimateMessage
             Optional<Integer> filter = element.child(A, "Options")
                     .flatMap(options -> options.text(A, "FilterType"))
                     .flatMap(WireNumbers::unsigned)
-                    .filter(code -> code <= 7)
+                    .filter(code -> code <= 8)
                     .map(Long::intValue);
             collections.add(new Collection(
                     collectionId,
