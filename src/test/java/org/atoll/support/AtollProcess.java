@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AtollProcess implements AutoCloseable {
 
+    /** Every port {@link #freePort} has handed out. */
+    private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
+
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration READY_BOUND = Duration.ofSeconds(180);
 
@@ -252,12 +255,19 @@ public final class AtollProcess implements AutoCloseable {
         kill();
     }
 
-    /** A port that was free a moment ago on 127.0.0.1. */
+    /**
+     * A port that was free a moment ago on 127.0.0.1 and that this JVM has not handed out before: a port is free
+     * again as soon as it is asked for, so without the record a node's HTTP and LMTP ports could be the same one.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
