@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The migrations that give every existing account the default folder of an item class (V33 Notes, Type 10; V34
- * Contacts, Type 9; V35 Tasks, Type 7; MS-ASCMD 2.2.3.186.3): on a database migrated up to the one before, each
+ * The migrations that give every existing account the default folder of an item class (V28 Notes, Type 10; V33
+ * Contacts, Type 9; V35 Tasks, Type 7; MS-ASCMD 2.2.3.186.3): on a database migrated up to the migration before, each
  * account gets the folder under its next modseq, journaled as a folder creation so devices learn of it on their
  * next FolderSync, and a user folder of the same name keeps its name.
  */
@@ -29,10 +29,10 @@ class DefaultFolderMigrationsTest {
     @Autowired
     JdbcClient jdbc;
 
-    @ParameterizedTest(name = "V{0} adds {2}")
-    @CsvSource({"33, NOTES, Notes, 10", "34, CONTACTS, Contacts, 9", "35, TASKS, Tasks, 7"})
+    @ParameterizedTest(name = "V{1} adds {3}")
+    @CsvSource({"27, 28, NOTES, Notes, 10", "32, 33, CONTACTS, Contacts, 9", "33, 35, TASKS, Tasks, 7"})
     void existingAccountsShouldGetTheDefaultFolderJournaledUnderTheirNextModseq(
-            int version, String role, String name, int type) throws Exception {
+            int before, int version, String role, String name, int type) throws Exception {
         String database = "v" + version + "_" + System.nanoTime();
         jdbc.sql("CREATE DATABASE " + database).update();
         HikariDataSource main = (HikariDataSource) dataSource;
@@ -42,7 +42,7 @@ class DefaultFolderMigrationsTest {
         }
         try (SingleConnectionDataSource other =
                 new SingleConnectionDataSource(url, main.getUsername(), main.getPassword(), true)) {
-            migrate(other, version - 1);
+            migrate(other, before);
             JdbcClient old = JdbcClient.create(other);
             long plain = account(old, "plain@v" + version + ".test");
             long clash = account(old, "clash@v" + version + ".test");
