@@ -26,16 +26,12 @@ class ArchitectureTest {
      * longer touches JDBC fails {@link #theExceptionsToTheSqlRuleShouldStillBeNeeded}.
      */
     private static final Set<String> SQL_OUTSIDE_INTERNAL = Set.of(
-            "org.atoll.account.Accounts",
-            "org.atoll.account.ApiTokens",
-            "org.atoll.cli.DbCommands",
             "org.atoll.device.DeviceAccess",
             "org.atoll.device.DeviceQueries",
             "org.atoll.device.DeviceRequestLog",
             "org.atoll.device.Devices",
             "org.atoll.device.MobilePolicies",
             "org.atoll.device.Provisioning",
-            "org.atoll.retention.Retention",
             "org.atoll.sync.FolderSyncs",
             "org.atoll.sync.SyncHousekeeping");
 

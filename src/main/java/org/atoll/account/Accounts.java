@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.atoll.account.internal.Account;
+import org.atoll.account.internal.AccountQueries;
 import org.atoll.account.internal.AccountRepository;
 import org.atoll.shared.Actor;
 import org.atoll.shared.PageOf;
@@ -18,7 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +42,19 @@ public class Accounts {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@[^\\s@\\p{Cntrl}]{1,253}");
 
     private final AccountRepository repository;
-    private final JdbcClient jdbc;
+    private final AccountQueries queries;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(
             AccountRepository repository,
-            JdbcClient jdbc,
+            AccountQueries queries,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
@@ -116,10 +116,7 @@ public class Accounts {
      * delivery) that need to know only whom an address names. Runs in the caller's transaction, or alone.
      */
     public Optional<Long> idOf(String address) {
-        return jdbc.sql("SELECT id FROM account WHERE address = ?")
-                .param(address.strip().toLowerCase(Locale.ROOT))
-                .query(Long.class)
-                .optional();
+        return queries.idOf(address.strip().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -129,10 +126,7 @@ public class Accounts {
     @Transactional(readOnly = true)
     public boolean servesDomain(String domain) {
         String suffix = "@" + domain.strip().toLowerCase(Locale.ROOT);
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE right(address, length(?)) = ?)")
-                .params(suffix, suffix)
-                .query(Boolean.class)
-                .single();
+        return queries.anyAddressEndsWith(suffix);
     }
 
     @Transactional(readOnly = true)

@@ -4,18 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.atoll.account.internal.ApiTokenRows;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,13 +37,13 @@ public class ApiTokens {
     /** A token's last use is rewritten at most this often. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
-    private final JdbcClient jdbc;
+    private final ApiTokenRows rows;
     private final Accounts accounts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
-        this.jdbc = jdbc;
+    ApiTokens(ApiTokenRows rows, Accounts accounts, Clock clock) {
+        this.rows = rows;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -81,15 +79,10 @@ public class ApiTokens {
         if (lifetimeDays != null && (lifetimeDays < 1 || lifetimeDays > MAX_LIFETIME_DAYS)) {
             throw new InvalidAccountData("A token expires in 1 to " + MAX_LIFETIME_DAYS + " days, or never");
         }
-        jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
-                .param(accountId)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new AccountNotFound("with id " + accountId));
-        long held = jdbc.sql("SELECT count(*) FROM api_token WHERE account_id = ?")
-                .param(accountId)
-                .query(Long.class)
-                .single();
+        if (!rows.lockAccount(accountId)) {
+            throw new AccountNotFound("with id " + accountId);
+        }
+        long held = rows.countOf(accountId);
         if (held >= MAX_PER_ACCOUNT) {
             throw new TooManyTokens(MAX_PER_ACCOUNT);
         }
@@ -98,49 +91,28 @@ public class ApiTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         Instant now = now();
         Instant expiresAt = lifetimeDays == null ? null : now.plus(Duration.ofDays(lifetimeDays));
-        long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_sha256, created_at, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?) RETURNING id")
-                .params(
-                        accountId,
-                        checked,
-                        sha256(secret),
-                        now.atOffset(ZoneOffset.UTC),
-                        expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
-                .query(Long.class)
-                .single();
+        long id = rows.insert(accountId, checked, sha256(secret), now, expiresAt);
         return new IssuedToken(new ApiTokenView(id, checked, now, null, expiresAt), secret);
     }
 
     /** The account's tokens, expired ones included, with their expiry. */
     @Transactional(readOnly = true)
     public List<ApiTokenView> of(long accountId) {
-        return jdbc.sql("SELECT id, name, created_at, last_used_at, expires_at FROM api_token WHERE account_id = ?"
-                        + " ORDER BY id")
-                .param(accountId)
-                .query((row, n) -> new ApiTokenView(
-                        row.getLong("id"),
-                        row.getString("name"),
-                        row.getTimestamp("created_at").toInstant(),
-                        instant(row.getTimestamp("last_used_at")),
-                        instant(row.getTimestamp("expires_at"))))
-                .list();
+        return rows.of(accountId).stream()
+                .map(row -> new ApiTokenView(row.id(), row.name(), row.createdAt(), row.lastUsedAt(), row.expiresAt()))
+                .toList();
     }
 
     /** @return whether the account had the token */
     @Transactional
     public boolean revoke(long accountId, long tokenId) {
-        return jdbc.sql("DELETE FROM api_token WHERE account_id = ? AND id = ?")
-                        .params(accountId, tokenId)
-                        .update()
-                == 1;
+        return rows.delete(accountId, tokenId);
     }
 
     /** A new password ends every token the old one let someone create. */
     @EventListener
     void on(PasswordChanged event) {
-        jdbc.sql("DELETE FROM api_token WHERE account_id = ?")
-                .param(event.accountId())
-                .update();
+        rows.deleteAll(event.accountId());
     }
 
     /** The enabled account a presented token acts for, if the token is known and has not expired. */
@@ -149,31 +121,16 @@ public class ApiTokens {
         if (!presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        record Holder(long accountId, long id, @Nullable Instant lastUsedAt) {}
         Instant now = now();
-        Optional<Holder> holder = jdbc.sql("SELECT account_id, id, last_used_at FROM api_token WHERE token_sha256 = ?"
-                        + " AND (expires_at IS NULL OR expires_at > ?)")
-                .params(sha256(presented), now.atOffset(ZoneOffset.UTC))
-                .query((row, n) -> new Holder(
-                        row.getLong("account_id"), row.getLong("id"), instant(row.getTimestamp("last_used_at"))))
-                .optional();
+        Optional<ApiTokenRows.Holder> holder = rows.holder(sha256(presented), now);
         if (holder.isEmpty()) {
             return Optional.empty();
         }
         Instant last = holder.get().lastUsedAt();
         if (last == null || last.plus(LAST_USED_GRANULARITY).isBefore(now)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE account_id = ? AND id = ?")
-                    .params(
-                            now.atOffset(ZoneOffset.UTC),
-                            holder.get().accountId(),
-                            holder.get().id())
-                    .update();
+            rows.markUsed(holder.get().accountId(), holder.get().id(), now);
         }
         return accounts.find(holder.get().accountId()).filter(AccountView::enabled);
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Instant now() {

@@ -1,11 +1,10 @@
 package org.atoll.cli;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
+import org.atoll.database.DatabaseLocation;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,15 +28,6 @@ final class DbCommands implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Name what to do with the database");
-    }
-
-    /** The database's URL without its query, where credentials may sit. */
-    private static String database(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            String url = connection.getMetaData().getURL();
-            int query = url.indexOf('?');
-            return query < 0 ? url : url.substring(0, query);
-        }
     }
 
     /**
@@ -98,7 +88,7 @@ final class DbCommands implements Runnable {
             int applied = info.applied().length;
             MigrationInfo current = info.current();
             StatusJson status = new StatusJson(
-                    database(service(DataSource.class)),
+                    service(DatabaseLocation.class).url(),
                     current == null || current.getVersion() == null
                             ? null
                             : current.getVersion().getVersion(),
@@ -151,7 +141,7 @@ final class DbCommands implements Runnable {
         int run() throws SQLException {
             MigrateResult result = service(Flyway.class).migrate();
             MigrateJson migrated = new MigrateJson(
-                    database(service(DataSource.class)), result.migrationsExecuted, result.targetSchemaVersion);
+                    service(DatabaseLocation.class).url(), result.migrationsExecuted, result.targetSchemaVersion);
             if (json()) {
                 Output.json(out(), migrated);
             } else {

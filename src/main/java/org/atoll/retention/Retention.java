@@ -1,26 +1,20 @@
 package org.atoll.retention;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import javax.sql.DataSource;
 import org.atoll.audit.AuditLog;
 import org.atoll.device.Devices;
 import org.atoll.mail.SentClientIdHousekeeping;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.retention.internal.RunLock;
 import org.atoll.shared.Actor;
 import org.atoll.sync.SyncHousekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,8 +37,7 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     private static final Actor ACTOR = new Actor("system:retention", null);
 
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final RunLock lock;
     private final TransactionTemplate transactions;
     private final Mailboxes mailboxes;
     private final SyncHousekeeping syncs;
@@ -55,8 +48,7 @@ public class Retention {
     private final Clock clock;
 
     Retention(
-            DataSource dataSource,
-            JdbcClient jdbc,
+            RunLock lock,
             PlatformTransactionManager transactionManager,
             Mailboxes mailboxes,
             SyncHousekeeping syncs,
@@ -65,8 +57,7 @@ public class Retention {
             Devices devices,
             RetentionProperties properties,
             Clock clock) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.lock = lock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.mailboxes = mailboxes;
         this.syncs = syncs;
@@ -84,32 +75,17 @@ public class Retention {
 
     /** {@link #run()}, calling {@code afterBatch} after each batch's commit. */
     RetentionReport run(Runnable afterBatch) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
-                log.debug("The retention job runs elsewhere; skipped");
-                return RetentionReport.SKIPPED;
-            }
-            try {
-                RetentionReport report = sweep(afterBatch);
-                if (report.total() > 0) {
-                    log.info("Retention removed {}", report);
-                }
-                return report;
-            } finally {
-                advisory(lock, "SELECT pg_advisory_unlock(?)");
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException(
-                    "The retention job's lock could not be taken or given back", e);
+        Optional<RunLock.Held> held = lock.tryTake(LOCK_KEY);
+        if (held.isEmpty()) {
+            log.debug("The retention job runs elsewhere; skipped");
+            return RetentionReport.SKIPPED;
         }
-    }
-
-    private static boolean advisory(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, LOCK_KEY);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+        try (RunLock.Held running = held.get()) {
+            RetentionReport report = sweep(afterBatch);
+            if (report.total() > 0) {
+                log.info("Retention removed {}", report);
             }
+            return report;
         }
     }
 
@@ -171,7 +147,7 @@ public class Retention {
                 removed += repeat(
                         () -> {
                             Long n = transactions.execute(status -> {
-                                jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+                                lock.limitLockWaits(10);
                                 Optional<JournalPosition> through =
                                         mailboxes.journalPrefixBefore(accountId, cutoff, batch);
                                 if (through.isEmpty()) {

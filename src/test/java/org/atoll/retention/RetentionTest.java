@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.audit.AuditLog;
@@ -21,6 +20,7 @@ import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.retention.internal.RunLock;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.MailClient;
@@ -64,7 +64,7 @@ class RetentionTest {
     JdbcClient jdbc;
 
     @Autowired
-    DataSource dataSource;
+    RunLock runLock;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -310,6 +310,6 @@ class RetentionTest {
 
     private Retention instance(RetentionProperties settings) {
         return new Retention(
-                dataSource, jdbc, transactionManager, mailboxes, syncs, sentClientIds, audit, devices, settings, clock);
+                runLock, transactionManager, mailboxes, syncs, sentClientIds, audit, devices, settings, clock);
     }
 }

@@ -1,4 +1,4 @@
-/** The SQL the embedded database runs on itself: creating Atoll's database in a fresh cluster. */
+/** The SQL the database module runs itself: creating Atoll's database in a fresh cluster, reading the connections' URL. */
 @NullMarked
 package org.atoll.database.internal;
 
