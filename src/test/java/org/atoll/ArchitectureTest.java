@@ -25,15 +25,8 @@ class ArchitectureTest {
      * directly, and the sync state services being reshaped elsewhere. The list only shrinks: a class listed here that no
      * longer touches JDBC fails {@link #theExceptionsToTheSqlRuleShouldStillBeNeeded}.
      */
-    private static final Set<String> SQL_OUTSIDE_INTERNAL = Set.of(
-            "org.atoll.device.DeviceAccess",
-            "org.atoll.device.DeviceQueries",
-            "org.atoll.device.DeviceRequestLog",
-            "org.atoll.device.Devices",
-            "org.atoll.device.MobilePolicies",
-            "org.atoll.device.Provisioning",
-            "org.atoll.sync.FolderSyncs",
-            "org.atoll.sync.SyncHousekeeping");
+    private static final Set<String> SQL_OUTSIDE_INTERNAL =
+            Set.of("org.atoll.sync.FolderSyncs", "org.atoll.sync.SyncHousekeeping");
 
     /** The JDBC API: where it is used, SQL is run. Value types such as {@code SQLException} may travel. */
     private static final DescribedPredicate<JavaClass> JDBC = JavaClass.Predicates.resideInAnyPackage(

@@ -1,19 +1,17 @@
 package org.atoll.device;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.device.internal.AccessRows;
+import org.atoll.device.internal.DeviceQueries;
 import org.atoll.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceAccess {
 
-    private static final String RULE_COLUMNS = "id, access, characteristic, query_string, created_at";
-
-    private final JdbcClient jdbc;
+    private final AccessRows rows;
+    private final DeviceQueries queries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeviceAccess(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    DeviceAccess(AccessRows rows, DeviceQueries queries, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.queries = queries;
         this.events = events;
         this.clock = clock;
     }
@@ -67,18 +65,12 @@ public class DeviceAccess {
 
     @Transactional(readOnly = true)
     public List<AccessRule> rules() {
-        return jdbc.sql("SELECT " + RULE_COLUMNS + " FROM device_access_rule ORDER BY id")
-                .query(DeviceAccess::rule)
-                .list();
+        return rows.rules();
     }
 
     @Transactional(readOnly = true)
     public AccessRule rule(long id) {
-        return jdbc.sql("SELECT " + RULE_COLUMNS + " FROM device_access_rule WHERE id = ?")
-                .param(id)
-                .query(DeviceAccess::rule)
-                .optional()
-                .orElseThrow(() -> new AccessRuleNotFound(id));
+        return rows.rule(id).orElseThrow(() -> new AccessRuleNotFound(id));
     }
 
     /**
@@ -94,11 +86,7 @@ public class DeviceAccess {
         if (taken(characteristic, value, null)) {
             throw new AccessRuleTaken(characteristic.name(), value);
         }
-        AccessRule rule = jdbc.sql("INSERT INTO device_access_rule (access, characteristic, query_string, created_at)"
-                        + " VALUES (?, ?, ?, ?) RETURNING " + RULE_COLUMNS)
-                .params(access.name(), characteristic.name(), value, now().atOffset(ZoneOffset.UTC))
-                .query(DeviceAccess::rule)
-                .single();
+        AccessRule rule = rows.insertRule(access, characteristic, value, now());
         events.publishEvent(new DeviceSettingsChanged("access-rule.created", null, describe(rule), actor));
         reevaluate(actor);
         return rule;
@@ -120,11 +108,7 @@ public class DeviceAccess {
         if (taken(characteristic, value, id)) {
             throw new AccessRuleTaken(characteristic.name(), value);
         }
-        AccessRule rule = jdbc.sql("UPDATE device_access_rule SET access = ?, characteristic = ?, query_string = ?"
-                        + " WHERE id = ? RETURNING " + RULE_COLUMNS)
-                .params(access.name(), characteristic.name(), value, id)
-                .query(DeviceAccess::rule)
-                .single();
+        AccessRule rule = rows.updateRule(id, access, characteristic, value);
         events.publishEvent(new DeviceSettingsChanged("access-rule.updated", null, describe(rule), actor));
         reevaluate(actor);
         return rule;
@@ -135,25 +119,21 @@ public class DeviceAccess {
     public void deleteRule(long id, Actor actor) {
         lockRules();
         AccessRule rule = rule(id);
-        jdbc.sql("DELETE FROM device_access_rule WHERE id = ?").param(id).update();
+        rows.deleteRule(id);
         events.publishEvent(new DeviceSettingsChanged("access-rule.deleted", null, describe(rule), actor));
         reevaluate(actor);
     }
 
     @Transactional(readOnly = true)
     public AccessState defaultAccess() {
-        return AccessState.valueOf(jdbc.sql("SELECT default_access FROM device_access_settings")
-                .query(String.class)
-                .single());
+        return rows.defaultAccess();
     }
 
     /** Sets the organization's default access level and evaluates every device not personally set again. */
     @Transactional
     public AccessState setDefaultAccess(AccessState access, Actor actor) {
         lockRules();
-        jdbc.sql("UPDATE device_access_settings SET default_access = ?")
-                .param(access.name())
-                .update();
+        rows.setDefaultAccess(access);
         events.publishEvent(
                 new DeviceSettingsChanged("access-default.updated", null, "default access " + access, actor));
         reevaluate(actor);
@@ -187,12 +167,7 @@ public class DeviceAccess {
      */
     @Transactional
     public DeviceDetail release(long devicePk, Actor actor) {
-        AccessState state = jdbc.sql("SELECT access_state FROM device WHERE id = ? FOR UPDATE")
-                .param(devicePk)
-                .query(String.class)
-                .optional()
-                .map(AccessState::valueOf)
-                .orElseThrow(() -> new DeviceNotFound(devicePk));
+        AccessState state = rows.lockState(devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
         if (state != AccessState.QUARANTINED) {
             throw new DeviceNotQuarantined(state);
         }
@@ -210,25 +185,10 @@ public class DeviceAccess {
 
     /** A personal allow also starts the count of User-Agent changes over, so the next change does not block again. */
     private DeviceDetail personal(long devicePk, AccessState state, String reason, Actor actor) {
-        int updated = jdbc.sql("""
-                        UPDATE device SET access_state = ?, access_reason = ?, access_source = 'PERSONAL',
-                            access_rule_id = NULL, access_changed_at = ?,
-                            user_agent_changes = CASE WHEN ? THEN 0 ELSE user_agent_changes END,
-                            user_agent_changes_since = CASE WHEN ? THEN NULL ELSE user_agent_changes_since END
-                        WHERE id = ?
-                        """)
-                .params(
-                        state.name(),
-                        reason,
-                        now().atOffset(ZoneOffset.UTC),
-                        state == AccessState.ALLOWED,
-                        state == AccessState.ALLOWED,
-                        devicePk)
-                .update();
-        if (updated != 1) {
+        if (!rows.setPersonal(devicePk, state, reason, now())) {
             throw new DeviceNotFound(devicePk);
         }
-        DeviceDetail device = DeviceQueries.detail(jdbc, devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
+        DeviceDetail device = queries.detail(devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
         events.publishEvent(new DeviceAccessChanged(
                 device.accountId(),
                 devicePk,
@@ -272,61 +232,26 @@ public class DeviceAccess {
     }
 
     private boolean reevaluate(long devicePk, List<AccessRule> rules, AccessState fallback, Actor actor) {
-        record Row(
-                long accountId,
-                String deviceId,
-                AccessState state,
-                AccessSource source,
-                @Nullable Long ruleId,
-                Traits traits) {}
-        Optional<Row> found = jdbc.sql("""
-                        SELECT account_id, device_id, device_type, model, os, user_agent, access_state,
-                               access_source, access_rule_id
-                        FROM device WHERE id = ? FOR UPDATE
-                        """)
-                .param(devicePk)
-                .query((row, n) -> new Row(
-                        row.getLong("account_id"),
-                        row.getString("device_id"),
-                        AccessState.valueOf(row.getString("access_state")),
-                        AccessSource.valueOf(row.getString("access_source")),
-                        row.getObject("access_rule_id", Long.class),
-                        new Traits(
-                                row.getString("device_type"),
-                                row.getString("model"),
-                                row.getString("os"),
-                                row.getString("user_agent"))))
-                .optional();
+        Optional<AccessRows.DeviceAccessRow> found = rows.lockDevice(devicePk);
         if (found.isEmpty() || found.get().source() == AccessSource.PERSONAL) {
             return false;
         }
-        Row device = found.get();
-        Decision decision = decide(device.traits(), rules, fallback);
+        AccessRows.DeviceAccessRow device = found.get();
+        Decision decision = decide(
+                new Traits(device.deviceType(), device.model(), device.os(), device.userAgent()), rules, fallback);
         boolean same = decision.state() == device.state()
                 && decision.source() == device.source()
                 && Objects.equals(decision.ruleId(), device.ruleId());
         if (same) {
             return false;
         }
-        jdbc.sql("""
-                        UPDATE device SET access_state = ?, access_reason = ?, access_source = ?, access_rule_id = ?,
-                            access_changed_at = ?
-                        WHERE id = ?
-                        """)
-                .params(
-                        decision.state().name(),
-                        decision.reason(),
-                        decision.source().name(),
-                        decision.ruleId(),
-                        now().atOffset(ZoneOffset.UTC),
-                        devicePk)
-                .update();
+        rows.setDecided(devicePk, decision.state(), decision.reason(), decision.source(), decision.ruleId(), now());
         if (decision.state() != device.state()) {
             events.publishEvent(new DeviceAccessChanged(
                     device.accountId(),
                     devicePk,
                     device.deviceId(),
-                    device.traits().deviceType(),
+                    device.deviceType(),
                     decision.state(),
                     decision.source(),
                     decision.reason(),
@@ -336,9 +261,7 @@ public class DeviceAccess {
     }
 
     private void reevaluate(Actor actor) {
-        List<Long> evaluated = jdbc.sql("SELECT id FROM device WHERE access_source <> 'PERSONAL' ORDER BY id")
-                .query(Long.class)
-                .list();
+        List<Long> evaluated = rows.notPersonal();
         List<AccessRule> rules = rules();
         AccessState fallback = defaultAccess();
         evaluated.forEach(pk -> reevaluate(pk, rules, fallback, actor));
@@ -346,18 +269,11 @@ public class DeviceAccess {
 
     /** Rule changes queue behind each other, so two of them never evaluate devices against half the rules. */
     private void lockRules() {
-        jdbc.sql("SELECT singleton FROM device_access_settings FOR UPDATE")
-                .query(Boolean.class)
-                .single();
+        rows.lockSettings();
     }
 
     private boolean taken(Characteristic characteristic, String value, @Nullable Long except) {
-        return jdbc.sql("SELECT count(*) FROM device_access_rule WHERE characteristic = ?"
-                                + " AND lower(query_string) = lower(?) AND id <> ?")
-                        .params(characteristic.name(), value, except == null ? -1L : except)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return rows.taken(characteristic, value, except);
     }
 
     private static String queryString(@Nullable String text) {
@@ -383,14 +299,5 @@ public class DeviceAccess {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static AccessRule rule(ResultSet row, int n) throws SQLException {
-        return new AccessRule(
-                row.getLong("id"),
-                AccessState.valueOf(row.getString("access")),
-                Characteristic.valueOf(row.getString("characteristic")),
-                row.getString("query_string"),
-                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,7 +1,5 @@
 package org.atoll.device;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atoll.device.internal.DeviceQueries;
+import org.atoll.device.internal.DeviceRows;
+import org.atoll.device.internal.DeviceRows.Hold;
 import org.atoll.shared.Actor;
 import org.atoll.shared.PageOf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,25 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Devices {
 
-    private static final String COLUMNS = "id, account_id, device_id, device_type, user_agent, protocol_version,"
-            + " access_state, access_reason, first_seen_at, last_seen_at, wipe_state";
-
     /** Most devices one page lists. */
     public static final int MAX_PAGE_SIZE = 200;
 
-    private final JdbcClient jdbc;
+    private final DeviceRows rows;
+    private final DeviceQueries queries;
     private final DeviceProperties properties;
     private final DeviceAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Devices(
-            JdbcClient jdbc,
+            DeviceRows rows,
+            DeviceQueries queries,
             DeviceProperties properties,
             DeviceAccess access,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = rows;
+        this.queries = queries;
         this.properties = properties;
         this.access = access;
         this.events = events;
@@ -55,16 +55,11 @@ public class Devices {
     @Transactional
     public void pinged(long accountId, long devicePk) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
-                        UPDATE device SET last_ping_at = ?
-                        WHERE account_id = ? AND id = ? AND (last_ping_at IS NULL OR last_ping_at < ?)
-                        """)
-                .params(
-                        now.atOffset(ZoneOffset.UTC),
-                        accountId,
-                        devicePk,
-                        now.minus(properties.lastSeenGranularity()).atOffset(ZoneOffset.UTC))
-                .update();
+        rows.pinged(
+                accountId,
+                devicePk,
+                now.atOffset(ZoneOffset.UTC),
+                now.minus(properties.lastSeenGranularity()).atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -100,24 +95,14 @@ public class Devices {
             if (unchanged) {
                 return device;
             }
-            DeviceView updated = jdbc.sql("UPDATE device SET device_type = ?, user_agent = ?, protocol_version = ?,"
-                            + " last_seen_at = ? WHERE account_id = ? AND device_id = ? RETURNING " + COLUMNS)
-                    .params(type, agent, protocolVersion, stamp, accountId, deviceId)
-                    .query(Devices::view)
-                    .single();
+            DeviceView updated = rows.refresh(accountId, deviceId, type, agent, protocolVersion, stamp);
             if (device.userAgent() != null && !Objects.equals(device.userAgent(), agent)) {
                 return userAgentChanged(updated, now);
             }
             return updated;
         }
-        jdbc.sql("SELECT id FROM account WHERE id = ? FOR NO KEY UPDATE")
-                .param(accountId)
-                .query(Long.class)
-                .single();
-        long count = jdbc.sql("SELECT count(*) FROM device WHERE account_id = ?")
-                .param(accountId)
-                .query(Long.class)
-                .single();
+        rows.lockAccount(accountId);
+        long count = rows.countOf(accountId);
         Optional<DeviceView> raced = find(accountId, deviceId);
         if (raced.isPresent()) {
             return raced.get();
@@ -125,38 +110,22 @@ public class Devices {
         if (count >= properties.maxPerAccount()) {
             throw new DeviceLimitReached(properties.maxPerAccount());
         }
-        Optional<Hold> hold = takeHold(accountId, deviceId);
+        Optional<Hold> hold = rows.takeHold(accountId, deviceId);
         DeviceAccess.Decision decision = hold.map(Hold::blockReason)
                 .map(reason -> new DeviceAccess.Decision(AccessState.BLOCKED, AccessSource.PERSONAL, null, reason))
                 .orElseGet(() -> access.decide(new DeviceAccess.Traits(type, null, null, reported)));
-        DeviceView registered = jdbc.sql("""
-                        INSERT INTO device (account_id, device_id, device_type, user_agent, protocol_version,
-                            first_seen_at, last_seen_at, access_state, access_reason, access_source, access_rule_id,
-                            access_changed_at, wipe_state, wipe_kind, wipe_requested_by, wipe_requested_at,
-                            wipe_acknowledged_at, wipe_by_administrator)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        RETURNING\s""" + COLUMNS)
-                .params(
-                        accountId,
-                        deviceId,
-                        type,
-                        reported,
-                        protocolVersion,
-                        stamp,
-                        stamp,
-                        decision.state().name(),
-                        decision.reason(),
-                        decision.source().name(),
-                        decision.ruleId(),
-                        stamp,
-                        hold.map(Hold::wipeState).orElse(WipeState.NONE.name()),
-                        hold.map(Hold::wipeKind).orElse(null),
-                        hold.map(Hold::wipeRequestedBy).orElse(null),
-                        hold.map(Hold::wipeRequestedAt).orElse(null),
-                        hold.map(Hold::wipeAcknowledgedAt).orElse(null),
-                        hold.map(Hold::wipeByAdministrator).orElse(false))
-                .query(Devices::view)
-                .single();
+        DeviceView registered = rows.insert(
+                accountId,
+                deviceId,
+                type,
+                reported,
+                protocolVersion,
+                stamp,
+                decision.state(),
+                decision.reason(),
+                decision.source(),
+                decision.ruleId(),
+                hold);
         if (decision.state() != AccessState.ALLOWED) {
             events.publishEvent(new DeviceAccessChanged(
                     accountId,
@@ -172,39 +141,6 @@ public class Devices {
     }
 
     /**
-     * What the owner's removal of a partnership kept for the DeviceId (see {@link #remove}).
-     *
-     * @param blockReason the reason of the personal block kept, null when none was
-     * @param wipeState PENDING for a wipe still owed, ACKNOWLEDGED for one done, null for none
-     */
-    private record Hold(
-            @Nullable String blockReason,
-            @Nullable String wipeState,
-            @Nullable String wipeKind,
-            @Nullable String wipeRequestedBy,
-            @Nullable OffsetDateTime wipeRequestedAt,
-            @Nullable OffsetDateTime wipeAcknowledgedAt,
-            boolean wipeByAdministrator) {}
-
-    private Optional<Hold> takeHold(long accountId, String deviceId) {
-        return jdbc.sql("""
-                        DELETE FROM device_hold WHERE account_id = ? AND device_id = ?
-                        RETURNING block_reason, wipe_state, wipe_kind, wipe_requested_by, wipe_requested_at,
-                            wipe_acknowledged_at, wipe_by_administrator
-                        """)
-                .params(accountId, deviceId)
-                .query((row, n) -> new Hold(
-                        row.getString("block_reason"),
-                        row.getString("wipe_state"),
-                        row.getString("wipe_kind"),
-                        row.getString("wipe_requested_by"),
-                        row.getObject("wipe_requested_at", OffsetDateTime.class),
-                        row.getObject("wipe_acknowledged_at", OffsetDateTime.class),
-                        row.getBoolean("wipe_by_administrator")))
-                .optional();
-    }
-
-    /**
      * Counts a change of the device's User-Agent within {@code atoll.device.user-agent-change-window} and blocks
      * the device at {@code atoll.device.user-agent-changes-before-block} of them (Exchange's autoblock threshold
      * for User-Agent changes): a client that keeps changing its User-Agent is typically misbehaving or pretending
@@ -217,24 +153,8 @@ public class Devices {
         }
         Duration window = properties.userAgentChangeWindow();
         OffsetDateTime windowStart = now.minus(window).atOffset(ZoneOffset.UTC);
-        record Counted(int changes, AccessState state, AccessSource source) {}
-        Counted counted = jdbc.sql("""
-                        UPDATE device SET
-                            user_agent_changes = CASE
-                                WHEN user_agent_changes_since IS NULL OR user_agent_changes_since <= ? THEN 1
-                                ELSE user_agent_changes + 1 END,
-                            user_agent_changes_since = CASE
-                                WHEN user_agent_changes_since IS NULL OR user_agent_changes_since <= ? THEN ?
-                                ELSE user_agent_changes_since END
-                        WHERE id = ?
-                        RETURNING user_agent_changes, access_state, access_source
-                        """)
-                .params(windowStart, windowStart, now.atOffset(ZoneOffset.UTC), device.id())
-                .query((row, n) -> new Counted(
-                        row.getInt("user_agent_changes"),
-                        AccessState.valueOf(row.getString("access_state")),
-                        AccessSource.valueOf(row.getString("access_source"))))
-                .single();
+        DeviceRows.UserAgentChanges counted =
+                rows.countUserAgentChange(device.id(), windowStart, now.atOffset(ZoneOffset.UTC));
         boolean blockedPersonally = counted.state() == AccessState.BLOCKED && counted.source() == AccessSource.PERSONAL;
         if (counted.changes() < threshold || blockedPersonally) {
             return device;
@@ -261,12 +181,7 @@ public class Devices {
      */
     @Transactional
     public Optional<DeviceView> setAccess(long accountId, String deviceId, AccessState state, @Nullable String reason) {
-        return jdbc.sql("UPDATE device SET access_state = ?, access_reason = ?, access_source = 'PERSONAL',"
-                        + " access_rule_id = NULL, access_changed_at = ? WHERE account_id = ? AND device_id = ?"
-                        + " RETURNING " + COLUMNS)
-                .params(state.name(), reason, now(), accountId, deviceId)
-                .query(Devices::view)
-                .optional();
+        return rows.setPersonalAccess(accountId, deviceId, state, reason, now());
     }
 
     /**
@@ -302,14 +217,7 @@ public class Devices {
         if (kind == WipeKind.ACCOUNT_ONLY && !device.protocolVersion().equals("16.1")) {
             throw new AccountOnlyWipeUnsupported(device.protocolVersion());
         }
-        jdbc.sql("""
-                        UPDATE device SET wipe_state = 'PENDING', wipe_kind = ?, wipe_requested_by = ?,
-                            wipe_requested_at = ?, wipe_sent_at = NULL, wipe_acknowledged_at = NULL,
-                            wipe_failed_at = NULL, wipe_by_administrator = ?
-                        WHERE id = ?
-                        """)
-                .params(kind.name(), actor.name(), now(), authority == Authority.ADMINISTRATOR, devicePk)
-                .update();
+        rows.requestWipe(devicePk, kind, actor.name(), now(), authority == Authority.ADMINISTRATOR);
         events.publishEvent(new DeviceWipeChanged(
                 device.accountId(), devicePk, device.deviceId(), DeviceWipeChanged.Step.REQUESTED, kind, actor));
         return detail(devicePk);
@@ -333,9 +241,7 @@ public class Devices {
             throw new DecidedByAdministrator(
                     "An administrator ordered this device wiped; only an administrator can withdraw that wipe");
         }
-        jdbc.sql("UPDATE device SET wipe_state = 'NONE' WHERE id = ?")
-                .param(devicePk)
-                .update();
+        rows.cancelWipe(devicePk);
         events.publishEvent(new DeviceWipeChanged(
                 device.accountId(),
                 devicePk,
@@ -349,11 +255,7 @@ public class Devices {
     /** Records that the wipe went out in a Provision response. */
     @Transactional
     public void wipeSent(long accountId, String deviceId) {
-        wipeStep(
-                "UPDATE device SET wipe_state = 'SENT', wipe_sent_at = ?",
-                accountId,
-                deviceId,
-                DeviceWipeChanged.Step.SENT);
+        wipeStep(accountId, deviceId, DeviceWipeChanged.Step.SENT);
     }
 
     /**
@@ -367,32 +269,18 @@ public class Devices {
     @Transactional
     public void wipeAcknowledged(long accountId, String deviceId, boolean succeeded) {
         if (succeeded) {
-            wipeStep(
-                            "UPDATE device SET wipe_state = 'ACKNOWLEDGED', wipe_acknowledged_at = ?",
-                            accountId,
-                            deviceId,
-                            DeviceWipeChanged.Step.ACKNOWLEDGED)
+            wipeStep(accountId, deviceId, DeviceWipeChanged.Step.ACKNOWLEDGED)
                     .ifPresent(pk -> access.blockAutomatically(
                             pk,
                             "Wiped: the device acknowledged its wipe at " + now().toInstant()
                                     + "; an administrator must allow it before it syncs again"));
         } else {
-            wipeStep(
-                    "UPDATE device SET wipe_state = 'PENDING', wipe_failed_at = ?",
-                    accountId,
-                    deviceId,
-                    DeviceWipeChanged.Step.FAILED);
+            wipeStep(accountId, deviceId, DeviceWipeChanged.Step.FAILED);
         }
     }
 
-    private Optional<Long> wipeStep(String update, long accountId, String deviceId, DeviceWipeChanged.Step step) {
-        record Updated(long id, @Nullable String kind) {}
-        Optional<Updated> updated = jdbc.sql(update
-                        + " WHERE account_id = ? AND device_id = ? AND wipe_state IN ('PENDING', 'SENT')"
-                        + " RETURNING id, wipe_kind")
-                .params(now(), accountId, deviceId)
-                .query((row, n) -> new Updated(row.getLong("id"), row.getString("wipe_kind")))
-                .optional();
+    private Optional<Long> wipeStep(long accountId, String deviceId, DeviceWipeChanged.Step step) {
+        Optional<DeviceRows.WipeStepped> updated = rows.wipeStep(accountId, deviceId, step, now());
         updated.ifPresent(done -> events.publishEvent(new DeviceWipeChanged(
                 accountId,
                 done.id(),
@@ -400,7 +288,7 @@ public class Devices {
                 step,
                 done.kind() == null ? WipeKind.FULL : WipeKind.valueOf(done.kind()),
                 Actor.device(deviceId, null))));
-        return updated.map(Updated::id);
+        return updated.map(DeviceRows.WipeStepped::id);
     }
 
     /**
@@ -419,18 +307,7 @@ public class Devices {
 
     @Transactional(readOnly = true)
     public Optional<WipeRecord> wipe(long accountId, String deviceId) {
-        return jdbc.sql("SELECT wipe_state, wipe_requested_by, wipe_requested_at, wipe_sent_at, wipe_acknowledged_at,"
-                        + " wipe_failed_at, wipe_kind FROM device WHERE account_id = ? AND device_id = ?")
-                .params(accountId, deviceId)
-                .query((row, n) -> new WipeRecord(
-                        WipeState.valueOf(row.getString("wipe_state")),
-                        row.getString("wipe_requested_by"),
-                        instant(row.getTimestamp("wipe_requested_at")),
-                        instant(row.getTimestamp("wipe_sent_at")),
-                        instant(row.getTimestamp("wipe_acknowledged_at")),
-                        instant(row.getTimestamp("wipe_failed_at")),
-                        row.getString("wipe_kind") == null ? null : WipeKind.valueOf(row.getString("wipe_kind"))))
-                .optional();
+        return rows.wipe(accountId, deviceId);
     }
 
     /**
@@ -447,20 +324,14 @@ public class Devices {
         if (authority == Authority.OWNER) {
             hold(device, actor);
         }
-        jdbc.sql("DELETE FROM device WHERE id = ?").param(devicePk).update();
+        rows.delete(devicePk);
         events.publishEvent(new DeviceRemoved(device.accountId(), devicePk, device.deviceId(), actor));
     }
 
     /** Devices that sent no request (Ping included) since {@code cutoff}, least recently seen first. */
     @Transactional(readOnly = true)
     public List<Long> idleSince(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                        SELECT id FROM device WHERE last_seen_at < ? AND (last_ping_at IS NULL OR last_ping_at < ?)
-                        ORDER BY last_seen_at LIMIT ?
-                        """)
-                .params(cutoff.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC), limit)
-                .query(Long.class)
-                .list();
+        return rows.idleSince(cutoff.atOffset(ZoneOffset.UTC), limit);
     }
 
     /**
@@ -471,14 +342,7 @@ public class Devices {
      */
     @Transactional
     public boolean removeIdle(long devicePk, Instant cutoff, Actor actor) {
-        boolean idle = jdbc.sql("""
-                        SELECT id FROM device WHERE id = ? AND last_seen_at < ?
-                            AND (last_ping_at IS NULL OR last_ping_at < ?) FOR UPDATE
-                        """)
-                .params(devicePk, cutoff.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC))
-                .query(Long.class)
-                .optional()
-                .isPresent();
+        boolean idle = rows.lockIfIdle(devicePk, cutoff.atOffset(ZoneOffset.UTC));
         if (!idle) {
             return false;
         }
@@ -493,22 +357,10 @@ public class Devices {
             return;
         }
         String wipeState = owed ? "PENDING" : device.wipeState() == WipeState.ACKNOWLEDGED ? "ACKNOWLEDGED" : null;
-        jdbc.sql("""
-                        INSERT INTO device_hold (account_id, device_id, block_reason, wipe_state, wipe_kind,
-                            wipe_requested_by, wipe_requested_at, wipe_acknowledged_at, wipe_by_administrator,
-                            removed_by, removed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (account_id, device_id) DO UPDATE SET block_reason = excluded.block_reason,
-                            wipe_state = excluded.wipe_state, wipe_kind = excluded.wipe_kind,
-                            wipe_requested_by = excluded.wipe_requested_by,
-                            wipe_requested_at = excluded.wipe_requested_at,
-                            wipe_acknowledged_at = excluded.wipe_acknowledged_at,
-                            wipe_by_administrator = excluded.wipe_by_administrator,
-                            removed_by = excluded.removed_by, removed_at = excluded.removed_at
-                        """)
-                .params(
-                        device.accountId(),
-                        device.deviceId(),
+        rows.putHold(
+                device.accountId(),
+                device.deviceId(),
+                new Hold(
                         blocked ? device.accessReason() == null ? "Blocked" : device.accessReason() : null,
                         wipeState,
                         wipeState == null || device.wipeKind() == null
@@ -517,10 +369,9 @@ public class Devices {
                         wipeState == null ? null : device.wipeRequestedBy(),
                         wipeState == null ? null : offset(device.wipeRequestedAt()),
                         wipeState == null ? null : offset(device.wipeAcknowledgedAt()),
-                        wipeState != null && device.wipeByAdministrator(),
-                        actor.name(),
-                        now())
-                .update();
+                        wipeState != null && device.wipeByAdministrator()),
+                actor.name(),
+                now());
     }
 
     private static @Nullable OffsetDateTime offset(@Nullable Instant instant) {
@@ -529,18 +380,16 @@ public class Devices {
 
     /** The device, its row locked until the transaction ends, so two decisions about it queue. */
     private DeviceDetail locked(long devicePk) {
-        jdbc.sql("SELECT id FROM device WHERE id = ? FOR UPDATE")
-                .param(devicePk)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new DeviceNotFound(devicePk));
+        if (!rows.lock(devicePk)) {
+            throw new DeviceNotFound(devicePk);
+        }
         return detail(devicePk);
     }
 
     /** @throws DeviceNotFound when no device has the id */
     @Transactional(readOnly = true)
     public DeviceDetail detail(long devicePk) {
-        return DeviceQueries.detail(jdbc, devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
+        return queries.detail(devicePk).orElseThrow(() -> new DeviceNotFound(devicePk));
     }
 
     /**
@@ -553,19 +402,11 @@ public class Devices {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidDeviceRequest("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " devices");
         }
-        return new PageOf<>(
-                DeviceQueries.page(jdbc, filter, sort, descending, page, size),
-                page,
-                size,
-                DeviceQueries.count(jdbc, filter));
+        return new PageOf<>(queries.page(filter, sort, descending, page, size), page, size, queries.count(filter));
     }
 
     private OffsetDateTime now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**
@@ -574,72 +415,33 @@ public class Devices {
      */
     @Transactional
     public void recordInformation(long accountId, String deviceId, DeviceInformation information) {
-        jdbc.sql("""
-                        UPDATE device SET model = ?, imei = ?, friendly_name = ?, os = ?, os_language = ?,
-                            phone_number = ?, mobile_operator = ?
-                        WHERE account_id = ? AND device_id = ?
-                        RETURNING id
-                        """)
-                .params(
-                        DeviceText.clean(information.model(), 256),
-                        DeviceText.clean(information.imei(), 64),
-                        DeviceText.clean(information.friendlyName(), 256),
-                        DeviceText.clean(information.os(), 256),
-                        DeviceText.clean(information.osLanguage(), 64),
-                        DeviceText.clean(information.phoneNumber(), 64),
-                        DeviceText.clean(information.mobileOperator(), 256),
+        rows.recordInformation(
                         accountId,
-                        deviceId)
-                .query(Long.class)
-                .optional()
+                        deviceId,
+                        new DeviceInformation(
+                                DeviceText.clean(information.model(), 256),
+                                DeviceText.clean(information.imei(), 64),
+                                DeviceText.clean(information.friendlyName(), 256),
+                                DeviceText.clean(information.os(), 256),
+                                DeviceText.clean(information.osLanguage(), 64),
+                                DeviceText.clean(information.phoneNumber(), 64),
+                                DeviceText.clean(information.mobileOperator(), 256)))
                 .ifPresent(pk -> access.reevaluate(pk, Actor.SYSTEM));
     }
 
     /** What the device last reported of itself. */
     @Transactional(readOnly = true)
     public Optional<DeviceInformation> information(long accountId, String deviceId) {
-        return jdbc.sql("SELECT model, imei, friendly_name, os, os_language, phone_number, mobile_operator"
-                        + " FROM device WHERE account_id = ? AND device_id = ?")
-                .params(accountId, deviceId)
-                .query((row, n) -> new DeviceInformation(
-                        row.getString("model"),
-                        row.getString("imei"),
-                        row.getString("friendly_name"),
-                        row.getString("os"),
-                        row.getString("os_language"),
-                        row.getString("phone_number"),
-                        row.getString("mobile_operator")))
-                .optional();
+        return rows.information(accountId, deviceId);
     }
 
     @Transactional(readOnly = true)
     public Optional<DeviceView> find(long accountId, String deviceId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? AND device_id = ?")
-                .params(accountId, deviceId)
-                .query(Devices::view)
-                .optional();
+        return rows.find(accountId, deviceId);
     }
 
     @Transactional(readOnly = true)
     public List<DeviceView> of(long accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? ORDER BY first_seen_at, id")
-                .param(accountId)
-                .query(Devices::view)
-                .list();
-    }
-
-    private static DeviceView view(ResultSet row, int n) throws SQLException {
-        return new DeviceView(
-                row.getLong("id"),
-                row.getLong("account_id"),
-                row.getString("device_id"),
-                row.getString("device_type"),
-                row.getString("user_agent"),
-                row.getString("protocol_version"),
-                AccessState.valueOf(row.getString("access_state")),
-                row.getString("access_reason"),
-                row.getTimestamp("first_seen_at").toInstant(),
-                row.getTimestamp("last_seen_at").toInstant(),
-                WipeState.valueOf(row.getString("wipe_state")));
+        return rows.of(accountId);
     }
 }

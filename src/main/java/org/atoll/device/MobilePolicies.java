@@ -1,13 +1,11 @@
 package org.atoll.device;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.atoll.device.internal.PolicyRows;
 import org.atoll.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MobilePolicies {
 
-    static final String COLUMNS = """
-            id, name, password_required, min_password_length, alphanumeric_required, max_inactivity_seconds,
-            max_failed_attempts, require_encryption, max_attachment_bytes, allow_non_provisionable, version
-            """;
-
-    private final JdbcClient jdbc;
+    private final PolicyRows rows;
     private final ApplicationEventPublisher events;
 
-    MobilePolicies(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    MobilePolicies(PolicyRows rows, ApplicationEventPublisher events) {
+        this.rows = rows;
         this.events = events;
     }
 
@@ -37,23 +30,13 @@ public class MobilePolicies {
 
     @Transactional(readOnly = true)
     public List<PolicyView> list() {
-        return jdbc.sql("SELECT " + COLUMNS + ", is_default,"
-                        + " (SELECT count(*) FROM account_policy ap WHERE ap.policy_id = mobile_policy.id) AS assigned"
-                        + " FROM mobile_policy ORDER BY id")
-                .query(MobilePolicies::view)
-                .list();
+        return rows.list();
     }
 
     /** @throws PolicyNotFound when no policy has the id */
     @Transactional(readOnly = true)
     public PolicyView get(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", is_default,"
-                        + " (SELECT count(*) FROM account_policy ap WHERE ap.policy_id = mobile_policy.id) AS assigned"
-                        + " FROM mobile_policy WHERE id = ?")
-                .param(id)
-                .query(MobilePolicies::view)
-                .optional()
-                .orElseThrow(() -> new PolicyNotFound(id));
+        return rows.find(id).orElseThrow(() -> new PolicyNotFound(id));
     }
 
     /**
@@ -68,28 +51,9 @@ public class MobilePolicies {
             throw new PolicyNameTaken(name);
         }
         if (settings.isDefault()) {
-            jdbc.sql("UPDATE mobile_policy SET is_default = false WHERE is_default")
-                    .update();
+            rows.clearDefault();
         }
-        long id = jdbc.sql("""
-                        INSERT INTO mobile_policy (name, is_default, password_required, min_password_length,
-                            alphanumeric_required, max_inactivity_seconds, max_failed_attempts, require_encryption,
-                            max_attachment_bytes, allow_non_provisionable)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                        """)
-                .params(
-                        name,
-                        settings.isDefault(),
-                        settings.passwordRequired(),
-                        settings.minPasswordLength(),
-                        settings.alphanumericRequired(),
-                        settings.maxInactivitySeconds(),
-                        settings.maxFailedAttempts(),
-                        settings.requireEncryption(),
-                        settings.maxAttachmentBytes(),
-                        settings.allowNonProvisionable())
-                .query(Long.class)
-                .single();
+        long id = rows.insert(name, settings);
         events.publishEvent(new DeviceSettingsChanged("policy.created", null, "policy " + name, actor));
         return get(id);
     }
@@ -112,29 +76,9 @@ public class MobilePolicies {
             throw new PolicyNameTaken(name);
         }
         if (settings.isDefault() && !current.isDefault()) {
-            jdbc.sql("UPDATE mobile_policy SET is_default = false WHERE is_default")
-                    .update();
+            rows.clearDefault();
         }
-        jdbc.sql("""
-                        UPDATE mobile_policy SET name = ?, is_default = ?, password_required = ?,
-                            min_password_length = ?, alphanumeric_required = ?, max_inactivity_seconds = ?,
-                            max_failed_attempts = ?, require_encryption = ?, max_attachment_bytes = ?,
-                            allow_non_provisionable = ?, version = version + 1
-                        WHERE id = ?
-                        """)
-                .params(
-                        name,
-                        settings.isDefault(),
-                        settings.passwordRequired(),
-                        settings.minPasswordLength(),
-                        settings.alphanumericRequired(),
-                        settings.maxInactivitySeconds(),
-                        settings.maxFailedAttempts(),
-                        settings.requireEncryption(),
-                        settings.maxAttachmentBytes(),
-                        settings.allowNonProvisionable(),
-                        id)
-                .update();
+        rows.update(id, name, settings);
         events.publishEvent(new DeviceSettingsChanged("policy.updated", null, "policy " + name, actor));
         return get(id);
     }
@@ -152,7 +96,7 @@ public class MobilePolicies {
         if (current.isDefault()) {
             throw new DefaultPolicyProtected();
         }
-        jdbc.sql("DELETE FROM mobile_policy WHERE id = ?").param(id).update();
+        rows.delete(id);
         events.publishEvent(new DeviceSettingsChanged(
                 "policy.deleted", null, "policy " + current.policy().name(), actor));
     }
@@ -160,10 +104,7 @@ public class MobilePolicies {
     /** The policy assigned to an account, empty when it gets the default. */
     @Transactional(readOnly = true)
     public Optional<Long> assigned(long accountId) {
-        return jdbc.sql("SELECT policy_id FROM account_policy WHERE account_id = ?")
-                .param(accountId)
-                .query(Long.class)
-                .optional();
+        return rows.assigned(accountId);
     }
 
     /**
@@ -179,15 +120,10 @@ public class MobilePolicies {
             return;
         }
         if (policyId == null) {
-            jdbc.sql("DELETE FROM account_policy WHERE account_id = ?")
-                    .param(accountId)
-                    .update();
+            rows.unassign(accountId);
         } else {
             get(policyId);
-            jdbc.sql("INSERT INTO account_policy (account_id, policy_id) VALUES (?, ?)"
-                            + " ON CONFLICT (account_id) DO UPDATE SET policy_id = excluded.policy_id")
-                    .params(accountId, policyId)
-                    .update();
+            rows.assign(accountId, policyId);
         }
         events.publishEvent(new DeviceSettingsChanged(
                 "policy.assigned",
@@ -200,17 +136,11 @@ public class MobilePolicies {
 
     /** Policy changes queue behind each other, so there is always exactly one default. */
     private void lockPolicies() {
-        jdbc.sql("SELECT id FROM mobile_policy WHERE is_default FOR UPDATE")
-                .query(Long.class)
-                .list();
+        rows.lockDefault();
     }
 
     private boolean nameTaken(String name, @Nullable Long except) {
-        return jdbc.sql("SELECT count(*) FROM mobile_policy WHERE lower(name) = lower(?) AND id <> ?")
-                        .params(name, except == null ? -1L : except)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return rows.nameTaken(name, except);
     }
 
     private static String check(PolicySettings settings) {
@@ -232,24 +162,5 @@ public class MobilePolicies {
             throw new InvalidDeviceRequest("maxAttachmentBytes must not be negative");
         }
         return name;
-    }
-
-    static MobilePolicy policy(ResultSet row, int n) throws SQLException {
-        return new MobilePolicy(
-                row.getLong("id"),
-                row.getString("name"),
-                row.getBoolean("password_required"),
-                row.getInt("min_password_length"),
-                row.getBoolean("alphanumeric_required"),
-                row.getObject("max_inactivity_seconds", Integer.class),
-                row.getObject("max_failed_attempts", Integer.class),
-                row.getBoolean("require_encryption"),
-                row.getObject("max_attachment_bytes", Long.class),
-                row.getBoolean("allow_non_provisionable"),
-                row.getLong("version"));
-    }
-
-    private static PolicyView view(ResultSet row, int n) throws SQLException {
-        return new PolicyView(policy(row, n), row.getBoolean("is_default"), row.getLong("assigned"));
     }
 }

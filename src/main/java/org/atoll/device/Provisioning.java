@@ -2,11 +2,10 @@ package org.atoll.device;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.atoll.device.internal.PolicyRows;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,35 +16,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Provisioning {
 
-    private final JdbcClient jdbc;
+    private final PolicyRows rows;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Provisioning(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    Provisioning(PolicyRows rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
     }
 
     /** The policy that applies to a device of the account: the one assigned to it, else the default. */
     @Transactional(readOnly = true)
     public MobilePolicy policyFor(long accountId) {
-        return jdbc.sql("SELECT " + MobilePolicies.COLUMNS + " FROM mobile_policy WHERE id = coalesce("
-                        + "(SELECT policy_id FROM account_policy WHERE account_id = ?),"
-                        + " (SELECT id FROM mobile_policy WHERE is_default))")
-                .param(accountId)
-                .query(MobilePolicies::policy)
-                .single();
+        return rows.policyFor(accountId);
     }
 
     /** First phase: records and returns a temporary key for the policy offered. */
     @Transactional
     public long offer(long accountId, String deviceId, MobilePolicy policy) {
         long temporary = newKey();
-        int updated = jdbc.sql("UPDATE device SET pending_policy_key = ?, policy_id = ?, policy_version = ?"
-                        + " WHERE account_id = ? AND device_id = ?")
-                .params(temporary, policy.id(), policy.version(), accountId, deviceId)
-                .update();
-        if (updated != 1) {
+        if (!rows.offer(accountId, deviceId, temporary, policy)) {
             throw new IllegalStateException("The device must be registered before it is provisioned");
         }
         return temporary;
@@ -61,20 +51,15 @@ public class Provisioning {
     @Transactional
     public Optional<Long> acknowledge(long accountId, String deviceId, long temporaryKey, boolean partlyApplied) {
         long finalKey = newKey();
-        int updated = jdbc.sql("""
-                        UPDATE device SET policy_key = ?, pending_policy_key = NULL, provisioned_at = ?,
-                            policy_partly_applied = ?
-                        WHERE account_id = ? AND device_id = ? AND pending_policy_key = ?
-                        """)
-                .params(
-                        finalKey,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
-                        partlyApplied,
+        return rows.acknowledge(
                         accountId,
                         deviceId,
-                        temporaryKey)
-                .update();
-        return updated == 1 ? Optional.of(finalKey) : Optional.empty();
+                        temporaryKey,
+                        finalKey,
+                        partlyApplied,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS))
+                ? Optional.of(finalKey)
+                : Optional.empty();
     }
 
     /**
@@ -93,24 +78,13 @@ public class Provisioning {
     /** The device's policy state, if it completed Provision. */
     @Transactional(readOnly = true)
     public Optional<PolicyState> state(long accountId, String deviceId) {
-        return jdbc.sql("SELECT policy_key, policy_id, policy_version FROM device WHERE account_id = ?"
-                        + " AND device_id = ? AND policy_key IS NOT NULL")
-                .params(accountId, deviceId)
-                .query((row, n) -> new PolicyState(
-                        row.getLong("policy_key"),
-                        row.getObject("policy_id", Long.class),
-                        row.getLong("policy_version")))
-                .optional();
+        return rows.state(accountId, deviceId);
     }
 
     /** The final key the device holds, if it completed Provision. */
     @Transactional(readOnly = true)
     public Optional<Long> policyKey(long accountId, String deviceId) {
-        return jdbc.sql(
-                        "SELECT policy_key FROM device WHERE account_id = ? AND device_id = ? AND policy_key IS NOT NULL")
-                .params(accountId, deviceId)
-                .query(Long.class)
-                .optional();
+        return rows.policyKey(accountId, deviceId);
     }
 
     /** A key in 1 .. 2^31 - 1: never 0, which means "no key" on the wire. */

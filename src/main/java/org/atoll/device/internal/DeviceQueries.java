@@ -1,4 +1,4 @@
-package org.atoll.device;
+package org.atoll.device.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +8,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.atoll.device.AccessSource;
+import org.atoll.device.AccessState;
+import org.atoll.device.DeviceDetail;
+import org.atoll.device.DeviceFilter;
+import org.atoll.device.DeviceInformation;
+import org.atoll.device.DeviceSort;
+import org.atoll.device.WipeKind;
+import org.atoll.device.WipeState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The read side of the registry: one device in full, and filtered, sorted pages of them. */
-final class DeviceQueries {
+@Component
+public class DeviceQueries {
 
     private static final String SELECT = """
             SELECT d.*, a.address AS account_address, p.name AS policy_name
@@ -20,19 +30,22 @@ final class DeviceQueries {
             LEFT JOIN mobile_policy p ON p.id = d.policy_id
             """;
 
-    private DeviceQueries() {}
+    private final JdbcClient jdbc;
 
-    static Optional<DeviceDetail> detail(JdbcClient jdbc, long devicePk) {
+    DeviceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DeviceDetail> detail(long devicePk) {
         return jdbc.sql(SELECT + " WHERE d.id = ?")
                 .param(devicePk)
                 .query(DeviceQueries::detail)
                 .optional();
     }
 
-    static List<DeviceDetail> page(
-            JdbcClient jdbc, DeviceFilter filter, DeviceSort sort, boolean descending, int page, int size) {
+    public List<DeviceDetail> page(DeviceFilter filter, DeviceSort sort, boolean descending, int page, int size) {
         Where where = where(filter);
-        String order = " ORDER BY " + sort.column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", d.id"
+        String order = " ORDER BY " + column(sort) + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", d.id"
                 + (descending ? " DESC" : " ASC");
         List<Object> params = new ArrayList<>(where.params());
         params.add(size);
@@ -43,12 +56,23 @@ final class DeviceQueries {
                 .list();
     }
 
-    static long count(JdbcClient jdbc, DeviceFilter filter) {
+    public long count(DeviceFilter filter) {
         Where where = where(filter);
         return jdbc.sql("SELECT count(*) FROM device d JOIN account a ON a.id = d.account_id" + where.sql())
                 .params(where.params())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The SQL expression a list is sorted by; a fixed text, never taken from a request. */
+    private static String column(DeviceSort sort) {
+        return switch (sort) {
+            case FIRST_SYNC -> "d.first_seen_at";
+            case LAST_SYNC -> "d.last_seen_at";
+            case DEVICE_TYPE -> "lower(d.device_type)";
+            case MODEL -> "lower(d.model)";
+            case ACCOUNT -> "a.address";
+        };
     }
 
     private record Where(String sql, List<Object> params) {}
@@ -108,7 +132,7 @@ final class DeviceQueries {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static DeviceDetail detail(ResultSet row, int n) throws SQLException {
+    public static DeviceDetail detail(ResultSet row, int n) throws SQLException {
         String wipeKind = row.getString("wipe_kind");
         return new DeviceDetail(
                 row.getLong("id"),
