@@ -12,21 +12,11 @@ import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The module structure of STYLE.md, checked on the compiled classes. */
 class ArchitectureTest {
-
-    /**
-     * Classes outside an {@code internal} package that still run SQL themselves: the device and account
-     * services that predate the rule, the retention job and CLI that take advisory locks and read migration state
-     * directly, and the sync state services being reshaped elsewhere. The list only shrinks: a class listed here that no
-     * longer touches JDBC fails {@link #theExceptionsToTheSqlRuleShouldStillBeNeeded}.
-     */
-    private static final Set<String> SQL_OUTSIDE_INTERNAL =
-            Set.of("org.atoll.sync.FolderSyncs", "org.atoll.sync.SyncHousekeeping");
 
     /** The JDBC API: where it is used, SQL is run. Value types such as {@code SQLException} may travel. */
     private static final DescribedPredicate<JavaClass> JDBC = JavaClass.Predicates.resideInAnyPackage(
@@ -89,25 +79,9 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("..internal..")
-                .and(DescribedPredicate.describe(
-                        "are not listed in SQL_OUTSIDE_INTERNAL",
-                        (JavaClass c) ->
-                                !SQL_OUTSIDE_INTERNAL.contains(c.getName().split("\\$")[0])))
                 .should()
                 .dependOnClassesThat(JDBC)
                 .check(atoll);
-    }
-
-    @Test
-    void theExceptionsToTheSqlRuleShouldStillBeNeeded() {
-        for (String name : SQL_OUTSIDE_INTERNAL) {
-            assertThat(atoll.stream()
-                            .filter(c -> c.getName().split("\\$")[0].equals(name))
-                            .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                            .anyMatch(dependency -> JDBC.test(dependency.getTargetClass())))
-                    .as("%s still uses JDBC", name)
-                    .isTrue();
-        }
     }
 
     @Test

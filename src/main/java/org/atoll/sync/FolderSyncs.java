@@ -17,8 +17,8 @@ import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.atoll.sync.internal.FolderSyncStates;
+import org.atoll.sync.internal.FolderSyncStates.State;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FolderSyncs {
 
     private final Mailboxes mailboxes;
-    private final JdbcClient jdbc;
+    private final FolderSyncStates states;
 
-    FolderSyncs(Mailboxes mailboxes, JdbcClient jdbc) {
+    FolderSyncs(Mailboxes mailboxes, FolderSyncStates states) {
         this.mailboxes = mailboxes;
-        this.jdbc = jdbc;
+        this.states = states;
     }
-
-    private record State(
-            long key, JournalPosition position, @Nullable Long previousKey, JournalPosition previousPosition) {}
 
     /**
      * @param devicePk the registry's id of the device
@@ -50,10 +47,10 @@ public class FolderSyncs {
     public FolderSyncResult sync(long accountId, long devicePk, long syncKey) {
         JournalPosition now = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
         List<FolderView> folders = mailboxes.folders(accountId);
-        Optional<State> state = load(accountId, devicePk);
+        Optional<State> state = states.find(accountId, devicePk);
         if (syncKey == 0) {
             long next = state.map(s -> s.key() + 1).orElse(1L);
-            save(accountId, devicePk, next, now, null, null);
+            states.save(accountId, devicePk, next, now, null, null);
             return new FolderSyncResult.Changes(
                     next,
                     folders.stream().<FolderChange>map(FolderChange.Added::new).toList());
@@ -76,7 +73,7 @@ public class FolderSyncs {
         }
         List<FolderChange> changes = changes(accountId, devicePk, current.position(), now, folders);
         long next = current.key() + 1;
-        save(accountId, devicePk, next, now, current.key(), current.position());
+        states.save(accountId, devicePk, next, now, current.key(), current.position());
         return new FolderSyncResult.Changes(next, changes);
     }
 
@@ -88,20 +85,20 @@ public class FolderSyncs {
      */
     @Transactional
     public Optional<Long> advance(long accountId, long devicePk, long syncKey) {
-        Optional<State> state = load(accountId, devicePk);
+        Optional<State> state = states.find(accountId, devicePk);
         if (state.isEmpty() || state.get().key() != syncKey) {
             return Optional.empty();
         }
         State current = state.get();
         long next = current.key() + 1;
-        save(accountId, devicePk, next, current.position(), current.key(), current.position());
+        states.save(accountId, devicePk, next, current.position(), current.key(), current.position());
         return Optional.of(next);
     }
 
     /** Whether {@code syncKey} is the device's current FolderSync key. */
     @Transactional(readOnly = true)
     public boolean isCurrent(long accountId, long devicePk, long syncKey) {
-        return load(accountId, devicePk).map(s -> s.key() == syncKey).orElse(false);
+        return states.find(accountId, devicePk).map(s -> s.key() == syncKey).orElse(false);
     }
 
     /**
@@ -110,7 +107,7 @@ public class FolderSyncs {
      */
     @Transactional(readOnly = true)
     public boolean hierarchyChangedSinceLastSync(long accountId, long devicePk) {
-        Optional<State> state = load(accountId, devicePk);
+        Optional<State> state = states.find(accountId, devicePk);
         if (state.isEmpty()) {
             return true;
         }
@@ -136,15 +133,7 @@ public class FolderSyncs {
      */
     @Transactional(readOnly = true)
     public Set<Long> hierarchyChangedSinceLastSync(long accountId, Collection<Long> devicePks) {
-        Map<Long, JournalPosition> positions = new HashMap<>();
-        if (!devicePks.isEmpty()) {
-            jdbc.sql("""
-                            SELECT device_pk, position_modseq, position_ordinal FROM folder_sync_state
-                            WHERE account_id = ? AND device_pk = ANY(?)
-                            """).params(accountId, devicePks.toArray(Long[]::new)).query(row -> {
-                positions.put(row.getLong(1), new JournalPosition(row.getLong(2), row.getInt(3)));
-            });
-        }
+        Map<Long, JournalPosition> positions = new HashMap<>(states.positions(accountId, devicePks));
         Set<Long> changed = new HashSet<>(devicePks);
         changed.removeAll(positions.keySet());
         if (positions.isEmpty()) {
@@ -218,50 +207,5 @@ public class FolderSyncs {
             }
         });
         return changes;
-    }
-
-    private Optional<State> load(long accountId, long devicePk) {
-        return jdbc.sql("""
-                        SELECT sync_key, position_modseq, position_ordinal, previous_key, previous_modseq,
-                               previous_ordinal
-                        FROM folder_sync_state WHERE account_id = ? AND device_pk = ?
-                        """)
-                .params(accountId, devicePk)
-                .query((row, n) -> new State(
-                        row.getLong("sync_key"),
-                        new JournalPosition(row.getLong("position_modseq"), row.getInt("position_ordinal")),
-                        row.getObject("previous_key", Long.class),
-                        row.getObject("previous_modseq") == null
-                                ? JournalPosition.START
-                                : new JournalPosition(row.getLong("previous_modseq"), row.getInt("previous_ordinal"))))
-                .optional();
-    }
-
-    private void save(
-            long accountId,
-            long devicePk,
-            long key,
-            JournalPosition position,
-            @Nullable Long previousKey,
-            @Nullable JournalPosition previousPosition) {
-        jdbc.sql("""
-                        INSERT INTO folder_sync_state (account_id, device_pk, sync_key, position_modseq,
-                            position_ordinal, previous_key, previous_modseq, previous_ordinal)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (account_id, device_pk) DO UPDATE SET sync_key = excluded.sync_key,
-                            position_modseq = excluded.position_modseq, position_ordinal = excluded.position_ordinal,
-                            previous_key = excluded.previous_key, previous_modseq = excluded.previous_modseq,
-                            previous_ordinal = excluded.previous_ordinal
-                        """)
-                .params(
-                        accountId,
-                        devicePk,
-                        key,
-                        position.modseq(),
-                        position.ordinal(),
-                        previousKey,
-                        previousPosition == null ? null : previousPosition.modseq(),
-                        previousPosition == null ? null : previousPosition.ordinal())
-                .update();
     }
 }
