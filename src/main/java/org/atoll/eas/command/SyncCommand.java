@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.command.ItemCodec.AtVersion;
+import org.atoll.eas.message.BodyOptions;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mail.MailSubmission;
