@@ -20,7 +20,6 @@ import org.atoll.device.DeviceView;
 import org.atoll.device.Devices;
 import org.atoll.device.Provisioning;
 import org.atoll.eas.command.BodyCommand;
-import org.atoll.eas.command.DocumentCommand;
 import org.atoll.eas.command.EasAnswer;
 import org.atoll.eas.command.EasCommandHandler;
 import org.atoll.eas.command.HttpCommand;
@@ -221,7 +220,7 @@ class EasController {
         }
         @Nullable WbxmlElement document = null;
         boolean documentExpected = switch (handler) {
-            case MessageCommand<?, ?> _, DocumentCommand _ -> true;
+            case MessageCommand<?, ?> _ -> true;
             case WaitingCommand _ -> body.length > 0;
             case BodyCommand _, HttpCommand _ -> false;
         };
@@ -240,7 +239,6 @@ class EasController {
         try {
             answer = switch (handler) {
                 case MessageCommand<?, ?> command -> serve(command, account.id(), device, required(document));
-                case DocumentCommand command -> EasAnswer.now(command.handle(account.id(), device, required(document)));
                 case WaitingCommand command -> command.answer(account.id(), device, document);
                 case BodyCommand command -> command.handle(account.id(), device, request, body);
                 case HttpCommand command -> command.handle(account.id(), device, request);

@@ -105,7 +105,7 @@ public class Pings {
                 folders.stream().mapToLong(PushDevices.CachedFolder::folderId).toArray();
         long since = mailboxes.highestModseq(accountId);
         CompletableFuture<Optional<PingOutcome>> parked =
-                parking.park(accountId, devicePk, wait, check, new Watch(devicePk, folderIds, since));
+                parking.park(accountId, devicePk, wait, check, new Watch(devicePk, folderIds, since, true));
         CompletableFuture<PingOutcome> outcome = parked.thenApply(found -> found.orElseGet(PingOutcome.Expired::new));
         outcome.whenComplete((value, failure) -> {
             if (outcome.isCancelled()) {
@@ -116,11 +116,38 @@ public class Pings {
     }
 
     /**
-     * What a parked Ping waits on: only ids, so that thousands of parked Pings stay small.
+     * Parks a hanging Sync (MS-ASCMD 2.2.3.88.2, 2.2.3.198) on the read-only check a Ping waits on, checked together
+     * with the account's parked Pings: the Sync itself runs again only once this completes with true. A change to the
+     * hierarchy that leaves the folders in place does not end the wait: it is FolderSync's to report, not Sync's.
      *
-     * @param sinceModseq the account's modseq when the Ping was parked
+     * @param folderIds the folders the Sync served
+     * @param sinceModseq the account's modseq read before the Sync last ran, so that no change committed since is
+     *     missed
+     * @return completes with true when a folder has changes for the device or is gone, false when the interval ran
+     *     out or a newer request of the device took over; cancelling it gives the wait up
+     * @throws ParkedLimitReached when the account has as many requests parked as it may
      */
-    private record Watch(long devicePk, long[] folderIds, long sinceModseq) {
+    public CompletableFuture<Boolean> awaitChanges(
+            long accountId, long devicePk, List<Long> folderIds, long sinceModseq, Duration interval) {
+        long[] ids = folderIds.stream().mapToLong(Long::longValue).toArray();
+        CompletableFuture<Optional<PingOutcome>> parked =
+                parking.park(accountId, devicePk, interval, check, new Watch(devicePk, ids, sinceModseq, false));
+        CompletableFuture<Boolean> woken = parked.thenApply(Optional::isPresent);
+        woken.whenComplete((value, failure) -> {
+            if (woken.isCancelled()) {
+                parked.cancel(false);
+            }
+        });
+        return woken;
+    }
+
+    /**
+     * What a parked Ping or hanging Sync waits on: only ids, so that thousands of parked requests stay small.
+     *
+     * @param sinceModseq the account's modseq when the request was parked
+     * @param hierarchy whether a hierarchy change the device has not yet fetched by FolderSync ends the wait (Ping)
+     */
+    private record Watch(long devicePk, long[] folderIds, long sinceModseq, boolean hierarchy) {
 
         List<Long> folders() {
             return Arrays.stream(folderIds).boxed().toList();
@@ -141,7 +168,8 @@ public class Pings {
         List<Integer> itemCheckOf = new ArrayList<>();
         for (Watch watch : watches) {
             List<Long> folderIds = watch.folders();
-            if (hierarchyChanged.contains(watch.devicePk()) || !existing.containsAll(folderIds)) {
+            if ((watch.hierarchy() && hierarchyChanged.contains(watch.devicePk()))
+                    || !existing.containsAll(folderIds)) {
                 answers.add(Optional.of(new PingOutcome.HierarchyChanged()));
             } else {
                 answers.add(Optional.empty());

@@ -5,6 +5,7 @@ import static org.atoll.support.MailClient.A;
 import static org.atoll.support.Waiting.result;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
@@ -136,6 +137,43 @@ class HangingSyncTest {
         mailboxes.deliver(account.id(), inbox, Mime.message("After the empty response"), null);
         assertThat(phone.syncOnce(inbox, c -> {}).text("SyncKey")).isNotEqualTo(key);
         assertThat(phone.items(inbox)).hasSize(1);
+    }
+
+    @Test
+    void aChangeByAnotherDeviceAfterTheSyncParkedShouldBeBroughtOnce_2_2_3_88_2() throws Exception {
+        mailboxes.deliver(account.id(), inbox, Mime.message("Read elsewhere"), null);
+        phone.syncFully(inbox, 10);
+        MailClient tablet = new MailClient(
+                new EasDevice(port, account.address(), "correct horse battery", "Tablet", protocolVersion())
+                        .provision());
+        tablet.syncFully(inbox, 10);
+        String serverId = tablet.items(inbox).keySet().iterator().next();
+        CompletableFuture<HttpResponse<byte[]>> parked = post(sync("HeartbeatInterval", "600"));
+        awaitParked();
+
+        tablet.change(inbox, List.of(MailClient.markRead(serverId, true)));
+
+        WbxmlElement collection = MailClient.collection(decode(result(parked)));
+        assertThat(collection.text("Status")).hasValue("1");
+        phone.apply(inbox, collection);
+        assertThat(phone.items(inbox).get(serverId).read()).isTrue();
+    }
+
+    @Test
+    void theDevicesOwnMoveWhileItsSyncWaitsShouldNotWakeItSoTheHeartbeatEndsEmpty_2_2_3_88_2() throws Exception {
+        mailboxes.deliver(account.id(), inbox, Mime.message("Moved by the phone"), null);
+        phone.syncFully(inbox, 10);
+        String serverId = phone.items(inbox).keySet().iterator().next();
+        long deleted =
+                mailboxes.systemFolder(account.id(), SystemFolder.DELETED_ITEMS).id();
+        CompletableFuture<HttpResponse<byte[]>> parked = post(sync("HeartbeatInterval", "5"));
+        awaitParked();
+
+        phone.move(inbox, deleted, List.of(serverId));
+
+        HttpResponse<byte[]> response = result(parked);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.atoll.wbxml.WbxmlElement;
  * <ul>
  *   <li>{@link MessageCommand}: one WBXML document, read into the command's request record and answered with its
  *       response record ({@code eas.message});
- *   <li>{@link DocumentCommand}: one WBXML document the command reads itself (MoveItems, ItemOperations);
  *   <li>{@link WaitingCommand}: a WBXML document or no body at all, answered now or when a change comes (Ping,
  *       Sync);
  *   <li>{@link BodyCommand}: the raw body, WBXML or MIME by protocol version (SendMail, SmartReply, SmartForward);
@@ -42,8 +41,7 @@ public sealed interface EasCommandHandler permits EasCommandHandler.Answering, H
     }
 
     /** A command that answers with a WBXML document, so that from protocol 14.0 a refusal is its own Status. */
-    sealed interface Answering extends EasCommandHandler
-            permits MessageCommand, DocumentCommand, WaitingCommand, BodyCommand {
+    sealed interface Answering extends EasCommandHandler permits MessageCommand, WaitingCommand, BodyCommand {
 
         /** The command's response carrying only a Status, for a request refused before the command ran. */
         WbxmlElement refused(int status);

@@ -1,15 +1,29 @@
 package org.atoll.eas.command;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.EasProperties;
+import org.atoll.eas.message.ItemOperationsMessage;
+import org.atoll.eas.message.ItemOperationsMessage.Answer;
+import org.atoll.eas.message.ItemOperationsMessage.AttachmentContent;
+import org.atoll.eas.message.ItemOperationsMessage.Emptied;
+import org.atoll.eas.message.ItemOperationsMessage.EmptyFolderContents;
+import org.atoll.eas.message.ItemOperationsMessage.Fetch;
+import org.atoll.eas.message.ItemOperationsMessage.Fetched;
+import org.atoll.eas.message.ItemOperationsMessage.ItemContent;
+import org.atoll.eas.message.ItemOperationsMessage.Move;
+import org.atoll.eas.message.ItemOperationsMessage.Moved;
+import org.atoll.eas.message.ItemOperationsMessage.NotRun;
+import org.atoll.eas.message.ItemOperationsMessage.Operation;
+import org.atoll.eas.message.ItemOperationsMessage.Range;
+import org.atoll.eas.message.ItemOperationsMessage.Request;
+import org.atoll.eas.message.ItemOperationsMessage.Response;
+import org.atoll.eas.message.ItemOperationsMessage.Status;
+import org.atoll.eas.message.ItemOperationsMessage.Unknown;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Attachment;
@@ -17,18 +31,16 @@ import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mime.MimeBodies;
-import org.atoll.sync.BodyPreference;
 import org.atoll.sync.ItemId;
 import org.atoll.sync.ItemSyncs;
-import org.atoll.wbxml.CodePage;
-import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * ItemOperations (MS-ASCMD 2.2.1.10) on the mailbox store: Fetch of a whole item or its body by BodyPreference,
- * Fetch of a Search result by its LongId, Fetch of an attachment by FileReference with an optional byte Range, EmptyFolderContents, and Move of a
- * conversation. Each operation gets its own Status; one failing does not stop the others.
+ * Fetch of a Search result by its LongId, Fetch of an attachment by FileReference with an optional byte Range,
+ * EmptyFolderContents, and Move of a conversation. Each operation gets its own Status; one failing does not stop the
+ * others.
  *
  * <p>One request is bounded: operations past {@link EasProperties#maxItemOperations()} get Status 2 and are not
  * run, and Fetches whose data would take the response past {@link EasProperties#maxItemOperationsBytes()} get
@@ -36,30 +48,7 @@ import org.springframework.stereotype.Component;
  * written, so only one item or attachment is in memory at once.
  */
 @Component
-public class ItemOperationsCommand implements DocumentCommand {
-
-    /** ItemOperations Status values, MS-ASCMD 2.2.3.177.7. */
-    enum Status {
-        SUCCESS(1),
-        PROTOCOL_ERROR(2),
-        SERVER_ERROR(3),
-        NOT_FOUND(6),
-        BAD_RANGE(8),
-        UNKNOWN_STORE(9),
-        TOO_LARGE(11),
-        INVALID_ATTACHMENT(15);
-
-        final int code;
-
-        Status(int code) {
-            this.code = code;
-        }
-    }
-
-    private static final CodePage I = CodePage.ITEM_OPERATIONS;
-    private static final CodePage A = CodePage.AIRSYNC;
-    private static final CodePage BASE = CodePage.AIRSYNCBASE;
-    private static final CodePage SEARCH = CodePage.SEARCH;
+class ItemOperationsCommand implements MessageCommand<Request, Response> {
 
     private final Mailboxes mailboxes;
     private final ItemSyncs itemSyncs;
@@ -79,32 +68,23 @@ public class ItemOperationsCommand implements DocumentCommand {
     }
 
     @Override
-    public WbxmlElement refused(int status) {
-        return WbxmlElement.of(I, "ItemOperations").add("Status", Integer.toString(status));
+    public ItemOperationsMessage message() {
+        return ItemOperationsMessage.INSTANCE;
     }
 
     @Override
-    public WbxmlElement handle(long accountId, DeviceView device, WbxmlElement request) {
-        if (request.page() != I
-                || !request.name().equals("ItemOperations")
-                || request.children().isEmpty()) {
-            return refused(Status.PROTOCOL_ERROR.code);
-        }
+    public Response serve(long accountId, DeviceView device, Request request) {
         boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
-        List<WbxmlElement> operations = request.children();
-        WbxmlElement[] changes = new WbxmlElement[operations.size()];
+        List<Operation> operations = request.operations();
+        Answer[] changes = new Answer[operations.size()];
         for (int i = 0; i < operations.size() && i < properties.maxItemOperations(); i++) {
-            WbxmlElement operation = operations.get(i);
-            changes[i] = switch (operation.name()) {
-                case "EmptyFolderContents" -> empty(accountId, device, operation);
-                case "Move" -> move(accountId, device, operation);
-                default -> null;
+            changes[i] = switch (operations.get(i)) {
+                case EmptyFolderContents empty -> empty(accountId, device, empty);
+                case Move move -> move(accountId, device, move);
+                case Fetch _, Unknown _ -> null;
             };
         }
-        Iterable<WbxmlElement> answers = () -> new Answers(accountId, operations, changes, v14);
-        return WbxmlElement.of(I, "ItemOperations")
-                .add("Status", code(Status.SUCCESS))
-                .add(WbxmlElement.streamed(I, "Response", answers));
+        return new Response(() -> new Answers(accountId, operations, changes, v14));
     }
 
     /**
@@ -112,15 +92,15 @@ public class ItemOperationsCommand implements DocumentCommand {
      * {@link EasProperties#maxItemOperationsBytes()} that each pass starts afresh. EmptyFolderContents and Move change
      * the mailbox, so they ran once, before the response, and their answers are only handed out here.
      */
-    private final class Answers implements Iterator<WbxmlElement> {
+    private final class Answers implements Iterator<Answer> {
         private final long accountId;
-        private final List<WbxmlElement> operations;
-        private final @Nullable WbxmlElement[] changes;
+        private final List<Operation> operations;
+        private final @Nullable Answer[] changes;
         private final boolean v14;
         private long budget = properties.maxItemOperationsBytes();
         private int next;
 
-        Answers(long accountId, List<WbxmlElement> operations, @Nullable WbxmlElement[] changes, boolean v14) {
+        Answers(long accountId, List<Operation> operations, @Nullable Answer[] changes, boolean v14) {
             this.accountId = accountId;
             this.operations = operations;
             this.changes = changes;
@@ -133,113 +113,93 @@ public class ItemOperationsCommand implements DocumentCommand {
         }
 
         @Override
-        public WbxmlElement next() {
+        public Answer next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             int index = next++;
-            WbxmlElement operation = operations.get(index);
+            Operation operation = operations.get(index);
             if (index >= properties.maxItemOperations()) {
-                return WbxmlElement.of(I, answerName(operation)).add("Status", code(Status.PROTOCOL_ERROR));
+                return new NotRun(operation.answerName(), Status.PROTOCOL_ERROR);
             }
             if (changes[index] != null) {
                 return changes[index];
             }
-            if (!operation.name().equals("Fetch")) {
-                return WbxmlElement.of(I, answerName(operation)).add("Status", code(Status.PROTOCOL_ERROR));
+            if (!(operation instanceof Fetch fetch)) {
+                return new NotRun(operation.answerName(), Status.PROTOCOL_ERROR);
             }
-            Fetched fetched = fetch(accountId, operation, v14, budget);
+            Charged fetched = fetch(accountId, fetch, v14, budget);
             budget -= fetched.bytes();
             return fetched.answer();
         }
     }
 
-    /** The name an operation's answer takes: its own, or Fetch for an element that is no operation. */
-    private static String answerName(WbxmlElement operation) {
-        return I.hasTag(operation.name()) ? operation.name() : "Fetch";
-    }
-
     /** A Fetch's answer and the bytes of data it carries, counted against the response's budget. */
-    private record Fetched(WbxmlElement answer, long bytes) {
+    private record Charged(Fetched answer, long bytes) {
 
-        static Fetched without(WbxmlElement answer) {
-            return new Fetched(answer, 0);
+        static Charged without(Fetched answer) {
+            return new Charged(answer, 0);
         }
     }
 
     // ---- Fetch
 
-    private Fetched fetch(long accountId, WbxmlElement fetch, boolean v14, long budget) {
-        WbxmlElement answer = WbxmlElement.of(I, "Fetch");
-        if (!fetch.text(I, "Store").map("Mailbox"::equalsIgnoreCase).orElse(false)) {
-            return Fetched.without(answer.add("Status", code(Status.UNKNOWN_STORE)));
+    private Charged fetch(long accountId, Fetch fetch, boolean v14, long budget) {
+        if (!fetch.mailboxStore()) {
+            return Charged.without(Fetched.status(Status.UNKNOWN_STORE));
         }
-        Optional<WbxmlElement> options = fetch.child(I, "Options");
-        Optional<String> fileReference = fetch.text(BASE, "FileReference");
-        if (fileReference.isPresent()) {
-            return attachment(accountId, answer, fileReference.get(), options, budget);
+        if (fetch.fileReference() != null) {
+            return attachment(accountId, fetch, fetch.fileReference(), budget);
         }
-        Optional<String> longId = fetch.text(SEARCH, "LongId");
-        if (longId.isPresent()) {
-            Optional<MessageView> message = ItemId.parse(longId.get())
+        if (fetch.longId() != null) {
+            Optional<MessageView> message = ItemId.parse(fetch.longId())
                     .flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                             .findFirst());
-            return item(accountId, answer, message, options, v14, budget, a -> a.add(SEARCH, "LongId", longId.get()));
+            return item(accountId, message, fetch, v14, budget, null, null, fetch.longId());
         }
-        Optional<String> collectionId = fetch.text(A, "CollectionId");
-        Optional<String> serverId = fetch.text(A, "ServerId");
-        if (collectionId.isEmpty() || serverId.isEmpty()) {
-            return Fetched.without(answer.add("Status", code(Status.PROTOCOL_ERROR)));
+        if (fetch.collectionId() == null || fetch.serverId() == null) {
+            return Charged.without(Fetched.status(Status.PROTOCOL_ERROR));
         }
-        Optional<ItemId> item = ItemId.parse(serverId.get())
-                .filter(id -> WireNumbers.unsigned(collectionId.get()).orElse(-1L) == id.folderId());
+        long folderId = fetch.folderId() == null ? -1L : fetch.folderId();
+        Optional<ItemId> item = ItemId.parse(fetch.serverId()).filter(id -> id.folderId() == folderId);
         Optional<MessageView> message =
                 item.flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                         .filter(m -> m.folderId() == id.folderId())
                         .findFirst());
-        return item(
-                accountId,
-                answer,
-                message,
-                options,
-                v14,
-                budget,
-                a -> a.add(A, "CollectionId", collectionId.get()).add(A, "ServerId", serverId.get()));
+        return item(accountId, message, fetch, v14, budget, fetch.collectionId(), fetch.serverId(), null);
     }
 
     /**
      * A Fetch of a whole item, named in the answer as the request named it: by CollectionId and ServerId, or by the
      * LongId of a Search result (MS-ASCMD 2.2.3.100.1).
      */
-    private Fetched item(
+    private Charged item(
             long accountId,
-            WbxmlElement answer,
             Optional<MessageView> message,
-            Optional<WbxmlElement> options,
+            Fetch fetch,
             boolean v14,
             long budget,
-            UnaryOperator<WbxmlElement> named) {
+            @Nullable String collectionId,
+            @Nullable String serverId,
+            @Nullable String longId) {
         if (message.isEmpty()) {
-            return Fetched.without(answer.add("Status", code(Status.NOT_FOUND)));
+            return Charged.without(Fetched.status(Status.NOT_FOUND));
         }
         if (message.get().size() > budget) {
-            return Fetched.without(named.apply(answer.add("Status", code(Status.TOO_LARGE))));
+            return Charged.without(new Fetched(Status.TOO_LARGE, null, longId, collectionId, serverId, null));
         }
-        List<BodyPreference> preferences;
-        int mimeSupport;
-        try {
-            preferences = options.map(BodyOptions::preferences).orElse(List.of());
-            mimeSupport = options.flatMap(BodyOptions::mimeSupport).orElse(0);
-        } catch (IllegalArgumentException e) {
-            return Fetched.without(answer.add("Status", code(Status.PROTOCOL_ERROR)));
+        if (fetch.options().malformedBody()) {
+            return Charged.without(Fetched.status(Status.PROTOCOL_ERROR));
         }
-        WbxmlElement data = emailItems.applicationData(accountId, message.get(), preferences, mimeSupport, v14);
-        WbxmlElement properties = WbxmlElement.of(I, "Properties");
-        data.children().forEach(properties::add);
-        named.apply(answer.add("Status", code(Status.SUCCESS)))
-                .add(A, "Class", "Email")
-                .add(properties);
-        return new Fetched(answer, message.get().size());
+        var data = emailItems.applicationData(
+                accountId,
+                message.get(),
+                fetch.options().preferences(),
+                fetch.options().mimeSupport(),
+                v14);
+        return new Charged(
+                new Fetched(Status.SUCCESS, null, longId, collectionId, serverId, new ItemContent("Email", data)),
+                message.get().size());
     }
 
     /**
@@ -247,11 +207,10 @@ public class ItemOperationsCommand implements DocumentCommand {
      * Range that starts past the last byte, an empty attachment's included, gets Status 8; data that would exceed
      * the budget gets Status 11 before the message is read.
      */
-    private Fetched attachment(
-            long accountId, WbxmlElement answer, String reference, Optional<WbxmlElement> options, long budget) {
+    private Charged attachment(long accountId, Fetch fetch, String reference, long budget) {
         Optional<FileReference> parsed = FileReference.parse(reference);
         if (parsed.isEmpty()) {
-            return refusedAttachment(answer, Status.INVALID_ATTACHMENT, reference);
+            return refusedAttachment(Status.INVALID_ATTACHMENT, reference);
         }
         Optional<MessageView> message = mailboxes
                 .messages(accountId, List.of(parsed.get().messageId()))
@@ -261,19 +220,18 @@ public class ItemOperationsCommand implements DocumentCommand {
                 .filter(a -> a.partPath().equals(parsed.get().partPath()))
                 .findFirst());
         if (attachment.isEmpty()) {
-            return refusedAttachment(answer, Status.INVALID_ATTACHMENT, reference);
+            return refusedAttachment(Status.INVALID_ATTACHMENT, reference);
         }
-        Optional<String> rangeText = options.flatMap(o -> o.text(I, "Range"));
-        Optional<long[]> range = rangeText.flatMap(ItemOperationsCommand::range);
-        if (rangeText.isPresent() && range.isEmpty()) {
-            return refusedAttachment(answer, Status.BAD_RANGE, reference);
+        if (fetch.options().malformedRange()) {
+            return refusedAttachment(Status.BAD_RANGE, reference);
         }
+        Optional<Range> range = Optional.ofNullable(fetch.options().range());
         Optional<long[]> planned = slice(range, attachment.get().size());
         if (planned.isEmpty()) {
-            return refusedAttachment(answer, Status.BAD_RANGE, reference);
+            return refusedAttachment(Status.BAD_RANGE, reference);
         }
         if (planned.get()[1] - planned.get()[0] > budget) {
-            return refusedAttachment(answer, Status.TOO_LARGE, reference);
+            return refusedAttachment(Status.TOO_LARGE, reference);
         }
         byte[] content = MimeBodies.part(
                         mailboxes.rawMime(accountId, message.get().id()),
@@ -281,29 +239,24 @@ public class ItemOperationsCommand implements DocumentCommand {
                 .orElse(new byte[0]);
         Optional<long[]> bounds = slice(range, content.length);
         if (bounds.isEmpty()) {
-            return refusedAttachment(answer, Status.BAD_RANGE, reference);
+            return refusedAttachment(Status.BAD_RANGE, reference);
         }
         int from = (int) bounds.get()[0];
         int to = (int) bounds.get()[1];
         if (to - from > budget) {
-            return refusedAttachment(answer, Status.TOO_LARGE, reference);
+            return refusedAttachment(Status.TOO_LARGE, reference);
         }
         byte[] slice = Arrays.copyOfRange(content, from, to);
-        WbxmlElement properties = WbxmlElement.of(I, "Properties")
-                .add(BASE, "ContentType", attachment.get().contentType());
-        if (range.isPresent()) {
-            properties.add("Range", from + "-" + (to - 1));
-        }
-        properties.add("Total", Long.toString(bounds.get()[2]));
-        properties.add("Data", Base64.getEncoder().encodeToString(slice));
-        answer.add("Status", code(Status.SUCCESS))
-                .add(BASE, "FileReference", reference)
-                .add(properties);
-        return new Fetched(answer, slice.length);
+        AttachmentContent data = new AttachmentContent(
+                attachment.get().contentType(),
+                range.isPresent() ? new Range(from, to - 1) : null,
+                bounds.get()[2],
+                slice);
+        return new Charged(new Fetched(Status.SUCCESS, reference, null, null, null, data), slice.length);
     }
 
-    private static Fetched refusedAttachment(WbxmlElement answer, Status status, String reference) {
-        return Fetched.without(answer.add("Status", code(status)).add(BASE, "FileReference", reference));
+    private static Charged refusedAttachment(Status status, String reference) {
+        return Charged.without(new Fetched(status, reference, null, null, null, null));
     }
 
     /**
@@ -311,74 +264,44 @@ public class ItemOperationsCommand implements DocumentCommand {
      * range; with one, from its start to its end or the last byte, whichever comes first. Empty when the range
      * starts at or past {@code total}, which Status 8 answers (MS-ASCMD 2.2.3.177.8).
      */
-    private static Optional<long[]> slice(Optional<long[]> range, long total) {
+    private static Optional<long[]> slice(Optional<Range> range, long total) {
         if (range.isEmpty()) {
             return Optional.of(new long[] {0, total, total});
         }
-        long from = range.get()[0];
+        long from = range.get().from();
         if (from >= total) {
             return Optional.empty();
         }
-        return Optional.of(new long[] {from, Math.min(range.get()[1], total - 1) + 1, total});
-    }
-
-    private static Optional<long[]> range(String text) {
-        int dash = text.indexOf('-');
-        if (dash < 1 || dash == text.length() - 1) {
-            return Optional.empty();
-        }
-        Optional<Long> from = WireNumbers.unsigned(text.substring(0, dash));
-        Optional<Long> to = WireNumbers.unsigned(text.substring(dash + 1));
-        if (from.isEmpty() || to.isEmpty() || to.get() < from.get()) {
-            return Optional.empty();
-        }
-        return Optional.of(new long[] {from.get(), to.get()});
+        return Optional.of(new long[] {from, Math.min(range.get().to(), total - 1) + 1, total});
     }
 
     // ---- EmptyFolderContents and Move
 
-    private WbxmlElement empty(long accountId, DeviceView device, WbxmlElement operation) {
-        String collectionId = operation.text(A, "CollectionId").orElse("");
-        WbxmlElement answer = WbxmlElement.of(I, "EmptyFolderContents");
-        Optional<Long> folderId = WireNumbers.unsigned(collectionId);
-        boolean withSubfolders = operation
-                .child(I, "Options")
-                .flatMap(o -> o.child(I, "DeleteSubFolders"))
-                .isPresent();
-        if (folderId.isEmpty()) {
-            return answer.add("Status", code(Status.PROTOCOL_ERROR)).add(A, "CollectionId", collectionId);
+    private Emptied empty(long accountId, DeviceView device, EmptyFolderContents operation) {
+        if (operation.folderId() == null) {
+            return new Emptied(Status.PROTOCOL_ERROR, operation.collectionId());
         }
         boolean emptied;
         try {
-            emptied = itemSyncs.emptyFolder(accountId, device.id(), folderId.get(), withSubfolders);
+            emptied = itemSyncs.emptyFolder(accountId, device.id(), operation.folderId(), operation.withSubfolders());
         } catch (MailboxException e) {
             emptied = false;
         }
-        return answer.add("Status", code(emptied ? Status.SUCCESS : Status.NOT_FOUND))
-                .add(A, "CollectionId", collectionId);
+        return new Emptied(emptied ? Status.SUCCESS : Status.NOT_FOUND, operation.collectionId());
     }
 
-    private WbxmlElement move(long accountId, DeviceView device, WbxmlElement operation) {
-        WbxmlElement answer = WbxmlElement.of(I, "Move");
-        Optional<byte[]> conversation = operation
-                .child(I, "ConversationId")
-                .flatMap(c -> c.opaque().or(() -> c.text().map(text -> text.getBytes(StandardCharsets.ISO_8859_1))));
-        Optional<Long> target = operation.text(I, "DstFldId").flatMap(WireNumbers::unsigned);
-        Optional<Long> thread = conversation.flatMap(EmailItems::threadOf);
-        if (target.isEmpty() || thread.isEmpty()) {
-            return answer.add("Status", code(Status.PROTOCOL_ERROR));
+    private Moved move(long accountId, DeviceView device, Move operation) {
+        byte[] conversation = operation.conversationId();
+        Optional<Long> thread = conversation == null ? Optional.empty() : EmailItems.threadOf(conversation);
+        if (operation.targetFolder() == null || thread.isEmpty()) {
+            return new Moved(Status.PROTOCOL_ERROR, null);
         }
         boolean moved;
         try {
-            moved = itemSyncs.moveThread(accountId, device.id(), thread.get(), target.get());
+            moved = itemSyncs.moveThread(accountId, device.id(), thread.get(), operation.targetFolder());
         } catch (MailboxException e) {
             moved = false;
         }
-        answer.add("Status", code(moved ? Status.SUCCESS : Status.NOT_FOUND));
-        return answer.add(WbxmlElement.opaque(I, "ConversationId", conversation.get()));
-    }
-
-    private static String code(Status status) {
-        return Integer.toString(status.code);
+        return new Moved(moved ? Status.SUCCESS : Status.NOT_FOUND, conversation);
     }
 }

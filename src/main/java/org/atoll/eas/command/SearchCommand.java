@@ -6,6 +6,7 @@ import org.atoll.account.Directory;
 import org.atoll.account.DirectoryPage;
 import org.atoll.account.InvalidAccountData;
 import org.atoll.device.DeviceView;
+import org.atoll.eas.message.BodyOptions;
 import org.atoll.eas.message.SearchMessage;
 import org.atoll.eas.message.SearchMessage.GalStore;
 import org.atoll.eas.message.SearchMessage.MailboxCriteria;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.command.ItemCodec.AtVersion;
+import org.atoll.eas.message.BodyOptions;
 import org.atoll.eas.request.EasCommand;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mail.MailSubmission;
@@ -29,6 +30,7 @@ import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageNotFound;
 import org.atoll.mailbox.MessageView;
 import org.atoll.push.Parking;
+import org.atoll.push.Pings;
 import org.atoll.push.PushProperties;
 import org.atoll.sync.BodyPreference;
 import org.atoll.sync.ClientCommand;
@@ -102,6 +104,7 @@ public class SyncCommand implements WaitingCommand {
     private final MailSubmission submissions;
     private final Clock clock;
     private final Parking parking;
+    private final Pings pings;
     private final PushProperties push;
     private final List<ItemCodec> codecs;
 
@@ -112,6 +115,7 @@ public class SyncCommand implements WaitingCommand {
             MailSubmission submissions,
             Clock clock,
             Parking parking,
+            Pings pings,
             PushProperties push,
             List<ItemCodec> codecs) {
         this.codecs = List.copyOf(codecs);
@@ -121,6 +125,7 @@ public class SyncCommand implements WaitingCommand {
         this.submissions = submissions;
         this.clock = clock;
         this.parking = parking;
+        this.pings = pings;
         this.push = push;
     }
 
@@ -181,8 +186,9 @@ public class SyncCommand implements WaitingCommand {
 
     /**
      * A Sync with Wait (minutes, MS-ASCMD 2.2.3.198) or HeartbeatInterval (seconds, 2.2.3.88.2) that finds nothing
-     * to send waits until it does or the interval runs out, and then gets an empty Sync response: HTTP 200 without
-     * a body, after which the device repeats its request. Both elements at once are Status 4; an interval outside the bounds is
+     * to send waits on the read-only check a Ping waits on ({@link Pings#awaitChanges}), and runs once more when that
+     * finds changes for the device in one of its collections; when the interval runs out first it gets an empty Sync
+     * response: HTTP 200 without a body, after which the device repeats its request. Both elements at once are Status 4; an interval outside the bounds is
      * Status 14 with the nearest allowed value in Limit, and changes nothing. A request that carries the device's
      * own changes is answered at once.
      */
@@ -221,12 +227,19 @@ public class SyncCommand implements WaitingCommand {
             return EasAnswer.now(handle(accountId, device, request));
         }
         Duration interval = wait.isPresent() ? Duration.ofMinutes(asked.get()) : Duration.ofSeconds(asked.get());
+        parking.ensureRoom(accountId, device.id());
+        long since = mailboxes.highestModseq(accountId);
+        WbxmlElement first = handle(accountId, device, request);
+        if (!nothingToSend(first)) {
+            return EasAnswer.now(first);
+        }
+        List<Long> folderIds = first.child("Collections").stream()
+                .flatMap(c -> c.children(A, "Collection").stream())
+                .flatMap(c -> c.text("CollectionId").flatMap(WireNumbers::unsigned).stream())
+                .toList();
         return EasAnswer.later(
-                parking.park(accountId, device.id(), interval, () -> {
-                    WbxmlElement response = handle(accountId, device, request);
-                    return nothingToSend(response) ? Optional.empty() : Optional.of(response);
-                }),
-                response -> response,
+                pings.awaitChanges(accountId, device.id(), folderIds, since, interval),
+                woken -> woken ? Optional.of(handle(accountId, device, request)) : Optional.empty(),
                 Optional::empty);
     }
 

@@ -300,6 +300,151 @@ class EasMessagesTest {
         }
     }
 
+    @Nested
+    class MoveItems {
+
+        private static final CodePage M = CodePage.MOVE;
+        private final MoveItemsMessage message = new MoveItemsMessage(2);
+
+        @Test
+        void aDocumentWithoutMoveShouldBeStatus5_MsAscmd_2_2_3_177_10() {
+            assertStatus(() -> message.read(WbxmlElement.of(M, "MoveItems")), MoveItemsMessage.Status.MOVE_FAILED);
+        }
+
+        @Test
+        void oneMoveMoreThanTheLimitShouldBeStatus5() {
+            WbxmlElement document = WbxmlElement.of(M, "MoveItems");
+            for (int i = 0; i < 3; i++) {
+                document.add(WbxmlElement.of(M, "Move").add("SrcMsgId", "5:" + i));
+            }
+            assertStatus(() -> message.read(document), MoveItemsMessage.Status.MOVE_FAILED);
+        }
+
+        @Test
+        void aFolderIdThatIsNoNumberShouldBeReadAsNoneForItsOwnStatus() throws MalformedRequest {
+            MoveItemsMessage.Request request = message.read(WbxmlElement.of(M, "MoveItems")
+                    .add(WbxmlElement.of(M, "Move")
+                            .add("SrcMsgId", "5:9")
+                            .add("SrcFldId", "inbox")
+                            .add("DstFldId", "7")));
+
+            assertThat(request.moves()).containsExactly(new MoveItemsMessage.Move("5:9", null, 7L));
+        }
+
+        @Test
+        void aMovedItemShouldCarryItsNewServerIdAfterItsStatus_MsAscmd_2_2_1_12() {
+            WbxmlElement written = message.write(new MoveItemsMessage.Response(List.of(
+                    new MoveItemsMessage.Result("5:9", MoveItemsMessage.Status.SUCCESS, "7:9"),
+                    new MoveItemsMessage.Result("5:8", MoveItemsMessage.Status.INVALID_SOURCE, null))));
+
+            assertThat(written)
+                    .isEqualTo(WbxmlElement.of(M, "MoveItems")
+                            .add(WbxmlElement.of(M, "Response")
+                                    .add("SrcMsgId", "5:9")
+                                    .add("Status", "3")
+                                    .add("DstMsgId", "7:9"))
+                            .add(WbxmlElement.of(M, "Response")
+                                    .add("SrcMsgId", "5:8")
+                                    .add("Status", "1")));
+        }
+    }
+
+    @Nested
+    class ItemOperations {
+
+        private static final CodePage I = CodePage.ITEM_OPERATIONS;
+        private final ItemOperationsMessage message = ItemOperationsMessage.INSTANCE;
+
+        @Test
+        void aDocumentWithoutOperationShouldBeStatus2_MsAscmd_2_2_3_177_7() {
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(I, "ItemOperations")),
+                    ItemOperationsMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void aDocumentOfAnotherCommandShouldBeStatus2() {
+            assertStatus(
+                    () -> message.read(WbxmlElement.of(P, "Ping").add("HeartbeatInterval", "60")),
+                    ItemOperationsMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void aRangeEndingBeforeItStartsShouldBeKeptForStatus8_MsAscmd_2_2_3_143_2() throws MalformedRequest {
+            ItemOperationsMessage.Request request = message.read(WbxmlElement.of(I, "ItemOperations")
+                    .add(WbxmlElement.of(I, "Fetch")
+                            .add("Store", "Mailbox")
+                            .add(CodePage.AIRSYNCBASE, "FileReference", "12:2")
+                            .add(WbxmlElement.of(I, "Options").add("Range", "10-3"))));
+
+            assertThat(request.operations())
+                    .singleElement()
+                    .isInstanceOfSatisfying(ItemOperationsMessage.Fetch.class, fetch -> {
+                        assertThat(fetch.options().malformedRange()).isTrue();
+                        assertThat(fetch.options().range()).isNull();
+                    });
+        }
+
+        @Test
+        void aBodyPreferenceOfType5ShouldBeKeptForStatus2() throws MalformedRequest {
+            ItemOperationsMessage.Request request = message.read(WbxmlElement.of(I, "ItemOperations")
+                    .add(WbxmlElement.of(I, "Fetch")
+                            .add("Store", "Mailbox")
+                            .add(CodePage.AIRSYNC, "CollectionId", "5")
+                            .add(CodePage.AIRSYNC, "ServerId", "5:9")
+                            .add(WbxmlElement.of(I, "Options")
+                                    .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "BodyPreference")
+                                            .add("Type", "5")))));
+
+            assertThat(request.operations())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ItemOperationsMessage.Fetch.class,
+                            fetch -> assertThat(fetch.options().malformedBody()).isTrue());
+        }
+
+        @Test
+        void anElementThatIsNoOperationShouldBeAnsweredUnderItsOwnNameWithStatus2() throws MalformedRequest {
+            ItemOperationsMessage.Request request =
+                    message.read(WbxmlElement.of(I, "ItemOperations").add(WbxmlElement.of(I, "Store")));
+            ItemOperationsMessage.Operation operation = request.operations().getFirst();
+
+            assertThat(message.write(new ItemOperationsMessage.Response(List.of(new ItemOperationsMessage.NotRun(
+                            operation.answerName(), ItemOperationsMessage.Status.PROTOCOL_ERROR)))))
+                    .isEqualTo(WbxmlElement.of(I, "ItemOperations")
+                            .add("Status", "1")
+                            .add(WbxmlElement.of(I, "Response")
+                                    .add(WbxmlElement.of(I, "Store").add("Status", "2"))));
+        }
+
+        @Test
+        void aFetchedRangeShouldCarryContentTypeRangeTotalAndData_MsAscmd_2_2_3_67_1() {
+            WbxmlElement written =
+                    message.write(new ItemOperationsMessage.Response(List.of(new ItemOperationsMessage.Fetched(
+                            ItemOperationsMessage.Status.SUCCESS,
+                            "12:2",
+                            null,
+                            null,
+                            null,
+                            new ItemOperationsMessage.AttachmentContent(
+                                    "text/plain", new ItemOperationsMessage.Range(0, 2), 10, new byte[] {'a', 'b', 'c'
+                                    })))));
+
+            assertThat(written)
+                    .isEqualTo(WbxmlElement.of(I, "ItemOperations")
+                            .add("Status", "1")
+                            .add(WbxmlElement.of(I, "Response")
+                                    .add(WbxmlElement.of(I, "Fetch")
+                                            .add("Status", "1")
+                                            .add(CodePage.AIRSYNCBASE, "FileReference", "12:2")
+                                            .add(WbxmlElement.of(I, "Properties")
+                                                    .add(CodePage.AIRSYNCBASE, "ContentType", "text/plain")
+                                                    .add("Range", "0-2")
+                                                    .add("Total", "10")
+                                                    .add("Data", "YWJj")))));
+        }
+    }
+
     private interface Read {
         Object run() throws MalformedRequest;
     }

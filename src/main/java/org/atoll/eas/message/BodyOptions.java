@@ -1,4 +1,4 @@
-package org.atoll.eas.command;
+package org.atoll.eas.message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +11,12 @@ import org.atoll.wbxml.WbxmlElement;
  * The body options a Sync or ItemOperations request carries in its Options: BodyPreference (MS-ASAIRS 2.2.2.7)
  * and MIMESupport (MS-ASCMD 2.2.3.105). A value out of its range is refused with IllegalArgumentException.
  */
-final class BodyOptions {
+public final class BodyOptions {
 
     private BodyOptions() {}
 
     /** The preferences in the order sent; a second one for the same Type is ignored. */
-    static List<BodyPreference> preferences(WbxmlElement options) {
+    public static List<BodyPreference> preferences(WbxmlElement options) {
         List<BodyPreference> preferences = new ArrayList<>();
         for (WbxmlElement preference : options.children(CodePage.AIRSYNCBASE, "BodyPreference")) {
             int type = (int) bounded(preference.text("Type").orElse(""), 1, 4, "BodyPreference Type");
@@ -38,12 +38,12 @@ final class BodyOptions {
     }
 
     /** MIMESupport: 0 never, 1 for S/MIME only, 2 always. */
-    static Optional<Integer> mimeSupport(WbxmlElement options) {
+    public static Optional<Integer> mimeSupport(WbxmlElement options) {
         return options.text(CodePage.AIRSYNC, "MIMESupport").map(text -> (int) bounded(text, 0, 2, "MIMESupport"));
     }
 
     /** An empty element or 1 is true, 0 false (MS-ASDTYPE 2.1 boolean). */
-    static boolean flag(WbxmlElement element) {
+    public static boolean flag(WbxmlElement element) {
         String text = element.text().orElse("1");
         return switch (text) {
             case "1" -> true;
@@ -53,7 +53,7 @@ final class BodyOptions {
     }
 
     /** A decimal number between {@code min} and {@code max}. */
-    static long bounded(String text, long min, long max, String what) {
+    public static long bounded(String text, long min, long max, String what) {
         return WireNumbers.unsigned(text)
                 .filter(value -> value >= min && value <= max)
                 .orElseThrow(() -> new IllegalArgumentException(what + " " + text));
