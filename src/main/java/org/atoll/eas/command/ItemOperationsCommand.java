@@ -90,7 +90,7 @@ public class ItemOperationsCommand implements DocumentCommand {
                 || request.children().isEmpty()) {
             return refused(Status.PROTOCOL_ERROR.code);
         }
-        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
+        EasProtocolVersion version = EasCommandHandler.protocolVersion(device);
         List<WbxmlElement> operations = request.children();
         WbxmlElement[] changes = new WbxmlElement[operations.size()];
         for (int i = 0; i < operations.size() && i < properties.maxItemOperations(); i++) {
@@ -101,7 +101,7 @@ public class ItemOperationsCommand implements DocumentCommand {
                 default -> null;
             };
         }
-        Iterable<WbxmlElement> answers = () -> new Answers(accountId, operations, changes, v14);
+        Iterable<WbxmlElement> answers = () -> new Answers(accountId, operations, changes, version);
         return WbxmlElement.of(I, "ItemOperations")
                 .add("Status", code(Status.SUCCESS))
                 .add(WbxmlElement.streamed(I, "Response", answers));
@@ -116,15 +116,19 @@ public class ItemOperationsCommand implements DocumentCommand {
         private final long accountId;
         private final List<WbxmlElement> operations;
         private final @Nullable WbxmlElement[] changes;
-        private final boolean v14;
+        private final EasProtocolVersion version;
         private long budget = properties.maxItemOperationsBytes();
         private int next;
 
-        Answers(long accountId, List<WbxmlElement> operations, @Nullable WbxmlElement[] changes, boolean v14) {
+        Answers(
+                long accountId,
+                List<WbxmlElement> operations,
+                @Nullable WbxmlElement[] changes,
+                EasProtocolVersion version) {
             this.accountId = accountId;
             this.operations = operations;
             this.changes = changes;
-            this.v14 = v14;
+            this.version = version;
         }
 
         @Override
@@ -148,7 +152,7 @@ public class ItemOperationsCommand implements DocumentCommand {
             if (!operation.name().equals("Fetch")) {
                 return WbxmlElement.of(I, answerName(operation)).add("Status", code(Status.PROTOCOL_ERROR));
             }
-            Fetched fetched = fetch(accountId, operation, v14, budget);
+            Fetched fetched = fetch(accountId, operation, version, budget);
             budget -= fetched.bytes();
             return fetched.answer();
         }
@@ -169,7 +173,7 @@ public class ItemOperationsCommand implements DocumentCommand {
 
     // ---- Fetch
 
-    private Fetched fetch(long accountId, WbxmlElement fetch, boolean v14, long budget) {
+    private Fetched fetch(long accountId, WbxmlElement fetch, EasProtocolVersion version, long budget) {
         WbxmlElement answer = WbxmlElement.of(I, "Fetch");
         if (!fetch.text(I, "Store").map("Mailbox"::equalsIgnoreCase).orElse(false)) {
             return Fetched.without(answer.add("Status", code(Status.UNKNOWN_STORE)));
@@ -184,7 +188,8 @@ public class ItemOperationsCommand implements DocumentCommand {
             Optional<MessageView> message = ItemId.parse(longId.get())
                     .flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                             .findFirst());
-            return item(accountId, answer, message, options, v14, budget, a -> a.add(SEARCH, "LongId", longId.get()));
+            return item(
+                    accountId, answer, message, options, version, budget, a -> a.add(SEARCH, "LongId", longId.get()));
         }
         Optional<String> collectionId = fetch.text(A, "CollectionId");
         Optional<String> serverId = fetch.text(A, "ServerId");
@@ -202,7 +207,7 @@ public class ItemOperationsCommand implements DocumentCommand {
                 answer,
                 message,
                 options,
-                v14,
+                version,
                 budget,
                 a -> a.add(A, "CollectionId", collectionId.get()).add(A, "ServerId", serverId.get()));
     }
@@ -216,7 +221,7 @@ public class ItemOperationsCommand implements DocumentCommand {
             WbxmlElement answer,
             Optional<MessageView> message,
             Optional<WbxmlElement> options,
-            boolean v14,
+            EasProtocolVersion version,
             long budget,
             UnaryOperator<WbxmlElement> named) {
         if (message.isEmpty()) {
@@ -233,7 +238,7 @@ public class ItemOperationsCommand implements DocumentCommand {
         } catch (IllegalArgumentException e) {
             return Fetched.without(answer.add("Status", code(Status.PROTOCOL_ERROR)));
         }
-        WbxmlElement data = emailItems.applicationData(accountId, message.get(), preferences, mimeSupport, v14);
+        WbxmlElement data = emailItems.applicationData(accountId, message.get(), preferences, mimeSupport, version);
         WbxmlElement properties = WbxmlElement.of(I, "Properties");
         data.children().forEach(properties::add);
         named.apply(answer.add("Status", code(Status.SUCCESS)))
