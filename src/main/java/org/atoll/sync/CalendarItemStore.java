@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calendars as an item class (MS-ASCAL): the events of {@link Calendars} in folders of type 8 and 13. FilterType
- * applies (MS-ASCMD 2.2.3.69.2: all, two weeks, one, three or six months back) to the end of an event's last
+ * applies (MS-ASCMD 2.2.3.68.2: all, two weeks, one, three or six months back; 1 to 3 are synced as all) to the end of an event's last
  * occurrence, so a series stays on a device while any of its occurrences reaches into the window. A device may Add,
  * Change (the whole event, its exceptions included, or from 16.0 one occurrence named by its InstanceId, which then
  * answers Status 8 when the series has no such occurrence) and Delete; a malformed event is refused with Status 6, a change
@@ -43,6 +43,15 @@ class CalendarItemStore implements ItemStore {
     @Override
     public boolean filtered() {
         return true;
+    }
+
+    /**
+     * Calendar takes FilterType 0 and 4 to 7 (MS-ASCMD 2.2.3.68.2: one, three days and one week are Email's only);
+     * the others are synced as all, as every class does with a value it does not take.
+     */
+    @Override
+    public boolean takes(FilterType filter) {
+        return filter == FilterType.ALL || filter.timeWindow() && filter.code() >= FilterType.TWO_WEEKS.code();
     }
 
     @Override

@@ -291,6 +291,27 @@ class CalendarSyncTest {
     }
 
     @Test
+    void filterTypesOfEmailOnlyShouldSyncEveryEvent_MsAscmd_2_2_3_68_2() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        create("Last month", now.minus(Duration.ofDays(30)), null);
+        create("Tomorrow", now.plus(Duration.ofDays(1)), null);
+        phone.folderSync("0");
+        WbxmlElement options = WbxmlElement.of(A, "Options").add("FilterType", "2");
+        String key = key(sync(phone, "0", c -> c.add(options)));
+
+        WbxmlElement first =
+                sync(phone, key, c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "2")));
+
+        assertThat(commandsOf(first))
+                .as("three days back is no FilterType of Calendar: every event, as with 0")
+                .extracting(e -> e.child("ApplicationData")
+                        .orElseThrow()
+                        .text(C, "Subject")
+                        .orElseThrow())
+                .containsExactlyInAnyOrder("Last month", "Tomorrow");
+    }
+
+    @Test
     void malformedConflictingAndMissingEventsShouldGetStatus6_7And8_MsAscmd_2_2_3_177_17() throws Exception {
         phone.folderSync("0");
         String key = prime(phone);
