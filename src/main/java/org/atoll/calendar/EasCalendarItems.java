@@ -161,6 +161,21 @@ public final class EasCalendarItems {
                 exceptions);
     }
 
+    /**
+     * The change of one occurrence that a 16.x device's ApplicationData describes when it names the occurrence by its
+     * AirSyncBase InstanceId (MS-ASAIRS 2.2.2.25, the original start of the occurrence, in the compact or the dateTime
+     * form): the occurrence deleted (Calendar Deleted 1) or the fields given changed, as an exception of the series
+     * (MS-ASCAL 2.2.2.21). Empty when the ApplicationData has no InstanceId and so describes the whole event.
+     *
+     * @throws MalformedCalendarItem naming the element that is malformed
+     */
+    public static Optional<EventException> readOccurrence(WbxmlElement applicationData) throws MalformedCalendarItem {
+        if (applicationData.child(BASE, "InstanceId").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(exception(applicationData));
+    }
+
     private static Optional<WbxmlElement> body(@Nullable String text) {
         if (text == null) {
             return Optional.empty();

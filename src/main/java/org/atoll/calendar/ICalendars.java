@@ -226,8 +226,94 @@ public final class ICalendars {
 
     /** An iMIP REPLY (RFC 5546 3.2.3) of {@code attendee}, whose status is the answer, to the organizer. */
     public static String reply(CalendarEvent event, Attendee attendee) {
+        return reply(event, attendee, null);
+    }
+
+    /**
+     * An iMIP REPLY (RFC 5546 3.2.3) of {@code attendee} to the organizer, for the whole meeting or, when
+     * {@code instance} names the original start of one occurrence of a series, for that occurrence only: then its one
+     * VEVENT carries the RECURRENCE-ID of the occurrence (RFC 5545 3.8.4.4) with the occurrence's own times and no
+     * RRULE, so the organizer records the answer on that occurrence and not on the series.
+     */
+    public static String reply(CalendarEvent event, Attendee attendee, @Nullable Instant instance) {
+        return answer(ItipMethod.REPLY, event, attendee, instance, null, null);
+    }
+
+    /**
+     * An iMIP COUNTER (RFC 5546 3.2.7): {@code attendee}, whose status is the answer, proposes that the meeting (or
+     * the occurrence {@code instance}, as in {@link #reply(CalendarEvent, Attendee, Instant)}) take place from
+     * {@code start} to {@code end} instead; the rest of the meeting is as the organizer sent it.
+     */
+    public static String counter(
+            CalendarEvent event, Attendee attendee, @Nullable Instant instance, Instant start, Instant end) {
+        return answer(ItipMethod.COUNTER, event, attendee, instance, start, end);
+    }
+
+    private static String answer(
+            ItipMethod method,
+            CalendarEvent event,
+            Attendee attendee,
+            @Nullable Instant instance,
+            @Nullable Instant proposedStart,
+            @Nullable Instant proposedEnd) {
         CalendarEvent answer = event.withAttendees(List.of(attendee)).withRecurrence(event.recurrence(), List.of());
-        return calendar(ItipMethod.REPLY, List.of(answer)).toString();
+        Duration length = Duration.between(event.start(), event.end());
+        if (instance == null || event.recurrence() == null) {
+            if (proposedStart != null && proposedEnd != null) {
+                answer = withTimes(answer, proposedStart, proposedEnd);
+            }
+            return calendar(method, List.of(answer)).toString();
+        }
+        EventException moved = event.exceptions().stream()
+                .filter(e -> e.originalStart().equals(instance) && !e.deleted())
+                .findFirst()
+                .orElse(null);
+        EventException occurrence;
+        if (proposedStart != null && proposedEnd != null) {
+            occurrence = EventException.moved(instance, proposedStart, proposedEnd);
+        } else if (moved == null) {
+            occurrence = EventException.moved(instance, instance, instance.plus(length));
+        } else {
+            Instant start = moved.effectiveStart();
+            occurrence = EventException.moved(instance, start, moved.end() != null ? moved.end() : start.plus(length));
+        }
+        VEvent vevent = override(answer, occurrence);
+        if (vevent.getProperty(Property.SEQUENCE).isEmpty()) {
+            vevent.add(new Sequence(event.sequence()));
+        }
+        if (event.organizerAddress() != null) {
+            Organizer organizer = new Organizer(mailto(event.organizerAddress()));
+            if (event.organizerName() != null) {
+                organizer.add(new Cn(event.organizerName()));
+            }
+            vevent.add(organizer);
+        }
+        return calendar(method, List.of(answer), List.of(vevent)).toString();
+    }
+
+    private static CalendarEvent withTimes(CalendarEvent e, Instant start, Instant end) {
+        return new CalendarEvent(
+                e.uid(),
+                e.subject(),
+                e.location(),
+                e.body(),
+                start,
+                end,
+                e.zone(),
+                e.allDay(),
+                e.busyStatus(),
+                e.sensitivity(),
+                e.reminderMinutes(),
+                e.organizerAddress(),
+                e.organizerName(),
+                e.categories(),
+                e.responseRequested(),
+                e.meetingStatus(),
+                e.sequence(),
+                e.onlineMeetingLink(),
+                e.attendees(),
+                e.recurrence(),
+                e.exceptions());
     }
 
     /**
@@ -300,6 +386,15 @@ public final class ICalendars {
     }
 
     private static Calendar calendar(@Nullable ItipMethod method, List<CalendarEvent> events) {
+        List<VEvent> vevents = new ArrayList<>();
+        for (CalendarEvent event : events) {
+            vevents.addAll(vevents(event, method));
+        }
+        return calendar(method, events, vevents);
+    }
+
+    /** A calendar of {@code vevents}, with the time zones of {@code events}, the events they were made of. */
+    private static Calendar calendar(@Nullable ItipMethod method, List<CalendarEvent> events, List<VEvent> vevents) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -318,10 +413,8 @@ public final class ICalendars {
                 calendar.add(vtimezone);
             }
         }
-        for (CalendarEvent event : events) {
-            for (VEvent vevent : vevents(event, method)) {
-                calendar.add(vevent);
-            }
+        for (VEvent vevent : vevents) {
+            calendar.add(vevent);
         }
         return calendar;
     }
@@ -355,11 +448,12 @@ public final class ICalendars {
             master.add(organizer);
         }
         boolean rsvp = event.responseRequested() || method == ItipMethod.REQUEST;
-        event.attendees().forEach(a -> master.add(attendee(a, rsvp && method != ItipMethod.REPLY)));
+        boolean answering = method == ItipMethod.REPLY || method == ItipMethod.COUNTER;
+        event.attendees().forEach(a -> master.add(attendee(a, rsvp && !answering)));
         if (event.onlineMeetingLink() != null) {
             master.add(new Conference(new ParameterList(List.of(Value.URI)), event.onlineMeetingLink()));
         }
-        if (event.reminderMinutes() != null && method != ItipMethod.REPLY && method != ItipMethod.CANCEL) {
+        if (event.reminderMinutes() != null && !answering && method != ItipMethod.CANCEL) {
             VAlarm alarm = new VAlarm(Duration.ofMinutes(-event.reminderMinutes()));
             alarm.add(ImmutableAction.DISPLAY);
             alarm.add(new Description(event.subject()));

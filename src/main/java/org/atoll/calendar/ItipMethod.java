@@ -8,6 +8,8 @@ public enum ItipMethod {
     CANCEL,
     /** An attendee answers. */
     REPLY,
+    /** An attendee answers and proposes another time (RFC 5546 3.2.7), which the organizer may take up or not. */
+    COUNTER,
     /** A published event, without a request for answers. */
     PUBLISH
 }

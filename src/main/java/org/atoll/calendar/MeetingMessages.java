@@ -30,7 +30,7 @@ public final class MeetingMessages {
     /** The organizer cancelled the meeting or an occurrence (iTIP CANCEL). */
     public static final String CANCELED = "IPM.Schedule.Meeting.Canceled";
 
-    /** Answers of an attendee (iTIP REPLY), by PARTSTAT. */
+    /** Answers of an attendee (iTIP REPLY, or COUNTER with a proposed time), by PARTSTAT. */
     public static final String ACCEPTED = "IPM.Schedule.Meeting.Resp.Pos";
 
     public static final String TENTATIVE = "IPM.Schedule.Meeting.Resp.Tent";
@@ -79,7 +79,7 @@ public final class MeetingMessages {
             return switch (message.method()) {
                 case REQUEST -> REQUEST;
                 case CANCEL -> CANCELED;
-                case REPLY ->
+                case REPLY, COUNTER ->
                     message.attendees().isEmpty()
                             ? NOTE
                             : switch (message.attendees().getFirst().status()) {

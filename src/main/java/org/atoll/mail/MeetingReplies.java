@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -54,6 +55,21 @@ public class MeetingReplies {
     /** The meeting in the calendar after an answer that keeps it: its calendar folder and the event. */
     public record Answered(long folderId, long eventId) {}
 
+    /**
+     * Another time the attendee proposes for the meeting, or for the occurrence answered (MS-ASCMD 2.2.3.141
+     * ProposedStartTime, 2.2.3.140 ProposedEndTime).
+     *
+     * @param end null to keep the meeting's length
+     */
+    public record Proposal(Instant start, @Nullable Instant end) {
+
+        public Proposal {
+            if (end != null && end.isBefore(start)) {
+                throw new NotAMeetingRequest("A proposed time cannot end before it starts");
+            }
+        }
+    }
+
     private final Accounts accounts;
     private final Mailboxes mailboxes;
     private final Calendars calendars;
@@ -98,6 +114,25 @@ public class MeetingReplies {
             @Nullable Instant instance,
             boolean tellOrganizer,
             @Nullable String note) {
+        return answer(accountId, devicePk, folderId, itemId, answer, instance, tellOrganizer, note, null);
+    }
+
+    /**
+     * As {@link #answer(long, long, long, long, ResponseStatus, Instant, boolean, String)}; with a {@code proposal}
+     * the organizer gets, instead of a REPLY, an iMIP COUNTER (RFC 5546 3.2.7) that carries the same answer and the
+     * proposed time, as Outlook and Exchange send "New Time Proposed". The attendee's own calendar keeps the
+     * organizer's time until the organizer changes the meeting.
+     */
+    public Optional<Answered> answer(
+            long accountId,
+            long devicePk,
+            long folderId,
+            long itemId,
+            ResponseStatus answer,
+            @Nullable Instant instance,
+            boolean tellOrganizer,
+            @Nullable String note,
+            @Nullable Proposal proposal) {
         AccountView account = accounts.find(accountId).orElseThrow(() -> new MailboxNotFound(accountId));
         boolean inCalendar = calendars.calendars(accountId).stream().anyMatch(folder -> folder.id() == folderId);
         MessageView request = inCalendar ? null : request(accountId, folderId, itemId);
@@ -138,7 +173,7 @@ public class MeetingReplies {
                     accountId,
                     devicePk,
                     null,
-                    reply(account, meeting, answer, instance, note),
+                    reply(account, meeting, answer, instance, note, proposal),
                     true,
                     Submission.Kind.NEW,
                     null,
@@ -216,7 +251,8 @@ public class MeetingReplies {
             CalendarEvent meeting,
             ResponseStatus answer,
             @Nullable Instant instance,
-            @Nullable String note) {
+            @Nullable String note,
+            @Nullable Proposal proposal) {
         if (meeting.organizerAddress() == null) {
             throw new NotAMeetingRequest("The meeting names no organizer to answer");
         }
@@ -230,14 +266,22 @@ public class MeetingReplies {
             case TENTATIVE -> "Tentative";
             default -> "Declined";
         };
-        String ics = ICalendars.reply(meeting, me);
+        String ics;
+        if (proposal == null) {
+            ics = ICalendars.reply(meeting, me, instance);
+        } else {
+            Instant end = proposal.end() != null
+                    ? proposal.end()
+                    : proposal.start().plus(Duration.between(meeting.start(), meeting.end()));
+            ics = ICalendars.counter(meeting, me, instance, proposal.start(), end);
+        }
         try {
             MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
             message.setFrom(new InternetAddress(account.address(), account.displayName(), "UTF-8"));
             message.setRecipients(jakarta.mail.Message.RecipientType.TO, new InternetAddress[] {
                 new InternetAddress(meeting.organizerAddress(), meeting.organizerName(), "UTF-8")
             });
-            message.setSubject(verb + ": " + meeting.subject(), "UTF-8");
+            message.setSubject((proposal == null ? verb : "New Time Proposed") + ": " + meeting.subject(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
             message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + properties.hostname() + ">");
             MimeBodyPart text = new MimeBodyPart();
@@ -248,7 +292,8 @@ public class MeetingReplies {
                                     + (instance == null ? "." : " for the occurrence of " + instance + "."),
                     "UTF-8");
             MimeBodyPart calendar = new MimeBodyPart();
-            calendar.setContent(ics, "text/calendar; charset=UTF-8; method=REPLY");
+            calendar.setContent(
+                    ics, "text/calendar; charset=UTF-8; method=" + (proposal == null ? "REPLY" : "COUNTER"));
             message.setContent(new MimeMultipart("alternative", text, calendar));
             message.saveChanges();
             return MimeMessages.bytes(message);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,46 @@ public class Calendars {
         change.messageChanged(updated.folderId(), updated.id());
         journal.commit(change);
         return updated;
+    }
+
+    /**
+     * Changes one occurrence of a series (MS-ASCAL 2.2.2.21, addressed by its InstanceId from protocol 16.0): the
+     * exception keyed by the same original start is replaced by {@code exception}, or added, and nothing else of the
+     * series changes. Empty, and nothing changed, when the event does not recur or its rule starts no occurrence at
+     * the exception's original start.
+     *
+     * @throws EventNotFound when the account has no such event
+     * @throws InvalidMailboxRequest when the series would have more than {@link EventContent#MAX_EXCEPTIONS}
+     */
+    @Transactional
+    public Optional<EventView> changeOccurrence(long accountId, long eventId, EventException exception) {
+        Change change = journal.begin(accountId);
+        EventView stored = store.of(accountId, List.of(eventId)).stream()
+                .findFirst()
+                .orElseThrow(() -> new EventNotFound(eventId));
+        CalendarEvent series = stored.event();
+        Instant original = exception.originalStart();
+        if (series.recurrence() == null
+                || ICalendars.occurrences(
+                                series.withRecurrence(series.recurrence(), List.of()),
+                                original,
+                                original.plusSeconds(1))
+                        .stream()
+                        .noneMatch(o -> o.start().equals(original))) {
+            journal.commit(change);
+            return Optional.empty();
+        }
+        List<EventException> exceptions = new ArrayList<>(series.exceptions());
+        exceptions.removeIf(e -> e.originalStart().equals(original));
+        exceptions.add(exception);
+        exceptions.sort(Comparator.comparing(EventException::originalStart));
+        CalendarEvent event = EventContent.of(series.withRecurrence(series.recurrence(), exceptions))
+                .event();
+        EventView updated = store.update(accountId, eventId, event, windowEnd(event), clock.instant(), change.modseq())
+                .orElseThrow(() -> new EventNotFound(eventId));
+        change.messageChanged(updated.folderId(), updated.id());
+        journal.commit(change);
+        return Optional.of(updated);
     }
 
     /**

@@ -33,7 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>A CANCEL from the meeting's organizer marks it cancelled (MeetingStatus 7) and free, or deletes the one
  *       occurrence it names.
  *   <li>A REPLY to a meeting the recipient organizes records that attendee's answer and when it came, when the
- *       message comes from that attendee's address (its From), so no one answers for someone else.
+ *       message comes from that attendee's address (its From), so no one answers for someone else; a REPLY with a
+ *       RECURRENCE-ID records it on that occurrence only (its exception's attendees), never on the series. A
+ *       COUNTER (RFC 5546 3.2.7) records the answer it carries the same way; the time it proposes stays a message
+ *       for the organizer, who takes it up by changing the meeting (a new REQUEST) or not.
  * </ul>
  *
  * Anything else, and anything that does not read as iMIP, is only mail.
@@ -77,7 +80,7 @@ public class Invitations {
         switch (message.method()) {
             case REQUEST -> request(accountId, recipient, message, stored);
             case CANCEL -> stored.ifPresent(event -> cancel(accountId, message, event));
-            case REPLY -> stored.ifPresent(event -> reply(accountId, recipient, sender, message, event));
+            case REPLY, COUNTER -> stored.ifPresent(event -> reply(accountId, recipient, sender, message, event));
             case PUBLISH -> {}
         }
     }
@@ -160,19 +163,86 @@ public class Invitations {
             return;
         }
         Instant now = clock.instant();
-        boolean known = false;
-        List<Attendee> attendees = new ArrayList<>();
-        for (Attendee attendee : current.attendees()) {
-            if (attendee.address().equalsIgnoreCase(answer.address())) {
-                attendees.add(attendee.withStatus(answer.status(), now));
-                known = true;
-            } else {
-                attendees.add(attendee);
-            }
+        if (message.recurrenceId() != null && current.recurrence() != null) {
+            replyToOccurrence(accountId, event, message.recurrenceId(), answer, now);
+            return;
         }
-        if (known) {
+        List<Attendee> attendees = answered(current.attendees(), answer, now);
+        if (attendees != null) {
             calendars.update(accountId, event.id(), EventContent.of(current.withAttendees(attendees)));
         }
+    }
+
+    /**
+     * A REPLY about one occurrence (RFC 5546 3.2.3 with RECURRENCE-ID) records the answer on that occurrence only: its
+     * exception, made if need be, gets the attendee list with that answer, and the series' own list keeps the answer
+     * the attendee gave to the series. A reply about an occurrence that was deleted or that the series does not have
+     * changes nothing.
+     */
+    private void replyToOccurrence(
+            long accountId, EventView event, Instant recurrenceId, Attendee answer, Instant now) {
+        CalendarEvent current = event.event();
+        EventException exception = current.exceptions().stream()
+                .filter(e -> e.originalStart().equals(recurrenceId))
+                .findFirst()
+                .orElse(null);
+        if (exception != null && exception.deleted()) {
+            return;
+        }
+        List<Attendee> attendees = answered(
+                exception != null && exception.attendees() != null ? exception.attendees() : current.attendees(),
+                answer,
+                now);
+        if (attendees == null) {
+            return;
+        }
+        EventException changed = exception == null
+                ? new EventException(
+                        recurrenceId,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        attendees,
+                        null)
+                : new EventException(
+                        recurrenceId,
+                        false,
+                        exception.subject(),
+                        exception.location(),
+                        exception.body(),
+                        exception.start(),
+                        exception.end(),
+                        exception.allDay(),
+                        exception.busyStatus(),
+                        exception.sensitivity(),
+                        exception.reminderMinutes(),
+                        exception.categories(),
+                        attendees,
+                        exception.meetingStatus());
+        calendars.changeOccurrence(accountId, event.id(), changed);
+    }
+
+    /** The attendees with the one {@code answer} names holding its answer, or null when none of them is it. */
+    private static @Nullable List<Attendee> answered(List<Attendee> attendees, Attendee answer, Instant now) {
+        boolean known = false;
+        List<Attendee> result = new ArrayList<>();
+        for (Attendee attendee : attendees) {
+            if (attendee.address().equalsIgnoreCase(answer.address())) {
+                result.add(attendee.withStatus(answer.status(), now));
+                known = true;
+            } else {
+                result.add(attendee);
+            }
+        }
+        return known ? result : null;
     }
 
     /** Only the organizer the stored meeting names may change or cancel it. */

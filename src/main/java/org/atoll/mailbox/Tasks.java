@@ -10,6 +10,7 @@ import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.TaskStore;
 import org.atoll.shared.PageOf;
+import org.atoll.tasks.Task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +55,24 @@ public class Tasks {
         return task;
     }
 
-    /** Replaces what the task says. @throws TaskNotFound when the account has no such task */
+    /**
+     * Replaces what the task says, but for the recurrence properties the content's writer could not say, which keep
+     * their stored values ({@link TaskContent#writtenWithout}).
+     *
+     * @throws TaskNotFound when the account has no such task
+     */
     @Transactional
     public TaskView update(long accountId, long taskId, TaskContent content) {
         Change change = journal.begin(accountId);
-        TaskView task = store.update(accountId, taskId, content.task(), clock.instant(), change.modseq())
+        Task said = content.task();
+        if (content.calendarTypeUnsaid() || content.firstDayOfWeekUnsaid()) {
+            Task stored = store.of(accountId, List.of(taskId)).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new TaskNotFound(taskId))
+                    .task();
+            said = content.mergedWith(stored);
+        }
+        TaskView task = store.update(accountId, taskId, said, clock.instant(), change.modseq())
                 .orElseThrow(() -> new TaskNotFound(taskId));
         change.messageChanged(task.folderId(), task.id());
         journal.commit(change);

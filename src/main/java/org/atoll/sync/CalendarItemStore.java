@@ -13,14 +13,16 @@ import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.EventView;
 import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.OccurrenceContent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Calendars as an item class (MS-ASCAL): the events of {@link Calendars} in folders of type 8 and 13. FilterType
- * applies (MS-ASCMD 2.2.3.69.2: all, two weeks, one, three or six months back) to the end of an event's last
+ * applies (MS-ASCMD 2.2.3.68.2: all, two weeks, one, three or six months back; 1 to 3 are synced as all) to the end of an event's last
  * occurrence, so a series stays on a device while any of its occurrences reaches into the window. A device may Add,
- * Change (the whole event, its exceptions included) and Delete; a malformed event is refused with Status 6, a change
+ * Change (the whole event, its exceptions included, or from 16.0 one occurrence named by its InstanceId, which then
+ * answers Status 8 when the series has no such occurrence) and Delete; a malformed event is refused with Status 6, a change
  * of an event someone else changed since the device last synced it with Status 7 (unless the client wins), an event
  * that is not there with Status 8.
  */
@@ -41,6 +43,15 @@ class CalendarItemStore implements ItemStore {
     @Override
     public boolean filtered() {
         return true;
+    }
+
+    /**
+     * Calendar takes FilterType 0 and 4 to 7 (MS-ASCMD 2.2.3.68.2: one, three days and one week are Email's only);
+     * the others are synced as all, as every class does with a value it does not take.
+     */
+    @Override
+    public boolean takes(FilterType filter) {
+        return filter == FilterType.ALL || filter.timeWindow() && filter.code() >= FilterType.TWO_WEEKS.code();
     }
 
     @Override
@@ -123,6 +134,16 @@ class CalendarItemStore implements ItemStore {
                 case ClientCommand.ChangeItem change -> {
                     if (event == null) {
                         responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
+                    } else if (change.content() instanceof OccurrenceContent occurrence) {
+                        calendars
+                                .changeOccurrence(accountId, event.id(), occurrence.exception())
+                                .ifPresentOrElse(
+                                        changed -> {
+                                            present.put(changed.id(), changed);
+                                            changes.holds(changed.id());
+                                        },
+                                        () -> responses.add(
+                                                new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND)));
                     } else if (!(change.content() instanceof EventContent content)) {
                         responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
                     } else if (changes.serverWins(event.id(), held.get(event.id()), event.modseq())) {

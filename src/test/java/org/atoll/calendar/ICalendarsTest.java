@@ -281,6 +281,59 @@ class ICalendarsTest {
         }
 
         @Test
+        void aReplyForOneOccurrenceShouldNameItByRecurrenceIdAndCarryNoRule_Rfc5546_3_2_3() throws Exception {
+            Attendee bob = Attendee.required("bob@example.test", "Bob").withStatus(ResponseStatus.DECLINED, null);
+            Instant third = berlin(1, 12, 9);
+            Instant moved = berlin(1, 26, 9);
+
+            String ics = ICalendars.reply(meeting(), bob, third);
+            ItipMessage reply = ICalendars.parseItip(ics, "alice@example.test");
+            VEvent vevent = new CalendarBuilder()
+                    .build(new StringReader(ics))
+                    .<VEvent>getComponents("VEVENT")
+                    .getFirst();
+            ItipMessage movedReply =
+                    ICalendars.parseItip(ICalendars.reply(meeting(), bob, moved), "alice@example.test");
+
+            assertThat(reply.method()).isEqualTo(ItipMethod.REPLY);
+            assertThat(reply.uid()).isEqualTo("standup-1");
+            assertThat(reply.sequence()).isEqualTo(2);
+            assertThat(reply.organizerAddress()).isEqualTo("alice@example.test");
+            assertThat(reply.recurrenceId()).isEqualTo(third);
+            assertThat(reply.attendees()).extracting(Attendee::status).containsExactly(ResponseStatus.DECLINED);
+            assertThat(vevent.getProperty(Property.RRULE)).isEmpty();
+            assertThat(vevent.getProperty(Property.DTSTART).orElseThrow().getValue())
+                    .isEqualTo("20260112T090000");
+            assertThat(movedReply.recurrenceId()).isEqualTo(moved);
+            assertThat(movedReply.event().start())
+                    .as("the moved occurrence's own time")
+                    .isEqualTo(berlin(1, 27, 14));
+        }
+
+        @Test
+        void aCounterShouldCarryTheAnswerAndTheProposedTime_Rfc5546_3_2_7() throws Exception {
+            Attendee bob = Attendee.required("bob@example.test", "Bob").withStatus(ResponseStatus.TENTATIVE, null);
+            Instant start = berlin(1, 6, 15);
+
+            ItipMessage series = ICalendars.parseItip(
+                    ICalendars.counter(meeting(), bob, null, start, start.plusSeconds(1800)), "alice@example.test");
+            ItipMessage occurrence = ICalendars.parseItip(
+                    ICalendars.counter(meeting(), bob, berlin(1, 12, 9), start, start.plusSeconds(1800)),
+                    "alice@example.test");
+
+            assertThat(series.method()).isEqualTo(ItipMethod.COUNTER);
+            assertThat(series.uid()).isEqualTo("standup-1");
+            assertThat(series.organizerAddress()).isEqualTo("alice@example.test");
+            assertThat(series.attendees()).extracting(Attendee::status).containsExactly(ResponseStatus.TENTATIVE);
+            assertThat(series.event().start()).isEqualTo(start);
+            assertThat(series.event().end()).isEqualTo(start.plusSeconds(1800));
+            assertThat(series.recurrenceId()).isNull();
+            assertThat(occurrence.method()).isEqualTo(ItipMethod.COUNTER);
+            assertThat(occurrence.recurrenceId()).isEqualTo(berlin(1, 12, 9));
+            assertThat(occurrence.event().start()).isEqualTo(start);
+        }
+
+        @Test
         void aCancelShouldNameTheAttendeesTakenOffAndSayCancelled() throws Exception {
             CalendarEvent meeting = meeting();
 

@@ -2,6 +2,7 @@ package org.atoll.eas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.atoll.support.Waiting.result;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -190,6 +191,64 @@ class CalendarSyncTest {
     }
 
     @Test
+    void aChangeNamingAnInstanceIdShouldChangeOnlyThatOccurrence_MsAscal_2_2_2_21_MsAsairs_2_2_2_25() throws Exception {
+        assumeTrue(protocolVersion().startsWith("16."), "InstanceId addresses an occurrence from 16.0");
+        phone.folderSync("0");
+        tablet.folderSync("0");
+        String phoneKey = prime(phone);
+        String tabletKey = key(sync(tablet, prime(tablet), c -> {}));
+        WbxmlElement added = sync(
+                phone,
+                phoneKey,
+                c -> c.add(commands(
+                        WbxmlElement.of(A, "Add").add("ClientId", "series").add(seriesData(false)))));
+        String serverId = response(added, "Add").text("ServerId").orElseThrow();
+        tabletKey = key(sync(tablet, tabletKey, c -> {}));
+
+        // The phone moves the second Monday and deletes the third, each a Change of one occurrence named by the
+        // original start (MS-ASAIRS 2.2.2.25), and names an instance the series does not have (Status 8).
+        WbxmlElement moved = WbxmlElement.of(A, "Change")
+                .add("ServerId", serverId)
+                .add(WbxmlElement.of(A, "ApplicationData")
+                        .add(BASE, "InstanceId", "20261214T080000Z")
+                        .add(C, "Subject", "Team sync (moved)")
+                        .add(C, "StartTime", "20261215T090000Z")
+                        .add(C, "EndTime", "20261215T100000Z"));
+        WbxmlElement answer = sync(phone, key(added), c -> c.add(commands(moved)));
+        assertThat(responses(answer)).isEmpty();
+        WbxmlElement deleted = WbxmlElement.of(A, "Change")
+                .add("ServerId", serverId)
+                .add(WbxmlElement.of(A, "ApplicationData")
+                        .add(BASE, "InstanceId", "2026-12-21T08:00:00.000Z")
+                        .add(C, "Deleted", "1"));
+        WbxmlElement noSuchInstance = WbxmlElement.of(A, "Change")
+                .add("ServerId", serverId)
+                .add(WbxmlElement.of(A, "ApplicationData")
+                        .add(BASE, "InstanceId", "20261215T080000Z")
+                        .add(C, "Deleted", "1"));
+        answer = sync(phone, key(answer), c -> c.add(commands(deleted, noSuchInstance)));
+        assertThat(statuses(responses(answer))).containsExactly(Map.entry("Change", "8"));
+
+        // The tablet sees the series once, unchanged but for those two occurrences.
+        WbxmlElement tabletSees = sync(tablet, tabletKey, c -> {});
+        assertThat(commandsOf(tabletSees)).extracting(WbxmlElement::name).containsExactly("Change");
+        WbxmlElement data =
+                commandsOf(tabletSees).getFirst().child("ApplicationData").orElseThrow();
+        assertThat(data.text(C, "Subject")).hasValue("Team sync");
+        assertThat(data.child(BASE, "Location").flatMap(l -> l.text(BASE, "DisplayName")))
+                .hasValue("Room 4");
+        assertThat(data.child(C, "Exceptions").orElseThrow().children(C, "Exception"))
+                .extracting(e -> e.text(BASE, "InstanceId").orElseThrow())
+                .containsExactly("2026-12-14T08:00:00.000Z", "2026-12-21T08:00:00.000Z");
+        CalendarEvent onTablet = EasCalendarItems.read(data);
+        assertThat(starts(onTablet)).isEqualTo(expectedStarts());
+        assertThat(onTablet.exceptions())
+                .containsExactlyElementsOf(
+                        EasCalendarItems.read(seriesData(true)).exceptions());
+        assertThat(commandsOf(sync(phone, key(answer), c -> {}))).isEmpty();
+    }
+
+    @Test
     void filterTypeShouldKeepASeriesWhoseOccurrencesReachIntoTheWindow_MsAscmd_2_2_3_69_2() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant yearAgo = now.minus(Duration.ofDays(365));
@@ -229,6 +288,27 @@ class CalendarSyncTest {
                         .text(C, "Subject")
                         .orElseThrow())
                 .containsExactlyInAnyOrder("Long past", "Ended weekly");
+    }
+
+    @Test
+    void filterTypesOfEmailOnlyShouldSyncEveryEvent_MsAscmd_2_2_3_68_2() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        create("Last month", now.minus(Duration.ofDays(30)), null);
+        create("Tomorrow", now.plus(Duration.ofDays(1)), null);
+        phone.folderSync("0");
+        WbxmlElement options = WbxmlElement.of(A, "Options").add("FilterType", "2");
+        String key = key(sync(phone, "0", c -> c.add(options)));
+
+        WbxmlElement first =
+                sync(phone, key, c -> c.add(WbxmlElement.of(A, "Options").add("FilterType", "2")));
+
+        assertThat(commandsOf(first))
+                .as("three days back is no FilterType of Calendar: every event, as with 0")
+                .extracting(e -> e.child("ApplicationData")
+                        .orElseThrow()
+                        .text(C, "Subject")
+                        .orElseThrow())
+                .containsExactlyInAnyOrder("Last month", "Tomorrow");
     }
 
     @Test

@@ -131,6 +131,42 @@ class MeetingInvitationsTest {
     }
 
     @Test
+    void aDevice161ShouldGetTheLocationOfItsVersion_MsAsemail_2_2_2_48_MsAsairs_2_2_2_27() throws Exception {
+        deliver(invitation("REQUEST", 0, "NEEDS-ACTION", "Invitation: Quarterly planning"));
+        MailClient phone = device("Modern", "16.1");
+        WbxmlElement first = collection(phone.sync(inbox, "0", c -> {}));
+        phone.apply(inbox, first);
+        String serverId = collection(phone.sync(inbox, first.text("SyncKey").orElseThrow(), c -> {}))
+                .child("Commands")
+                .orElseThrow()
+                .children()
+                .getFirst()
+                .text("ServerId")
+                .orElseThrow();
+
+        WbxmlElement fetched = phone.device()
+                .send(
+                        "ItemOperations",
+                        WbxmlElement.of(CodePage.ITEM_OPERATIONS, "ItemOperations")
+                                .add(WbxmlElement.of(CodePage.ITEM_OPERATIONS, "Fetch")
+                                        .add("Store", "Mailbox")
+                                        .add(CodePage.AIRSYNC, "CollectionId", Long.toString(inbox))
+                                        .add(CodePage.AIRSYNC, "ServerId", serverId)));
+
+        WbxmlElement request = fetched.child("Response")
+                .flatMap(r -> r.child("Fetch"))
+                .flatMap(f -> f.child("Properties"))
+                .flatMap(p -> p.child(CodePage.EMAIL, "MeetingRequest"))
+                .orElseThrow();
+        assertThat(request.child(CodePage.EMAIL, "Location"))
+                .as("Email Location is not sent from 16.0")
+                .isEmpty();
+        assertThat(request.child(CodePage.AIRSYNCBASE, "Location")
+                        .flatMap(l -> l.text(CodePage.AIRSYNCBASE, "DisplayName")))
+                .hasValue("Harbour room");
+    }
+
+    @Test
     void anOrdinaryMessageAndABrokenInvitationShouldStayIpmNote() throws Exception {
         mailboxes.deliver(account.id(), inbox, Mime.message("Just mail"), null);
         deliver(invitation("REQUEST", 0, "NEEDS-ACTION", "Broken invitation")

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.atoll.support.MailClient.collection;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.calendar.Attendee;
 import org.atoll.calendar.BusyStatus;
 import org.atoll.calendar.CalendarEvent;
+import org.atoll.calendar.EventException;
+import org.atoll.calendar.Recurrence;
 import org.atoll.calendar.ResponseStatus;
 import org.atoll.mail.LmtpServer;
 import org.atoll.mailbox.Calendars;
@@ -138,6 +142,121 @@ class MeetingResponseTest {
     }
 
     @Test
+    void
+            answeringOneOccurrenceShouldReplyWithItsRecurrenceIdAndLeaveTheSeriesAnswerAlone_MsAscmd_2_2_1_11_Rfc5546_3_2_3()
+                    throws Exception {
+        MessageView request =
+                invite(Recurrence.weekly(1, Set.of(DayOfWeek.TUESDAY)).withOccurrences(5));
+        Instant second = Instant.parse("2027-02-16T13:00:00Z");
+        EasDevice phone = device("Occurrence", "16.1");
+        WbxmlElement answer = WbxmlElement.of(M, "Request")
+                .add("UserResponse", "3")
+                .add("CollectionId", Long.toString(inbox))
+                .add("RequestId", inbox + ":" + request.id())
+                .add("InstanceId", "2027-02-16T13:00:00.000Z")
+                .add(WbxmlElement.of(M, "SendResponse")
+                        .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "Body")
+                                .add("Type", "1")
+                                .add("Data", "Away that week")));
+
+        WbxmlElement result = phone.send(
+                        "MeetingResponse", WbxmlElement.of(M, "MeetingResponse").add(answer))
+                .child("Result")
+                .orElseThrow();
+
+        assertThat(result.text("Status")).hasValue("1");
+        Waiting.until(
+                "the organizer's meeting records the answer on the occurrence",
+                () -> !calendars
+                        .byUid(organizer.id(), UID)
+                        .orElseThrow()
+                        .event()
+                        .exceptions()
+                        .isEmpty());
+        CalendarEvent organized =
+                calendars.byUid(organizer.id(), UID).orElseThrow().event();
+        assertThat(organized.attendees())
+                .as("the series keeps the answer given to the series: none")
+                .extracting(Attendee::status)
+                .containsExactly(ResponseStatus.NOT_RESPONDED);
+        assertThat(organized.exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.originalStart()).isEqualTo(second);
+            assertThat(e.deleted()).isFalse();
+            assertThat(e.start())
+                    .as("the occurrence still takes place for the others")
+                    .isNull();
+            assertThat(e.attendees()).extracting(Attendee::status).containsExactly(ResponseStatus.DECLINED);
+        });
+        MessageView reply = firstInInbox(organizer).orElseThrow();
+        assertThat(new String(mailboxes.rawMime(organizer.id(), reply.id()), StandardCharsets.UTF_8))
+                .contains("METHOD:REPLY")
+                .contains("RECURRENCE-ID:20270216T130000Z")
+                .doesNotContain("RRULE");
+        assertThat(calendars.byUid(attendee.id(), UID).orElseThrow().event().exceptions())
+                .as("the attendee's own calendar loses that occurrence")
+                .containsExactly(EventException.deleted(second));
+    }
+
+    @Test
+    void aProposedNewTimeShouldReachTheOrganizerAsACounter_MsAscmd_2_2_3_141_2_2_3_140_Rfc5546_3_2_7()
+            throws Exception {
+        MessageView request = invite();
+        EasDevice phone = device("Proposing", "16.1");
+        WbxmlElement answer = WbxmlElement.of(M, "Request")
+                .add("UserResponse", "2")
+                .add("CollectionId", Long.toString(inbox))
+                .add("RequestId", inbox + ":" + request.id())
+                .add(WbxmlElement.of(M, "SendResponse")
+                        .add(WbxmlElement.of(CodePage.AIRSYNCBASE, "Body")
+                                .add("Type", "1")
+                                .add("Data", "Could we meet later?"))
+                        .add("ProposedStartTime", "20270209T150000Z")
+                        .add("ProposedEndTime", "20270209T153000Z"));
+
+        WbxmlElement result = phone.send(
+                        "MeetingResponse", WbxmlElement.of(M, "MeetingResponse").add(answer))
+                .child("Result")
+                .orElseThrow();
+
+        assertThat(result.text("Status")).hasValue("1");
+        Waiting.until(
+                "the organizer gets the proposal", () -> firstInInbox(organizer).isPresent());
+        MessageView proposal = firstInInbox(organizer).orElseThrow();
+        assertThat(proposal.subject()).isEqualTo("New Time Proposed: Roadmap");
+        assertThat(proposal.messageClass()).isEqualTo("IPM.Schedule.Meeting.Resp.Tent");
+        String ics = org.atoll.mime.MimeBodies.calendar(mailboxes.rawMime(organizer.id(), proposal.id()))
+                .orElseThrow();
+        org.atoll.calendar.ItipMessage counter = org.atoll.calendar.ICalendars.parseItip(ics, organizer.address());
+        assertThat(counter.method()).isEqualTo(org.atoll.calendar.ItipMethod.COUNTER);
+        assertThat(counter.event().start()).isEqualTo(Instant.parse("2027-02-09T15:00:00Z"));
+        assertThat(counter.event().end()).isEqualTo(Instant.parse("2027-02-09T15:30:00Z"));
+        CalendarEvent organized =
+                calendars.byUid(organizer.id(), UID).orElseThrow().event();
+        assertThat(organized.start())
+                .as("the organizer's meeting keeps its time until the organizer moves it")
+                .isEqualTo(Instant.parse("2027-02-09T13:00:00Z"));
+        assertThat(organized.attendees()).extracting(Attendee::status).containsExactly(ResponseStatus.TENTATIVE);
+    }
+
+    @Test
+    void aProposedEndWithoutAStartShouldGetStatus2_MsAscmd_2_2_3_141() throws Exception {
+        MessageView request = invite();
+        WbxmlElement answer = WbxmlElement.of(M, "Request")
+                .add("UserResponse", "2")
+                .add("CollectionId", Long.toString(inbox))
+                .add("RequestId", inbox + ":" + request.id())
+                .add(WbxmlElement.of(M, "SendResponse").add("ProposedEndTime", "20270209T153000Z"));
+
+        WbxmlElement response = device("HalfProposal", "16.1")
+                .send("MeetingResponse", WbxmlElement.of(M, "MeetingResponse").add(answer));
+
+        assertThat(response.child("Result").flatMap(r -> r.text("Status"))).hasValue("2");
+        assertThat(mailboxes.messages(attendee.id(), List.of(request.id())))
+                .extracting(MessageView::folderId)
+                .containsExactly(inbox);
+    }
+
+    @Test
     void anOrdinaryMessageOrAnUnknownIdShouldGetStatus2AndChangeNothing() throws Exception {
         MessageView plain = mailboxes.deliver(attendee.id(), inbox, Mime.message("Not an invitation"), null);
         EasDevice phone = device("Confused", "14.1");
@@ -169,8 +288,14 @@ class MeetingResponseTest {
 
     /** The organizer's meeting, and the invitation to it delivered by LMTP into the attendee's Inbox. */
     private MessageView invite() throws Exception {
+        return invite(null);
+    }
+
+    /** As {@link #invite()}, for a meeting that recurs by {@code recurrence} when it is not null. */
+    private MessageView invite(Recurrence recurrence) throws Exception {
         Instant start = Instant.parse("2027-02-09T13:00:00Z");
         CalendarEvent meeting = CalendarEvent.of(UID, "Roadmap", start, start.plusSeconds(3600), ZoneOffset.UTC)
+                .withRecurrence(recurrence, List.of())
                 .withMeeting(
                         organizer.address(),
                         organizer.displayName(),

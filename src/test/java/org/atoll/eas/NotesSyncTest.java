@@ -11,6 +11,7 @@ import org.atoll.mailbox.NoteContent;
 import org.atoll.mailbox.NoteView;
 import org.atoll.mailbox.Notes;
 import org.atoll.support.AtollTest;
+import org.atoll.support.EasDevice;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class NotesSyncTest extends ItemClassSyncTest {
 
     @Autowired
     Notes notes;
+
+    @Autowired
+    org.atoll.mailbox.Mailboxes mailboxes;
 
     NotesSyncTest() {
         super("Notes", 10, 17);
@@ -234,6 +238,24 @@ class NotesSyncTest extends ItemClassSyncTest {
         assertThat(notes.page(account.id(), ideas, 0, 10).items())
                 .extracting(NoteView::subject)
                 .containsExactly("Idea");
+    }
+
+    @Test
+    void aDevice12_1ShouldNotBeShownNotesFolders_MsAsnote_1_7_MsAscmd_2_2_3_27_6() throws Exception {
+        mailboxes.createFolder(account.id(), null, "Ideas", org.atoll.mailbox.FolderType.USER_NOTES);
+        EasDevice older = device("Notes121", "12.1");
+
+        WbxmlElement older0 = older.folderSync("0");
+        WbxmlElement newer0 = phone.folderSync("0");
+
+        assertThat(types(older0)).doesNotContain("10", "17").contains("2", "7", "8", "9");
+        assertThat(types(newer0)).contains("10", "17");
+    }
+
+    private static List<String> types(WbxmlElement folderSync) {
+        return folderSync.child("Changes").orElseThrow().children("Add").stream()
+                .map(add -> add.text("Type").orElseThrow())
+                .toList();
     }
 
     // ---- helpers

@@ -273,6 +273,59 @@ class TasksSyncTest extends ItemClassSyncTest {
     }
 
     @Test
+    void aChangeFromA12_1DeviceShouldKeepTheRecurrencePropertiesItCannotSay_MsAstask_2_2_2_4_2_2_2_13_2_2_2_16()
+            throws Exception {
+        TaskRecurrence lunar = new TaskRecurrence(
+                TaskRecurrence.Type.MONTHLY,
+                Instant.parse("2026-12-01T08:00:00Z"),
+                null,
+                null,
+                1,
+                null,
+                1,
+                null,
+                null,
+                false,
+                false,
+                15,
+                true,
+                1);
+        long id = tasks.create(
+                        account.id(),
+                        folder,
+                        new TaskContent(Task.builder()
+                                .subject("Offerings")
+                                .recurrence(lunar)
+                                .build()))
+                .id();
+        EasDevice older = device("Tasks121", "12.1");
+        older.folderSync("0");
+        String key = key(sync(older, prime(older), c -> {}));
+
+        WbxmlElement changed = sync(
+                older,
+                key,
+                c -> c.add(commands(WbxmlElement.of(A, "Change")
+                        .add("ServerId", folder + ":" + id)
+                        .add(WbxmlElement.of(A, "ApplicationData")
+                                .add(T, "Subject", "Offerings at the temple")
+                                .add(WbxmlElement.of(T, "Recurrence")
+                                        .add("Type", "2")
+                                        .add("Start", "2026-12-01T08:00:00.000Z")
+                                        .add("Interval", "1")
+                                        .add("DayOfMonth", "2"))
+                                .add(T, "Complete", "0")))));
+
+        assertThat(responses(changed)).isEmpty();
+        Task stored = tasks.task(account.id(), id).task();
+        assertThat(stored.subject()).isEqualTo("Offerings at the temple");
+        assertThat(stored.recurrence().dayOfMonth()).isEqualTo(2);
+        assertThat(stored.recurrence().calendarType()).isEqualTo(15);
+        assertThat(stored.recurrence().isLeapMonth()).isTrue();
+        assertThat(stored.recurrence().firstDayOfWeek()).isEqualTo(1);
+    }
+
+    @Test
     void malformedTaskShouldGetStatus6_MsAscmd_2_2_3_177_17() throws Exception {
         phone.folderSync("0");
         String key = prime(phone);

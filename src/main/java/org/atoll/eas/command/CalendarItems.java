@@ -1,8 +1,10 @@
 package org.atoll.eas.command;
 
+import java.util.Optional;
 import java.util.Set;
 import org.atoll.calendar.CalendarProtocol;
 import org.atoll.calendar.EasCalendarItems;
+import org.atoll.calendar.EventException;
 import org.atoll.calendar.MalformedCalendarItem;
 import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Calendars;
@@ -12,6 +14,7 @@ import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.ItemContent;
 import org.atoll.mailbox.ItemView;
+import org.atoll.mailbox.OccurrenceContent;
 import org.atoll.wbxml.CodePage;
 import org.atoll.wbxml.WbxmlElement;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Calendar items in Sync (MS-ASCAL 2.2.2) through {@link EasCalendarItems}: the Calendar elements (code page 4) with
  * the TimeZone blob derived from the event's IANA zone, in the form of the device's protocol version (16.x: Location
  * and Body of AirSyncBase, no UID), the recurrence and its exceptions keyed by
- * ExceptionStartTime. An event that breaks MS-ASCAL ({@link MalformedCalendarItem}) or that the store cannot hold is
+ * ExceptionStartTime. From 16.0 an ApplicationData that names an occurrence by its AirSyncBase InstanceId changes (or,
+ * with Deleted, deletes) that occurrence only ({@link OccurrenceContent}). An event that breaks MS-ASCAL ({@link MalformedCalendarItem}) or that the store cannot hold is
  * answered with Status 6.
  */
 @Component
@@ -44,6 +48,12 @@ class CalendarItems implements ItemCodec {
             return null;
         }
         try {
+            if (version.atLeast(EasProtocolVersion.V16_0)) {
+                Optional<EventException> occurrence = EasCalendarItems.readOccurrence(data);
+                if (occurrence.isPresent()) {
+                    return new OccurrenceContent(occurrence.get());
+                }
+            }
             boolean uidGiven = data.text(CodePage.CALENDAR, "UID").isPresent()
                     || data.text(CodePage.CALENDAR, "ClientUid").isPresent();
             return new EventContent(EasCalendarItems.read(data), uidGiven);

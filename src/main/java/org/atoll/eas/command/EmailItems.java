@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.atoll.calendar.CalendarProtocol;
 import org.atoll.calendar.MeetingMessages;
+import org.atoll.eas.request.EasProtocolVersion;
 import org.atoll.mailbox.Attachment;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.LastVerb;
@@ -60,10 +61,41 @@ class EmailItems {
         this.mailboxes = mailboxes;
     }
 
-    /** The whole item, for a server Add or a Fetch. */
+    /** The whole item, for a server Add or a Fetch, in the form of the device's protocol version. */
+    WbxmlElement applicationData(
+            long accountId,
+            MessageView message,
+            List<BodyPreference> preferences,
+            int mimeSupport,
+            EasProtocolVersion version) {
+        return applicationData(accountId, message, null, preferences, mimeSupport, version);
+    }
+
+    /** As {@link #applicationData(long, MessageView, byte[], List, int, boolean)}, reading the raw MIME now. */
     WbxmlElement applicationData(
             long accountId, MessageView message, List<BodyPreference> preferences, int mimeSupport, boolean v14) {
         return applicationData(accountId, message, null, preferences, mimeSupport, v14);
+    }
+
+    /**
+     * As {@link #applicationData(long, MessageView, byte[], List, int, EasProtocolVersion)} for a caller that knows
+     * only whether the device speaks 14.0 or later: its items take the 14.1 form (12.1 below), so a 16.x device gets
+     * a meeting's Location as Email Location.
+     */
+    WbxmlElement applicationData(
+            long accountId,
+            MessageView message,
+            byte @Nullable [] raw,
+            List<BodyPreference> preferences,
+            int mimeSupport,
+            boolean v14) {
+        return applicationData(
+                accountId,
+                message,
+                raw,
+                preferences,
+                mimeSupport,
+                v14 ? EasProtocolVersion.V14_1 : EasProtocolVersion.V12_1);
     }
 
     /**
@@ -75,7 +107,8 @@ class EmailItems {
             byte @Nullable [] raw,
             List<BodyPreference> preferences,
             int mimeSupport,
-            boolean v14) {
+            EasProtocolVersion version) {
+        boolean v14 = version.atLeast(EasProtocolVersion.V14_0);
         WbxmlElement data = WbxmlElement.of(AIRSYNC, "ApplicationData");
         data.add(EMAIL, "To", message.to());
         if (!message.cc().isEmpty()) {
@@ -107,7 +140,7 @@ class EmailItems {
         body(accountId, message, mime, preferences, mimeSupport, v14).ifPresent(data::add);
         data.add(EMAIL, "MessageClass", message.messageClass());
         if (mime != null && MeetingMessages.describesMeeting(message.messageClass())) {
-            meetingRequest(mime, message, v14).ifPresent(data::add);
+            meetingRequest(mime, message, version).ifPresent(data::add);
         }
         data.add(EMAIL, "InternetCPID", "65001");
         data.add(flag(message.flag()));
@@ -129,12 +162,16 @@ class EmailItems {
 
     /**
      * The MeetingRequest element of an invitation or a cancellation (MS-ASEMAIL 2.2.2.48), read from the message's
-     * iMIP part; empty when that part no longer reads as one, and the message is then shown as it is.
+     * iMIP part, in the form of the device's version (from 16.0 its Location is AirSyncBase's, MS-ASAIRS 2.2.2.27); empty when that part no longer reads as one, and the message is then shown as it is.
      */
-    private static Optional<WbxmlElement> meetingRequest(byte[] raw, MessageView message, boolean v14) {
+    private static Optional<WbxmlElement> meetingRequest(byte[] raw, MessageView message, EasProtocolVersion version) {
+        CalendarProtocol protocol = CalendarProtocol.of(version.text())
+                .orElse(
+                        version.atLeast(EasProtocolVersion.V14_0)
+                                ? CalendarProtocol.EAS_14_1
+                                : CalendarProtocol.EAS_12_1);
         return MimeBodies.calendar(raw)
-                .flatMap(ics -> MeetingMessages.meetingRequest(
-                        ics, v14 ? CalendarProtocol.EAS_14_1 : CalendarProtocol.EAS_12_1, message.receivedAt()));
+                .flatMap(ics -> MeetingMessages.meetingRequest(ics, protocol, message.receivedAt()));
     }
 
     private byte @Nullable [] rawMime(long accountId, long messageId) {

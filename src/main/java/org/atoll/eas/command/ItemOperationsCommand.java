@@ -74,7 +74,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
 
     @Override
     public Response serve(long accountId, DeviceView device, Request request) {
-        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
+        EasProtocolVersion version = EasCommandHandler.protocolVersion(device);
         List<Operation> operations = request.operations();
         Answer[] changes = new Answer[operations.size()];
         for (int i = 0; i < operations.size() && i < properties.maxItemOperations(); i++) {
@@ -84,7 +84,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
                 case Fetch _, Unknown _ -> null;
             };
         }
-        return new Response(() -> new Answers(accountId, operations, changes, v14));
+        return new Response(() -> new Answers(accountId, operations, changes, version));
     }
 
     /**
@@ -96,15 +96,15 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
         private final long accountId;
         private final List<Operation> operations;
         private final @Nullable Answer[] changes;
-        private final boolean v14;
+        private final EasProtocolVersion version;
         private long budget = properties.maxItemOperationsBytes();
         private int next;
 
-        Answers(long accountId, List<Operation> operations, @Nullable Answer[] changes, boolean v14) {
+        Answers(long accountId, List<Operation> operations, @Nullable Answer[] changes, EasProtocolVersion version) {
             this.accountId = accountId;
             this.operations = operations;
             this.changes = changes;
-            this.v14 = v14;
+            this.version = version;
         }
 
         @Override
@@ -128,7 +128,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
             if (!(operation instanceof Fetch fetch)) {
                 return new NotRun(operation.answerName(), Status.PROTOCOL_ERROR);
             }
-            Charged fetched = fetch(accountId, fetch, v14, budget);
+            Charged fetched = fetch(accountId, fetch, version, budget);
             budget -= fetched.bytes();
             return fetched.answer();
         }
@@ -144,7 +144,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
 
     // ---- Fetch
 
-    private Charged fetch(long accountId, Fetch fetch, boolean v14, long budget) {
+    private Charged fetch(long accountId, Fetch fetch, EasProtocolVersion version, long budget) {
         if (!fetch.mailboxStore()) {
             return Charged.without(Fetched.status(Status.UNKNOWN_STORE));
         }
@@ -155,7 +155,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
             Optional<MessageView> message = ItemId.parse(fetch.longId())
                     .flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                             .findFirst());
-            return item(accountId, message, fetch, v14, budget, null, null, fetch.longId());
+            return item(accountId, message, fetch, version, budget, null, null, fetch.longId());
         }
         if (fetch.collectionId() == null || fetch.serverId() == null) {
             return Charged.without(Fetched.status(Status.PROTOCOL_ERROR));
@@ -166,7 +166,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
                 item.flatMap(id -> mailboxes.messages(accountId, List.of(id.messageId())).stream()
                         .filter(m -> m.folderId() == id.folderId())
                         .findFirst());
-        return item(accountId, message, fetch, v14, budget, fetch.collectionId(), fetch.serverId(), null);
+        return item(accountId, message, fetch, version, budget, fetch.collectionId(), fetch.serverId(), null);
     }
 
     /**
@@ -177,7 +177,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
             long accountId,
             Optional<MessageView> message,
             Fetch fetch,
-            boolean v14,
+            EasProtocolVersion version,
             long budget,
             @Nullable String collectionId,
             @Nullable String serverId,
@@ -196,7 +196,7 @@ class ItemOperationsCommand implements MessageCommand<Request, Response> {
                 message.get(),
                 fetch.options().preferences(),
                 fetch.options().mimeSupport(),
-                v14);
+                version);
         return new Charged(
                 new Fetched(Status.SUCCESS, null, longId, collectionId, serverId, new ItemContent("Email", data)),
                 message.get().size());

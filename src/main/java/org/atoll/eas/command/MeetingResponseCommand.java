@@ -7,7 +7,6 @@ import org.atoll.calendar.ResponseStatus;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.message.MeetingResponseMessage;
 import org.atoll.eas.message.MeetingResponseMessage.Request;
-import org.atoll.eas.message.MeetingResponseMessage.Requests;
 import org.atoll.eas.message.MeetingResponseMessage.Response;
 import org.atoll.eas.message.MeetingResponseMessage.Result;
 import org.atoll.eas.message.MeetingResponseMessage.Status;
@@ -17,20 +16,23 @@ import org.atoll.mail.MeetingReplies;
 import org.atoll.mail.NotAMeetingRequest;
 import org.atoll.mail.SubmissionRefused;
 import org.atoll.sync.ItemId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * MeetingResponse (MS-ASCMD 2.2.1.11): each request answered through {@link MeetingReplies}. Below 16.0 the device
  * sends its answer to the organizer itself (a SendMail with the iCalendar reply), so the server only changes the
- * calendar and moves the request; from 16.0 the server sends it when the request carries SendResponse.
+ * calendar and moves the request; from 16.0 the server sends it when the request carries SendResponse, as an iMIP
+ * COUNTER when SendResponse proposes another time ({@link ProposingMeetingResponse}).
  */
 @Component
-class MeetingResponseCommand implements MessageCommand<Requests, Response> {
+class MeetingResponseCommand implements MessageCommand<ProposingMeetingResponse.Proposing, Response> {
 
     /** The most meetings one command may answer. */
     static final int MAX_REQUESTS = 100;
 
-    private static final MeetingResponseMessage MESSAGE = new MeetingResponseMessage(MAX_REQUESTS);
+    private static final ProposingMeetingResponse MESSAGE =
+            new ProposingMeetingResponse(new MeetingResponseMessage(MAX_REQUESTS));
 
     private final MeetingReplies replies;
 
@@ -44,21 +46,32 @@ class MeetingResponseCommand implements MessageCommand<Requests, Response> {
     }
 
     @Override
-    public MeetingResponseMessage message() {
+    public ProposingMeetingResponse message() {
         return MESSAGE;
     }
 
     @Override
-    public Response serve(long accountId, DeviceView device, Requests requests) {
+    public Response serve(long accountId, DeviceView device, ProposingMeetingResponse.Proposing proposing) {
         boolean serverSends = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V16_0);
+        List<Request> requests = proposing.requests().requests();
         List<Result> results = new ArrayList<>();
-        for (Request request : requests.requests()) {
-            results.add(answer(accountId, device, request, serverSends));
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(answer(
+                    accountId,
+                    device,
+                    requests.get(i),
+                    proposing.proposals().get(i).orElse(null),
+                    serverSends));
         }
         return new Response(results);
     }
 
-    private Result answer(long accountId, DeviceView device, Request request, boolean serverSends) {
+    private Result answer(
+            long accountId,
+            DeviceView device,
+            Request request,
+            ProposingMeetingResponse.@Nullable ProposedTime proposed,
+            boolean serverSends) {
         String named = request.requestId() != null ? request.requestId() : request.longId();
         Optional<ItemId> item = ItemId.parse(named)
                 .filter(id -> request.collectionId() == null
@@ -80,7 +93,8 @@ class MeetingResponseCommand implements MessageCommand<Requests, Response> {
                     },
                     request.instance(),
                     serverSends && request.sendResponse(),
-                    request.note());
+                    request.note(),
+                    proposed == null ? null : new MeetingReplies.Proposal(proposed.start(), proposed.end()));
             return new Result(
                     named,
                     Status.SUCCESS,

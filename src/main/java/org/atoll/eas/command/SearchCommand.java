@@ -92,7 +92,7 @@ class SearchCommand implements MessageCommand<Request, Response> {
         } catch (MailboxException e) {
             return new StoreStatus(Status.INVALID_REQUEST);
         }
-        boolean v14 = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V14_0);
+        EasProtocolVersion version = EasCommandHandler.protocolVersion(device);
         Map<Long, byte[]> raw = emailItems.rawMimes(
                 accountId, results.messages().stream().map(MessageView::id).toList());
         List<MailboxResult> found = results.messages().stream()
@@ -100,7 +100,8 @@ class SearchCommand implements MessageCommand<Request, Response> {
                         new ItemId(message.folderId(), message.id()).text(),
                         message.folderId(),
                         emailItems
-                                .applicationData(accountId, message, raw.get(message.id()), store.preferences(), 0, v14)
+                                .applicationData(
+                                        accountId, message, raw.get(message.id()), store.preferences(), 0, version)
                                 .children()))
                 .toList();
         return new SearchMessage.MailboxResults(found, results.offset(), results.total());

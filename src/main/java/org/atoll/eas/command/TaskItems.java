@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tasks in Sync (MS-ASTASK 2.2.2) through {@link TaskEas}, at the device's protocol version: the Tasks elements (code
  * page 9) with the body as an AirSyncBase Body of Type 1; a recurrence's CalendarType and IsLeapMonth only from 14.0
- * on (MS-ASTASK 2.2.2.4, 2.2.2.16), its FirstDayOfWeek only from 14.1 on (2.2.2.13). A task that breaks MS-ASTASK
+ * on (MS-ASTASK 2.2.2.4, 2.2.2.16), its FirstDayOfWeek only from 14.1 on (2.2.2.13); a change from an older device
+ * keeps what a newer one set of them. A task that breaks MS-ASTASK
  * ({@link MalformedTask}) or that the store cannot hold is answered with Status 6.
  */
 @Component
@@ -40,7 +41,10 @@ class TaskItems implements ItemCodec {
             return null;
         }
         try {
-            return new TaskContent(TaskEas.read(data, version.code()));
+            return TaskContent.writtenWithout(
+                    TaskEas.read(data, version.code()),
+                    !version.atLeast(EasProtocolVersion.V14_0),
+                    !version.atLeast(EasProtocolVersion.V14_1));
         } catch (MalformedTask | InvalidMailboxRequest e) {
             return null;
         }
