@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * which options, and the bookkeeping every class shares (ClientId de-duplication, MS-ASCMD 2.2.3.28.1; conflicts,
  * MS-ASCMD 2.2.3.34; what the device holds afterwards, so its own changes are never echoed).
  */
-public final class ClientChanges {
+final class ClientChanges {
 
     private final long accountId;
     private final long devicePk;

@@ -9,4 +9,4 @@ import java.time.Instant;
  *
  * @param size about how many bytes sending it costs, for the response budget
  */
-public record ItemStamp(long id, long folderId, Instant since, long modseq, int size) {}
+record ItemStamp(long id, long folderId, Instant since, long modseq, int size) {}

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A class is a Spring bean implementing this interface; the core picks it by the type of the folder synced.
  */
-public interface ItemStore {
+interface ItemStore {
 
     /** The folder types whose items this class holds (MS-ASCMD 2.2.3.186.3). */
     Set<FolderType> folderTypes();

@@ -2,12 +2,31 @@
  * Per-device sync state: sync keys, the journal position each covers, and the replay of a lost response; the
  * item-sync core that serves every item class alike.
  *
+ * <h2>The sync engine, by job</h2>
+ *
+ * {@link org.atoll.sync.ItemSyncs} is the module's API for item sync: each of its methods is one transaction over
+ * package-private classes with one job each, none of which knows an item class:
+ *
+ * <ul>
+ *   <li>{@code SyncKeys}: state and replay bookkeeping. SyncKey 0 resets a collection, the current key goes on, the
+ *       previous key is answered again after the held items of the lost response are undone (MS-ASCMD 3.1.5.9), any
+ *       other key or one behind the journal's horizon is invalid; the next key and the state a response ends in are
+ *       stored; the collections of the last request are remembered for an empty one (MS-ASCMD 2.2.3.131).
+ *   <li>{@code ClientChangeApplier}: the device's Add, Change, Delete and Fetch, applied through the collection's
+ *       class with ClientId de-duplication and conflict records, and recorded as held so they are never echoed.
+ *   <li>{@code PendingChanges}: what the device has not seen. The journal after its position, the first scan,
+ *       FilterType aging where the class has one and the reconciliation after a FilterType change give Adds,
+ *       Changes, Deletes and SoftDeletes, a window (and an 8 MiB budget) at a time with MoreAvailable; the same
+ *       decisions made without writing count GetItemEstimate, answer a poll that nothing changed, and tell Ping
+ *       (one device, or many devices of an account at once) which folders have something.
+ *   <li>{@code DeviceMoves}: MoveItems within a class and ItemOperations' Move and EmptyFolderContents, with the
+ *       bookkeeping that gives the moving device no echo.
+ *   <li>{@code SyncPass} is one request's work on one collection; {@code ItemClasses} picks a folder's class.
+ * </ul>
+ *
  * <h2>The item-class seam</h2>
  *
- * {@link org.atoll.sync.ItemSyncs} knows no item class. It keeps, for every class alike, the SyncKeys and their
- * replay (MS-ASCMD 3.1.5.9), windows and MoreAvailable, the first scan, FilterType aging where the class has one,
- * what each device holds ({@code device_item}), ClientId de-duplication, conflict records, GetItemEstimate counts
- * and the "is there anything?" check of Ping. A class plugs in with two beans:
+ * A class plugs in with two beans:
  *
  * <ul>
  *   <li>an {@link org.atoll.sync.ItemStore} (here): the folder types it holds, the FilterTypes it takes

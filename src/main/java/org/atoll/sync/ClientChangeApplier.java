@@ -1,0 +1,78 @@
+package org.atoll.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.atoll.mailbox.ChangeOrigin;
+import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.sync.internal.ClientAdds;
+import org.atoll.sync.internal.Conflicts;
+import org.atoll.sync.internal.DeviceItems;
+import org.atoll.sync.internal.HeldItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * The device's changes in a Sync (MS-ASCMD 2.2.3.24 Commands): applied with ClientId de-duplication and the
+ * per-property conflict check of {@link ClientChanges}, and recorded as held so they are not echoed back.
+ */
+@Component
+class ClientChangeApplier {
+
+    private final Mailboxes mailboxes;
+    private final DeviceItems items;
+    private final Conflicts conflicts;
+    private final ClientAdds clientAdds;
+
+    ClientChangeApplier(Mailboxes mailboxes, DeviceItems items, Conflicts conflicts, ClientAdds clientAdds) {
+        this.mailboxes = mailboxes;
+        this.items = items;
+        this.conflicts = conflicts;
+        this.clientAdds = clientAdds;
+    }
+
+    /**
+     * Applies the device's Add, Change, Delete and Fetch commands through the collection's item class, as the
+     * device's own changes (never echoed to it), and records what the device holds after them.
+     */
+    List<ClientResponse> apply(SyncPass pass, FolderType type, List<ClientCommand> commands) {
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        mailboxes.holdWriterLock(pass.accountId);
+        ClientChanges changes = new ClientChanges(
+                pass.accountId,
+                pass.devicePk,
+                pass.folderId,
+                type,
+                pass.options,
+                pass.now,
+                pass.replay,
+                items,
+                conflicts,
+                clientAdds,
+                mailboxes);
+        Set<Long> targets = new HashSet<>();
+        commands.forEach(command -> changes.target(command).ifPresent(targets::add));
+        Map<Long, Long> heldBefore = changes.heldModseqs(targets);
+        Map<Long, ItemStamp> before = SyncPass.byId(pass.store.stamps(pass.accountId, targets));
+        List<ClientResponse> responses =
+                ChangeOrigin.asDevice(pass.devicePk, () -> pass.store.apply(changes, commands));
+        List<HeldItem> nowHeld = new ArrayList<>();
+        for (ItemStamp stamp : pass.store.stamps(pass.accountId, changes.held())) {
+            // The device's copy is the item as it last received it plus its own change. That is the stored item
+            // only when nobody else changed it since; otherwise (a change the client wins, or one resent under the
+            // previous key, which is applied again without a conflict check) it stays held at the older modseq,
+            // so the device is sent the item as it now is.
+            Long had = heldBefore.get(stamp.id());
+            ItemStamp was = before.get(stamp.id());
+            boolean changedByOthers = had != null && was != null && was.modseq() > had;
+            nowHeld.add(new HeldItem(stamp.id(), changedByOthers ? had : stamp.modseq(), stamp.since()));
+        }
+        items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
+        items.remove(pass.accountId, pass.devicePk, pass.folderId, changes.dropped(), true);
+        return responses;
+    }
+}
