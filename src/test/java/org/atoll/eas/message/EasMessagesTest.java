@@ -445,6 +445,151 @@ class EasMessagesTest {
         }
     }
 
+    @Nested
+    class Sync {
+
+        private static final CodePage A = CodePage.AIRSYNC;
+        private final SyncMessage message = new SyncMessage(2, 2);
+
+        private WbxmlElement collection(String syncKey, String collectionId) {
+            return WbxmlElement.of(A, "Collection").add("SyncKey", syncKey).add("CollectionId", collectionId);
+        }
+
+        private WbxmlElement sync(WbxmlElement... collections) {
+            WbxmlElement list = WbxmlElement.of(A, "Collections");
+            for (WbxmlElement collection : collections) {
+                list.add(collection);
+            }
+            return WbxmlElement.of(A, "Sync").add(list);
+        }
+
+        @Test
+        void aDocumentOfAnotherCommandShouldBeStatus4_MsAscmd_2_2_3_177_17() {
+            assertStatus(() -> message.read(WbxmlElement.of(P, "Ping")), SyncMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void noCollectionWithoutPartialShouldBeStatus4() {
+            assertStatus(() -> message.read(sync()), SyncMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void oneCollectionMoreThanTheLimitShouldBeStatus15() {
+            assertStatus(
+                    () -> message.read(sync(collection("1", "5"), collection("1", "6"), collection("1", "7"))),
+                    SyncMessage.Status.TOO_MANY_COLLECTIONS);
+        }
+
+        @Test
+        void waitAndHeartbeatIntervalTogetherShouldBeStatus4_MsAscmd_2_2_3_198() {
+            assertStatus(
+                    () -> message.read(
+                            sync(collection("1", "5")).add("Wait", "5").add("HeartbeatInterval", "300")),
+                    SyncMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void aWindowSizeOfZeroShouldBeStatus4_MsAscmd_2_2_3_199() {
+            assertStatus(
+                    () -> message.read(sync(collection("1", "5")).add("WindowSize", "0")),
+                    SyncMessage.Status.PROTOCOL_ERROR);
+        }
+
+        @Test
+        void eachMalformedCollectionShouldBeRefusedOnItsOwn() throws MalformedRequest {
+            SyncMessage.Request request = message.read(sync(
+                    collection("{6A3BF9B1-44C6-4E5F-9D1A}1", "5"),
+                    collection("1", "6")
+                            .add(WbxmlElement.of(A, "Commands")
+                                    .add(WbxmlElement.of(A, "Add"))
+                                    .add(WbxmlElement.of(A, "Add"))
+                                    .add(WbxmlElement.of(A, "Add")))));
+
+            assertThat(request.collections())
+                    .containsExactly(
+                            new SyncMessage.Refused("5", SyncMessage.Status.INVALID_SYNC_KEY),
+                            new SyncMessage.Refused("6", SyncMessage.Status.PROTOCOL_ERROR));
+        }
+
+        @Test
+        void aCollectionShouldCarryItsKeyOptionsAndCommands() throws MalformedRequest {
+            WbxmlElement data = WbxmlElement.of(A, "ApplicationData").add(CodePage.EMAIL, "Read", "1");
+            SyncMessage.Request request = message.read(sync(collection("3", "5")
+                            .add("WindowSize", "600")
+                            .add(WbxmlElement.of(A, "Options").add("FilterType", "3"))
+                            .add(WbxmlElement.of(A, "Commands")
+                                    .add(WbxmlElement.of(A, "Change")
+                                            .add("ServerId", "5:9")
+                                            .add(data))))
+                    .add("HeartbeatInterval", "300"));
+
+            assertThat(request.interval()).isEqualTo(new SyncMessage.Interval(300, false));
+            assertThat(request.carriesChanges()).isTrue();
+            assertThat(request.collections()).singleElement().isInstanceOfSatisfying(SyncMessage.Named.class, named -> {
+                assertThat(named.folderId()).isEqualTo(5);
+                assertThat(named.syncKey()).isEqualTo(3);
+                assertThat(named.options().windowSize()).isEqualTo(512);
+                assertThat(named.options().filter()).isEqualTo(org.atoll.sync.FilterType.ONE_WEEK);
+                assertThat(named.commands()).containsExactly(new SyncMessage.Change("5:9", data, false));
+            });
+        }
+
+        @Test
+        void anIntervalOutOfBoundsShouldBeStatus14WithTheLimit_MsAscmd_2_2_3_177_17() {
+            assertThat(message.write(new SyncMessage.Failed(SyncMessage.Status.INVALID_WAIT, 59L)))
+                    .isEqualTo(WbxmlElement.of(A, "Sync").add("Status", "14").add("Limit", "59"));
+        }
+
+        @Test
+        void aSyncedCollectionShouldPutKeyIdStatusMoreAvailableCommandsAndResponsesInOrder_MsAscmd_2_2_1_21() {
+            WbxmlElement data = WbxmlElement.of(A, "ApplicationData").add(CodePage.EMAIL, "Read", "1");
+            WbxmlElement written = message.write(new SyncMessage.Synced(List.of(
+                    new SyncMessage.CollectionSynced(
+                            "5",
+                            4,
+                            true,
+                            List.of(new SyncMessage.ServerChange("5:9", data), new SyncMessage.ServerSoftDelete("5:8")),
+                            List.of(new SyncMessage.AddResult(
+                                    "c1",
+                                    "5:10",
+                                    org.atoll.sync.ItemStatus.SUCCESS,
+                                    List.of(new SyncMessage.AttachmentReference("a1", "10:2"))))),
+                    new SyncMessage.CollectionFailed("6", "0", SyncMessage.Status.INVALID_SYNC_KEY))));
+
+            assertThat(written)
+                    .isEqualTo(WbxmlElement.of(A, "Sync")
+                            .add(WbxmlElement.of(A, "Collections")
+                                    .add(WbxmlElement.of(A, "Collection")
+                                            .add("SyncKey", "4")
+                                            .add("CollectionId", "5")
+                                            .add("Status", "1")
+                                            .addEmpty("MoreAvailable")
+                                            .add(WbxmlElement.of(A, "Commands")
+                                                    .add(WbxmlElement.of(A, "Change")
+                                                            .add("ServerId", "5:9")
+                                                            .add(data))
+                                                    .add(WbxmlElement.of(A, "SoftDelete")
+                                                            .add("ServerId", "5:8")))
+                                            .add(WbxmlElement.of(A, "Responses")
+                                                    .add(WbxmlElement.of(A, "Add")
+                                                            .add("ClientId", "c1")
+                                                            .add("ServerId", "5:10")
+                                                            .add("Status", "1")
+                                                            .add(WbxmlElement.of(A, "ApplicationData")
+                                                                    .add(WbxmlElement.of(
+                                                                                    CodePage.AIRSYNCBASE, "Attachments")
+                                                                            .add(WbxmlElement.of(
+                                                                                            CodePage.AIRSYNCBASE,
+                                                                                            "Attachment")
+                                                                                    .add("ClientId", "a1")
+                                                                                    .add("FileReference", "10:2")))))))
+                                    .add(WbxmlElement.of(A, "Collection")
+                                            .add("SyncKey", "0")
+                                            .add("CollectionId", "6")
+                                            .add("Status", "3"))));
+        }
+    }
+
     private interface Read {
         Object run() throws MalformedRequest;
     }
