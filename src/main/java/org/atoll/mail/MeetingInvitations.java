@@ -32,6 +32,7 @@ import org.atoll.mailbox.EventView;
 import org.atoll.mailbox.InvitationLimitReached;
 import org.atoll.mailbox.Invitations;
 import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.Meetings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An attendee with an account here gets it through {@link Invitations#deliver} in the transaction of the calendar
  * change, so the request lands in the Inbox and the tentative meeting in the calendar together with the organizer's
  * change, and the attendee's devices are woken on commit; the other attendees get it through the outbound queue,
- * written in the same transaction, which the worker hands to the smarthost.
+ * written in the same transaction, which the worker hands to the smarthost. An attendee here whose mailbox is full
+ * is queued like a remote one instead, so one full mailbox does not refuse the organizer's change: the worker then
+ * reports the failed delivery to the organizer, as for any mail.
  *
  * <p>Every message counts against the account's send limits like a message it sends itself, checked before anything
  * is changed: a change whose messages would exceed them is refused whole ({@link InvitationLimitReached}).
@@ -54,6 +57,7 @@ class MeetingInvitations implements Meetings {
     private final Accounts accounts;
     private final Calendars calendars;
     private final Invitations inboxes;
+    private final Mailboxes mailboxes;
     private final OutboundQueue queue;
     private final SendRate sendRate;
     private final MailProperties properties;
@@ -64,6 +68,7 @@ class MeetingInvitations implements Meetings {
             Accounts accounts,
             Calendars calendars,
             Invitations inboxes,
+            Mailboxes mailboxes,
             OutboundQueue queue,
             SendRate sendRate,
             MailProperties properties,
@@ -72,6 +77,7 @@ class MeetingInvitations implements Meetings {
         this.accounts = accounts;
         this.calendars = calendars;
         this.inboxes = inboxes;
+        this.mailboxes = mailboxes;
         this.queue = queue;
         this.sendRate = sendRate;
         this.properties = properties;
@@ -156,7 +162,18 @@ class MeetingInvitations implements Meetings {
         for (Attendee attendee : notice.recipients()) {
             var local = accounts.idOf(attendee.address());
             if (local.isPresent()) {
-                inboxes.deliver(local.get(), attendee.address(), message, now);
+                mailboxes.holdWriterLock(local.get());
+                if (mailboxes.fits(local.get(), message.length)) {
+                    inboxes.deliver(local.get(), attendee.address(), message, now);
+                } else {
+                    queue.add(
+                            account.id(),
+                            OutboundRow.Route.LOCAL,
+                            account.address(),
+                            List.of(attendee.address()),
+                            message,
+                            now);
+                }
             } else {
                 remote.add(attendee.address());
             }

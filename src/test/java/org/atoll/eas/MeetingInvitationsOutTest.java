@@ -20,6 +20,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.atoll.account.AccountUpdate;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.calendar.CalendarEvent;
@@ -32,6 +33,7 @@ import org.atoll.mailbox.EventView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
+import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.EasDevice;
 import org.atoll.support.Smarthost;
@@ -231,6 +233,22 @@ class MeetingInvitationsOutTest {
         assertThat(fromSmarthost(remote, 2))
                 .extracting(m -> new ContentType(calendarPart(m).getContentType()).getParameter("method"))
                 .containsExactlyInAnyOrder("REQUEST", "CANCEL");
+    }
+
+    @Test
+    void anAttendeeWithAFullMailboxShouldNotRefuseTheOrganizersMeetingButBeReportedUndelivered() throws Exception {
+        accounts.update(ben.id(), new AccountUpdate(ben.displayName(), ben.role(), true, true, 1L), Actor.SYSTEM);
+        Phone organizer = new Phone(ana, "OrganizerPhone", "16.1");
+
+        String serverId = add(organizer, "Standup", ben.address(), cleo.address());
+
+        assertThat(event(ana, serverId).attendees()).hasSize(2);
+        assertThat(inboxClasses(cleo)).containsExactly("IPM.Schedule.Meeting.Request");
+        assertThat(inboxClasses(ben)).isEmpty();
+        deliveries.runDue();
+        Waiting.until(
+                "the organizer learns the request did not reach the full mailbox",
+                () -> inboxClasses(ana).size() == 1);
     }
 
     // ---- what sends nothing
