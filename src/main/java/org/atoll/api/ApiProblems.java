@@ -22,6 +22,7 @@ import org.atoll.mailbox.ContactNotFound;
 import org.atoll.mailbox.EventNotFound;
 import org.atoll.mailbox.FolderNameTaken;
 import org.atoll.mailbox.FolderNotFound;
+import org.atoll.mailbox.InvitationLimitReached;
 import org.atoll.mailbox.MailboxException;
 import org.atoll.mailbox.MailboxNotFound;
 import org.atoll.mailbox.MessageNotFound;
@@ -98,6 +99,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case FolderNameTaken ignored -> HttpStatus.CONFLICT;
             case SystemFolderProtected ignored -> HttpStatus.CONFLICT;
             case QuotaExceeded ignored -> HttpStatus.CONFLICT;
+            case InvitationLimitReached ignored -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());

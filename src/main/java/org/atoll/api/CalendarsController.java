@@ -28,6 +28,7 @@ import org.atoll.mailbox.EventNotFound;
 import org.atoll.mailbox.EventView;
 import org.atoll.mailbox.FolderNotFound;
 import org.atoll.mailbox.InvalidMailboxRequest;
+import org.atoll.mailbox.Meetings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,9 @@ import org.springframework.web.bind.annotation.RestController;
  * administrator any account's. Events are listed by date range, read, created, replaced and deleted one by one, and
  * exported and imported as one {@code .ics} file (ical4j through {@link ICalendars}); free/busy is merged from every
  * calendar of the account ({@link FreeBusy}). Every change goes through {@link Calendars}, so it is journaled and
- * reaches every device of the account like a change made on a device.
+ * reaches every device of the account like a change made on a device. The caller acts as the account, the organizer
+ * of its meetings: creating, replacing or deleting an event with attendees sends them its invitations and
+ * cancellations through {@link Meetings}, as a change from a device at protocol 16.x does; an import sends nothing.
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}")
@@ -61,10 +64,12 @@ class CalendarsController {
     private static final Duration EXPANDED_RANGE = Duration.ofDays(366);
 
     private final Calendars calendars;
+    private final Meetings meetings;
     private final Accounts accounts;
 
-    CalendarsController(Calendars calendars, Accounts accounts) {
+    CalendarsController(Calendars calendars, Meetings meetings, Accounts accounts) {
         this.calendars = calendars;
+        this.meetings = meetings;
         this.accounts = accounts;
     }
 
@@ -108,7 +113,7 @@ class CalendarsController {
             @PathVariable long calendarId,
             @Valid @RequestBody WriteEvent body) {
         visible(caller, accountId);
-        EventView event = calendars.create(accountId, calendarId, body.content());
+        EventView event = meetings.create(accountId, calendarId, body.content());
         return ResponseEntity.created(URI.create(
                         "/api/v1/accounts/" + accountId + "/calendars/" + calendarId + "/events/" + event.id()))
                 .body(EventDto.of(event));
@@ -134,7 +139,7 @@ class CalendarsController {
             @Valid @RequestBody WriteEvent body) {
         visible(caller, accountId);
         inCalendar(accountId, calendarId, eventId);
-        return EventDto.of(calendars.update(accountId, eventId, body.content()));
+        return EventDto.of(meetings.update(accountId, eventId, body.content()));
     }
 
     @DeleteMapping("/calendars/{calendarId}/events/{eventId}")
@@ -145,7 +150,7 @@ class CalendarsController {
             @PathVariable long eventId) {
         visible(caller, accountId);
         inCalendar(accountId, calendarId, eventId);
-        calendars.delete(accountId, List.of(eventId));
+        meetings.delete(accountId, List.of(eventId));
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 

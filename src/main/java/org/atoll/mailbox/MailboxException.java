@@ -7,6 +7,7 @@ public abstract sealed class MailboxException extends RuntimeException
                 FolderNameTaken,
                 FolderNotFound,
                 InvalidMailboxRequest,
+                InvitationLimitReached,
                 MailboxNotFound,
                 MessageNotFound,
                 NoteNotFound,

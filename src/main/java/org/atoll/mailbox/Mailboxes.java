@@ -569,6 +569,15 @@ public class Mailboxes {
         journal.lock(accountId);
     }
 
+    /**
+     * Whether a message of {@code bytes} fits in the account's mailbox now, within its quota; after
+     * {@link #holdWriterLock} the answer holds until the transaction ends.
+     */
+    @Transactional
+    public boolean fits(long accountId, long bytes) {
+        return journal.fits(accountId, bytes);
+    }
+
     // ---- the journal
 
     @Transactional(readOnly = true)

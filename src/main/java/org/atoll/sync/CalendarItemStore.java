@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.atoll.device.Devices;
 import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.EventContent;
 import org.atoll.mailbox.EventView;
 import org.atoll.mailbox.FolderType;
+import org.atoll.mailbox.InvitationLimitReached;
+import org.atoll.mailbox.Meetings;
 import org.atoll.mailbox.OccurrenceContent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -25,14 +28,26 @@ import org.springframework.stereotype.Component;
  * answers Status 8 when the series has no such occurrence) and Delete; a malformed event is refused with Status 6, a change
  * of an event someone else changed since the device last synced it with Status 7 (unless the client wins), an event
  * that is not there with Status 8.
+ *
+ * <p>At protocol 16.0 and 16.1 the server sends the invitations of a meeting the device organizes: its Add, Change
+ * and Delete go through {@link Meetings}, in the Sync's transaction, so a Sync rolled back sends nothing and a
+ * replayed one (the same SyncKey again, MS-ASCMD 3.1.5.9) sends nothing twice: its Adds are found by ClientId and its
+ * Changes and Deletes change nothing again. A change whose invitations exceed the account's send limits is refused
+ * with Status 6. Below 16.0 the device uploads the meeting with Sync and sends the meeting request itself with
+ * SendMail (MS-ASCAL 3.1.4.5, MS-ASCMD 2.2.1.17 and its example 4.16), as Exchange expects, so the server sends
+ * nothing then and no attendee is invited twice.
  */
 @Component
 class CalendarItemStore implements ItemStore {
 
     private final Calendars calendars;
+    private final Meetings meetings;
+    private final Devices devices;
 
-    CalendarItemStore(Calendars calendars) {
+    CalendarItemStore(Calendars calendars, Meetings meetings, Devices devices) {
         this.calendars = calendars;
+        this.meetings = meetings;
+        this.devices = devices;
     }
 
     @Override
@@ -113,6 +128,8 @@ class CalendarItemStore implements ItemStore {
             }
         }
         Map<Long, Long> held = changes.heldModseqs(targets);
+        boolean serverSends =
+                devices.detail(changes.devicePk()).protocolVersion().startsWith("16.");
         List<ClientResponse> responses = new ArrayList<>();
         for (ClientCommand command : commands) {
             Optional<Long> target = changes.target(command);
@@ -123,10 +140,16 @@ class CalendarItemStore implements ItemStore {
                     if (earlier.isPresent()) {
                         responses.add(new ClientResponse.Added(add.clientId(), earlier.get(), ItemStatus.SUCCESS));
                     } else if (add.content() instanceof EventContent content) {
-                        EventView created = calendars.create(accountId, changes.folderId(), content);
-                        present.put(created.id(), created);
-                        responses.add(new ClientResponse.Added(
-                                add.clientId(), changes.added(add.clientId(), created.id()), ItemStatus.SUCCESS));
+                        try {
+                            EventView created = serverSends
+                                    ? meetings.create(accountId, changes.folderId(), content)
+                                    : calendars.create(accountId, changes.folderId(), content);
+                            present.put(created.id(), created);
+                            responses.add(new ClientResponse.Added(
+                                    add.clientId(), changes.added(add.clientId(), created.id()), ItemStatus.SUCCESS));
+                        } catch (InvitationLimitReached e) {
+                            responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
+                        }
                     } else {
                         responses.add(new ClientResponse.Added(add.clientId(), "", ItemStatus.CONVERSION_ERROR));
                     }
@@ -149,19 +172,35 @@ class CalendarItemStore implements ItemStore {
                     } else if (changes.serverWins(event.id(), held.get(event.id()), event.modseq())) {
                         responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
                     } else {
-                        present.put(event.id(), calendars.update(accountId, event.id(), content));
-                        changes.holds(event.id());
+                        try {
+                            present.put(
+                                    event.id(),
+                                    serverSends
+                                            ? meetings.update(accountId, event.id(), content)
+                                            : calendars.update(accountId, event.id(), content));
+                            changes.holds(event.id());
+                        } catch (InvitationLimitReached e) {
+                            responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
+                        }
                     }
                 }
                 case ClientCommand.Delete delete -> {
                     if (target.isEmpty()) {
                         responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.NOT_FOUND));
                     } else {
-                        if (event != null) {
-                            calendars.delete(accountId, List.of(event.id()));
-                            present.remove(event.id());
+                        try {
+                            if (event != null) {
+                                if (serverSends) {
+                                    meetings.delete(accountId, List.of(event.id()));
+                                } else {
+                                    calendars.delete(accountId, List.of(event.id()));
+                                }
+                                present.remove(event.id());
+                            }
+                            changes.dropped(target.get());
+                        } catch (InvitationLimitReached e) {
+                            responses.add(new ClientResponse.Deleted(command.serverId(), ItemStatus.CONVERSION_ERROR));
                         }
-                        changes.dropped(target.get());
                     }
                 }
                 case ClientCommand.Fetch fetch -> {

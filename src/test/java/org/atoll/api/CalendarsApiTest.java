@@ -27,10 +27,14 @@ import org.atoll.calendar.CalendarEvent;
 import org.atoll.calendar.EasCalendarItems;
 import org.atoll.calendar.EasTimeZones;
 import org.atoll.calendar.ICalendars;
+import org.atoll.calendar.MeetingStatus;
 import org.atoll.calendar.Occurrence;
 import org.atoll.calendar.Recurrence;
 import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.EventContent;
+import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageView;
+import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.ApiClient;
 import org.atoll.support.ApiClient.Reply;
 import org.atoll.support.AtollTest;
@@ -65,6 +69,9 @@ class CalendarsApiTest {
 
     @Autowired
     Calendars calendars;
+
+    @Autowired
+    Mailboxes mailboxes;
 
     AccountView owner;
     ApiClient client;
@@ -189,6 +196,44 @@ class CalendarsApiTest {
                         .status())
                 .isEqualTo(400);
         assertThat(calendars.count(owner.id(), null)).isEqualTo(1);
+    }
+
+    @Test
+    void aMeetingWrittenThroughTheApiShouldInviteUpdateAndCancelALocalAttendee_Rfc5546_3_2() {
+        AccountView guest = TestAccounts.open(accounts, "calendarguest");
+        Map<String, Object> write = new LinkedHashMap<>();
+        write.put("subject", "Retro");
+        write.put("start", "2027-02-04T14:00:00Z");
+        write.put("end", "2027-02-04T15:00:00Z");
+        write.put("timeZone", "Europe/Berlin");
+        write.put("attendees", List.of(Map.of("address", guest.address(), "name", "Guest")));
+
+        Reply created = client.post(base, write);
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        String uid = created.json().get("uid").asString();
+        assertThat(created.json().get("organizer").get("address").asString()).isEqualTo(owner.address());
+        assertThat(calendars.byUid(guest.id(), uid).orElseThrow().event().meetingStatus())
+                .isEqualTo(MeetingStatus.RECEIVED);
+
+        write.put("subject", "Retro, longer");
+        write.put("end", "2027-02-04T16:00:00Z");
+        assertThat(client.put(base + "/" + id, write).json().get("sequence").asInt())
+                .isEqualTo(1);
+        CalendarEvent updated = calendars.byUid(guest.id(), uid).orElseThrow().event();
+        assertThat(updated.subject()).isEqualTo("Retro, longer");
+        assertThat(updated.sequence()).isEqualTo(1);
+
+        assertThat(client.delete(base + "/" + id).status()).isEqualTo(204);
+        assertThat(calendars.byUid(guest.id(), uid).orElseThrow().event().meetingStatus())
+                .isEqualTo(MeetingStatus.CANCELED_RECEIVED);
+        long inbox = mailboxes.systemFolder(guest.id(), SystemFolder.INBOX).id();
+        assertThat(mailboxes.messages(guest.id(), inbox, 0, Mailboxes.MAX_PAGE))
+                .extracting(MessageView::messageClass)
+                .containsExactlyInAnyOrder(
+                        "IPM.Schedule.Meeting.Request",
+                        "IPM.Schedule.Meeting.Request",
+                        "IPM.Schedule.Meeting.Canceled");
     }
 
     @Test

@@ -108,6 +108,22 @@ public class Journal {
         }
     }
 
+    /**
+     * Whether {@code addedBytes} more fit in the account's quota, or the default quota when it has none, as
+     * {@link #beginWithinQuota} would decide now; false when the account has no mailbox.
+     */
+    public boolean fits(long accountId, long addedBytes) {
+        return jdbc.sql("""
+                        SELECT m.used_bytes + ? <= coalesce(a.quota_bytes, ?) OR (a.quota_bytes IS NULL AND ? = 0)
+                        FROM mailbox m JOIN account a ON a.id = m.account_id
+                        WHERE m.account_id = ?
+                        """)
+                .params(addedBytes, defaultQuota, defaultQuota, accountId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     /** Waits for and holds the account's counter row lock until the transaction ends. */
     public void lock(long accountId) {
         jdbc.sql("SELECT 1 FROM mailbox WHERE account_id = ? FOR UPDATE")
