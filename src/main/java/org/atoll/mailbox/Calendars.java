@@ -117,7 +117,26 @@ public class Calendars {
         EventView stored = store.of(accountId, List.of(eventId)).stream()
                 .findFirst()
                 .orElseThrow(() -> new EventNotFound(eventId));
-        CalendarEvent series = stored.event();
+        Optional<CalendarEvent> changed = withOccurrence(stored.event(), exception);
+        if (changed.isEmpty()) {
+            journal.commit(change);
+            return Optional.empty();
+        }
+        CalendarEvent event = changed.get();
+        EventView updated = store.update(accountId, eventId, event, windowEnd(event), clock.instant(), change.modseq())
+                .orElseThrow(() -> new EventNotFound(eventId));
+        change.messageChanged(updated.folderId(), updated.id());
+        journal.commit(change);
+        return Optional.of(updated);
+    }
+
+    /**
+     * The series with one occurrence changed as {@link #changeOccurrence} stores it, without storing it; empty when
+     * the series does not recur or its rule starts no occurrence at the exception's original start.
+     *
+     * @throws InvalidMailboxRequest when the series would have more than {@link EventContent#MAX_EXCEPTIONS}
+     */
+    public static Optional<CalendarEvent> withOccurrence(CalendarEvent series, EventException exception) {
         Instant original = exception.originalStart();
         if (series.recurrence() == null
                 || ICalendars.occurrences(
@@ -126,20 +145,14 @@ public class Calendars {
                                 original.plusSeconds(1))
                         .stream()
                         .noneMatch(o -> o.start().equals(original))) {
-            journal.commit(change);
             return Optional.empty();
         }
         List<EventException> exceptions = new ArrayList<>(series.exceptions());
         exceptions.removeIf(e -> e.originalStart().equals(original));
         exceptions.add(exception);
         exceptions.sort(Comparator.comparing(EventException::originalStart));
-        CalendarEvent event = EventContent.of(series.withRecurrence(series.recurrence(), exceptions))
-                .event();
-        EventView updated = store.update(accountId, eventId, event, windowEnd(event), clock.instant(), change.modseq())
-                .orElseThrow(() -> new EventNotFound(eventId));
-        change.messageChanged(updated.folderId(), updated.id());
-        journal.commit(change);
-        return Optional.of(updated);
+        return Optional.of(EventContent.of(series.withRecurrence(series.recurrence(), exceptions))
+                .event());
     }
 
     /**

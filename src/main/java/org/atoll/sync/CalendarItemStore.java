@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.atoll.calendar.CalendarEvent;
 import org.atoll.device.Devices;
 import org.atoll.mailbox.Calendars;
 import org.atoll.mailbox.EventContent;
@@ -158,15 +159,26 @@ class CalendarItemStore implements ItemStore {
                     if (event == null) {
                         responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
                     } else if (change.content() instanceof OccurrenceContent occurrence) {
-                        calendars
-                                .changeOccurrence(accountId, event.id(), occurrence.exception())
-                                .ifPresentOrElse(
-                                        changed -> {
-                                            present.put(changed.id(), changed);
-                                            changes.holds(changed.id());
-                                        },
-                                        () -> responses.add(
-                                                new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND)));
+                        Optional<CalendarEvent> changed =
+                                Calendars.withOccurrence(event.event(), occurrence.exception());
+                        if (changed.isEmpty()) {
+                            responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.NOT_FOUND));
+                        } else if (changes.serverWins(event.id(), held.get(event.id()), event.modseq())) {
+                            responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONFLICT));
+                        } else {
+                            try {
+                                EventContent content = EventContent.of(changed.get());
+                                present.put(
+                                        event.id(),
+                                        serverSends
+                                                ? meetings.update(accountId, event.id(), content)
+                                                : calendars.update(accountId, event.id(), content));
+                                changes.holds(event.id());
+                            } catch (InvitationLimitReached e) {
+                                responses.add(
+                                        new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
+                            }
+                        }
                     } else if (!(change.content() instanceof EventContent content)) {
                         responses.add(new ClientResponse.Changed(command.serverId(), ItemStatus.CONVERSION_ERROR));
                     } else if (changes.serverWins(event.id(), held.get(event.id()), event.modseq())) {

@@ -205,29 +205,25 @@ class CalendarSyncTest {
         String serverId = response(added, "Add").text("ServerId").orElseThrow();
         tabletKey = key(sync(tablet, tabletKey, c -> {}));
 
-        // The phone moves the second Monday and deletes the third, each a Change of one occurrence named by the
-        // original start (MS-ASAIRS 2.2.2.25), and names an instance the series does not have (Status 8).
+        // The phone moves the second Monday with a Change and deletes the third with a Delete, each naming the
+        // occurrence by its original start beside the ServerId (MS-ASAIRS 2.2.2.25), and deletes an instance the
+        // series does not have (Status 8, answered as a Delete).
         WbxmlElement moved = WbxmlElement.of(A, "Change")
                 .add("ServerId", serverId)
+                .add(BASE, "InstanceId", "20261214T080000Z")
                 .add(WbxmlElement.of(A, "ApplicationData")
-                        .add(BASE, "InstanceId", "20261214T080000Z")
                         .add(C, "Subject", "Team sync (moved)")
                         .add(C, "StartTime", "20261215T090000Z")
                         .add(C, "EndTime", "20261215T100000Z"));
         WbxmlElement answer = sync(phone, key(added), c -> c.add(commands(moved)));
         assertThat(responses(answer)).isEmpty();
-        WbxmlElement deleted = WbxmlElement.of(A, "Change")
+        WbxmlElement deleted = WbxmlElement.of(A, "Delete")
                 .add("ServerId", serverId)
-                .add(WbxmlElement.of(A, "ApplicationData")
-                        .add(BASE, "InstanceId", "2026-12-21T08:00:00.000Z")
-                        .add(C, "Deleted", "1"));
-        WbxmlElement noSuchInstance = WbxmlElement.of(A, "Change")
-                .add("ServerId", serverId)
-                .add(WbxmlElement.of(A, "ApplicationData")
-                        .add(BASE, "InstanceId", "20261215T080000Z")
-                        .add(C, "Deleted", "1"));
+                .add(BASE, "InstanceId", "2026-12-21T08:00:00.000Z");
+        WbxmlElement noSuchInstance =
+                WbxmlElement.of(A, "Delete").add("ServerId", serverId).add(BASE, "InstanceId", "20261215T080000Z");
         answer = sync(phone, key(answer), c -> c.add(commands(deleted, noSuchInstance)));
-        assertThat(statuses(responses(answer))).containsExactly(Map.entry("Change", "8"));
+        assertThat(statuses(responses(answer))).containsExactly(Map.entry("Delete", "8"));
 
         // The tablet sees the series once, unchanged but for those two occurrences.
         WbxmlElement tabletSees = sync(tablet, tabletKey, c -> {});

@@ -61,4 +61,33 @@ class CalendarItems implements ItemCodec {
             return null;
         }
     }
+
+    /**
+     * MS-ASAIRS 2.2.2.25: from 16.0 a device names the occurrence it changes or deletes by an InstanceId beside the
+     * ServerId; it is read as if it stood in the ApplicationData, where the exception it becomes keeps it.
+     */
+    @Override
+    public @Nullable ItemContent readOccurrence(
+            String instanceId, @Nullable WbxmlElement data, EasProtocolVersion version) {
+        if (!version.atLeast(EasProtocolVersion.V16_0)) {
+            return null;
+        }
+        WbxmlElement occurrence = WbxmlElement.of(CodePage.AIRSYNC, "ApplicationData");
+        if (data == null) {
+            occurrence.add(CodePage.CALENDAR, "Deleted", "1");
+        } else {
+            data.children().stream()
+                    .filter(child -> !(child.page() == CodePage.AIRSYNCBASE
+                            && child.name().equals("InstanceId")))
+                    .forEach(occurrence::add);
+        }
+        occurrence.add(CodePage.AIRSYNCBASE, "InstanceId", instanceId);
+        try {
+            return EasCalendarItems.readOccurrence(occurrence)
+                    .map(OccurrenceContent::new)
+                    .orElse(null);
+        } catch (MalformedCalendarItem | InvalidMailboxRequest | IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -71,33 +71,6 @@ class EmailItems {
         return applicationData(accountId, message, null, preferences, mimeSupport, version);
     }
 
-    /** As {@link #applicationData(long, MessageView, byte[], List, int, boolean)}, reading the raw MIME now. */
-    WbxmlElement applicationData(
-            long accountId, MessageView message, List<BodyPreference> preferences, int mimeSupport, boolean v14) {
-        return applicationData(accountId, message, null, preferences, mimeSupport, v14);
-    }
-
-    /**
-     * As {@link #applicationData(long, MessageView, byte[], List, int, EasProtocolVersion)} for a caller that knows
-     * only whether the device speaks 14.0 or later: its items take the 14.1 form (12.1 below), so a 16.x device gets
-     * a meeting's Location as Email Location.
-     */
-    WbxmlElement applicationData(
-            long accountId,
-            MessageView message,
-            byte @Nullable [] raw,
-            List<BodyPreference> preferences,
-            int mimeSupport,
-            boolean v14) {
-        return applicationData(
-                accountId,
-                message,
-                raw,
-                preferences,
-                mimeSupport,
-                v14 ? EasProtocolVersion.V14_1 : EasProtocolVersion.V12_1);
-    }
-
     /**
      * The whole item, with its raw MIME read beforehand (several items' in one read); null reads it now.
      */

@@ -33,6 +33,16 @@ interface ItemCodec {
     @Nullable
     ItemContent read(@Nullable WbxmlElement applicationData, EasProtocolVersion version);
 
+    /**
+     * The change of one occurrence of a recurring item that a 16.x device names by the InstanceId of its Change or
+     * Delete (MS-ASAIRS 2.2.2.25): with {@code applicationData} the fields it changes, without it the occurrence
+     * deleted. Null, answered with Status 6, for a class that has no occurrences or a value that cannot be read.
+     */
+    default @Nullable ItemContent readOccurrence(
+            String instanceId, @Nullable WbxmlElement applicationData, EasProtocolVersion version) {
+        return null;
+    }
+
     /** This codec for one request, at the version the device speaks. */
     default AtVersion at(EasProtocolVersion version) {
         return new AtVersion(this, version);
@@ -48,6 +58,11 @@ interface ItemCodec {
         @Nullable
         ItemContent read(@Nullable WbxmlElement applicationData) {
             return codec.read(applicationData, version);
+        }
+
+        @Nullable
+        ItemContent readOccurrence(String instanceId, @Nullable WbxmlElement applicationData) {
+            return codec.readOccurrence(instanceId, applicationData, version);
         }
     }
 }

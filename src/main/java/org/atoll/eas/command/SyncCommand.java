@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.command.ItemCodec.AtVersion;
@@ -211,10 +212,19 @@ class SyncCommand implements WaitingCommand {
     // ---- the device's changes
 
     /** One collection of the request, or why it cannot be served. */
-    private record Parsed(String collectionId, @Nullable CollectionRequest request, Status failure, DraftWork drafts) {
+    /**
+     * @param occurrenceDeletes the ServerIds of the Deletes that name one occurrence (MS-ASAIRS 2.2.2.25): applied as
+     *     a change of the series, answered as Deletes
+     */
+    private record Parsed(
+            String collectionId,
+            @Nullable CollectionRequest request,
+            Status failure,
+            DraftWork drafts,
+            Set<String> occurrenceDeletes) {
 
         Parsed(String collectionId, @Nullable CollectionRequest request, Status failure) {
-            this(collectionId, request, failure, DraftWork.none());
+            this(collectionId, request, failure, DraftWork.none(), Set.of());
         }
     }
 
@@ -235,7 +245,11 @@ class SyncCommand implements WaitingCommand {
                     new CollectionRequest(
                             named.folderId(), named.syncKey(), named.options(), named.getChanges(), commands),
                     Status.SUCCESS,
-                    drafts);
+                    drafts,
+                    named.commands().stream()
+                            .filter(c -> c instanceof SyncMessage.Delete delete && delete.instanceId() != null)
+                            .map(c -> ((SyncMessage.Delete) c).serverId())
+                            .collect(Collectors.toSet()));
         } catch (IllegalArgumentException | InvalidMailboxRequest | DateTimeParseException e) {
             return new Parsed(named.collectionId(), null, Status.PROTOCOL_ERROR);
         }
@@ -247,7 +261,7 @@ class SyncCommand implements WaitingCommand {
             parsed.add(
                     switch (command) {
                         case SyncMessage.Change change -> change(accountId, change, drafts);
-                        case SyncMessage.Delete(String serverId) -> new ClientCommand.Delete(serverId);
+                        case SyncMessage.Delete delete -> new ClientCommand.Delete(delete.serverId());
                         case SyncMessage.Fetch(String serverId) -> new ClientCommand.Fetch(serverId);
                         case SyncMessage.Add add -> add(add, drafts);
                     });
@@ -273,9 +287,17 @@ class SyncCommand implements WaitingCommand {
             parsed.add(
                     switch (command) {
                         case SyncMessage.Add add -> new ClientCommand.AddItem(add.clientId(), codec.read(add.data()));
+                        case SyncMessage.Change change
+                        when change.instanceId() != null ->
+                            new ClientCommand.ChangeItem(
+                                    change.serverId(), codec.readOccurrence(change.instanceId(), change.data()));
                         case SyncMessage.Change change ->
                             new ClientCommand.ChangeItem(change.serverId(), codec.read(change.data()));
-                        case SyncMessage.Delete(String serverId) -> new ClientCommand.Delete(serverId);
+                        case SyncMessage.Delete delete
+                        when delete.instanceId() != null ->
+                            new ClientCommand.ChangeItem(
+                                    delete.serverId(), codec.readOccurrence(delete.instanceId(), null));
+                        case SyncMessage.Delete delete -> new ClientCommand.Delete(delete.serverId());
                         case SyncMessage.Fetch(String serverId) -> new ClientCommand.Fetch(serverId);
                     });
         }
@@ -392,8 +414,7 @@ class SyncCommand implements WaitingCommand {
                 boolean drafts = version.atLeast(EasProtocolVersion.V16_0)
                         && type.filter(t -> t == FolderType.DRAFTS).isPresent();
                 AtVersion codec = type.flatMap(t -> codec(t, version)).orElse(null);
-                CollectionSynced answer =
-                        synced(accountId, parsed, synced, version.atLeast(EasProtocolVersion.V14_0), drafts, codec);
+                CollectionSynced answer = synced(accountId, parsed, synced, version, drafts, codec);
                 send(accountId, device, request.folderId(), parsed.drafts(), synced.responses());
                 yield answer;
             }
@@ -445,17 +466,20 @@ class SyncCommand implements WaitingCommand {
             long accountId,
             Parsed parsed,
             CollectionResult.Synced synced,
-            boolean v14,
+            EasProtocolVersion version,
             boolean drafts,
             @Nullable AtVersion codec) {
         SyncOptions options = synced.options();
         Iterable<SyncMessage.ServerCommand> commands = synced.commands().isEmpty()
                 ? null
-                : () -> new CommandElements(accountId, synced.commands(), options, v14, drafts, codec);
+                : () -> new CommandElements(accountId, synced.commands(), options, version, drafts, codec);
         List<ClientResult> responses = new ArrayList<>();
         for (ClientResponse response : synced.responses()) {
             responses.add(
                     switch (response) {
+                        case ClientResponse.Changed changed
+                        when parsed.occurrenceDeletes().contains(changed.serverId()) ->
+                            new SyncMessage.DeleteResult(changed.serverId(), changed.status());
                         case ClientResponse.Changed changed ->
                             new SyncMessage.ChangeResult(
                                     changed.serverId(),
@@ -479,7 +503,7 @@ class SyncCommand implements WaitingCommand {
                                                     (MessageView) fetched.item(),
                                                     options.bodyPreferences(),
                                                     options.mimeSupport(),
-                                                    v14)
+                                                    version)
                                             : codec.applicationData(fetched.item()));
                         case ClientResponse.Added added ->
                             new SyncMessage.AddResult(
@@ -525,7 +549,7 @@ class SyncCommand implements WaitingCommand {
         private final long accountId;
         private final List<ServerCommand> commands;
         private final SyncOptions options;
-        private final boolean v14;
+        private final EasProtocolVersion version;
         private final boolean drafts;
         private final @Nullable AtVersion codec;
         private int next;
@@ -536,14 +560,14 @@ class SyncCommand implements WaitingCommand {
                 long accountId,
                 List<ServerCommand> commands,
                 SyncOptions options,
-                boolean v14,
+                EasProtocolVersion version,
                 boolean drafts,
                 @Nullable AtVersion codec) {
             this.codec = codec;
             this.accountId = accountId;
             this.commands = commands;
             this.options = options;
-            this.v14 = v14;
+            this.version = version;
             this.drafts = drafts;
         }
 
@@ -601,7 +625,10 @@ class SyncCommand implements WaitingCommand {
                 case ServerCommand.Change change -> {
                     MessageView message = (MessageView) change.view();
                     yield new SyncMessage.ServerChange(
-                            serverId, drafts ? whole(message, raw) : emailItems.changeData(message, v14));
+                            serverId,
+                            drafts
+                                    ? whole(message, raw)
+                                    : emailItems.changeData(message, version.atLeast(EasProtocolVersion.V14_0)));
                 }
                 case ServerCommand.Delete delete -> new SyncMessage.ServerDelete(serverId);
                 case ServerCommand.SoftDelete softDelete -> new SyncMessage.ServerSoftDelete(serverId);
@@ -614,7 +641,12 @@ class SyncCommand implements WaitingCommand {
          */
         private WbxmlElement whole(MessageView message, Map<Long, byte[]> raw) {
             WbxmlElement data = emailItems.applicationData(
-                    accountId, message, raw.get(message.id()), options.bodyPreferences(), options.mimeSupport(), v14);
+                    accountId,
+                    message,
+                    raw.get(message.id()),
+                    options.bodyPreferences(),
+                    options.mimeSupport(),
+                    version);
             return drafts ? EmailSyncData.markedDraft(data) : data;
         }
     }

@@ -107,10 +107,30 @@ public final class SyncMessage implements EasMessage<SyncMessage.Request, SyncMe
      */
     public record Add(String clientId, @Nullable WbxmlElement data, boolean send) implements ClientCommand {}
 
-    /** As {@link Add}, of an item the device holds. */
-    public record Change(String serverId, @Nullable WbxmlElement data, boolean send) implements ClientCommand {}
+    /**
+     * As {@link Add}, of an item the device holds.
+     *
+     * @param instanceId from 16.0, the occurrence of a recurring series the change is for (MS-ASAIRS 2.2.2.25, a
+     *     child of Change), as sent; null for the whole item
+     */
+    public record Change(
+            String serverId,
+            @Nullable WbxmlElement data,
+            boolean send,
+            @Nullable String instanceId) implements ClientCommand {
 
-    public record Delete(String serverId) implements ClientCommand {}
+        public Change(String serverId, @Nullable WbxmlElement data, boolean send) {
+            this(serverId, data, send, null);
+        }
+    }
+
+    /** @param instanceId from 16.0, the one occurrence of a recurring series to delete (MS-ASAIRS 2.2.2.25) */
+    public record Delete(String serverId, @Nullable String instanceId) implements ClientCommand {
+
+        public Delete(String serverId) {
+            this(serverId, null);
+        }
+    }
 
     public record Fetch(String serverId) implements ClientCommand {}
 
@@ -339,8 +359,18 @@ public final class SyncMessage implements EasMessage<SyncMessage.Request, SyncMe
             read.add(
                     switch (command.name()) {
                         case "Add" -> new Add(command.text("ClientId").orElse(""), data, sends(command, data));
-                        case "Change" -> new Change(serverId, data, sends(command, data));
-                        case "Delete" -> new Delete(serverId);
+                        case "Change" ->
+                            new Change(
+                                    serverId,
+                                    data,
+                                    sends(command, data),
+                                    command.text(CodePage.AIRSYNCBASE, "InstanceId")
+                                            .orElse(null));
+                        case "Delete" ->
+                            new Delete(
+                                    serverId,
+                                    command.text(CodePage.AIRSYNCBASE, "InstanceId")
+                                            .orElse(null));
                         case "Fetch" -> new Fetch(serverId);
                         default -> throw new IllegalArgumentException("Unsupported client command " + command.name());
                     });
