@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.atoll.calendar.ResponseStatus;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.message.MeetingResponseMessage;
+import org.atoll.eas.message.MeetingResponseMessage.ProposedTime;
 import org.atoll.eas.message.MeetingResponseMessage.Request;
+import org.atoll.eas.message.MeetingResponseMessage.Requests;
 import org.atoll.eas.message.MeetingResponseMessage.Response;
 import org.atoll.eas.message.MeetingResponseMessage.Result;
 import org.atoll.eas.message.MeetingResponseMessage.Status;
@@ -16,23 +18,21 @@ import org.atoll.mail.MeetingReplies;
 import org.atoll.mail.NotAMeetingRequest;
 import org.atoll.mail.SubmissionRefused;
 import org.atoll.sync.ItemId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * MeetingResponse (MS-ASCMD 2.2.1.11): each request answered through {@link MeetingReplies}. Below 16.0 the device
  * sends its answer to the organizer itself (a SendMail with the iCalendar reply), so the server only changes the
  * calendar and moves the request; from 16.0 the server sends it when the request carries SendResponse, as an iMIP
- * COUNTER when SendResponse proposes another time ({@link ProposingMeetingResponse}).
+ * COUNTER when SendResponse proposes another time.
  */
 @Component
-class MeetingResponseCommand implements MessageCommand<ProposingMeetingResponse.Proposing, Response> {
+class MeetingResponseCommand implements MessageCommand<Requests, Response> {
 
     /** The most meetings one command may answer. */
     static final int MAX_REQUESTS = 100;
 
-    private static final ProposingMeetingResponse MESSAGE =
-            new ProposingMeetingResponse(new MeetingResponseMessage(MAX_REQUESTS));
+    private static final MeetingResponseMessage MESSAGE = new MeetingResponseMessage(MAX_REQUESTS);
 
     private final MeetingReplies replies;
 
@@ -46,32 +46,22 @@ class MeetingResponseCommand implements MessageCommand<ProposingMeetingResponse.
     }
 
     @Override
-    public ProposingMeetingResponse message() {
+    public MeetingResponseMessage message() {
         return MESSAGE;
     }
 
     @Override
-    public Response serve(long accountId, DeviceView device, ProposingMeetingResponse.Proposing proposing) {
+    public Response serve(long accountId, DeviceView device, Requests requests) {
         boolean serverSends = EasCommandHandler.protocolVersion(device).atLeast(EasProtocolVersion.V16_0);
-        List<Request> requests = proposing.requests().requests();
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            results.add(answer(
-                    accountId,
-                    device,
-                    requests.get(i),
-                    proposing.proposals().get(i).orElse(null),
-                    serverSends));
+        for (Request request : requests.requests()) {
+            results.add(answer(accountId, device, request, serverSends));
         }
         return new Response(results);
     }
 
-    private Result answer(
-            long accountId,
-            DeviceView device,
-            Request request,
-            ProposingMeetingResponse.@Nullable ProposedTime proposed,
-            boolean serverSends) {
+    private Result answer(long accountId, DeviceView device, Request request, boolean serverSends) {
+        ProposedTime proposed = request.proposed();
         String named = request.requestId() != null ? request.requestId() : request.longId();
         Optional<ItemId> item = ItemId.parse(named)
                 .filter(id -> request.collectionId() == null

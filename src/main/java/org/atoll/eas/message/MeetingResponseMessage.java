@@ -1,6 +1,9 @@
 package org.atoll.eas.message;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * MeetingResponse (MS-ASCMD 2.2.1.11): each Request names a meeting request by CollectionId and RequestId (its
  * ServerId) or by a Search LongId, the answer (UserResponse), at 14.1 and later one occurrence (InstanceId), and at
- * 16.0 and later whether the organizer is told (SendResponse, with a note). The response has one Result per Request.
+ * 16.0 and later whether the organizer is told (SendResponse, with a note and perhaps a new time proposed). The
+ * response has one Result per Request.
  */
 public final class MeetingResponseMessage
         implements EasMessage<MeetingResponseMessage.Requests, MeetingResponseMessage.Response> {
@@ -46,6 +50,9 @@ public final class MeetingResponseMessage
         DECLINED
     }
 
+    /** A new time the attendee proposes: {@code end} null keeps the meeting's length. */
+    public record ProposedTime(Instant start, @Nullable Instant end) {}
+
     /**
      * One meeting answered.
      *
@@ -55,6 +62,8 @@ public final class MeetingResponseMessage
      * @param sendResponse whether the organizer is told (16.0+ SendResponse); false before 16.0, where the device
      *     sends the answer itself
      * @param note the text of SendResponse's Body, if any
+     * @param proposed the new time SendResponse proposes (MS-ASCMD 2.2.3.141 ProposedStartTime, 2.2.3.140
+     *     ProposedEndTime), if any
      */
     public record Request(
             Answer answer,
@@ -63,7 +72,8 @@ public final class MeetingResponseMessage
             @Nullable String longId,
             @Nullable Instant instance,
             boolean sendResponse,
-            @Nullable String note) {}
+            @Nullable String note,
+            @Nullable ProposedTime proposed) {}
 
     /**
      * @param requestId the RequestId (or LongId) of the request answered
@@ -78,6 +88,8 @@ public final class MeetingResponseMessage
 
     private static final CodePage M = CodePage.MEETING_RESPONSE;
 
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
     private final int maxRequests;
 
     /** @param maxRequests the most meetings one command may answer */
@@ -86,8 +98,9 @@ public final class MeetingResponseMessage
     }
 
     /**
-     * A document with no Request or more than the limit, a UserResponse other than 1 to 3, or a Request without
-     * RequestId or LongId is Status 2.
+     * A document with no Request or more than the limit, a UserResponse other than 1 to 3, a Request without
+     * RequestId or LongId, or a proposed time that is not a Compact DateTime (MS-ASDTYPE 2.7.2) or an end proposed
+     * without a start is Status 2.
      */
     @Override
     public Requests read(WbxmlElement document) throws MalformedRequest {
@@ -131,7 +144,23 @@ public final class MeetingResponseMessage
         String note = send.flatMap(s -> s.child(CodePage.AIRSYNCBASE, "Body"))
                 .flatMap(body -> body.text(CodePage.AIRSYNCBASE, "Data"))
                 .orElse(null);
-        return new Request(answer, collectionId, requestId, longId, instance, send.isPresent(), note);
+        Optional<String> start = send.flatMap(s -> s.text(M, "ProposedStartTime"));
+        Optional<String> end = send.flatMap(s -> s.text(M, "ProposedEndTime"));
+        if (start.isEmpty() && end.isPresent()) {
+            throw new MalformedRequest(Status.INVALID_MEETING_REQUEST);
+        }
+        ProposedTime proposed = start.isEmpty()
+                ? null
+                : new ProposedTime(compact(start.get()), end.isEmpty() ? null : compact(end.get()));
+        return new Request(answer, collectionId, requestId, longId, instance, send.isPresent(), note, proposed);
+    }
+
+    private static Instant compact(String text) throws MalformedRequest {
+        try {
+            return LocalDateTime.parse(text.strip(), COMPACT).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new MalformedRequest(Status.INVALID_MEETING_REQUEST);
+        }
     }
 
     @Override
