@@ -81,209 +81,235 @@ public record CalendarEvent(
                 List.of());
     }
 
+    public CalendarEvent withUid(String value) {
+        return toBuilder().uid(value).build();
+    }
+
     public CalendarEvent withLocation(@Nullable String value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                value,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                sequence,
-                onlineMeetingLink,
-                attendees,
-                recurrence,
-                exceptions);
+        return toBuilder().location(value).build();
     }
 
     public CalendarEvent withBody(@Nullable String value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                value,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                sequence,
-                onlineMeetingLink,
-                attendees,
-                recurrence,
-                exceptions);
+        return toBuilder().body(value).build();
     }
 
     /** A meeting: the organizer, the attendees, a response requested and {@link MeetingStatus#MEETING}. */
     public CalendarEvent withMeeting(String address, @Nullable String name, List<Attendee> invited) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                address,
-                name,
-                categories,
-                true,
-                MeetingStatus.MEETING,
-                sequence,
-                onlineMeetingLink,
-                invited,
-                recurrence,
-                exceptions);
+        return toBuilder()
+                .organizerAddress(address)
+                .organizerName(name)
+                .responseRequested(true)
+                .meetingStatus(MeetingStatus.MEETING)
+                .attendees(invited)
+                .build();
     }
 
     public CalendarEvent withBusyStatus(BusyStatus value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                value,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                sequence,
-                onlineMeetingLink,
-                attendees,
-                recurrence,
-                exceptions);
+        return toBuilder().busyStatus(value).build();
     }
 
     public CalendarEvent withMeetingStatus(MeetingStatus value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                value,
-                sequence,
-                onlineMeetingLink,
-                attendees,
-                recurrence,
-                exceptions);
+        return toBuilder().meetingStatus(value).build();
     }
 
     public CalendarEvent withAttendees(List<Attendee> value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                sequence,
-                onlineMeetingLink,
-                value,
-                recurrence,
-                exceptions);
+        return toBuilder().attendees(value).build();
     }
 
     public CalendarEvent withSequence(int value) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                value,
-                onlineMeetingLink,
-                attendees,
-                recurrence,
-                exceptions);
+        return toBuilder().sequence(value).build();
     }
 
     public CalendarEvent withRecurrence(@Nullable Recurrence value, List<EventException> changes) {
-        return new CalendarEvent(
-                uid,
-                subject,
-                location,
-                body,
-                start,
-                end,
-                zone,
-                allDay,
-                busyStatus,
-                sensitivity,
-                reminderMinutes,
-                organizerAddress,
-                organizerName,
-                categories,
-                responseRequested,
-                meetingStatus,
-                sequence,
-                onlineMeetingLink,
-                attendees,
-                value,
-                changes);
+        return toBuilder().recurrence(value).exceptions(changes).build();
+    }
+
+    /** A copy of this event to change some of its fields in: {@code event.toBuilder().uid(other).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Whether the event is a meeting with attendees rather than an appointment. */
     public boolean isMeeting() {
         return meetingStatus != MeetingStatus.APPOINTMENT;
+    }
+
+    /** The fields of an event being copied with changes; {@link #build()} checks them as the record does. */
+    public static final class Builder {
+        private String uid;
+        private String subject;
+        private @Nullable String location;
+        private @Nullable String body;
+        private Instant start;
+        private Instant end;
+        private ZoneId zone;
+        private boolean allDay;
+        private BusyStatus busyStatus;
+        private Sensitivity sensitivity;
+        private @Nullable Integer reminderMinutes;
+        private @Nullable String organizerAddress;
+        private @Nullable String organizerName;
+        private List<String> categories;
+        private boolean responseRequested;
+        private MeetingStatus meetingStatus;
+        private int sequence;
+        private @Nullable String onlineMeetingLink;
+        private List<Attendee> attendees;
+        private @Nullable Recurrence recurrence;
+        private List<EventException> exceptions;
+
+        private Builder(CalendarEvent event) {
+            uid = event.uid;
+            subject = event.subject;
+            location = event.location;
+            body = event.body;
+            start = event.start;
+            end = event.end;
+            zone = event.zone;
+            allDay = event.allDay;
+            busyStatus = event.busyStatus;
+            sensitivity = event.sensitivity;
+            reminderMinutes = event.reminderMinutes;
+            organizerAddress = event.organizerAddress;
+            organizerName = event.organizerName;
+            categories = event.categories;
+            responseRequested = event.responseRequested;
+            meetingStatus = event.meetingStatus;
+            sequence = event.sequence;
+            onlineMeetingLink = event.onlineMeetingLink;
+            attendees = event.attendees;
+            recurrence = event.recurrence;
+            exceptions = event.exceptions;
+        }
+
+        public Builder uid(String value) {
+            uid = value;
+            return this;
+        }
+
+        public Builder subject(String value) {
+            subject = value;
+            return this;
+        }
+
+        public Builder location(@Nullable String value) {
+            location = value;
+            return this;
+        }
+
+        public Builder body(@Nullable String value) {
+            body = value;
+            return this;
+        }
+
+        public Builder start(Instant value) {
+            start = value;
+            return this;
+        }
+
+        public Builder end(Instant value) {
+            end = value;
+            return this;
+        }
+
+        public Builder zone(ZoneId value) {
+            zone = value;
+            return this;
+        }
+
+        public Builder allDay(boolean value) {
+            allDay = value;
+            return this;
+        }
+
+        public Builder busyStatus(BusyStatus value) {
+            busyStatus = value;
+            return this;
+        }
+
+        public Builder sensitivity(Sensitivity value) {
+            sensitivity = value;
+            return this;
+        }
+
+        public Builder reminderMinutes(@Nullable Integer value) {
+            reminderMinutes = value;
+            return this;
+        }
+
+        public Builder organizerAddress(@Nullable String value) {
+            organizerAddress = value;
+            return this;
+        }
+
+        public Builder organizerName(@Nullable String value) {
+            organizerName = value;
+            return this;
+        }
+
+        public Builder categories(List<String> value) {
+            categories = value;
+            return this;
+        }
+
+        public Builder responseRequested(boolean value) {
+            responseRequested = value;
+            return this;
+        }
+
+        public Builder meetingStatus(MeetingStatus value) {
+            meetingStatus = value;
+            return this;
+        }
+
+        public Builder sequence(int value) {
+            sequence = value;
+            return this;
+        }
+
+        public Builder onlineMeetingLink(@Nullable String value) {
+            onlineMeetingLink = value;
+            return this;
+        }
+
+        public Builder attendees(List<Attendee> value) {
+            attendees = value;
+            return this;
+        }
+
+        public Builder recurrence(@Nullable Recurrence value) {
+            recurrence = value;
+            return this;
+        }
+
+        public Builder exceptions(List<EventException> value) {
+            exceptions = value;
+            return this;
+        }
+
+        public CalendarEvent build() {
+            return new CalendarEvent(
+                    uid,
+                    subject,
+                    location,
+                    body,
+                    start,
+                    end,
+                    zone,
+                    allDay,
+                    busyStatus,
+                    sensitivity,
+                    reminderMinutes,
+                    organizerAddress,
+                    organizerName,
+                    categories,
+                    responseRequested,
+                    meetingStatus,
+                    sequence,
+                    onlineMeetingLink,
+                    attendees,
+                    recurrence,
+                    exceptions);
+        }
     }
 }

@@ -292,28 +292,7 @@ public final class ICalendars {
     }
 
     private static CalendarEvent withTimes(CalendarEvent e, Instant start, Instant end) {
-        return new CalendarEvent(
-                e.uid(),
-                e.subject(),
-                e.location(),
-                e.body(),
-                start,
-                end,
-                e.zone(),
-                e.allDay(),
-                e.busyStatus(),
-                e.sensitivity(),
-                e.reminderMinutes(),
-                e.organizerAddress(),
-                e.organizerName(),
-                e.categories(),
-                e.responseRequested(),
-                e.meetingStatus(),
-                e.sequence(),
-                e.onlineMeetingLink(),
-                e.attendees(),
-                e.recurrence(),
-                e.exceptions());
+        return e.toBuilder().start(start).end(end).build();
     }
 
     /**

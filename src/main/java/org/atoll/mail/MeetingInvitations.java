@@ -107,7 +107,7 @@ class MeetingInvitations implements Meetings {
             return calendars.update(accountId, eventId, content);
         }
         CalendarEvent organized = OrganizerNotices.asOrganized(
-                content.uidGiven() ? event : withUid(event, before.uid()),
+                content.uidGiven() ? event : event.withUid(before.uid()),
                 before,
                 account.address(),
                 account.displayName());
@@ -221,30 +221,5 @@ class MeetingInvitations implements Meetings {
 
     private AccountView account(long accountId) {
         return accounts.find(accountId).orElseThrow(() -> new MailboxNotFound(accountId));
-    }
-
-    private static CalendarEvent withUid(CalendarEvent event, String uid) {
-        return new CalendarEvent(
-                uid,
-                event.subject(),
-                event.location(),
-                event.body(),
-                event.start(),
-                event.end(),
-                event.zone(),
-                event.allDay(),
-                event.busyStatus(),
-                event.sensitivity(),
-                event.reminderMinutes(),
-                event.organizerAddress(),
-                event.organizerName(),
-                event.categories(),
-                event.responseRequested(),
-                event.meetingStatus(),
-                event.sequence(),
-                event.onlineMeetingLink(),
-                event.attendees(),
-                event.recurrence(),
-                event.exceptions());
     }
 }

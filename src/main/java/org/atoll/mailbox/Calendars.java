@@ -90,7 +90,7 @@ public class Calendars {
                 .orElseThrow(() -> new EventNotFound(eventId));
         CalendarEvent event = content.event();
         if (!content.uidGiven()) {
-            event = withUid(event, stored.event().uid());
+            event = event.withUid(stored.event().uid());
         }
         if (event.sequence() < stored.event().sequence()) {
             event = event.withSequence(stored.event().sequence());
@@ -345,31 +345,6 @@ public class Calendars {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static CalendarEvent withUid(CalendarEvent e, String uid) {
-        return new CalendarEvent(
-                uid,
-                e.subject(),
-                e.location(),
-                e.body(),
-                e.start(),
-                e.end(),
-                e.zone(),
-                e.allDay(),
-                e.busyStatus(),
-                e.sensitivity(),
-                e.reminderMinutes(),
-                e.organizerAddress(),
-                e.organizerName(),
-                e.categories(),
-                e.responseRequested(),
-                e.meetingStatus(),
-                e.sequence(),
-                e.onlineMeetingLink(),
-                e.attendees(),
-                e.recurrence(),
-                e.exceptions());
     }
 
     private Folder calendarFolder(long accountId, long folderId) {
