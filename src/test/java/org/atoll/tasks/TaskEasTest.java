@@ -27,12 +27,51 @@ class TaskEasTest {
     class SpecExamples {
 
         /**
-         * MS-ASTASK 4.1 (Synchronizing Tasks Between Client and Server): the client's new task, its elements as the
-         * spec shows them from the HTML body to the categories.
+         * MS-ASTASK 4.1 (Synchronizing Tasks Between Client and Server): the client's new task, every element of its
+         * ApplicationData as the spec prints it, read field for field.
          */
         @Test
         void clientTaskOfMsAstask41ShouldBeRead() throws Exception {
-            WbxmlElement data = WbxmlElement.of(AIRSYNC, "ApplicationData")
+            Task task = TaskEas.read(msAstask41(), 141);
+
+            assertThat(task)
+                    .isEqualTo(Task.builder()
+                            .subject("TPS Reports for August 2009")
+                            .body("Must complete TPS reports using the new cover sheet.")
+                            .importance(Importance.HIGH)
+                            .categories(List.of("Business", "Reports"))
+                            .complete(false)
+                            .localDue(LocalDateTime.parse("2009-09-03T13:00:00"))
+                            .utcDue(Instant.parse("2009-09-03T20:00:00Z"))
+                            .reminderSet(true)
+                            .reminderTime(Instant.parse("2009-09-02T09:00:00Z"))
+                            .sensitivity(Sensitivity.PERSONAL)
+                            .localStart(LocalDateTime.parse("2009-09-03T09:00:00"))
+                            .utcStart(Instant.parse("2009-09-03T16:00:00Z"))
+                            .build());
+        }
+
+        /**
+         * The task of MS-ASTASK 4.1 as the server writes it to a 14.1 device: the same Tasks elements with the same
+         * values, element for element, after the body (which comes back as plain text, Type 1: task bodies are kept
+         * as text).
+         */
+        @Test
+        void taskOfMsAstask41ShouldBeWrittenWithTheElementsTheSpecShows() throws Exception {
+            List<WbxmlElement> spec = msAstask41().children().stream()
+                    .filter(e -> e.page() == TASKS)
+                    .toList();
+
+            List<WbxmlElement> written =
+                    TaskEas.applicationData(TaskEas.read(msAstask41(), 141), 141, null).children().stream()
+                            .filter(e -> e.page() == TASKS)
+                            .toList();
+
+            assertThat(written).containsExactlyInAnyOrderElementsOf(spec);
+        }
+
+        private static WbxmlElement msAstask41() {
+            return WbxmlElement.of(AIRSYNC, "ApplicationData")
                     .add(WbxmlElement.of(BASE, "Body")
                             .add("Type", "2")
                             .add("Data", "<strong>Must</strong> complete TPS reports using the new cover sheet."))
@@ -40,14 +79,15 @@ class TaskEasTest {
                     .add(TASKS, "Importance", "2")
                     .add(WbxmlElement.of(TASKS, "Categories")
                             .add("Category", "Business")
-                            .add("Category", "Reports"));
-
-            Task task = TaskEas.read(data, 141);
-
-            assertThat(task.subject()).isEqualTo("TPS Reports for August 2009");
-            assertThat(task.body()).isEqualTo("Must complete TPS reports using the new cover sheet.");
-            assertThat(task.importance()).isEqualTo(Importance.HIGH);
-            assertThat(task.categories()).containsExactly("Business", "Reports");
+                            .add("Category", "Reports"))
+                    .add(TASKS, "Complete", "0")
+                    .add(TASKS, "DueDate", "2009-09-03T13:00:00.000Z")
+                    .add(TASKS, "UtcDueDate", "2009-09-03T20:00:00.000Z")
+                    .add(TASKS, "ReminderSet", "1")
+                    .add(TASKS, "ReminderTime", "2009-09-02T09:00:00.000Z")
+                    .add(TASKS, "Sensitivity", "1")
+                    .add(TASKS, "StartDate", "2009-09-03T09:00:00.000Z")
+                    .add(TASKS, "UtcStartDate", "2009-09-03T16:00:00.000Z");
         }
 
         /**
