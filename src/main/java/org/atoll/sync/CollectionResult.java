@@ -1,6 +1,7 @@
 package org.atoll.sync;
 
 import java.util.List;
+import org.atoll.mailbox.FolderType;
 
 /** What became of one collection of a Sync request. */
 public sealed interface CollectionResult {
@@ -12,10 +13,12 @@ public sealed interface CollectionResult {
     record UnknownCollection() implements CollectionResult {}
 
     /**
+     * @param folderType the type of the collection's folder, which decides how its items are written
      * @param syncKey the key the device sends next
      * @param moreAvailable whether changes beyond the window wait for the next request
      */
     record Synced(
+            FolderType folderType,
             long syncKey,
             List<ServerCommand> commands,
             List<ClientResponse> responses,

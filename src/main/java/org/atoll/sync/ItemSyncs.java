@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.sync.internal.CollectionState;
@@ -60,13 +61,14 @@ public class ItemSyncs {
             return new CollectionResult.UnknownCollection();
         }
         long folderId = request.folderId();
-        ItemStore store = classes.store(folder.get().type());
+        FolderType type = folder.get().type();
+        ItemStore store = classes.store(type);
         Instant now = clock.instant();
-        Optional<CollectionResult> unchanged = pending.unchanged(store, accountId, devicePk, request, now);
+        Optional<CollectionResult> unchanged = pending.unchanged(store, type, accountId, devicePk, request, now);
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
-        SyncKeys.Opening opening = keys.open(store, accountId, devicePk, folderId, request, now);
+        SyncKeys.Opening opening = keys.open(store, type, accountId, devicePk, folderId, request, now);
         if (opening instanceof SyncKeys.Opening.Answered(CollectionResult answer)) {
             return answer;
         }
@@ -79,9 +81,10 @@ public class ItemSyncs {
         }
         SyncPass pass = new SyncPass(store, accountId, devicePk, folderId, options, now, progress);
         pass.replay = opened.replay();
-        List<ClientResponse> responses = clientChanges.apply(pass, folder.get().type(), request.commands());
+        List<ClientResponse> responses = clientChanges.apply(pass, type, request.commands());
         List<ServerCommand> commands = request.getChanges() ? pending.serverChanges(pass) : List.of();
         return keys.close(
+                type,
                 state,
                 opened.replay(),
                 pass,

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.atoll.mailbox.ChangePage;
+import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.ItemView;
 import org.atoll.mailbox.JournalEntry;
@@ -64,7 +65,7 @@ class PendingChanges {
      * locking or writing anything: a lock alone would make the transaction wait for a durable commit.
      */
     Optional<CollectionResult> unchanged(
-            ItemStore store, long accountId, long devicePk, CollectionRequest request, Instant now) {
+            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, Instant now) {
         if (request.syncKey() == 0 || !request.commands().isEmpty() || !request.getChanges()) {
             return Optional.empty();
         }
@@ -88,7 +89,7 @@ class PendingChanges {
                                 .isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new CollectionResult.Synced(state.key(), List.of(), List.of(), false, options));
+        return Optional.of(new CollectionResult.Synced(type, state.key(), List.of(), List.of(), false, options));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.sync.internal.CollectionState;
@@ -52,14 +53,20 @@ class SyncKeys {
      * previous key undoes what the lost response changed in the held items; the current key forgets that undo.
      */
     Opening open(
-            ItemStore store, long accountId, long devicePk, long folderId, CollectionRequest request, Instant now) {
+            ItemStore store,
+            FolderType type,
+            long accountId,
+            long devicePk,
+            long folderId,
+            CollectionRequest request,
+            Instant now) {
         Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, true);
         if (request.syncKey() == 0) {
             SyncOptions options = ItemClasses.effective(store, SyncOptions.DEFAULT.with(request.options()));
             long next = loaded.map(s -> s.key() + 1).orElse(1L);
             JournalPosition end = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
             states.reset(accountId, devicePk, folderId, next, end, options, now);
-            return new Opening.Answered(new CollectionResult.Synced(next, List.of(), List.of(), false, options));
+            return new Opening.Answered(new CollectionResult.Synced(type, next, List.of(), List.of(), false, options));
         }
         if (loaded.isEmpty()) {
             return new Opening.Answered(new CollectionResult.InvalidSyncKey());
@@ -104,6 +111,7 @@ class SyncKeys {
      * @param clientCommands whether the request carried commands of the device
      */
     CollectionResult.Synced close(
+            FolderType type,
             CollectionState state,
             boolean replay,
             SyncPass pass,
@@ -123,7 +131,7 @@ class SyncKeys {
         if (!updated.equals(state) || replay) {
             states.save(pass.accountId, pass.devicePk, pass.folderId, updated, pass.now, bodiesChanged);
         }
-        return new CollectionResult.Synced(next, commands, responses, pass.more, options);
+        return new CollectionResult.Synced(type, next, commands, responses, pass.more, options);
     }
 
     void rememberRequest(long accountId, long devicePk, List<Long> folderIds) {

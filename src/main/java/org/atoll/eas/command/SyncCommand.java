@@ -235,8 +235,11 @@ class SyncCommand implements WaitingCommand {
         }
         try {
             DraftWork drafts = DraftWork.none();
-            Optional<AtVersion> codec =
-                    mailboxes.findFolder(accountId, named.folderId()).flatMap(folder -> codec(folder.type(), version));
+            Optional<AtVersion> codec = named.commands().isEmpty()
+                    ? Optional.empty()
+                    : mailboxes
+                            .findFolder(accountId, named.folderId())
+                            .flatMap(folder -> codec(folder.type(), version));
             List<ClientCommand> commands = codec.isPresent()
                     ? itemCommands(codec.get(), named.commands())
                     : commands(accountId, named.commands(), drafts);
@@ -409,11 +412,8 @@ class SyncCommand implements WaitingCommand {
             case CollectionResult.Synced synced -> {
                 served.add(request.folderId());
                 EasProtocolVersion version = EasCommandHandler.protocolVersion(device);
-                Optional<FolderType> type =
-                        mailboxes.findFolder(accountId, request.folderId()).map(folder -> folder.type());
-                boolean drafts = version.atLeast(EasProtocolVersion.V16_0)
-                        && type.filter(t -> t == FolderType.DRAFTS).isPresent();
-                AtVersion codec = type.flatMap(t -> codec(t, version)).orElse(null);
+                boolean drafts = version.atLeast(EasProtocolVersion.V16_0) && synced.folderType() == FolderType.DRAFTS;
+                AtVersion codec = codec(synced.folderType(), version).orElse(null);
                 CollectionSynced answer = synced(accountId, parsed, synced, version, drafts, codec);
                 send(accountId, device, request.folderId(), parsed.drafts(), synced.responses());
                 yield answer;
