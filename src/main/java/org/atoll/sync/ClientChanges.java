@@ -3,18 +3,17 @@ package org.atoll.sync;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageProperty;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.Conflicts;
 import org.atoll.sync.internal.DeviceItems;
-import org.atoll.sync.internal.HeldItem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +36,8 @@ final class ClientChanges {
     private final Mailboxes mailboxes;
     private final Set<Long> holds = new HashSet<>();
     private final Set<Long> dropped = new HashSet<>();
+    private final Map<Long, Long> heldBefore = new HashMap<>();
+    private final Set<Long> heldRead = new HashSet<>();
 
     ClientChanges(
             long accountId,
@@ -99,10 +100,28 @@ final class ClientChanges {
         return new ItemId(folderId, itemId).text();
     }
 
-    /** The modseq at which the device received each of the items it holds among {@code ids}. */
+    /**
+     * The modseq at which the device received each of the items it holds among {@code ids}, as it stood before these
+     * changes: each item is read once per request (the account's writer lock is held, and what the device holds is
+     * written only after the changes are applied), so the core and the class's store share one read.
+     */
     public Map<Long, Long> heldModseqs(Collection<Long> ids) {
-        return items.held(accountId, devicePk, folderId, ids).values().stream()
-                .collect(Collectors.toMap(HeldItem::messageId, HeldItem::modseq));
+        Set<Long> unread = new HashSet<>(ids);
+        unread.removeAll(heldRead);
+        if (!unread.isEmpty()) {
+            items.held(accountId, devicePk, folderId, unread)
+                    .values()
+                    .forEach(item -> heldBefore.put(item.messageId(), item.modseq()));
+            heldRead.addAll(unread);
+        }
+        Map<Long, Long> held = new HashMap<>();
+        for (Long id : ids) {
+            Long modseq = heldBefore.get(id);
+            if (modseq != null) {
+                held.put(id, modseq);
+            }
+        }
+        return held;
     }
 
     /**
