@@ -65,10 +65,17 @@ class ClientChangeApplier {
             // The device's copy is the item as it last received it plus its own change. That is the stored item
             // only when nobody else changed it since; otherwise (a change the client wins, or one resent under the
             // previous key, which is applied again without a conflict check) it stays held at the older modseq,
-            // so the device is sent the item as it now is.
+            // so the device is sent the item as it now is. On a replay the item also carries the lost response's
+            // own change, which is nobody else's: only the journal tells them apart.
             Long had = heldBefore.get(stamp.id());
             ItemStamp was = before.get(stamp.id());
-            boolean changedByOthers = had != null && was != null && was.modseq() > had;
+            boolean changedByOthers = had != null
+                    && was != null
+                    && was.modseq() > had
+                    && (!pass.replay
+                            || !mailboxes
+                                    .changedSince(pass.accountId, pass.folderId, stamp.id(), had, pass.devicePk)
+                                    .isEmpty());
             nowHeld.add(new HeldItem(stamp.id(), changedByOthers ? had : stamp.modseq(), stamp.since()));
         }
         items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);

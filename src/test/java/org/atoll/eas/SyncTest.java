@@ -209,6 +209,27 @@ class SyncTest {
             assertThat(phone.items(inbox).get(serverId).flagStatus()).isEqualTo("2");
         }
 
+        /**
+         * MS-ASCMD 3.1.5.9: a change resent under the same key after its response was lost is answered as before;
+         * the device's own change, applied by the first run, does not come back to it as a server change.
+         */
+        @Test
+        void resentChangeShouldGetTheSameAnswerWithoutItsOwnChangeComingBack_3_1_5_9() throws Exception {
+            MessageView message = deliver(inbox, "Read once, asked twice");
+            MailClient phone = device("ResentOwnChange");
+            phone.syncFully(inbox, 10);
+            String serverId = inbox + ":" + message.id();
+            String key = phone.key(inbox);
+
+            WbxmlElement first = phone.sync(
+                    inbox, key, c -> c.add(WbxmlElement.of(A, "Commands").add(MailClient.markRead(serverId, true))));
+            WbxmlElement again = phone.sync(
+                    inbox, key, c -> c.add(WbxmlElement.of(A, "Commands").add(MailClient.markRead(serverId, true))));
+
+            assertThat(collection(again).child("Commands")).isEmpty();
+            assertThat(again).isEqualTo(first);
+        }
+
         @Test
         void keyOlderThanThePreviousShouldGetStatus3() throws Exception {
             MailClient phone = device("OldKey");
