@@ -1,5 +1,7 @@
 package org.atoll.mailbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,16 @@ public class Mailboxes {
     public static final int MAX_PAGE = 10_000;
 
     private static final int MAX_FOLDER_NAME = 255;
+
+    /**
+     * The types of folders looked up by their id. A folder keeps its type for life and an id is never given to
+     * another folder, so an entry can only be missing, never wrong; a folder deleted since is still caught by the
+     * caller's own read.
+     */
+    private final Cache<FolderKey, FolderType> folderTypes =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private record FolderKey(long accountId, long folderId) {}
 
     private final FolderRepository folders;
     private final MessageRepository messages;
@@ -122,6 +134,21 @@ public class Mailboxes {
     @Transactional(readOnly = true)
     public FolderView folder(long accountId, long folderId) {
         return loadFolder(accountId, folderId).view();
+    }
+
+    /**
+     * The type of the account's folder, or empty when it is not the account's: read once per node, as it never
+     * changes, so a request can choose how to read its items without a database round trip.
+     */
+    public Optional<FolderType> folderType(long accountId, long folderId) {
+        FolderKey key = new FolderKey(accountId, folderId);
+        FolderType known = folderTypes.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<FolderType> type = findFolder(accountId, folderId).map(FolderView::type);
+        type.ifPresent(t -> folderTypes.put(key, t));
+        return type;
     }
 
     /** The folder, or empty when it is not the account's; for callers inside a transaction that must go on. */

@@ -237,9 +237,7 @@ class SyncCommand implements WaitingCommand {
             DraftWork drafts = DraftWork.none();
             Optional<AtVersion> codec = named.commands().isEmpty()
                     ? Optional.empty()
-                    : mailboxes
-                            .findFolder(accountId, named.folderId())
-                            .flatMap(folder -> codec(folder.type(), version));
+                    : mailboxes.folderType(accountId, named.folderId()).flatMap(type -> codec(type, version));
             List<ClientCommand> commands = codec.isPresent()
                     ? itemCommands(codec.get(), named.commands())
                     : commands(accountId, named.commands(), drafts);
