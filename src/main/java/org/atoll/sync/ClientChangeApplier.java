@@ -53,11 +53,12 @@ class ClientChangeApplier {
                 items,
                 conflicts,
                 clientAdds,
-                mailboxes);
+                mailboxes,
+                pass.store);
         Set<Long> targets = new HashSet<>();
         commands.forEach(command -> changes.target(command).ifPresent(targets::add));
         Map<Long, Long> heldBefore = changes.heldModseqs(targets);
-        Map<Long, ItemStamp> before = SyncPass.byId(pass.store.stamps(pass.accountId, targets));
+        Map<Long, ItemStamp> before = changes.stamps(targets);
         List<ClientResponse> responses =
                 ChangeOrigin.asDevice(pass.devicePk, () -> pass.store.apply(changes, commands));
         List<HeldItem> nowHeld = new ArrayList<>();

@@ -34,10 +34,13 @@ final class ClientChanges {
     private final Conflicts conflicts;
     private final ClientAdds clientAdds;
     private final Mailboxes mailboxes;
+    private final ItemStore store;
     private final Set<Long> holds = new HashSet<>();
     private final Set<Long> dropped = new HashSet<>();
     private final Map<Long, Long> heldBefore = new HashMap<>();
     private final Set<Long> heldRead = new HashSet<>();
+    private final Map<Long, ItemStamp> stampsBefore = new HashMap<>();
+    private final Set<Long> stampsRead = new HashSet<>();
 
     ClientChanges(
             long accountId,
@@ -50,7 +53,8 @@ final class ClientChanges {
             DeviceItems items,
             Conflicts conflicts,
             ClientAdds clientAdds,
-            Mailboxes mailboxes) {
+            Mailboxes mailboxes,
+            ItemStore store) {
         this.accountId = accountId;
         this.devicePk = devicePk;
         this.folderId = folderId;
@@ -62,6 +66,7 @@ final class ClientChanges {
         this.conflicts = conflicts;
         this.clientAdds = clientAdds;
         this.mailboxes = mailboxes;
+        this.store = store;
     }
 
     public long accountId() {
@@ -122,6 +127,27 @@ final class ClientChanges {
             }
         }
         return held;
+    }
+
+    /**
+     * The stamps of the items among {@code ids} that exist, as they stood before these changes, by id: like {@link
+     * #heldModseqs}, each item is read once per request, so the core and the class's store share one read.
+     */
+    public Map<Long, ItemStamp> stamps(Collection<Long> ids) {
+        Set<Long> unread = new HashSet<>(ids);
+        unread.removeAll(stampsRead);
+        if (!unread.isEmpty()) {
+            store.stamps(accountId, unread).forEach(stamp -> stampsBefore.put(stamp.id(), stamp));
+            stampsRead.addAll(unread);
+        }
+        Map<Long, ItemStamp> stamps = new HashMap<>();
+        for (Long id : ids) {
+            ItemStamp stamp = stampsBefore.get(id);
+            if (stamp != null) {
+                stamps.put(id, stamp);
+            }
+        }
+        return stamps;
     }
 
     /**

@@ -111,8 +111,7 @@ class EmailItemStore implements ItemStore {
         for (ClientCommand command : commands) {
             changes.target(command).ifPresent(id -> targets.put(command, id));
         }
-        Map<Long, MessageStamp> stamps = new HashMap<>();
-        mailboxes.stamps(accountId, targets.values()).forEach(stamp -> stamps.put(stamp.id(), stamp));
+        Map<Long, ItemStamp> stamps = changes.stamps(targets.values());
         Map<Long, Long> held = changes.heldModseqs(targets.values());
 
         ClientResponse[] responses = new ClientResponse[commands.size()];
@@ -125,7 +124,7 @@ class EmailItemStore implements ItemStore {
         for (int index = 0; index < commands.size(); index++) {
             ClientCommand command = commands.get(index);
             Long messageId = targets.get(command);
-            MessageStamp stamp = messageId == null ? null : stamps.get(messageId);
+            ItemStamp stamp = messageId == null ? null : stamps.get(messageId);
             boolean present = stamp != null && stamp.folderId() == changes.folderId();
             switch (command) {
                 case ClientCommand.Change change -> {
