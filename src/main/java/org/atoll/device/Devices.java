@@ -17,7 +17,9 @@ import org.atoll.shared.PageOf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The registry of devices per account. */
 @Service
@@ -32,6 +34,7 @@ public class Devices {
     private final DeviceAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Devices(
             DeviceRows rows,
@@ -39,13 +42,15 @@ public class Devices {
             DeviceProperties properties,
             DeviceAccess access,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.rows = rows;
         this.queries = queries;
         this.properties = properties;
         this.access = access;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -72,27 +77,44 @@ public class Devices {
      * @param deviceType visible ASCII, as the request parser admits it
      * @throws DeviceLimitReached when the device is new and the account has no room for it
      */
-    @Transactional
     public DeviceView seen(
             long accountId, String deviceId, String deviceType, @Nullable String userAgent, String protocolVersion) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
         String type = DeviceText.clean(deviceType, 32);
         if (type == null) {
             throw new InvalidDeviceRequest("A DeviceType has 1 to 32 printable characters");
         }
         String reported = DeviceText.clean(userAgent, 512);
-        Optional<DeviceView> known = find(accountId, deviceId);
+        // Most requests come from a known device that reports nothing new: one read, without a transaction.
+        Optional<DeviceView> known = rows.find(accountId, deviceId);
+        if (known.isPresent() && unchanged(known.get(), type, reported, protocolVersion, now)) {
+            return known.get();
+        }
+        return Objects.requireNonNull(
+                transactions.execute(status -> record(accountId, deviceId, type, reported, protocolVersion, now)));
+    }
+
+    private boolean unchanged(
+            DeviceView device, String type, @Nullable String reported, String protocolVersion, Instant now) {
+        return device.deviceType().equals(type)
+                && Objects.equals(device.userAgent(), reported == null ? device.userAgent() : reported)
+                && device.protocolVersion().equals(protocolVersion)
+                && device.lastSeenAt().plus(properties.lastSeenGranularity()).isAfter(now);
+    }
+
+    private DeviceView record(
+            long accountId,
+            String deviceId,
+            String type,
+            @Nullable String reported,
+            String protocolVersion,
+            Instant now) {
+        OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+        Optional<DeviceView> known = rows.find(accountId, deviceId);
         if (known.isPresent()) {
             DeviceView device = known.get();
             String agent = reported == null ? device.userAgent() : reported;
-            boolean unchanged = device.deviceType().equals(type)
-                    && Objects.equals(device.userAgent(), agent)
-                    && device.protocolVersion().equals(protocolVersion)
-                    && device.lastSeenAt()
-                            .plus(properties.lastSeenGranularity())
-                            .isAfter(now);
-            if (unchanged) {
+            if (unchanged(device, type, reported, protocolVersion, now)) {
                 return device;
             }
             DeviceView updated = rows.refresh(accountId, deviceId, type, agent, protocolVersion, stamp);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.atoll.device.internal.PolicyRows;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,22 +62,18 @@ public class Provisioning {
     }
 
     /**
-     * The final key a device holds and the policy it acknowledged, by id and version.
-     *
-     * @param policyId null when the policy was deleted since
+     * What every command but Provision checks of a provisioned device: the final key it holds, and whether the
+     * policy it acknowledged is the current version of the one that applies to it now.
      */
-    public record PolicyState(long policyKey, @Nullable Long policyId, long policyVersion) {
+    public record PolicyCheck(long policyKey, boolean holdsCurrent) {}
 
-        /** Whether the device holds the current version of the policy that applies to it now. */
-        public boolean holds(MobilePolicy current) {
-            return policyId != null && policyId == current.id() && policyVersion == current.version();
-        }
-    }
-
-    /** The device's policy state, if it completed Provision. */
-    @Transactional(readOnly = true)
-    public Optional<PolicyState> state(long accountId, String deviceId) {
-        return rows.state(accountId, deviceId);
+    /**
+     * What the front end checks before every command but Provision (MS-ASPROV 3.2.5.1): the device's final key and
+     * whether it holds the current version of the policy that applies to it, read in one statement without a
+     * transaction of its own; empty when the device has not completed Provision.
+     */
+    public Optional<PolicyCheck> check(long accountId, String deviceId) {
+        return rows.check(accountId, deviceId);
     }
 
     /** The final key the device holds, if it completed Provision. */

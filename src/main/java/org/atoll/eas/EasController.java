@@ -421,14 +421,14 @@ class EasController {
     }
 
     private Optional<PolicyRefusal> policyRefusal(long accountId, EasRequest request) {
-        Optional<Provisioning.PolicyState> state = provisioning.state(accountId, request.deviceId());
-        if (!request.hasPolicyKey() || state.isEmpty()) {
+        Optional<Provisioning.PolicyCheck> check = provisioning.check(accountId, request.deviceId());
+        if (!request.hasPolicyKey() || check.isEmpty()) {
             return Optional.of(PolicyRefusal.NOT_PROVISIONED);
         }
-        if (state.get().policyKey() != request.policyKey()) {
+        if (check.get().policyKey() != request.policyKey()) {
             return Optional.of(PolicyRefusal.INVALID_POLICY_KEY);
         }
-        if (!state.get().holds(provisioning.policyFor(accountId))) {
+        if (!check.get().holdsCurrent()) {
             return Optional.of(PolicyRefusal.POLICY_REFRESH);
         }
         return Optional.empty();
