@@ -15,7 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.atoll.account.internal.Account;
+import org.atoll.account.internal.AccountQueries;
+import org.atoll.account.internal.AccountQueries.Credentials;
 import org.atoll.account.internal.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public class SignIn {
     private record Verified(String storedHash, byte[] passwordMac) {}
 
     private final AccountRepository repository;
+    private final AccountQueries queries;
     private final PasswordEncoder passwordEncoder;
     private final SignInBackOff backOff;
     private final ApplicationEventPublisher events;
@@ -76,6 +78,7 @@ public class SignIn {
 
     SignIn(
             AccountRepository repository,
+            AccountQueries queries,
             PasswordEncoder passwordEncoder,
             SignInProperties properties,
             Clock clock,
@@ -84,6 +87,7 @@ public class SignIn {
             ObjectProvider<MeterRegistry> meters) {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.repository = repository;
+        this.queries = queries;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.backOff = new SignInBackOff(properties, clock);
@@ -130,7 +134,7 @@ public class SignIn {
         if (!sourceOpen && verified.getIfPresent(address) == null) {
             return new Refused(Refusal.BACKING_OFF);
         }
-        Optional<Account> found = repository.findByAddress(address);
+        Optional<Credentials> found = queries.credentials(address);
         if (!sourceOpen) {
             return found.filter(account -> remembered(account, mac))
                     .map(account -> accepted(account, address, source))
@@ -140,7 +144,7 @@ public class SignIn {
             passwordEncoder.matches(password, unknownLoginHash);
             return failed(address, source, false);
         }
-        Account account = found.get();
+        Credentials account = found.get();
         if (remembered(account, mac)) {
             return accepted(account, address, source);
         }
@@ -150,7 +154,7 @@ public class SignIn {
         }
         if (passwordEncoder.upgradeEncoding(storedHash)) {
             String upgraded = passwordEncoder.encode(password);
-            if (repository.replacePasswordHash(account.id(), storedHash, upgraded) == 1) {
+            if (repository.replacePasswordHash(account.account().id(), storedHash, upgraded) == 1) {
                 storedHash = upgraded;
             }
         }
@@ -166,16 +170,16 @@ public class SignIn {
                                 || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
-    private boolean remembered(Account account, byte[] mac) {
-        Verified known = verified.getIfPresent(account.address());
+    private boolean remembered(Credentials account, byte[] mac) {
+        Verified known = verified.getIfPresent(account.account().address());
         return known != null
                 && known.storedHash().equals(account.passwordHash())
                 && MessageDigest.isEqual(known.passwordMac(), mac);
     }
 
-    private Result accepted(Account account, String address, String source) {
+    private Result accepted(Credentials account, String address, String source) {
         backOff.succeeded(address, source);
-        AccountView view = account.view();
+        AccountView view = account.account();
         return view.enabled() ? new Accepted(view) : new Disabled(view);
     }
 
