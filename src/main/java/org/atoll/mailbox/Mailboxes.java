@@ -28,6 +28,7 @@ import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.JournalPruning;
 import org.atoll.mailbox.internal.Message;
+import org.atoll.mailbox.internal.MessageReads;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
 import org.atoll.mailbox.internal.NewMessages;
@@ -77,6 +78,7 @@ public class Mailboxes {
     private final MimeParser parser;
     private final Clock clock;
     private final JournalPruning pruning;
+    private final MessageReads messageReads;
 
     Mailboxes(
             FolderRepository folders,
@@ -87,7 +89,9 @@ public class Mailboxes {
             MessageStamps stamps,
             NewMessages newMessages,
             Clock clock,
-            JournalPruning pruning) {
+            JournalPruning pruning,
+            MessageReads messageReads) {
+        this.messageReads = messageReads;
         this.pruning = pruning;
         this.folders = folders;
         this.messages = messages;
@@ -440,6 +444,16 @@ public class Mailboxes {
     @Transactional(readOnly = true)
     public List<MessageView> messages(long accountId, Collection<Long> messageIds) {
         return views(accountId, messages.findByAccountIdAndIdIn(accountId, messageIds));
+    }
+
+    /**
+     * The messages that exist among {@code messageIds}, in no particular order, with their envelopes and attachments
+     * and, for those among {@code withMime}, their raw MIME, in one read.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredMessage> messagesWithMime(
+            long accountId, Collection<Long> messageIds, Collection<Long> withMime) {
+        return messageReads.of(accountId, messageIds, withMime);
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.Notes;
+import org.atoll.mailbox.StoredMessage;
 import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -92,6 +93,19 @@ class EmailItemStore implements ItemStore {
     @Override
     public List<MessageView> fetch(long accountId, Collection<Long> ids) {
         return mailboxes.messages(accountId, ids);
+    }
+
+    @Override
+    public Fetched fetchWithContent(long accountId, Collection<Long> ids, Collection<Long> withContent) {
+        List<MessageView> views = new ArrayList<>();
+        Map<Long, byte[]> contents = new HashMap<>();
+        for (StoredMessage stored : mailboxes.messagesWithMime(accountId, ids, withContent)) {
+            views.add(stored.view());
+            if (stored.rawMime() != null) {
+                contents.put(stored.view().id(), stored.rawMime());
+            }
+        }
+        return new Fetched(views, contents);
     }
 
     @Override
