@@ -231,9 +231,6 @@ class EmailItemStore implements ItemStore {
                         new ClientResponse.Changed(commands.get(index).serverId(), ItemStatus.SUCCESS);
             }
         });
-        if (!updates.isEmpty()) {
-            mailboxes.update(accountId, updates);
-        }
         adds.forEach((index, add) -> {
             MessageView added = mailboxes.deliver(accountId, changes.folderId(), add.mime(), null);
             mailboxes.update(
@@ -242,12 +239,18 @@ class EmailItemStore implements ItemStore {
             responses[index] = new ClientResponse.Added(
                     add.clientId(), changes.added(add.clientId(), added.id()), ItemStatus.SUCCESS);
         });
-        if (!deletes.isEmpty()) {
-            if (changes.options().deletesAsMoves()) {
-                mailboxes.delete(accountId, deletes);
-            } else {
-                mailboxes.deletePermanently(accountId, deletes);
+        if (!updates.isEmpty() || !deletes.isEmpty()) {
+            // Changes and Deletes together are one mutation; what it leaves unchanged keeps the stamp read before.
+            Map<Long, ItemStamp> after = new HashMap<>();
+            mailboxes.change(accountId, updates, deletes, changes.options().deletesAsMoves()).stream()
+                    .map(EmailItemStore::stamp)
+                    .forEach(stamp -> after.put(stamp.id(), stamp));
+            for (Long messageId : updates.keySet()) {
+                if (!after.containsKey(messageId) && !contents.containsKey(messageId)) {
+                    after.put(messageId, stamps.get(messageId));
+                }
             }
+            after.values().forEach(changes::stamped);
         }
         deletes.forEach(changes::dropped);
         if (!fetches.isEmpty()) {
