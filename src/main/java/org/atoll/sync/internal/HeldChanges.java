@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * What one request changes in what a device holds of a collection, kept until it is written with the collection's
- * state in one statement ({@link DeviceItems#write}), and read through meanwhile: an item put or dropped here is
+ * state in one statement ({@link CollectionWrites}), and read through meanwhile: an item put or dropped here is
  * held or not whatever the table still says. Also what is known already of other items' held rows, so that they
  * are read once per request.
  */
