@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.JournalPruning;
 import org.atoll.mailbox.internal.Message;
+import org.atoll.mailbox.internal.MessageChanges;
+import org.atoll.mailbox.internal.MessageReads;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
 import org.atoll.mailbox.internal.NewMessages;
@@ -77,6 +80,8 @@ public class Mailboxes {
     private final MimeParser parser;
     private final Clock clock;
     private final JournalPruning pruning;
+    private final MessageChanges messageChanges;
+    private final MessageReads messageReads;
 
     Mailboxes(
             FolderRepository folders,
@@ -87,7 +92,11 @@ public class Mailboxes {
             MessageStamps stamps,
             NewMessages newMessages,
             Clock clock,
-            JournalPruning pruning) {
+            JournalPruning pruning,
+            MessageChanges messageChanges,
+            MessageReads messageReads) {
+        this.messageChanges = messageChanges;
+        this.messageReads = messageReads;
         this.pruning = pruning;
         this.folders = folders;
         this.messages = messages;
@@ -442,6 +451,16 @@ public class Mailboxes {
         return views(accountId, messages.findByAccountIdAndIdIn(accountId, messageIds));
     }
 
+    /**
+     * The messages that exist among {@code messageIds}, in no particular order, with their envelopes and attachments
+     * and, for those among {@code withMime}, their raw MIME, in one read.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredMessage> messagesWithMime(
+            long accountId, Collection<Long> messageIds, Collection<Long> withMime) {
+        return messageReads.of(accountId, messageIds, withMime);
+    }
+
     @Transactional(readOnly = true)
     public long count(long accountId, long folderId) {
         return messages.countByAccountIdAndFolderId(accountId, folderId);
@@ -508,6 +527,41 @@ public class Mailboxes {
             }
             return changed;
         });
+    }
+
+    /**
+     * Applies a device's changes of read state, flag and categories and its deletions of messages as one mutation:
+     * one modseq, one journal batch, and for the changes and the moves into Deleted Items one statement that reads
+     * neither envelope nor MIME. A deletion moves the message into Deleted Items, or removes it for good when it
+     * already is there or {@code toDeletedItems} is false; a message both changed and deleted is deleted. Messages
+     * that are not the account's are left alone, and a message whose values are already those asked for is not
+     * journaled.
+     *
+     * @return the stamps of the messages changed or moved, as they now are
+     * @throws InvalidMailboxRequest when categories break {@link #setCategories}'s limits; then none is changed
+     */
+    @Transactional
+    public List<MessageStamp> change(
+            long accountId, Map<Long, MessageUpdate> updates, Collection<Long> deletes, boolean toDeletedItems) {
+        Map<Long, MessageUpdate> changing = new LinkedHashMap<>(updates);
+        changing.keySet().removeAll(deletes);
+        Map<Long, List<String>> categories = new HashMap<>();
+        changing.forEach((id, update) -> {
+            if (update.categories() != null) {
+                categories.put(id, checkedCategories(update.categories()));
+            }
+        });
+        Change change = journal.begin(accountId);
+        MessageChanges.Applied applied =
+                messageChanges.apply(change, changing, categories, toDeletedItems ? deletes : List.of());
+        List<Long> forGood = toDeletedItems ? applied.inDeletedItems() : List.copyOf(deletes);
+        if (!forGood.isEmpty()) {
+            List<Message> doomed = messages.findByAccountIdAndIdIn(accountId, forGood);
+            doomed.forEach(message -> change.messageRemoved(message.folderId(), message.id()));
+            removePermanently(accountId, doomed);
+        }
+        journal.commit(change);
+        return applied.stamps();
     }
 
     /** Records that the user replied to or forwarded the message. */

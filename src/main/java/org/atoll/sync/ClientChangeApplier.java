@@ -1,6 +1,7 @@
 package org.atoll.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ class ClientChangeApplier {
                 conflicts,
                 clientAdds,
                 mailboxes,
-                pass.store);
+                pass.store,
+                pass.held);
         Set<Long> targets = new HashSet<>();
         commands.forEach(command -> changes.target(command).ifPresent(targets::add));
         Map<Long, Long> heldBefore = changes.heldModseqs(targets);
@@ -62,7 +64,19 @@ class ClientChangeApplier {
         List<ClientResponse> responses =
                 ChangeOrigin.asDevice(pass.devicePk, () -> pass.store.apply(changes, commands));
         List<HeldItem> nowHeld = new ArrayList<>();
-        for (ItemStamp stamp : pass.store.stamps(pass.accountId, changes.held())) {
+        Map<Long, ItemStamp> after = new HashMap<>(changes.stampsAfter());
+        List<Long> unread =
+                changes.held().stream().filter(id -> !after.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            pass.store.stamps(pass.accountId, unread).forEach(stamp -> after.put(stamp.id(), stamp));
+        }
+        // The account's writer lock stays held until the transaction ends: these stamps stay current for the pass.
+        pass.knownStamps.putAll(after);
+        for (Long id : changes.held()) {
+            ItemStamp stamp = after.get(id);
+            if (stamp == null) {
+                continue;
+            }
             // The device's copy is the item as it last received it plus its own change. That is the stored item
             // only when nobody else changed it since; otherwise (a change the client wins, or one resent under the
             // previous key, which is applied again without a conflict check) it stays held at the older modseq,
@@ -79,8 +93,8 @@ class ClientChangeApplier {
                                     .isEmpty());
             nowHeld.add(new HeldItem(stamp.id(), changedByOthers ? had : stamp.modseq(), stamp.since()));
         }
-        items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
-        items.remove(pass.accountId, pass.devicePk, pass.folderId, changes.dropped(), true);
+        nowHeld.forEach(pass.held::put);
+        changes.dropped().forEach(pass.held::drop);
         return responses;
     }
 }

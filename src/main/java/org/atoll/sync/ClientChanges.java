@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.atoll.mailbox.MessageProperty;
 import org.atoll.sync.internal.ClientAdds;
 import org.atoll.sync.internal.Conflicts;
 import org.atoll.sync.internal.DeviceItems;
+import org.atoll.sync.internal.HeldChanges;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +39,8 @@ final class ClientChanges {
     private final ItemStore store;
     private final Set<Long> holds = new HashSet<>();
     private final Set<Long> dropped = new HashSet<>();
-    private final Map<Long, Long> heldBefore = new HashMap<>();
-    private final Set<Long> heldRead = new HashSet<>();
+    private final HeldChanges held;
+    private final Map<Long, ItemStamp> stampsAfter = new HashMap<>();
     private final Map<Long, ItemStamp> stampsBefore = new HashMap<>();
     private final Set<Long> stampsRead = new HashSet<>();
 
@@ -54,7 +56,9 @@ final class ClientChanges {
             Conflicts conflicts,
             ClientAdds clientAdds,
             Mailboxes mailboxes,
-            ItemStore store) {
+            ItemStore store,
+            HeldChanges held) {
+        this.held = held;
         this.accountId = accountId;
         this.devicePk = devicePk;
         this.folderId = folderId;
@@ -111,22 +115,13 @@ final class ClientChanges {
      * written only after the changes are applied), so the core and the class's store share one read.
      */
     public Map<Long, Long> heldModseqs(Collection<Long> ids) {
-        Set<Long> unread = new HashSet<>(ids);
-        unread.removeAll(heldRead);
+        List<Long> unread = held.unknown(ids);
         if (!unread.isEmpty()) {
-            items.held(accountId, devicePk, folderId, unread)
-                    .values()
-                    .forEach(item -> heldBefore.put(item.messageId(), item.modseq()));
-            heldRead.addAll(unread);
+            held.learn(unread, items.held(accountId, devicePk, folderId, unread));
         }
-        Map<Long, Long> held = new HashMap<>();
-        for (Long id : ids) {
-            Long modseq = heldBefore.get(id);
-            if (modseq != null) {
-                held.put(id, modseq);
-            }
-        }
-        return held;
+        Map<Long, Long> modseqs = new HashMap<>();
+        held.held(ids).forEach((id, item) -> modseqs.put(id, item.modseq()));
+        return modseqs;
     }
 
     /**
@@ -191,6 +186,19 @@ final class ClientChanges {
         boolean clientWins = options.conflict() == ConflictPolicy.CLIENT_WINS;
         conflicts.record(accountId, devicePk, folderId, itemId, clientWins, heldModseq, currentModseq, now);
         return !clientWins;
+    }
+
+    /**
+     * The stamp of an item as the store's change left it, told by a store that learns it while it writes, so that
+     * it is not read again.
+     */
+    public void stamped(ItemStamp stamp) {
+        stampsAfter.put(stamp.id(), stamp);
+    }
+
+    /** The stamps {@link #stamped} told, by id. */
+    Map<Long, ItemStamp> stampsAfter() {
+        return stampsAfter;
     }
 
     /** The ServerId an earlier Add of the device with this ClientId got, so a retried Add creates nothing. */

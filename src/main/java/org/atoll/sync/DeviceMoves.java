@@ -71,7 +71,7 @@ class DeviceMoves {
         ItemStamp moved = store.stamps(accountId, List.of(itemId)).getFirst();
         HeldItem wasHeld =
                 items.held(accountId, devicePk, sourceFolderId, List.of(itemId)).get(itemId);
-        items.remove(accountId, devicePk, sourceFolderId, List.of(itemId), false);
+        items.remove(accountId, devicePk, sourceFolderId, List.of(itemId));
         if (states.find(accountId, devicePk, targetFolderId, false).isPresent()) {
             // The device holds in the target what it held in the source: the item as it stood when the device
             // last received it. Only when nobody changed it since then is the moved item exactly that; otherwise
@@ -80,12 +80,7 @@ class DeviceMoves {
                     && stamp.get().folderId() == sourceFolderId
                     && stamp.get().modseq() <= wasHeld.modseq();
             long heldModseq = unchanged ? moved.modseq() : wasHeld == null ? 0 : wasHeld.modseq();
-            items.put(
-                    accountId,
-                    devicePk,
-                    targetFolderId,
-                    List.of(new HeldItem(itemId, heldModseq, moved.since())),
-                    false);
+            items.put(accountId, devicePk, targetFolderId, List.of(new HeldItem(itemId, heldModseq, moved.since())));
         }
         return new MoveOutcome.Moved(new ItemId(targetFolderId, itemId));
     }

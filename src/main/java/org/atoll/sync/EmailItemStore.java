@@ -23,6 +23,7 @@ import org.atoll.mailbox.MessageStamp;
 import org.atoll.mailbox.MessageUpdate;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.Notes;
+import org.atoll.mailbox.StoredMessage;
 import org.atoll.mailbox.Tasks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -92,6 +93,19 @@ class EmailItemStore implements ItemStore {
     @Override
     public List<MessageView> fetch(long accountId, Collection<Long> ids) {
         return mailboxes.messages(accountId, ids);
+    }
+
+    @Override
+    public Fetched fetchWithContent(long accountId, Collection<Long> ids, Collection<Long> withContent) {
+        List<MessageView> views = new ArrayList<>();
+        Map<Long, byte[]> contents = new HashMap<>();
+        for (StoredMessage stored : mailboxes.messagesWithMime(accountId, ids, withContent)) {
+            views.add(stored.view());
+            if (stored.rawMime() != null) {
+                contents.put(stored.view().id(), stored.rawMime());
+            }
+        }
+        return new Fetched(views, contents);
     }
 
     @Override
@@ -217,9 +231,6 @@ class EmailItemStore implements ItemStore {
                         new ClientResponse.Changed(commands.get(index).serverId(), ItemStatus.SUCCESS);
             }
         });
-        if (!updates.isEmpty()) {
-            mailboxes.update(accountId, updates);
-        }
         adds.forEach((index, add) -> {
             MessageView added = mailboxes.deliver(accountId, changes.folderId(), add.mime(), null);
             mailboxes.update(
@@ -228,12 +239,18 @@ class EmailItemStore implements ItemStore {
             responses[index] = new ClientResponse.Added(
                     add.clientId(), changes.added(add.clientId(), added.id()), ItemStatus.SUCCESS);
         });
-        if (!deletes.isEmpty()) {
-            if (changes.options().deletesAsMoves()) {
-                mailboxes.delete(accountId, deletes);
-            } else {
-                mailboxes.deletePermanently(accountId, deletes);
+        if (!updates.isEmpty() || !deletes.isEmpty()) {
+            // Changes and Deletes together are one mutation; what it leaves unchanged keeps the stamp read before.
+            Map<Long, ItemStamp> after = new HashMap<>();
+            mailboxes.change(accountId, updates, deletes, changes.options().deletesAsMoves()).stream()
+                    .map(EmailItemStore::stamp)
+                    .forEach(stamp -> after.put(stamp.id(), stamp));
+            for (Long messageId : updates.keySet()) {
+                if (!after.containsKey(messageId) && !contents.containsKey(messageId)) {
+                    after.put(messageId, stamps.get(messageId));
+                }
             }
+            after.values().forEach(changes::stamped);
         }
         deletes.forEach(changes::dropped);
         if (!fetches.isEmpty()) {

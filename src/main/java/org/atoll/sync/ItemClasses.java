@@ -27,6 +27,14 @@ class ItemClasses {
         return mailboxes.findFolder(accountId, folderId);
     }
 
+    /**
+     * The type of the account's folder as this node knows it (a folder keeps its type for life), without a read
+     * once known; a folder deleted since is caught by the opening read of its collection.
+     */
+    Optional<FolderType> type(long accountId, long folderId) {
+        return mailboxes.folderType(accountId, folderId);
+    }
+
     /** Email, the class of every folder type no other class claims. */
     ItemStore email() {
         return email;

@@ -3,6 +3,7 @@ package org.atoll.sync;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.ItemView;
@@ -58,6 +59,17 @@ interface ItemStore {
 
     /** The items that still exist among {@code ids}, whole, for the codec to write as Add or Change. */
     List<? extends ItemView> fetch(long accountId, Collection<Long> ids);
+
+    /**
+     * {@link #fetch}, with the raw form of the items among {@code withContent} where the class keeps one (a message's
+     * MIME) read in the same statement, by id; a class without one reads only the items.
+     */
+    default Fetched fetchWithContent(long accountId, Collection<Long> ids, Collection<Long> withContent) {
+        return new Fetched(fetch(accountId, ids), Map.of());
+    }
+
+    /** Items fetched whole, and the raw forms read with them, by id. */
+    record Fetched(List<? extends ItemView> items, Map<Long, byte[]> contents) {}
 
     /**
      * Moves an item of the class to another folder of the class (MoveItems, MS-ASCMD 2.2.1.12), journaled as a

@@ -3,14 +3,15 @@ package org.atoll.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.atoll.mailbox.FolderType;
-import org.atoll.mailbox.FolderView;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.sync.internal.CollectionReads;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.Conflicts;
 import org.jspecify.annotations.Nullable;
@@ -56,19 +57,31 @@ public class ItemSyncs {
 
     @Transactional
     public CollectionResult sync(long accountId, long devicePk, CollectionRequest request) {
-        Optional<FolderView> folder = classes.folder(accountId, request.folderId());
-        if (folder.isEmpty()) {
+        return sync(accountId, devicePk, request, false);
+    }
+
+    /**
+     * {@link #sync(long, long, CollectionRequest)} for a request that names this collection alone when {@code alone}:
+     * the collection is then recorded as the device's last request (MS-ASCMD 2.2.3.131) in the same transaction, and
+     * {@link #rememberRequest} is not needed.
+     */
+    @Transactional
+    public CollectionResult sync(long accountId, long devicePk, CollectionRequest request, boolean alone) {
+        long folderId = request.folderId();
+        Optional<FolderType> known = classes.type(accountId, folderId);
+        if (known.isEmpty()) {
             return new CollectionResult.UnknownCollection();
         }
-        long folderId = request.folderId();
-        FolderType type = folder.get().type();
+        FolderType type = known.get();
         ItemStore store = classes.store(type);
         Instant now = clock.instant();
-        Optional<CollectionResult> unchanged = pending.unchanged(store, type, accountId, devicePk, request, now);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        Set<Long> targets = new HashSet<>();
+        for (ClientCommand command : request.commands()) {
+            ItemId.parse(command.serverId())
+                    .filter(id -> id.folderId() == folderId)
+                    .ifPresent(id -> targets.add(id.messageId()));
         }
-        SyncKeys.Opening opening = keys.open(store, type, accountId, devicePk, folderId, request, now);
+        SyncKeys.Opening opening = keys.open(store, type, accountId, devicePk, folderId, request, now, targets, alone);
         if (opening instanceof SyncKeys.Opening.Answered(CollectionResult answer)) {
             return answer;
         }
@@ -81,6 +94,13 @@ public class ItemSyncs {
         }
         SyncPass pass = new SyncPass(store, accountId, devicePk, folderId, options, now, progress);
         pass.replay = opened.replay();
+        CollectionReads.Opening read = opened.read();
+        if (read.held() != null) {
+            pass.held.learn(read.heldFor(), read.held());
+        }
+        if (progress.equals(state.progress())) {
+            pass.firstPage = read.firstPage();
+        }
         List<ClientResponse> responses = clientChanges.apply(pass, type, request.commands());
         List<ServerCommand> commands = request.getChanges() ? pending.serverChanges(pass) : List.of();
         return keys.close(
@@ -90,7 +110,8 @@ public class ItemSyncs {
                 pass,
                 commands,
                 responses,
-                !request.commands().isEmpty());
+                !request.commands().isEmpty(),
+                opened.markAlone());
     }
 
     /**

@@ -20,8 +20,10 @@ import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.sync.ItemSyncs.Estimate;
+import org.atoll.sync.internal.CollectionReads;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
+import org.atoll.sync.internal.CollectionWrites;
 import org.atoll.sync.internal.DeviceItems;
 import org.atoll.sync.internal.HeldItem;
 import org.atoll.sync.internal.ScanCursor;
@@ -51,8 +53,16 @@ class PendingChanges {
     private final DeviceItems items;
     private final ItemClasses classes;
     private final Clock clock;
+    private final CollectionWrites writes;
 
-    PendingChanges(Mailboxes mailboxes, CollectionStates states, DeviceItems items, ItemClasses classes, Clock clock) {
+    PendingChanges(
+            Mailboxes mailboxes,
+            CollectionStates states,
+            DeviceItems items,
+            ItemClasses classes,
+            Clock clock,
+            CollectionWrites writes) {
+        this.writes = writes;
         this.mailboxes = mailboxes;
         this.states = states;
         this.items = items;
@@ -61,28 +71,28 @@ class PendingChanges {
     }
 
     /**
-     * The answer to the most common request, a poll with the current key when nothing changed, found without
-     * locking or writing anything: a lock alone would make the transaction wait for a durable commit.
+     * The answer to the most common request, a poll with the current key when nothing changed, found from the
+     * collection's opening read without locking or writing anything: a lock alone would make the transaction wait
+     * for a durable commit.
      */
     Optional<CollectionResult> unchanged(
-            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, Instant now) {
-        if (request.syncKey() == 0 || !request.commands().isEmpty() || !request.getChanges()) {
+            ItemStore store,
+            FolderType type,
+            long accountId,
+            long devicePk,
+            CollectionRequest request,
+            Instant now,
+            CollectionReads.Opening peek) {
+        CollectionState state = peek.state();
+        if (state == null || state.key() != request.syncKey()) {
             return Optional.empty();
         }
-        Optional<CollectionState> peek = states.find(accountId, devicePk, request.folderId(), false);
-        if (peek.isEmpty() || peek.get().key() != request.syncKey()) {
-            return Optional.empty();
-        }
-        CollectionState state = peek.get();
         SyncOptions options = ItemClasses.effective(store, state.options().with(request.options()));
         if (!options.equals(state.options())
                 || state.progress().scanActive()
                 || state.progress().reconcile()
-                || !mailboxes
-                        .changes(accountId, request.folderId(), state.progress().position(), 1)
-                        .entries()
-                        .isEmpty()
-                || beforeHorizon(accountId, request.folderId(), state.progress().position())
+                || !peek.journal().isEmpty()
+                || state.progress().position().compareTo(peek.horizon()) < 0
                 || (options.filter() != FilterType.ALL
                         && !items.olderThan(
                                         accountId, devicePk, request.folderId(), store.cutoff(options.filter(), now), 1)
@@ -90,6 +100,16 @@ class PendingChanges {
             return Optional.empty();
         }
         return Optional.of(new CollectionResult.Synced(type, state.key(), List.of(), List.of(), false, options));
+    }
+
+    /** How many journal entries a Sync's opening read takes: what the first page of its journal pass would. */
+    static int firstPage(CollectionRequest request) {
+        Integer window = request.options().windowSize();
+        return journalPage(window == null ? SyncOptions.DEFAULT_WINDOW : window);
+    }
+
+    private static int journalPage(int room) {
+        return Math.min(Mailboxes.MAX_PAGE, 4 * room + 16);
     }
 
     /**
@@ -382,6 +402,12 @@ class PendingChanges {
     /** The server's changes the device has not seen, up to the pass's window, recorded as held. */
     List<ServerCommand> serverChanges(SyncPass pass) {
         List<SyncPass.Decision> decisions = new ArrayList<>(journalPass(pass));
+        boolean more = !pass.full()
+                && (pass.options.filter() != FilterType.ALL || pass.progress.scanActive() || pass.progress.reconcile());
+        if (more) {
+            // The passes below read what the device holds in the table itself.
+            writes.flush(pass.accountId, pass.devicePk, pass.folderId, pass.held);
+        }
         if (!pass.full() && pass.options.filter() != FilterType.ALL) {
             decisions.addAll(agingPass(pass));
         }
@@ -400,8 +426,10 @@ class PendingChanges {
         Set<Long> decided = pass.decided;
         JournalPosition position = pass.progress.position();
         while (true) {
-            ChangePage page = mailboxes.changes(
-                    pass.accountId, pass.folderId, position, Math.min(Mailboxes.MAX_PAGE, 4 * pass.room + 16));
+            ChangePage page = pass.firstPage != null
+                    ? pass.firstPage
+                    : mailboxes.changes(pass.accountId, pass.folderId, position, journalPage(pass.room));
+            pass.firstPage = null;
             if (page.entries().isEmpty()) {
                 break;
             }
@@ -411,8 +439,8 @@ class PendingChanges {
                     ids.add(entry.messageId());
                 }
             }
-            Map<Long, ItemStamp> stamps = SyncPass.byId(pass.store.stamps(pass.accountId, ids));
-            Map<Long, HeldItem> held = items.held(pass.accountId, pass.devicePk, pass.folderId, ids);
+            Map<Long, ItemStamp> stamps = pass.stamps(ids);
+            Map<Long, HeldItem> held = held(pass, ids);
             for (JournalEntry entry : page.entries()) {
                 Long messageId = entry.messageId();
                 if (messageId != null && !decided.contains(messageId)) {
@@ -567,8 +595,21 @@ class PendingChanges {
                 .map(SyncPass.Decision::messageId)
                 .toList();
         Map<Long, ItemView> views = new HashMap<>();
+        Map<Long, byte[]> contents = Map.of();
         if (!shown.isEmpty()) {
-            pass.store.fetch(pass.accountId, shown).forEach(view -> views.put(view.id(), view));
+            // The Adds' raw content comes with the items when the window's Adds are small enough to hold at once.
+            List<Long> adds = new ArrayList<>();
+            long bytes = 0;
+            for (SyncPass.Decision decision : decisions) {
+                if (decision.kind() == SyncPass.Kind.ADD && decision.stamp() != null) {
+                    adds.add(decision.messageId());
+                    bytes += decision.stamp().size();
+                }
+            }
+            ItemStore.Fetched fetched = pass.store.fetchWithContent(
+                    pass.accountId, shown, bytes <= SyncPass.CONTENT_WITH_ITEMS ? adds : List.of());
+            fetched.items().forEach(view -> views.put(view.id(), view));
+            contents = fetched.contents();
         }
         List<ServerCommand> commands = new ArrayList<>();
         List<HeldItem> nowHeld = new ArrayList<>();
@@ -583,7 +624,7 @@ class PendingChanges {
                     }
                     commands.add(
                             decision.kind() == SyncPass.Kind.ADD
-                                    ? new ServerCommand.Add(item, view)
+                                    ? new ServerCommand.Add(item, view, contents.get(view.id()))
                                     : new ServerCommand.Change(item, view));
                     nowHeld.add(new HeldItem(
                             view.id(), view.modseq(), decision.stamp().since()));
@@ -598,9 +639,18 @@ class PendingChanges {
                 }
             }
         }
-        items.put(pass.accountId, pass.devicePk, pass.folderId, nowHeld, true);
-        items.remove(pass.accountId, pass.devicePk, pass.folderId, dropped, true);
+        nowHeld.forEach(pass.held::put);
+        dropped.forEach(pass.held::drop);
         return commands;
+    }
+
+    /** What the device holds among {@code ids}: what the request changed or read already, the rest read now. */
+    private Map<Long, HeldItem> held(SyncPass pass, Collection<Long> ids) {
+        List<Long> unknown = pass.held.unknown(ids);
+        if (!unknown.isEmpty()) {
+            pass.held.learn(unknown, items.held(pass.accountId, pass.devicePk, pass.folderId, unknown));
+        }
+        return pass.held.held(ids);
     }
 
     private static CollectionState.Progress withPosition(CollectionState.Progress progress, JournalPosition position) {

@@ -1,14 +1,24 @@
 package org.atoll.sync;
 
 import org.atoll.mailbox.ItemView;
+import org.jspecify.annotations.Nullable;
 
 /** A change the server sends a device for an item of a collection (MS-ASCMD 2.2.3.32, Commands in a response). */
 public sealed interface ServerCommand {
 
     ItemId item();
 
-    /** An item the device does not hold yet, as its class's store fetched it. */
-    record Add(ItemId item, ItemView view) implements ServerCommand {}
+    /**
+     * An item the device does not hold yet, as its class's store fetched it.
+     *
+     * @param content the item's raw form (a message's MIME) when the store read it with the item, else null
+     */
+    record Add(ItemId item, ItemView view, byte @Nullable [] content) implements ServerCommand {
+
+        public Add(ItemId item, ItemView view) {
+            this(item, view, null);
+        }
+    }
 
     /**
      * An item that changed since the device received it (for a message: its read state, flag, categories or last

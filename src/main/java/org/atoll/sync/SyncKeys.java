@@ -1,6 +1,7 @@
 package org.atoll.sync;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,10 @@ import java.util.Optional;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.sync.internal.CollectionReads;
 import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
+import org.atoll.sync.internal.CollectionWrites;
 import org.atoll.sync.internal.DeviceItems;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +29,18 @@ class SyncKeys {
     private final CollectionStates states;
     private final DeviceItems items;
     private final PendingChanges pending;
+    private final CollectionReads reads;
+    private final CollectionWrites writes;
 
-    SyncKeys(Mailboxes mailboxes, CollectionStates states, DeviceItems items, PendingChanges pending) {
+    SyncKeys(
+            Mailboxes mailboxes,
+            CollectionStates states,
+            DeviceItems items,
+            PendingChanges pending,
+            CollectionReads reads,
+            CollectionWrites writes) {
+        this.reads = reads;
+        this.writes = writes;
         this.mailboxes = mailboxes;
         this.states = states;
         this.items = items;
@@ -37,20 +50,28 @@ class SyncKeys {
     /** Where a Sync of one collection starts from, or its whole answer. */
     sealed interface Opening {
 
-        /** The key settles the request: 0 reset the collection, or the key is invalid. */
+        /** The key settles the request: 0 reset the collection, the key is invalid, or nothing changed. */
         record Answered(CollectionResult result) implements Opening {}
 
         /**
          * The collection's state to go on from, locked until the transaction ends.
          *
          * @param replay whether the key is the previous one: the state is the one that key covered
+         * @param read what the opening read of the held items and the journal, current for this state
+         * @param markAlone whether the pass must record that the device's request named this collection alone
          */
-        record Opened(CollectionState state, boolean replay) implements Opening {}
+        record Opened(CollectionState state, boolean replay, CollectionReads.Opening read, boolean markAlone)
+                implements Opening {}
     }
 
     /**
-     * Reads and locks the collection's state for the request's key. Key 0 resets it to the journal's end; the
-     * previous key undoes what the lost response changed in the held items; the current key forgets that undo.
+     * Opens the collection for the request's key. A poll with the current key is first answered without a lock when
+     * nothing changed; otherwise the state is read and locked, with what the device holds of the items its commands
+     * name. Key 0 resets the collection to the journal's end; the previous key undoes what the lost response changed
+     * in the held items; the current key goes on, and its first write replaces the previous response's undo rows.
+     *
+     * @param targets the items the request's commands name in this collection
+     * @param alone whether the request names this collection alone: its last-request mark is kept here
      */
     Opening open(
             ItemStore store,
@@ -59,13 +80,38 @@ class SyncKeys {
             long devicePk,
             long folderId,
             CollectionRequest request,
-            Instant now) {
-        Optional<CollectionState> loaded = states.find(accountId, devicePk, folderId, true);
+            Instant now,
+            Collection<Long> targets,
+            boolean alone) {
+        CollectionReads.Opening peek = null;
+        if (request.syncKey() != 0 && request.commands().isEmpty() && request.getChanges()) {
+            peek = reads.peek(accountId, devicePk, folderId, PendingChanges.firstPage(request));
+            if (!peek.folderExists()) {
+                return new Opening.Answered(new CollectionResult.UnknownCollection());
+            }
+            Optional<CollectionResult> unchanged =
+                    pending.unchanged(store, type, accountId, devicePk, request, now, peek);
+            if (unchanged.isPresent()) {
+                if (alone && !(peek.inLastRequest() && !peek.othersInLastRequest())) {
+                    states.markLastRequest(accountId, devicePk, List.of(folderId));
+                }
+                return new Opening.Answered(unchanged.get());
+            }
+        }
+        CollectionReads.Opening locked = reads.lock(accountId, devicePk, folderId, targets);
+        if (!locked.folderExists()) {
+            return new Opening.Answered(new CollectionResult.UnknownCollection());
+        }
+        boolean markAlone = alone && !(locked.inLastRequest() && !locked.othersInLastRequest());
+        Optional<CollectionState> loaded = Optional.ofNullable(locked.state());
         if (request.syncKey() == 0) {
             SyncOptions options = ItemClasses.effective(store, SyncOptions.DEFAULT.with(request.options()));
             long next = loaded.map(s -> s.key() + 1).orElse(1L);
             JournalPosition end = JournalPosition.afterModseq(mailboxes.highestModseq(accountId));
             states.reset(accountId, devicePk, folderId, next, end, options, now);
+            if (alone) {
+                states.markLastRequest(accountId, devicePk, List.of(folderId));
+            }
             return new Opening.Answered(new CollectionResult.Synced(type, next, List.of(), List.of(), false, options));
         }
         if (loaded.isEmpty()) {
@@ -77,10 +123,8 @@ class SyncKeys {
         JournalPosition from = replay
                 ? state.previous().progress().position()
                 : state.progress().position();
-        if (request.syncKey() == state.key() || replay) {
-            if (pending.beforeHorizon(accountId, folderId, from)) {
-                return new Opening.Answered(new CollectionResult.InvalidSyncKey());
-            }
+        if ((request.syncKey() == state.key() || replay) && from.compareTo(locked.horizon()) < 0) {
+            return new Opening.Answered(new CollectionResult.InvalidSyncKey());
         }
         if (replay) {
             items.undo(accountId, devicePk, folderId);
@@ -96,19 +140,24 @@ class SyncKeys {
                             state.options().windowSize(),
                             state.options().mimeSupport(),
                             state.options().bodyPreferences()));
+            // The undo changed the held items: nothing read of them before it holds.
+            return new Opening.Opened(state, true, CollectionReads.Opening.nothing(locked), markAlone);
         } else if (request.syncKey() != state.key()) {
             return new Opening.Answered(new CollectionResult.InvalidSyncKey());
-        } else {
-            items.forgetUndo(accountId, devicePk, folderId);
         }
-        return new Opening.Opened(state, replay);
+        // A peek's journal page and held items are the locked state's when the state did not change in between.
+        CollectionReads.Opening read =
+                peek != null && state.equals(peek.state()) && peek.held() != null ? peek : locked;
+        return new Opening.Opened(state, false, read, markAlone);
     }
 
     /**
-     * Stores the state a pass ends in and answers with its key: a new key when the response carries anything or
-     * answers the previous key again, the same key otherwise; the key it replaces becomes the previous one.
+     * Stores the state a pass ends in, with what the device now holds, and answers with its key: a new key when the
+     * response carries anything or answers the previous key again, the same key otherwise; the key it replaces
+     * becomes the previous one.
      *
      * @param clientCommands whether the request carried commands of the device
+     * @param markAlone whether to record that the device's latest request named this collection alone
      */
     CollectionResult.Synced close(
             FolderType type,
@@ -117,7 +166,8 @@ class SyncKeys {
             SyncPass pass,
             List<ServerCommand> commands,
             List<ClientResponse> responses,
-            boolean clientCommands) {
+            boolean clientCommands,
+            boolean markAlone) {
         boolean sent = !commands.isEmpty() || !responses.isEmpty() || clientCommands;
         long next = replay || sent ? state.key() + 1 : state.key();
         CollectionState.Previous previous = next == state.key()
@@ -128,9 +178,16 @@ class SyncKeys {
         CollectionState updated = new CollectionState(next, pass.progress, previous, options);
         boolean bodiesChanged =
                 !options.bodyPreferences().equals(state.options().bodyPreferences());
-        if (!updated.equals(state) || replay) {
-            states.save(pass.accountId, pass.devicePk, pass.folderId, updated, pass.now, bodiesChanged);
-        }
+        boolean save = !updated.equals(state) || replay;
+        writes.close(
+                pass.accountId,
+                pass.devicePk,
+                pass.folderId,
+                pass.held,
+                save ? updated : null,
+                pass.now,
+                markAlone,
+                save && bodiesChanged);
         return new CollectionResult.Synced(type, next, commands, responses, pass.more, options);
     }
 

@@ -1,12 +1,16 @@
 package org.atoll.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.atoll.mailbox.ChangePage;
 import org.atoll.sync.internal.CollectionState;
+import org.atoll.sync.internal.HeldChanges;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +21,9 @@ final class SyncPass {
 
     /** The most item bytes one collection's response offers, beyond the first item. */
     static final long RESPONSE_BUDGET = 8L * 1024 * 1024;
+
+    /** The most raw content of Adds read with a window's items; larger windows read it as they are written. */
+    static final long CONTENT_WITH_ITEMS = 1024 * 1024;
 
     final ItemStore store;
     final long accountId;
@@ -33,6 +40,19 @@ final class SyncPass {
 
     /** Items already decided in this pass, so no item gets two commands in one response. */
     final Set<Long> decided = new HashSet<>();
+
+    /** What the request changed of the items the device holds, written when the pass ends. */
+    final HeldChanges held = new HeldChanges();
+
+    /** The first page of the journal after the pass's position, when the opening read it already. */
+    @Nullable
+    ChangePage firstPage;
+
+    /**
+     * Items whose current stamps the request knows from its own changes: while the account's writer lock is held,
+     * nobody else changes them.
+     */
+    final Map<Long, ItemStamp> knownStamps = new HashMap<>();
 
     SyncPass(
             ItemStore store,
@@ -76,6 +96,24 @@ final class SyncPass {
 
     /** One item's server command, decided but not yet written. */
     record Decision(long messageId, Kind kind, @Nullable ItemStamp stamp) {}
+
+    /** The current stamps of the items among {@code ids} that exist, read only for those the pass does not know. */
+    Map<Long, ItemStamp> stamps(Collection<Long> ids) {
+        Map<Long, ItemStamp> stamps = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            ItemStamp stamp = knownStamps.get(id);
+            if (stamp == null) {
+                unknown.add(id);
+            } else {
+                stamps.put(id, stamp);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            store.stamps(accountId, unknown).forEach(stamp -> stamps.put(stamp.id(), stamp));
+        }
+        return stamps;
+    }
 
     static Map<Long, ItemStamp> byId(Collection<ItemStamp> stamps) {
         Map<Long, ItemStamp> byId = new HashMap<>();

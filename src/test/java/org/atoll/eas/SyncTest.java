@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
 import org.atoll.mailbox.Flag;
+import org.atoll.mailbox.JournalEntry;
 import org.atoll.mailbox.JournalPosition;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
@@ -381,6 +383,64 @@ class SyncTest {
             assertThat(mailboxes.count(account.id(), trash)).isEqualTo(1);
             b.syncFully(inbox, 10);
             assertThat(b.items(inbox)).isEqualTo(server(inbox)).hasSize(3);
+        }
+
+        @Test
+        void tenChangesAndTwoDeletesOfOneSyncShouldBeOneMutationThatOthersSeeAndAReplayRepeats() throws Exception {
+            for (int i = 0; i < 14; i++) {
+                deliver(inbox, "Batch " + i);
+            }
+            MailClient a = device("BatchA");
+            MailClient b = device("BatchB");
+            for (MailClient device : List.of(a, b)) {
+                device.syncFully(inbox, 20);
+                device.syncFully(trash, 20);
+            }
+            List<String> ids = List.copyOf(a.items(inbox).keySet());
+            List<WbxmlElement> commands = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                commands.add(i % 2 == 0 ? markRead(ids.get(i), true) : flag(ids.get(i)));
+            }
+            commands.add(delete(ids.get(10)));
+            commands.add(delete(ids.get(11)));
+            String key = a.key(inbox);
+            long before = mailboxes.highestModseq(account.id());
+
+            WbxmlElement first = a.change(inbox, commands);
+
+            long after = mailboxes.highestModseq(account.id());
+            assertThat(after).as("one modseq for the whole Sync").isEqualTo(before + 1);
+            List<JournalEntry> inInbox = mailboxes
+                    .changes(account.id(), inbox, JournalPosition.afterModseq(before), 100)
+                    .entries();
+            assertThat(inInbox)
+                    .as("one journal batch: 10 changes and 2 removals")
+                    .hasSize(12)
+                    .allSatisfy(entry -> assertThat(entry.position().modseq()).isEqualTo(after));
+            assertThat(mailboxes
+                            .changes(account.id(), trash, JournalPosition.afterModseq(before), 100)
+                            .entries())
+                    .hasSize(2)
+                    .allSatisfy(entry -> assertThat(entry.position().modseq()).isEqualTo(after));
+
+            WbxmlElement replay = collection(a.sync(inbox, key, c -> {
+                WbxmlElement list = WbxmlElement.of(A, "Commands");
+                commands.forEach(list::add);
+                c.add(list);
+            }));
+            assertThat(replay.text("SyncKey")).isEqualTo(first.text("SyncKey"));
+            assertThat(replay.child("Responses")).isEqualTo(first.child("Responses"));
+            assertThat(replay.child("Commands")).as("no echo, also on a replay").isEmpty();
+            assertThat(mailboxes.highestModseq(account.id()))
+                    .as("the replay changes nothing")
+                    .isEqualTo(after);
+
+            b.syncFully(inbox, 20);
+            b.syncFully(trash, 20);
+            assertThat(b.items(inbox)).isEqualTo(server(inbox)).hasSize(12);
+            assertThat(b.items(trash)).isEqualTo(server(trash)).hasSize(2);
+            assertThat(a.syncOnce(inbox, c -> {}).child("Commands")).isEmpty();
+            assertThat(a.items(inbox)).isEqualTo(server(inbox));
         }
 
         @Test

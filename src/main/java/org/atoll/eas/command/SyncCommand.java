@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -383,14 +384,19 @@ class SyncCommand implements WaitingCommand {
 
         List<CollectionAnswer> answers = new ArrayList<>();
         List<Long> served = new ArrayList<>();
+        boolean alone = collections.size() == 1;
         for (Parsed parsed : collections.values()) {
-            answers.add(collection(accountId, device, parsed, served));
+            answers.add(collection(accountId, device, parsed, served, alone));
         }
-        itemSyncs.rememberRequest(accountId, device.id(), served);
+        if (!(alone && served.size() == 1)) {
+            itemSyncs.rememberRequest(accountId, device.id(), served);
+        }
         return new Synced(answers);
     }
 
-    private CollectionAnswer collection(long accountId, DeviceView device, Parsed parsed, List<Long> served) {
+    /** @param alone whether the request names this collection alone, which its sync then remembers itself */
+    private CollectionAnswer collection(
+            long accountId, DeviceView device, Parsed parsed, List<Long> served, boolean alone) {
         CollectionRequest request = parsed.request();
         if (request == null) {
             String resetKey = parsed.failure() == Status.INVALID_SYNC_KEY ? "0" : null;
@@ -398,7 +404,7 @@ class SyncCommand implements WaitingCommand {
         }
         CollectionResult result;
         try {
-            result = itemSyncs.sync(accountId, device.id(), request);
+            result = itemSyncs.sync(accountId, device.id(), request, alone);
         } catch (MailboxException e) {
             return new CollectionFailed(parsed.collectionId(), null, Status.RETRY);
         }
@@ -594,7 +600,7 @@ class SyncCommand implements WaitingCommand {
             int end = next;
             long bytes = 0;
             while (end < commands.size() && end - next < PART_ITEMS && bytes < PART_BYTES) {
-                if (commands.get(end) instanceof ServerCommand.Add(var item, MessageView message)) {
+                if (commands.get(end) instanceof ServerCommand.Add(var item, MessageView message, var content)) {
                     bytes += message.size();
                 } else if (drafts && commands.get(end) instanceof ServerCommand.Change(var item, MessageView message)) {
                     bytes += message.size();
@@ -603,12 +609,18 @@ class SyncCommand implements WaitingCommand {
             }
             List<ServerCommand> slice = commands.subList(next, end);
             next = end;
-            Map<Long, byte[]> raw = emailItems.rawMimes(
+            Map<Long, byte[]> raw = new HashMap<>(emailItems.rawMimes(
                     accountId,
                     slice.stream()
                             .filter(this::whole)
+                            .filter(command -> !(command instanceof ServerCommand.Add add && add.content() != null))
                             .map(command -> command.item().messageId())
-                            .toList());
+                            .toList()));
+            for (ServerCommand command : slice) {
+                if (command instanceof ServerCommand.Add add && add.content() != null) {
+                    raw.put(add.item().messageId(), add.content());
+                }
+            }
             return slice.stream().map(command -> element(command, raw)).toList();
         }
 

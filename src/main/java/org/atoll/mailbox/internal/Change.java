@@ -69,6 +69,20 @@ public final class Change {
         written++;
     }
 
+    /**
+     * Records a row that the caller's own statement already wrote under {@link #nextOrdinal}, in the order of the
+     * ordinals, before any unwritten row.
+     *
+     * @param properties the bits of the message properties changed, null for the whole item
+     */
+    void rowWritten(long folderId, long messageId, ChangeKind kind, @Nullable Integer properties) {
+        if (written != rows.size()) {
+            throw new IllegalStateException("Journal rows must be written in order");
+        }
+        rows.add(new Row(folderId, messageId, kind, properties));
+        written++;
+    }
+
     /** How many of the rows, from the first, are already in the journal table. */
     int written() {
         return written;

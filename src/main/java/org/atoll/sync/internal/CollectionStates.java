@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class CollectionStates {
 
     /** State rows with their body preferences gathered into arrays, one row per collection; a WHERE follows. */
-    private static final String WITH_PREFERENCES = """
+    static final String WITH_PREFERENCES = """
             SELECT s.*, p.types, p.truncations, p.all_or_none, p.previews
             FROM collection_sync_state s
             LEFT JOIN LATERAL (
@@ -212,7 +212,7 @@ public class CollectionStates {
                 .list();
     }
 
-    private void saveBodyPreferences(long accountId, long devicePk, long folderId, List<BodyPreference> preferences) {
+    void saveBodyPreferences(long accountId, long devicePk, long folderId, List<BodyPreference> preferences) {
         jdbc.sql("DELETE FROM collection_body_preference WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
                 .params(accountId, devicePk, folderId)
                 .update();
@@ -234,7 +234,7 @@ public class CollectionStates {
         }
     }
 
-    private static List<BodyPreference> bodyPreferences(ResultSet row) throws SQLException {
+    static List<BodyPreference> bodyPreferences(ResultSet row) throws SQLException {
         Array types = row.getArray("types");
         if (types == null) {
             return List.of();
@@ -250,7 +250,7 @@ public class CollectionStates {
         return preferences;
     }
 
-    private static CollectionState state(ResultSet row, List<BodyPreference> bodies) throws SQLException {
+    static CollectionState state(ResultSet row, List<BodyPreference> bodies) throws SQLException {
         SyncOptions options = new SyncOptions(
                 FilterType.fromCode(row.getInt("filter_type")).orElseThrow(),
                 ConflictPolicy.fromCode(row.getInt("conflict")).orElseThrow(),

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The device_item rows: what each device holds of each collection. Changes made while answering a SyncKey keep
- * the rows' earlier values in device_item_undo, so a resent key can put them back ({@link #undo}).
+ * The device_item rows: what each device holds of each collection. A Sync writes them with its state
+ * ({@link CollectionWrites}), keeping the rows' earlier values in device_item_undo, so a resent key can put them back
+ * ({@link #undo}); the writes here keep none.
  */
 @Component
 public class DeviceItems {
@@ -126,8 +127,8 @@ public class DeviceItems {
                 .single();
     }
 
-    /** Records that the device now holds these messages in these states, keeping the earlier rows for undo. */
-    public void put(long accountId, long devicePk, long folderId, List<HeldItem> items, boolean undoable) {
+    /** Records that the device now holds these messages in these states. */
+    public void put(long accountId, long devicePk, long folderId, List<HeldItem> items) {
         if (items.isEmpty()) {
             return;
         }
@@ -135,9 +136,6 @@ public class DeviceItems {
         Long[] modseqs = items.stream().map(HeldItem::modseq).toArray(Long[]::new);
         Timestamp[] received =
                 items.stream().map(item -> Timestamp.from(item.receivedAt())).toArray(Timestamp[]::new);
-        if (undoable) {
-            keepForUndo(accountId, devicePk, folderId, ids);
-        }
         jdbc.sql("""
                         INSERT INTO device_item (account_id, device_pk, folder_id, message_id, modseq, received_at)
                         SELECT ?, ?, ?, * FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[])
@@ -148,15 +146,12 @@ public class DeviceItems {
                 .update();
     }
 
-    /** Records that the device no longer holds these messages, keeping the earlier rows for undo. */
-    public void remove(long accountId, long devicePk, long folderId, Collection<Long> messageIds, boolean undoable) {
+    /** Records that the device no longer holds these messages. */
+    public void remove(long accountId, long devicePk, long folderId, Collection<Long> messageIds) {
         if (messageIds.isEmpty()) {
             return;
         }
         Long[] ids = messageIds.toArray(Long[]::new);
-        if (undoable) {
-            keepForUndo(accountId, devicePk, folderId, ids);
-        }
         jdbc.sql("""
                         DELETE FROM device_item
                         WHERE account_id = ? AND device_pk = ? AND folder_id = ? AND message_id = ANY(?)
@@ -188,23 +183,10 @@ public class DeviceItems {
         forgetUndo(accountId, devicePk, folderId);
     }
 
-    /** The device confirmed the latest response: its changes are final. */
-    public void forgetUndo(long accountId, long devicePk, long folderId) {
+    /** The undo rows of the collection are of no use any more. */
+    private void forgetUndo(long accountId, long devicePk, long folderId) {
         jdbc.sql("DELETE FROM device_item_undo WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
                 .params(accountId, devicePk, folderId)
-                .update();
-    }
-
-    private void keepForUndo(long accountId, long devicePk, long folderId, Long[] ids) {
-        jdbc.sql("""
-                        INSERT INTO device_item_undo (account_id, device_pk, folder_id, message_id, held_modseq,
-                            held_received_at)
-                        SELECT ?, ?, ?, w.id, d.modseq, d.received_at FROM unnest(?::bigint[]) AS w(id)
-                        LEFT JOIN device_item d ON d.account_id = ? AND d.device_pk = ? AND d.folder_id = ?
-                            AND d.message_id = w.id
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(accountId, devicePk, folderId, ids, accountId, devicePk, folderId)
                 .update();
     }
 }
