@@ -269,7 +269,8 @@ final class LmtpSession {
         private final int limit;
 
         Data(byte[] start, int limit) {
-            this.bytes = new MessageBytes.Reading(Math.max(start.length, Math.min(limit + 1, 64 * 1024)));
+            int kept = (int) Math.min(Integer.MAX_VALUE - 8, (long) limit + 1);
+            this.bytes = new MessageBytes.Reading(Math.min(kept, 64 * 1024), kept);
             this.bytes.add(start, 0, start.length);
             this.limit = limit;
         }

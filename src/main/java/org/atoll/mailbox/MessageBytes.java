@@ -50,13 +50,18 @@ public final class MessageBytes {
         static final int DIGEST_RUN = 16 * 1024;
 
         private final MessageDigest digest = newDigest();
+        private final int maxSize;
         private byte[] buffer;
         private int size;
         private int digested;
 
-        /** @param expected the size to allocate for at first; the buffer grows beyond it as needed */
-        public Reading(int expected) {
-            this.buffer = new byte[Math.max(16, expected)];
+        /**
+         * @param expected the size to allocate for at first; the buffer doubles beyond it as needed
+         * @param maxSize the most bytes the message may hold; the buffer never grows beyond it
+         */
+        public Reading(int expected, int maxSize) {
+            this.maxSize = maxSize;
+            this.buffer = new byte[Math.min(maxSize, Math.max(16, expected))];
         }
 
         public void add(int b) {
@@ -97,12 +102,10 @@ public final class MessageBytes {
         }
 
         private void grow(int needed) {
-            long doubled = 2L * buffer.length;
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(doubled, needed));
-            if (capacity < needed) {
-                throw new IllegalStateException("A message cannot hold more than " + capacity + " bytes");
+            if (needed > maxSize) {
+                throw new IllegalStateException("This message may hold at most " + maxSize + " bytes");
             }
-            buffer = Arrays.copyOf(buffer, capacity);
+            buffer = Arrays.copyOf(buffer, (int) Math.min(maxSize, Math.max(2L * buffer.length, needed)));
         }
     }
 
