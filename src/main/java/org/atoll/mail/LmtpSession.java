@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.atoll.mail.LmtpCommandLine.Path;
 import org.atoll.mailbox.InvalidMailboxRequest;
 import org.atoll.mailbox.Invitations;
 import org.atoll.mailbox.MailboxNotFound;
+import org.atoll.mailbox.MessageBytes;
 import org.atoll.mailbox.QuotaExceeded;
 import org.atoll.shared.CrashPoint;
 import org.jspecify.annotations.Nullable;
@@ -224,7 +224,7 @@ final class LmtpSession {
             recipients.forEach(r ->
                     replies.add("552 5.3.4 Message too big; the limit is " + settings.maxMessageBytes() + " bytes"));
         } else {
-            byte[] raw = body.toByteArray();
+            MessageBytes raw = body.done();
             Map<Long, String> done = new HashMap<>();
             for (Recipient recipient : recipients) {
                 replies.add(done.computeIfAbsent(recipient.accountId(), id -> deliver(id, recipient.address(), raw)));
@@ -232,7 +232,7 @@ final class LmtpSession {
             String envelopeSender = sender == null ? "" : sender;
             done.forEach((accountId, reply) -> {
                 if (reply.startsWith("250")) {
-                    outOfOffice.received(accountId, envelopeSender, raw);
+                    outOfOffice.received(accountId, envelopeSender, raw.bytes());
                 }
             });
         }
@@ -242,10 +242,10 @@ final class LmtpSession {
         return true;
     }
 
-    private String deliver(long accountId, String address, byte[] raw) {
+    private String deliver(long accountId, String address, MessageBytes raw) {
         try {
             inboxes.deliver(accountId, address, raw, null);
-            deliveryMeter.delivered("lmtp", raw.length);
+            deliveryMeter.delivered("lmtp", raw.size());
             return "250 2.0.0 Delivered";
         } catch (QuotaExceeded e) {
             return "552 5.2.2 Mailbox full";
@@ -260,38 +260,34 @@ final class LmtpSession {
     }
 
     /**
-     * Message data as it is read: grows up to its limit plus one byte, so that the caller can tell it was too big,
-     * and drops what comes after.
+     * Message data as it is read, digested along the way ({@link MessageBytes.Reading}): grows up to its limit plus
+     * one byte, so that the caller can tell it was too big, and drops what comes after.
      */
     private static final class Data {
 
-        private byte[] bytes;
-        private int size;
+        private final MessageBytes.Reading bytes;
         private final int limit;
 
         Data(byte[] start, int limit) {
-            this.bytes = new byte[Math.max(start.length, Math.min(limit + 1, 64 * 1024))];
-            System.arraycopy(start, 0, bytes, 0, start.length);
-            this.size = start.length;
+            int kept = (int) Math.min(Integer.MAX_VALUE - 8, (long) limit + 1);
+            this.bytes = new MessageBytes.Reading(Math.min(kept, 64 * 1024), kept);
+            this.bytes.add(start, 0, start.length);
             this.limit = limit;
         }
 
         void add(int b) {
-            if (size > limit) {
+            if (bytes.size() > limit) {
                 return;
             }
-            if (size == bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit + 1, 2L * bytes.length));
-            }
-            bytes[size++] = (byte) b;
+            bytes.add(b);
         }
 
         int size() {
-            return size;
+            return bytes.size();
         }
 
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+        MessageBytes done() {
+            return bytes.done();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.atoll.calendar.Attendee;
 import org.atoll.calendar.BusyStatus;
@@ -14,11 +15,12 @@ import org.atoll.calendar.ItipMessage;
 import org.atoll.calendar.MalformedCalendarItem;
 import org.atoll.calendar.MeetingMessages;
 import org.atoll.calendar.MeetingStatus;
-import org.atoll.mime.MimeBodies;
 import org.atoll.mime.MimeParser;
+import org.atoll.mime.ParsedWithText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mail delivered to an Inbox, with what an invitation, a cancellation or an answer in it (iMIP, RFC 6047; iTIP, RFC
@@ -47,8 +49,11 @@ public class Invitations {
     private final Mailboxes mailboxes;
     private final Calendars calendars;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final MimeParser parser = new MimeParser();
 
-    Invitations(Mailboxes mailboxes, Calendars calendars, Clock clock) {
+    Invitations(Mailboxes mailboxes, Calendars calendars, Clock clock, PlatformTransactionManager transactions) {
+        this.transactions = new TransactionTemplate(transactions);
         this.mailboxes = mailboxes;
         this.calendars = calendars;
         this.clock = clock;
@@ -59,14 +64,30 @@ public class Invitations {
      * boolean)} does, and applies the meeting message in it to the calendar of {@code recipient}, the address it was
      * delivered to.
      */
-    @Transactional
     public MessageView deliver(long accountId, String recipient, byte[] rawMime, @Nullable Instant receivedAt) {
-        MessageView stored = mailboxes.deliver(accountId, SystemFolder.INBOX, rawMime, receivedAt, false);
-        if (!MeetingMessages.NOTE.equals(stored.messageClass())) {
-            String sender = new MimeParser().parse(rawMime).fromAddress();
-            MimeBodies.calendar(rawMime).ifPresent(ics -> apply(accountId, recipient, sender, ics));
+        Mailboxes.checkSize(rawMime);
+        return deliver(accountId, recipient, MessageBytes.of(rawMime), receivedAt);
+    }
+
+    /**
+     * As {@link #deliver(long, String, byte[], Instant)}, for a message whose digest was taken while it was read. The
+     * message is parsed once, before any transaction: mail without a calendar part is stored in a transaction of plain
+     * SQL (or the caller's); one with a calendar part is stored in a JPA transaction with what it does to the calendar.
+     */
+    public MessageView deliver(long accountId, String recipient, MessageBytes raw, @Nullable Instant receivedAt) {
+        Mailboxes.checkSize(raw.bytes());
+        ParsedWithText parsed = parser.parseWithText(raw.bytes());
+        String ics = parsed.envelope().calendar();
+        if (ics == null) {
+            return mailboxes.deliver(accountId, SystemFolder.INBOX, raw, parsed, receivedAt, false);
         }
-        return stored;
+        return Objects.requireNonNull(transactions.execute(status -> {
+            MessageView stored = mailboxes.deliver(accountId, SystemFolder.INBOX, raw, parsed, receivedAt, false);
+            if (!MeetingMessages.NOTE.equals(stored.messageClass())) {
+                apply(accountId, recipient, parsed.envelope().fromAddress(), ics);
+            }
+            return stored;
+        }));
     }
 
     private void apply(long accountId, String recipient, @Nullable String sender, String ics) {

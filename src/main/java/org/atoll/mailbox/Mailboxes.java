@@ -34,8 +34,10 @@ import org.atoll.mailbox.internal.MessageReads;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
 import org.atoll.mailbox.internal.NewMessages;
+import org.atoll.mailbox.internal.PlainTransactions;
 import org.atoll.mime.MimeParser;
 import org.atoll.mime.ParsedMessage;
+import org.atoll.mime.ParsedWithText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -77,6 +79,7 @@ public class Mailboxes {
     private final Attachments attachments;
     private final MessageStamps stamps;
     private final NewMessages newMessages;
+    private final PlainTransactions plain;
     private final MimeParser parser;
     private final Clock clock;
     private final JournalPruning pruning;
@@ -91,10 +94,12 @@ public class Mailboxes {
             Attachments attachments,
             MessageStamps stamps,
             NewMessages newMessages,
+            PlainTransactions plain,
             Clock clock,
             JournalPruning pruning,
             MessageChanges messageChanges,
             MessageReads messageReads) {
+        this.plain = plain;
         this.messageChanges = messageChanges;
         this.messageReads = messageReads;
         this.pruning = pruning;
@@ -257,22 +262,25 @@ public class Mailboxes {
 
     /**
      * Stores a raw message in a folder. Any bytes are accepted: a message whose MIME cannot be parsed is kept as
-     * received with what could be read of its envelope.
+     * received with what could be read of its envelope. Parsed before its transaction, which runs only plain SQL
+     * ({@link PlainTransactions}) or joins the caller's.
      *
      * @throws QuotaExceeded when the message does not fit in the account's quota
      * @throws FolderNotFound when the folder is not the account's
      * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
      */
-    @Transactional
     public MessageView deliver(long accountId, long folderId, byte[] rawMime, @Nullable Instant receivedAt) {
         checkSize(rawMime);
-        ParsedMessage parsed = parser.parse(rawMime);
-        Change change = journal.beginWithinQuota(accountId, rawMime.length);
-        MessageView stored = newMessages
-                .add(change, folderId, rawMime, parsed, receivedAt(receivedAt), false)
-                .orElseThrow(() -> new FolderNotFound(folderId));
-        journal.commit(change);
-        return stored;
+        MessageBytes raw = MessageBytes.of(rawMime);
+        ParsedWithText parsed = parser.parseWithText(rawMime);
+        return plain.run(() -> {
+            Change change = journal.beginWithinQuota(accountId, raw.size());
+            MessageView stored = newMessages
+                    .add(change, folderId, raw, parsed, receivedAt(receivedAt), false)
+                    .orElseThrow(() -> new FolderNotFound(folderId));
+            journal.commit(change);
+            return stored;
+        });
     }
 
     /**
@@ -284,17 +292,39 @@ public class Mailboxes {
      * @throws MailboxNotFound when the account has no mailbox
      * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
      */
-    @Transactional
     public MessageView deliver(
             long accountId, SystemFolder folder, byte[] rawMime, @Nullable Instant receivedAt, boolean read) {
         checkSize(rawMime);
-        ParsedMessage parsed = parser.parse(rawMime);
-        Change change = journal.beginWithinQuota(accountId, rawMime.length);
-        MessageView stored = newMessages
-                .add(change, folder, rawMime, parsed, receivedAt(receivedAt), read)
-                .orElseThrow(() -> new MailboxNotFound(accountId));
-        journal.commit(change);
-        return stored;
+        return deliver(accountId, folder, MessageBytes.of(rawMime), receivedAt, read);
+    }
+
+    /**
+     * As {@link #deliver(long, SystemFolder, byte[], Instant, boolean)}, for a message whose digest was taken while
+     * it was read.
+     */
+    public MessageView deliver(
+            long accountId, SystemFolder folder, MessageBytes raw, @Nullable Instant receivedAt, boolean read) {
+        checkSize(raw.bytes());
+        return deliver(accountId, folder, raw, parser.parseWithText(raw.bytes()), receivedAt, read);
+    }
+
+    /** Stores a message parsed by {@link MimeParser#parseWithText} from {@code raw}, for {@link Invitations}. */
+    MessageView deliver(
+            long accountId,
+            SystemFolder folder,
+            MessageBytes raw,
+            ParsedWithText parsed,
+            @Nullable Instant receivedAt,
+            boolean read) {
+        checkSize(raw.bytes());
+        return plain.run(() -> {
+            Change change = journal.beginWithinQuota(accountId, raw.size());
+            MessageView stored = newMessages
+                    .add(change, folder, raw, parsed, receivedAt(receivedAt), read)
+                    .orElseThrow(() -> new MailboxNotFound(accountId));
+            journal.commit(change);
+            return stored;
+        });
     }
 
     /**
@@ -339,11 +369,11 @@ public class Mailboxes {
             return List.of();
         }
         long bytes = 0;
-        List<ParsedMessage> parsed = new ArrayList<>(batch.size());
+        List<ParsedWithText> parsed = new ArrayList<>(batch.size());
         for (IncomingMessage incoming : batch) {
             checkSize(incoming.rawMime());
             bytes += incoming.rawMime().length;
-            parsed.add(parser.parse(incoming.rawMime()));
+            parsed.add(parser.parseWithText(incoming.rawMime()));
         }
         Change change = journal.beginWithinQuota(accountId, bytes);
         List<MessageView> stored = new ArrayList<>(batch.size());
@@ -354,7 +384,7 @@ public class Mailboxes {
                     .add(
                             change,
                             folderId,
-                            incoming.rawMime(),
+                            incoming.raw(),
                             parsed.get(i),
                             receivedAt(incoming.receivedAt()),
                             incoming.read())
@@ -384,7 +414,7 @@ public class Mailboxes {
         return stored.stream().map(view -> reread.getOrDefault(view.id(), view)).toList();
     }
 
-    private static void checkSize(byte[] rawMime) {
+    static void checkSize(byte[] rawMime) {
         if (rawMime.length == 0 || rawMime.length > MAX_MESSAGE_BYTES) {
             throw new InvalidMailboxRequest("A message must have between 1 and " + MAX_MESSAGE_BYTES + " bytes");
         }

@@ -92,7 +92,7 @@ public final class MimeBodies {
                 }
                 atMessage = false;
             }
-            MimeTree.Content content = MimeTree.read(current, Integer.MAX_VALUE - 8);
+            MimeTree.Content content = MimeTree.read(current, MimeTree.WHOLE);
             return Optional.of(
                     content.length() == content.bytes().length
                             ? content.bytes()
@@ -107,7 +107,7 @@ public final class MimeBodies {
     }
 
     private static String decode(MimeTree.Node node) {
-        MimeTree.Content content = MimeTree.read(node.part(), Integer.MAX_VALUE - 8);
+        MimeTree.Content content = MimeTree.read(node.part(), MimeTree.WHOLE);
         return TextDecoding.decode(
                 content.bytes(), content.length(), node.contentType().get("charset"));
     }

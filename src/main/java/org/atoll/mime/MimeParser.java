@@ -52,16 +52,37 @@ public final class MimeParser {
 
     /** The envelope of {@code raw}; never throws, whatever the bytes. */
     public ParsedMessage parse(byte[] raw) {
+        return read(raw, false).envelope();
+    }
+
+    /**
+     * The envelope of {@code raw} and its body as text, from one walk of its structure: the body the preview starts
+     * is decoded once, whole, and the preview is taken from what {@link #parse} would have read of it, so both are
+     * exactly what {@link #parse} and {@link MimeBodies#extract(byte[], MimeLimits)} with this parser's limits give.
+     * Never throws, whatever the bytes.
+     */
+    public ParsedWithText parseWithText(byte[] raw) {
+        return read(raw, true);
+    }
+
+    private ParsedWithText read(byte[] raw, boolean withText) {
         Structure structure;
         try {
-            structure = structure(raw);
+            structure = structure(raw, withText);
         } catch (Exception | StackOverflowError e) {
-            structure = new Structure("", false, List.of(), null, false);
+            structure = new Structure("", false, List.of(), null, false, null);
         }
+        String bodyText = "";
+        if (withText) {
+            bodyText = structure.bodyText() != null
+                    ? structure.bodyText()
+                    : MimeBodies.extract(raw, limits).text();
+        }
+        ParsedMessage envelope;
         try {
-            return envelope(HeaderFields.scan(raw, limits.maxHeaderChars()), raw.length, structure);
+            envelope = envelope(HeaderFields.scan(raw, limits.maxHeaderChars()), raw.length, structure);
         } catch (RuntimeException e) {
-            return new ParsedMessage(
+            envelope = new ParsedMessage(
                     null,
                     null,
                     null,
@@ -82,16 +103,19 @@ public final class MimeParser {
                     structure.calendar(),
                     true);
         }
+        return new ParsedWithText(envelope, bodyText);
     }
 
+    /** @param bodyText the body as text when it was asked for and read, else null */
     private record Structure(
             String preview,
             boolean hasHtml,
             List<AttachmentInfo> attachments,
             @Nullable String calendar,
-            boolean complete) {}
+            boolean complete,
+            @Nullable String bodyText) {}
 
-    private Structure structure(byte[] raw) throws Exception {
+    private Structure structure(byte[] raw, boolean withText) throws Exception {
         MimeMessage message = MimeTree.open(raw);
         MimeTree.Walk walk = MimeTree.walk(message, limits);
         boolean complete = walk.complete();
@@ -119,20 +143,43 @@ public final class MimeParser {
             }
         }
         String preview = "";
+        String plainText = null;
+        String htmlText = null;
         if (plain != null) {
-            MimeTree.Content content = MimeTree.read(plain.part(), limits.previewScanBytes());
+            MimeTree.Content content;
+            String scanned;
+            if (withText) {
+                MimeTree.Content whole = MimeTree.read(plain.part(), MimeTree.WHOLE);
+                plainText = decode(whole, plain);
+                content = whole.head(limits.previewScanBytes());
+                scanned = content.truncated() ? text(content, plain) : plainText;
+            } else {
+                content = MimeTree.read(plain.part(), limits.previewScanBytes());
+                scanned = text(content, plain);
+            }
             complete &= !content.failed();
-            preview = preview(text(content, plain));
+            preview = preview(scanned);
         }
         if (preview.isEmpty() && html != null) {
-            MimeTree.Content content = MimeTree.read(html.part(), limits.previewScanBytes());
+            MimeTree.Content content;
+            String scanned;
+            if (withText && plain == null) {
+                MimeTree.Content whole = MimeTree.read(html.part(), MimeTree.WHOLE);
+                htmlText = decode(whole, html);
+                content = whole.head(limits.previewScanBytes());
+                scanned = content.truncated() ? text(content, html) : htmlText;
+            } else {
+                content = MimeTree.read(html.part(), limits.previewScanBytes());
+                scanned = text(content, html);
+            }
             complete &= !content.failed();
-            preview = preview(HtmlText.toText(text(content, html)));
+            preview = preview(HtmlText.toText(scanned));
         }
         String calendar = MimeTree.calendarPart(walk.leaves())
                 .flatMap(MimeTree::calendarText)
                 .orElse(null);
-        return new Structure(preview, html != null, attachments, calendar, complete);
+        String bodyText = withText ? new Bodies(plainText, htmlText).text() : null;
+        return new Structure(preview, html != null, attachments, calendar, complete, bodyText);
     }
 
     private ParsedMessage envelope(HeaderFields headers, int size, Structure structure) {
@@ -172,6 +219,12 @@ public final class MimeParser {
                 structure.attachments(),
                 structure.calendar(),
                 !headers.wellFormed() || !structure.complete());
+    }
+
+    /** The whole decoded content as {@link MimeBodies} decodes a body. */
+    private static String decode(MimeTree.Content whole, MimeTree.Node node) {
+        return TextDecoding.decode(
+                whole.bytes(), whole.length(), node.contentType().get("charset"));
     }
 
     private String text(MimeTree.Content content, MimeTree.Node node) {

@@ -99,8 +99,24 @@ final class MimeTree {
     /** The leaves in part order, and whether the whole tree was read. */
     record Walk(List<Node> leaves, boolean complete) {}
 
+    /** The most {@link #read} can return: a whole part, as far as one array holds it. */
+    static final int WHOLE = Integer.MAX_VALUE - 8;
+
     /** Decoded bytes of a part, at most the requested length, and whether reading failed midway. */
-    record Content(byte[] bytes, int length, boolean truncated, boolean failed) {}
+    record Content(byte[] bytes, int length, boolean truncated, boolean failed) {
+
+        /**
+         * What {@link #read} with the smaller limit {@code max} returns for the same part, taken from this whole
+         * read instead of reading the part again: cut at {@code max} and truncated when there was more; failed
+         * when the failure came no later than the byte after {@code max}.
+         */
+        Content head(int max) {
+            if (length > max) {
+                return new Content(bytes, max, true, false);
+            }
+            return new Content(bytes, length, false, failed);
+        }
+    }
 
     private MimeTree() {}
 

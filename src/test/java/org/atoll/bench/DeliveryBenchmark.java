@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Workload W6 of BENCHMARKS.md: ~20 KB messages delivered through the server's LMTP listener, one message per
  * transaction (LHLO once, then MAIL, RCPT, DATA for each), against single-row synchronous commits on the same
  * PostgreSQL, measured in the same run. Every reply must be 250 and every message must land exactly once, or the run
- * fails.
+ * fails. Beside the rates it prints the CPU time per delivery in this JVM (client and server together) and in the
+ * database's server processes ({@link CpuClock}).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.atoll.bench.DeliveryBenchmark [-Dexec.args="ROUNDS MESSAGES CONNECTIONS"]} (defaults 5, 2000,
@@ -59,12 +60,14 @@ public final class DeliveryBenchmark {
     private final Mailboxes mailboxes;
     private final JdbcClient jdbc;
     private final int port;
+    private final CpuClock cpu;
 
     private DeliveryBenchmark(ConfigurableApplicationContext context) {
         this.accounts = context.getBean(Accounts.class);
         this.mailboxes = context.getBean(Mailboxes.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.port = context.getBean(LmtpServer.class).port();
+        this.cpu = new CpuClock(jdbc);
     }
 
     private void run(int rounds, int messages, int connections) throws Exception {
@@ -73,21 +76,33 @@ public final class DeliveryBenchmark {
         List<Double> commitRates = new ArrayList<>();
         List<Double> lmtpRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> jvmCpu = new ArrayList<>();
+        List<Double> databaseCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double commits = singleRowCommitsPerSecond(round, 3_000);
-            double delivered = lmtpPerSecond(round, messages, connections);
+            StoreBenchmark.Timed delivered = lmtp(round, messages, connections);
             commitRates.add(commits);
-            lmtpRates.add(delivered);
-            ratios.add(delivered / commits);
+            lmtpRates.add(delivered.perSecond());
+            ratios.add(delivered.perSecond() / commits);
+            jvmCpu.add(delivered.jvmMicros());
+            databaseCpu.add(delivered.databaseMicros());
             System.out.printf(
-                    "round %d: single-row commits %.0f/s, LMTP deliveries %.0f/s, ratio %.3f%n",
-                    round, commits, delivered, delivered / commits);
+                    "round %d: single-row commits %.0f/s, LMTP deliveries %.0f/s, ratio %.3f;"
+                            + " CPU per delivery %.0f us JVM, %.0f us database%n",
+                    round,
+                    commits,
+                    delivered.perSecond(),
+                    delivered.perSecond() / commits,
+                    delivered.jvmMicros(),
+                    delivered.databaseMicros());
         }
         System.out.println("W6 LMTP DELIVERY of " + messages + " messages of ~20 KB per round, one per transaction, "
                 + connections + " connection(s)");
         report("  single-row synchronous commits/s", commitRates, "%.0f");
         report("  LMTP deliveries/s", lmtpRates, "%.0f");
         report("  ratio deliveries / commits (goal >= 0.25)", ratios, "%.3f");
+        report("  JVM CPU per delivery (client and server, the whole process), us", jvmCpu, "%.0f");
+        report("  database CPU per delivery (its server processes), us", databaseCpu, "%.0f");
     }
 
     private double singleRowCommitsPerSecond(int round, int count) {
@@ -101,7 +116,7 @@ public final class DeliveryBenchmark {
         return count / seconds(start);
     }
 
-    private double lmtpPerSecond(int round, int messages, int connections) throws Exception {
+    private StoreBenchmark.Timed lmtp(int round, int messages, int connections) throws Exception {
         AccountView account = accounts.create(
                 NewAccount.user("lmtp-" + round + "-" + System.nanoTime() + "@bench.test", "benchmark-password"));
         List<List<byte[]>> perConnection = new ArrayList<>();
@@ -111,6 +126,7 @@ public final class DeliveryBenchmark {
         for (int i = 0; i < messages; i++) {
             perConnection.get(i % connections).add(stuffed(StoreBenchmark.message(round, i, 20 * 1024)));
         }
+        CpuClock.Cpu before = cpu.now();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> sessions = new ArrayList<>();
@@ -124,14 +140,14 @@ public final class DeliveryBenchmark {
                 session.get();
             }
         }
-        double rate = messages / seconds(start);
+        StoreBenchmark.Timed timed = StoreBenchmark.Timed.of(messages, start, before, cpu.now());
         long stored = mailboxes.count(
                 account.id(),
                 mailboxes.systemFolder(account.id(), SystemFolder.INBOX).id());
         if (stored != messages) {
             throw new IllegalStateException("Sent " + messages + " messages, the Inbox holds " + stored);
         }
-        return rate;
+        return timed;
     }
 
     private void session(String recipient, List<byte[]> batch) throws IOException {

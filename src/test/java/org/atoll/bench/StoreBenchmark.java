@@ -1,13 +1,10 @@
 package org.atoll.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.atoll.AtollApplication;
@@ -71,47 +68,6 @@ public final class StoreBenchmark {
         this.cpu = new CpuClock(jdbc);
     }
 
-    /** CPU time used so far, in nanoseconds, by this JVM and by the database's server processes. */
-    private record Cpu(long jvmNanos, long databaseNanos) {
-
-        double jvmMicrosSince(Cpu before) {
-            return (jvmNanos - before.jvmNanos) / 1e3;
-        }
-
-        double databaseMicrosSince(Cpu before) {
-            return (databaseNanos - before.databaseNanos) / 1e3;
-        }
-    }
-
-    /**
-     * Reads CPU time rather than wall time, which other work on a shared machine disturbs far less. The database's
-     * share is the postmaster's and its live children's (backends, WAL writer, checkpointer) as the OS reports them;
-     * a process that exited in between (an autovacuum worker) is not counted. Zero when the database runs elsewhere.
-     */
-    private static final class CpuClock {
-
-        private final com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        private final Optional<ProcessHandle> postmaster;
-
-        CpuClock(JdbcClient jdbc) {
-            long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
-            this.postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent);
-        }
-
-        Cpu now() {
-            long database = postmaster
-                    .map(p -> Stream.concat(Stream.of(p), p.children())
-                            .mapToLong(c -> c.info()
-                                    .totalCpuDuration()
-                                    .map(Duration::toNanos)
-                                    .orElse(0L))
-                            .sum())
-                    .orElse(0L);
-            return new Cpu(os.getProcessCpuTime(), database);
-        }
-    }
-
     private void run(int rounds, int deliveries) {
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_commit (id bigint PRIMARY KEY, payload text)")
                 .update();
@@ -155,9 +111,9 @@ public final class StoreBenchmark {
     }
 
     /** A rate, with the CPU time each operation took on average. */
-    private record Timed(double perSecond, double jvmMicros, double databaseMicros) {
+    record Timed(double perSecond, double jvmMicros, double databaseMicros) {
 
-        static Timed of(int count, long startNanos, Cpu before, Cpu after) {
+        static Timed of(int count, long startNanos, CpuClock.Cpu before, CpuClock.Cpu after) {
             return new Timed(
                     count / seconds(startNanos),
                     after.jvmMicrosSince(before) / count,
@@ -167,7 +123,7 @@ public final class StoreBenchmark {
 
     private Timed singleRowCommits(int round, int count) {
         jdbc.sql("TRUNCATE bench_commit").update();
-        Cpu before = cpu.now();
+        CpuClock.Cpu before = cpu.now();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             jdbc.sql("INSERT INTO bench_commit VALUES (?, ?)")
@@ -185,7 +141,7 @@ public final class StoreBenchmark {
         for (int i = 0; i < count; i++) {
             prepared.add(message(round, i, 20 * 1024));
         }
-        Cpu before = cpu.now();
+        CpuClock.Cpu before = cpu.now();
         long start = System.nanoTime();
         for (byte[] raw : prepared) {
             mailboxes.deliver(account.id(), inbox, raw, null);

@@ -3,8 +3,12 @@ package org.atoll.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManagerFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.support.AtollTest;
@@ -14,6 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @AtollTest
 class MailboxesTest {
@@ -150,6 +162,146 @@ class MailboxesTest {
                     .isInstanceOf(QuotaExceeded.class);
             assertThat(mailboxes.highestModseq(small.id())).isEqualTo(before);
             assertThat(mailboxes.count(small.id(), smallInbox)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A delivery runs plain SQL in a JDBC transaction of its own, without a Hibernate session: it still commits all of
+     * what it writes or none of it, and a delivery called inside another transaction joins that one.
+     */
+    @Nested
+    class DeliveryTransaction {
+
+        @Autowired
+        ConfigurableApplicationContext context;
+
+        @Autowired
+        EntityManagerFactory entityManagerFactory;
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Autowired
+        Invitations invitations;
+
+        @Autowired
+        PlatformTransactionManager transactionManager;
+
+        /** What a delivery may write for the account, row by row; equal before and after one that failed. */
+        record Written(
+                long modseq,
+                long usedBytes,
+                long messages,
+                long blobs,
+                long journal,
+                long searchRows,
+                long attachments) {}
+
+        Written written(long accountId) {
+            return jdbc.sql("""
+                            SELECT highest_modseq, used_bytes,
+                                (SELECT count(*) FROM message WHERE account_id = ?),
+                                (SELECT count(*) FROM blob WHERE account_id = ?),
+                                (SELECT count(*) FROM journal WHERE account_id = ?),
+                                (SELECT count(*) FROM message_search WHERE account_id = ?),
+                                (SELECT count(*) FROM message_attachment WHERE account_id = ?)
+                            FROM mailbox WHERE account_id = ?
+                            """)
+                    .params(accountId, accountId, accountId, accountId, accountId, accountId)
+                    .query((row, n) -> new Written(
+                            row.getLong(1),
+                            row.getLong(2),
+                            row.getLong(3),
+                            row.getLong(4),
+                            row.getLong(5),
+                            row.getLong(6),
+                            row.getLong(7)))
+                    .single();
+        }
+
+        /** Whether a transaction and a JPA session were open when the account's change was announced. */
+        record Seen(boolean inTransaction, boolean withEntityManager) {}
+
+        /**
+         * Listens to the account's announced changes inside their transaction, notes what was open, and fails the
+         * transaction when told to, as a failure after the delivery's statements would.
+         */
+        ApplicationListener<ApplicationEvent> listener(List<Seen> seen, boolean fail) {
+            return event -> {
+                if (!(event instanceof PayloadApplicationEvent<?> payload
+                        && payload.getPayload() instanceof MailboxChanged change
+                        && change.accountId() == id())) {
+                    return;
+                }
+                seen.add(new Seen(
+                        TransactionSynchronizationManager.isActualTransactionActive(),
+                        TransactionSynchronizationManager.hasResource(entityManagerFactory)));
+                if (fail) {
+                    throw new IllegalStateException("failed after the delivery's statements");
+                }
+            };
+        }
+
+        <T> T listening(List<Seen> seen, boolean fail, Supplier<T> work) {
+            ApplicationListener<ApplicationEvent> listener = listener(seen, fail);
+            context.addApplicationListener(listener);
+            try {
+                return work.get();
+            } finally {
+                context.removeApplicationListener(listener);
+            }
+        }
+
+        @Test
+        void deliveryShouldRunInATransactionWithoutAHibernateSession() {
+            List<Seen> seen = new ArrayList<>();
+
+            listening(seen, false, () -> mailboxes.deliver(id(), inbox, Mime.message("plain"), null));
+            listening(seen, false, () -> invitations.deliver(id(), account.address(), Mime.message("lmtp"), null));
+
+            assertThat(seen).containsExactly(new Seen(true, false), new Seen(true, false));
+        }
+
+        @Test
+        void deliveryThatFailsAfterItsStatementsShouldLeaveNothingWritten() {
+            byte[] raw = DeliveryIntoSystemFolders.WITH_ATTACHMENTS.getBytes(StandardCharsets.UTF_8);
+            Written before = written(id());
+            List<Seen> seen = new ArrayList<>();
+
+            assertThatThrownBy(() -> listening(seen, true, () -> mailboxes.deliver(id(), inbox, raw, null)))
+                    .hasMessage("failed after the delivery's statements");
+            assertThatThrownBy(() -> listening(
+                            seen, true, () -> invitations.deliver(id(), account.address(), MessageBytes.of(raw), null)))
+                    .hasMessage("failed after the delivery's statements");
+
+            assertThat(seen).hasSize(2);
+            assertThat(written(id())).isEqualTo(before);
+            MessageView stored = mailboxes.deliver(id(), inbox, raw, null);
+            assertThat(written(id()))
+                    .isEqualTo(new Written(
+                            before.modseq() + 1,
+                            before.usedBytes() + raw.length,
+                            before.messages() + 1,
+                            before.blobs() + 1,
+                            before.journal() + 1,
+                            before.searchRows() + 1,
+                            before.attachments() + 2));
+            assertThat(stored.attachments()).hasSize(2);
+        }
+
+        @Test
+        void deliveryInsideAnotherTransactionShouldJoinItAndRollBackWithIt() {
+            Written before = written(id());
+            List<Seen> seen = new ArrayList<>();
+
+            assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                        listening(seen, false, () -> mailboxes.deliver(id(), inbox, Mime.message("joined"), null));
+                        throw new IllegalStateException("the outer transaction fails");
+                    }))
+                    .hasMessage("the outer transaction fails");
+
+            assertThat(seen).containsExactly(new Seen(true, true));
+            assertThat(written(id())).isEqualTo(before);
         }
     }
 

@@ -15,10 +15,12 @@ import org.atoll.mailbox.ChangeKind;
 import org.atoll.mailbox.ChangeOrigin;
 import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.LastVerb;
+import org.atoll.mailbox.MessageBytes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.mime.AttachmentInfo;
 import org.atoll.mime.ParsedMessage;
+import org.atoll.mime.ParsedWithText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +77,7 @@ public class NewMessages {
      * @return the stored message, or empty when the account has no such folder; then nothing was written
      */
     public Optional<MessageView> add(
-            Change change, long folderId, byte[] raw, ParsedMessage parsed, Instant receivedAt, boolean read) {
+            Change change, long folderId, MessageBytes raw, ParsedWithText parsed, Instant receivedAt, boolean read) {
         return add(BY_ID, folderId, change, raw, parsed, receivedAt, read);
     }
 
@@ -85,7 +87,12 @@ public class NewMessages {
      * @return the stored message, or empty when the account has no such folder; then nothing was written
      */
     public Optional<MessageView> add(
-            Change change, SystemFolder folder, byte[] raw, ParsedMessage parsed, Instant receivedAt, boolean read) {
+            Change change,
+            SystemFolder folder,
+            MessageBytes raw,
+            ParsedWithText parsed,
+            Instant receivedAt,
+            boolean read) {
         return add(BY_ROLE, folder.name(), change, raw, parsed, receivedAt, read);
     }
 
@@ -193,12 +200,14 @@ public class NewMessages {
             String sql,
             Object folder,
             Change change,
-            byte[] raw,
-            ParsedMessage parsed,
+            MessageBytes message,
+            ParsedWithText content,
             Instant receivedAt,
             boolean read) {
         long accountId = change.accountId();
-        byte[] sha256 = Blobs.sha256(raw);
+        byte[] raw = message.bytes();
+        byte[] sha256 = message.sha256();
+        ParsedMessage parsed = content.envelope();
         List<AttachmentInfo> attached = parsed.attachments();
         int count = attached.size();
         Short[] ordinals = new Short[count];
@@ -258,7 +267,7 @@ public class NewMessages {
                 accountId,
                 Objects.requireNonNullElse(parsed.subject(), ""),
                 SearchText.addresses(parsed),
-                SearchText.body(parsed, raw)));
+                SearchText.body(content)));
         Optional<Stored> stored = jdbc.sql(sql)
                 .params(params)
                 .query((row, n) -> new Stored(row.getLong(1), row.getLong(2), row.getLong(3)))

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.mime.MimeBodies;
 import org.atoll.mime.ParsedMessage;
+import org.atoll.mime.ParsedWithText;
 
 /**
  * The text a message is found by, as {@link NewMessages} indexes it in {@code message_search} (V22): the subject,
@@ -34,7 +35,16 @@ final class SearchText {
 
     /** The preview and the body as text, together at most {@link #MAX_BODY_CHARS} characters. */
     static String body(ParsedMessage parsed, byte[] raw) {
-        String text = parsed.preview() + " " + MimeBodies.extract(raw).text();
+        return body(parsed.preview(), MimeBodies.extract(raw).text());
+    }
+
+    /** As {@link #body(ParsedMessage, byte[])}, from the body text read with the envelope. */
+    static String body(ParsedWithText parsed) {
+        return body(parsed.envelope().preview(), parsed.bodyText());
+    }
+
+    private static String body(String preview, String bodyText) {
+        String text = preview + " " + bodyText;
         return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
     }
 }

@@ -1,8 +1,6 @@
 package org.atoll.transfer.internal;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,6 +10,7 @@ import org.atoll.mailbox.Flag;
 import org.atoll.mailbox.IncomingMessage;
 import org.atoll.mailbox.LastVerb;
 import org.atoll.mailbox.Mailboxes;
+import org.atoll.mailbox.MessageBytes;
 import org.atoll.mailbox.MessageView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,9 @@ public class ImportBatches {
     }
 
     public Stored store(long accountId, long folderId, List<SourceMessage> batch) {
-        List<byte[]> hashes = batch.stream().map(m -> sha256(m.raw())).toList();
+        List<MessageBytes> raws =
+                batch.stream().map(m -> MessageBytes.of(m.raw())).toList();
+        List<byte[]> hashes = raws.stream().map(MessageBytes::sha256).toList();
         Stored result = transaction.execute(status -> {
             mailboxes.holdWriterLock(accountId);
             Set<ByteBuffer> known = new HashSet<>();
@@ -57,7 +58,7 @@ public class ImportBatches {
                 if (known.add(ByteBuffer.wrap(hashes.get(i)))) {
                     SourceMessage m = batch.get(i);
                     fresh.add(new IncomingMessage(
-                            m.raw(),
+                            raws.get(i),
                             m.receivedAt(),
                             m.seen(),
                             m.flagged() ? Flag.active(null, null) : Flag.CLEARED,
@@ -116,13 +117,5 @@ public class ImportBatches {
                 });
         found.retainAll(new HashSet<>(candidates));
         return found;
-    }
-
-    static byte[] sha256(byte[] raw) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
     }
 }
