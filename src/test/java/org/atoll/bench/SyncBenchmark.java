@@ -774,6 +774,9 @@ public final class SyncBenchmark {
 
     private void finish(LoadClient client) {
         System.out.println("  resources at the end: " + server.resources());
+        System.out.printf(
+                "  requests answered 503 with Retry-After (no database slot in time) and sent again: %d%n",
+                client.takeResent());
         Map<String, Long> errors = client.takeErrors();
         if (errors.isEmpty()) {
             System.out.println("  errors: none (every answer HTTP 200 with Status 1, every change applied once)");
