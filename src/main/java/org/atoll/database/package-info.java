@@ -1,4 +1,7 @@
-/** Where the store lives: the configured PostgreSQL server, or an embedded one under the data directory. */
+/**
+ * Where the store lives: the configured PostgreSQL server, or an embedded one under the data directory; and how much
+ * work reaches it at once ({@link org.atoll.database.DatabaseAdmission}).
+ */
 @NullMarked
 package org.atoll.database;
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
+import org.atoll.database.AdmissionTimedOut;
 import org.atoll.device.AccessState;
 import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
@@ -76,9 +77,9 @@ class EasController {
     static final String PATH = "/Microsoft-Server-ActiveSync";
 
     /** MS-ASHTTP 2.2.2.2: the server's ActiveSync version, on every response. */
-    private static final String SERVER_HEADER = "MS-Server-ActiveSync";
+    static final String SERVER_HEADER = "MS-Server-ActiveSync";
 
-    private static final String SERVER_VERSION = EasProtocolVersion.V16_1.text();
+    static final String SERVER_VERSION = EasProtocolVersion.V16_1.text();
 
     /** Common status 140, MS-ASCMD 2.2.2: a remote wipe is owed; the device must send Provision to receive it. */
     private static final int REMOTE_WIPE_REQUESTED = 140;
@@ -345,8 +346,12 @@ class EasController {
 
     /** HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1): the device asks again later; other accounts are served. */
     private static ResponseEntity<String> busy(String message) {
+        return busy(message, RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<String> busy(String message, String retryAfterSeconds) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .header(SERVER_HEADER, SERVER_VERSION)
                 .contentType(MediaType.TEXT_PLAIN)
                 .body(message);
@@ -364,7 +369,8 @@ class EasController {
     /**
      * A parked request (Ping, hanging Sync) holds no thread while it waits: Servlet async processing keeps the
      * connection, and the answer is built and written when the wait ends. One that ended before this returns is
-     * answered as any other.
+     * answered as any other. An answer that needed a database slot after the wait and found none in time is HTTP
+     * 503 with Retry-After, as for a request refused when it arrived ({@link EasAdmission}).
      */
     private <T> Object later(EasAnswer.Later<T> later) {
         CompletableFuture<T> source = later.source();
@@ -380,6 +386,9 @@ class EasController {
             if (failure == null) {
                 try {
                     deferred.setResult(optionalWbxml(later.map().apply(value)));
+                    return;
+                } catch (AdmissionTimedOut e) {
+                    deferred.setResult(busy(e.getMessage(), EasAdmission.RETRY_AFTER_SECONDS));
                     return;
                 } catch (RuntimeException e) {
                     failure = e;

@@ -7,6 +7,7 @@ import org.atoll.shared.NodeName;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Times and logs the ActiveSync endpoint's requests (see {@link EasRequestMetrics}). */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,7 @@ class EasMetricsConfiguration {
                 new FilterRegistrationBean<>(new EasRequestMetrics(registry, requestLog, node, clock));
         registration.addUrlPatterns(EasController.PATH);
         registration.setAsyncSupported(true);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return registration;
     }
 }

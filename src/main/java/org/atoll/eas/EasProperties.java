@@ -1,6 +1,7 @@
 package org.atoll.eas;
 
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     into a temporary file
  * @param maxLargeBodies how many requests with a body larger than {@code inMemoryBodyBytes} are received and
  *     handled at once; more get HTTP 503 with Retry-After
+ * @param maxDatabaseRequests how many requests do database work at once on this node (a parked Ping or hanging Sync
+ *     is not counted while it waits); unset, the size of the database pool
+ *     ({@code spring.datasource.hikari.maximum-pool-size})
+ * @param admissionWait how long a request waits, behind those that came first, for one of them to finish; past it
+ *     the device gets HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1)
  */
 @ConfigurationProperties("atoll.eas")
 public record EasProperties(
@@ -29,4 +35,6 @@ public record EasProperties(
         @DefaultValue("100") int maxItemOperations,
         @DefaultValue("33554432") long maxItemOperationsBytes,
         @DefaultValue("65536") long inMemoryBodyBytes,
-        @DefaultValue("8") int maxLargeBodies) {}
+        @DefaultValue("8") int maxLargeBodies,
+        @Nullable Integer maxDatabaseRequests,
+        @DefaultValue("3s") Duration admissionWait) {}

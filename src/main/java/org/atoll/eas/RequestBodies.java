@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,13 +24,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Receives ActiveSync request bodies so that a slow or large upload does not hold the heap: a body of up to
- * {@link EasProperties#inMemoryBodyBytes()} is read by the endpoint as it comes; a larger one, or one of unknown
- * length that grows past it, is first written to a temporary file (deleted when the request ends), and at most
+ * Receives ActiveSync request bodies whole before the command waits for its database slot ({@link EasAdmission}),
+ * so that a slow upload holds no slot, and so that a large one does not hold the heap: a body of up to
+ * {@link EasProperties#inMemoryBodyBytes()} is read into memory; a larger one, or one of unknown length that grows
+ * past it, is first written to a temporary file (deleted when the request ends), and at most
  * {@link EasProperties#maxLargeBodies()} such bodies are received and handled at once. Past that, HTTP 503 with
  * Retry-After (MS-ASHTTP 3.2.5.1). It runs after authentication, so only a signed-in account's body is read.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class RequestBodies extends OncePerRequestFilter {
 
     private static final String PATH = "/Microsoft-Server-ActiveSync";
@@ -51,8 +55,13 @@ class RequestBodies extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         int inMemory = (int) Math.min(properties.inMemoryBodyBytes(), Integer.MAX_VALUE - 8);
-        if (declared > properties.maxRequestBytes() || (declared >= 0 && declared <= inMemory)) {
+        if (declared > properties.maxRequestBytes()) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (declared >= 0 && declared <= inMemory) {
+            byte[] body = request.getInputStream().readNBytes((int) declared);
+            chain.doFilter(new Received(request, new ByteArrayInputStream(body), body.length), response);
             return;
         }
         byte[] head = new byte[0];

@@ -2,15 +2,18 @@ package org.atoll.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.atoll.AtollApplication;
 import org.atoll.account.Accounts;
+import org.atoll.database.DatabaseAdmission;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.support.DataDirectories;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,20 +38,22 @@ final class BenchServer implements AutoCloseable {
     private final AtomicInteger peakWaiting = new AtomicInteger();
     private volatile boolean sampling = true;
 
-    BenchServer(int maxDevicesPerAccount) throws IOException {
+    BenchServer(int maxDevicesPerAccount, String... settings) throws IOException {
         Path dataDir = DataDirectories.create("atoll-bench-");
         postmasterPid = dataDir.resolve("postgresql/postmaster.pid");
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--atoll.data-dir=" + dataDir.toAbsolutePath(),
+                "--atoll.ephemeral-database=true",
+                "--atoll.demo.enabled=false",
+                "--atoll.admin.password=" + ADMIN_PASSWORD,
+                "--atoll.device.max-per-account=" + maxDevicesPerAccount,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        arguments.addAll(List.of(settings));
         context = new SpringApplicationBuilder(AtollApplication.class, BenchWeb.class)
-                .run(
-                        "--server.address=127.0.0.1",
-                        "--server.port=0",
-                        "--atoll.data-dir=" + dataDir.toAbsolutePath(),
-                        "--atoll.ephemeral-database=true",
-                        "--atoll.demo.enabled=false",
-                        "--atoll.admin.password=" + ADMIN_PASSWORD,
-                        "--atoll.device.max-per-account=" + maxDevicesPerAccount,
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                .run(arguments.toArray(String[]::new));
         pool = context.getBean(HikariDataSource.class).getHikariPoolMXBean();
         poolSampler = Thread.ofPlatform().daemon().name("pool-sampler").start(this::samplePool);
     }
@@ -71,6 +76,15 @@ final class BenchServer implements AutoCloseable {
 
     HikariDataSource dataSource() {
         return context.getBean(HikariDataSource.class);
+    }
+
+    MeterRegistry meters() {
+        return context.getBean(MeterRegistry.class);
+    }
+
+    /** The slots of database work ActiveSync requests share ({@code atoll.eas.max-database-requests}). */
+    int admissionSlots() {
+        return context.getBean(DatabaseAdmission.class).size();
     }
 
     /** Forgets the peaks of the database pool, so that the next report covers one workload. */

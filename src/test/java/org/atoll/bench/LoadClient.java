@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It checks while it measures and never stops at a failure: every answer that is not HTTP 200, a WBXML body with
  * Status 1, or that a device could not apply (an Add of an item held, a Change or Delete of one not held) is counted
- * under its kind, and {@link #takeErrors()} reports the counts.
+ * under its kind, and {@link #takeErrors()} reports the counts. A 503 with Retry-After is not a failure: the device
+ * sends the request again when told, as a device does ({@link #takeResent()} counts them).
  */
 final class LoadClient implements AutoCloseable {
 
@@ -41,6 +42,9 @@ final class LoadClient implements AutoCloseable {
     /** The error kind of an Add of an item the device already holds. */
     static final String DUPLICATE = "duplicate: Add of an item the device holds";
 
+    /** How many times one request is sent when the server answers 503 with Retry-After. */
+    private static final int ATTEMPTS = 3;
+
     /** FolderSync Type of the Inbox, MS-ASCMD 2.2.3.186.3. */
     private static final String INBOX_TYPE = "2";
 
@@ -50,6 +54,7 @@ final class LoadClient implements AutoCloseable {
     private final Semaphore connections;
     private final int connectionCount;
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder resent = new LongAdder();
 
     LoadClient(int port, int connections) {
         this.base = "http://127.0.0.1:" + port;
@@ -100,31 +105,55 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a request and returns the body of its 200 answer. A 503 with Retry-After (MS-ASHTTP 3.2.5.1) is obeyed as
+     * a device obeys it: the same request goes again after the time it names, up to {@link #ATTEMPTS} times, and the
+     * latency recorded runs from the first attempt to the answer.
+     */
     private byte @Nullable [] exchange(HttpRequest request, String what, @Nullable Samples samples) {
-        connections.acquireUninterruptibly();
         long start = System.nanoTime();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            error(what + ": " + e.getClass().getSimpleName());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error(what + ": interrupted");
-            return null;
-        } finally {
-            connections.release();
+        for (int attempt = 1; ; attempt++) {
+            connections.acquireUninterruptibly();
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                error(what + ": " + e.getClass().getSimpleName());
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error(what + ": interrupted");
+                return null;
+            } finally {
+                connections.release();
+            }
+            Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+            if (response.statusCode() == 503 && retryAfter.isPresent() && attempt < ATTEMPTS) {
+                resent.increment();
+                try {
+                    Thread.sleep(
+                            Duration.ofSeconds(Long.parseLong(retryAfter.get().strip())));
+                } catch (InterruptedException | NumberFormatException e) {
+                    error(what + ": HTTP 503 with Retry-After " + retryAfter.get());
+                    return null;
+                }
+                continue;
+            }
+            long latency = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                error(what + ": HTTP " + response.statusCode());
+                return null;
+            }
+            if (samples != null) {
+                samples.add(latency);
+            }
+            return response.body();
         }
-        long latency = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            error(what + ": HTTP " + response.statusCode());
-            return null;
-        }
-        if (samples != null) {
-            samples.add(latency);
-        }
-        return response.body();
+    }
+
+    /** How many requests were answered 503 with Retry-After and sent again, since the last call. */
+    long takeResent() {
+        return resent.sumThenReset();
     }
 
     // ---- the session of a device

@@ -29,7 +29,8 @@ import org.atoll.wbxml.WbxmlElement;
  * <p>Run one workload (or several, in one server): {@code ./mvnw -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.atoll.bench.SyncBenchmark -Dexec.args="W1"}. Settings follow as
  * {@code name=value}: {@code rounds=5 warmup=2 devices=1000 polls=5 connections=64 messages=10000 initial-devices=8
- * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50}; smaller counts make a quick run.
+ * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50 admission-slots=0}; smaller counts make a quick run;
+ * {@code admission-slots} sets {@code atoll.eas.max-database-requests} (0: the server's default, the pool's size).
  *
  * <p>Accounts and messages are seeded through the Spring beans, which is much faster than over HTTP; every measured
  * request is a real ActiveSync request. Each workload starts with warm-up rounds that are not counted: the JIT
@@ -42,7 +43,10 @@ public final class SyncBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
-        try (BenchServer server = new BenchServer(200)) {
+        String[] admission = settings.admissionSlots() > 0
+                ? new String[] {"--atoll.eas.max-database-requests=" + settings.admissionSlots()}
+                : new String[0];
+        try (BenchServer server = new BenchServer(200, admission)) {
             new SyncBenchmark(server, settings).run();
         }
     }
@@ -60,7 +64,8 @@ public final class SyncBenchmark {
             int writers,
             int writerSyncs,
             int pgbenchSeconds,
-            int checks) {
+            int checks,
+            int admissionSlots) {
 
         static Settings parse(String[] args) {
             List<String> workloads = new ArrayList<>();
@@ -96,7 +101,8 @@ public final class SyncBenchmark {
                     values.getOrDefault("writers", 64),
                     values.getOrDefault("writer-syncs", 20),
                     values.getOrDefault("pgbench-seconds", 5),
-                    values.getOrDefault("checks", 50));
+                    values.getOrDefault("checks", 50),
+                    values.getOrDefault("admission-slots", 0));
             values.keySet()
                     .removeAll(List.of(
                             "rounds",
@@ -109,7 +115,8 @@ public final class SyncBenchmark {
                             "writers",
                             "writer-syncs",
                             "pgbench-seconds",
-                            "checks"));
+                            "checks",
+                            "admission-slots"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("Unknown settings " + values.keySet());
             }
@@ -121,12 +128,14 @@ public final class SyncBenchmark {
     private final Settings settings;
     private final Mailboxes mailboxes;
     private final TpcB tpcb;
+    private final AdmissionTimes admission;
     private List<SimDevice> population = List.of();
 
     private SyncBenchmark(BenchServer server, Settings settings) {
         this.server = server;
         this.settings = settings;
         this.mailboxes = server.mailboxes();
+        this.admission = new AdmissionTimes(server.meters());
         HikariDataSource dataSource = server.dataSource();
         this.tpcb = new TpcB(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
@@ -136,6 +145,9 @@ public final class SyncBenchmark {
                 "Atoll Sync benchmark: %s; %d cores, Java %s; server and load client in one JVM; %s%n",
                 settings.workloads(), Runtime.getRuntime().availableProcessors(), Runtime.version(), settings);
         System.out.println("Database baseline: " + tpcb.describe());
+        System.out.printf(
+                "Admission: %d ActiveSync requests do database work at once, the rest wait for a slot%n",
+                server.admissionSlots());
         for (String workload : settings.workloads()) {
             server.resetPoolPeaks();
             switch (workload) {
@@ -162,6 +174,8 @@ public final class SyncBenchmark {
             Figure trivialP99 = new Figure("baseline: trivial GET p99", "ms");
             Figure syncRate = new Figure("no-change Syncs", "Syncs/s");
             Figure syncP99 = new Figure("no-change Sync p99", "ms");
+            Figure waitP99 = new Figure("no-change Sync: wait for a database slot, p99", "ms");
+            Figure workP99 = new Figure("no-change Sync: work in its slot, p99", "ms");
             LongAdder changed = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 Samples trivial = new Samples();
@@ -171,6 +185,7 @@ public final class SyncBenchmark {
                     }
                 }));
                 Samples syncs = new Samples();
+                AdmissionTimes.Mark mark = admission.mark();
                 double syncSeconds = timed(() -> client.each(devices, device -> {
                     for (int i = 0; i < settings.polls(); i++) {
                         poll(client, device, syncs, changed);
@@ -183,20 +198,25 @@ public final class SyncBenchmark {
                 trivialP99.add(trivial.percentileMillis(99));
                 syncRate.add(syncs.count() / syncSeconds);
                 syncP99.add(syncs.percentileMillis(99));
+                waitP99.add(admission.waitP99(mark));
+                workP99.add(admission.workP99(mark));
                 System.out.printf(
-                        "  round %d: trivial %s req/s (p99 %s ms), Sync %s/s (p99 %s ms)%n",
+                        "  round %d: trivial %s req/s (p99 %s ms), Sync %s/s (p99 %s ms; wait p99 %s ms, work p99 %s"
+                                + " ms)%n",
                         round,
                         Figure.number(trivialRate.value(round - 1)),
                         Figure.number(trivialP99.value(round - 1)),
                         Figure.number(syncRate.value(round - 1)),
-                        Figure.number(syncP99.value(round - 1)));
+                        Figure.number(syncP99.value(round - 1)),
+                        Figure.number(waitP99.value(round - 1)),
+                        Figure.number(workP99.value(round - 1)));
             }
             if (changed.sum() > 0) {
                 client.error("W1: a poll brought changes where nothing changed (" + changed.sum() + ")");
             }
             int retried =
                     retryChecks(client, devices, device -> LoadClient.collectionRequest(device, device.syncKey, 0));
-            print(trivialRate, trivialP99, syncRate, syncP99);
+            print(trivialRate, trivialP99, syncRate, syncP99, waitP99, workP99);
             System.out.println("  "
                     + syncRate.over(trivialRate, "ratio Syncs/s ÷ trivial req/s")
                             .line() + "   goal ≥ 0.15");
@@ -234,12 +254,15 @@ public final class SyncBenchmark {
             Figure tps = new Figure("baseline: pgbench TPC-B, 8 clients", "tps");
             Figure syncRate = new Figure("incremental Syncs (1 Add each)", "Syncs/s");
             Figure syncP99 = new Figure("incremental Sync p99", "ms");
+            Figure waitP99 = new Figure("incremental Sync: wait for a database slot, p99", "ms");
+            Figure workP99 = new Figure("incremental Sync: work in its slot, p99", "ms");
             LongAdder wrongCount = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 double transactions = tpcb.tps(8, settings.pgbenchSeconds());
                 int r = round;
                 deliverEach(devices, (device, index) -> StoreBenchmark.message(200 + r, index, BODY_BYTES));
                 Samples syncs = new Samples();
+                AdmissionTimes.Mark mark = admission.mark();
                 double seconds = timed(() -> client.each(
                         devices,
                         device -> client.sync(device, LoadClient.collectionRequest(device, device.syncKey, 1), syncs)
@@ -254,12 +277,16 @@ public final class SyncBenchmark {
                 tps.add(transactions);
                 syncRate.add(syncs.count() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
+                waitP99.add(admission.waitP99(mark));
+                workP99.add(admission.workP99(mark));
                 System.out.printf(
-                        "  round %d: pgbench %s tps, Sync %s/s (p99 %s ms)%n",
+                        "  round %d: pgbench %s tps, Sync %s/s (p99 %s ms; wait p99 %s ms, work p99 %s ms)%n",
                         round,
                         Figure.number(transactions),
                         Figure.number(syncRate.value(round - 1)),
-                        Figure.number(syncP99.value(round - 1)));
+                        Figure.number(syncP99.value(round - 1)),
+                        Figure.number(waitP99.value(round - 1)),
+                        Figure.number(workP99.value(round - 1)));
             }
             if (wrongCount.sum() > 0) {
                 client.error("W2: a Sync did not bring exactly the one new message (" + wrongCount.sum() + ")");
@@ -273,7 +300,7 @@ public final class SyncBenchmark {
                         null);
                 return LoadClient.collectionRequest(device, device.syncKey, 1);
             });
-            print(tps, syncRate, syncP99);
+            print(tps, syncRate, syncP99, waitP99, workP99);
             System.out.println(
                     "  " + syncRate.over(tps, "ratio Syncs/s ÷ TPC-B tps").line() + "   goal ≥ 0.5; p99 goal ≤ 50 ms");
             System.out.printf(
@@ -312,6 +339,8 @@ public final class SyncBenchmark {
             Figure oneDevice = new Figure("time for one device's items (median device)", "s");
             Figure slowest = new Figure("time for one device's items (slowest device)", "s");
             Figure windowP99 = new Figure("Sync p99 (one window of 100)", "ms");
+            Figure waitP99 = new Figure("FolderSync and Sync: wait for a database slot, p99", "ms");
+            Figure workP99 = new Figure("FolderSync and Sync: work in its slot, p99", "ms");
             int wrong = 0;
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 List<SimDevice> devices = new ArrayList<>();
@@ -329,6 +358,7 @@ public final class SyncBenchmark {
                 Samples windows = new Samples();
                 Map<SimDevice, Double> perDevice = Collections.synchronizedMap(new HashMap<>());
                 LongAdder items = new LongAdder();
+                AdmissionTimes.Mark mark = admission.mark();
                 double seconds = timed(() -> client.each(devices, device -> {
                     long start = System.nanoTime();
                     if (client.folderSync(device, null) && client.primeInbox(device, 100)) {
@@ -353,6 +383,8 @@ public final class SyncBenchmark {
                 oneDevice.add(times[times.length / 2]);
                 slowest.add(times[times.length - 1]);
                 windowP99.add(windows.percentileMillis(99));
+                waitP99.add(admission.waitP99(mark));
+                workP99.add(admission.workP99(mark));
                 System.out.printf(
                         "  round %d: trivial 4 KB %s req/s, %s items/s, one device %s s (slowest %s s)%n",
                         round,
@@ -369,7 +401,7 @@ public final class SyncBenchmark {
                     && client.folderSync(check, null)
                     && client.primeInbox(check, 100)
                     && retried(client, check, LoadClient.collectionRequest(check, check.syncKey, 100));
-            print(trivialRate, itemRate, oneDevice, slowest, windowP99);
+            print(trivialRate, itemRate, oneDevice, slowest, windowP99, waitP99, workP99);
             System.out.println("  "
                     + itemRate.over(trivialRate, "ratio items/s ÷ trivial 4 KB req/s")
                             .line() + "   goal ≥ 0.25;" + " one device's items goal ≤ 10 s");
@@ -417,12 +449,15 @@ public final class SyncBenchmark {
             Figure tps = new Figure("baseline: pgbench TPC-B, 32 clients", "tps");
             Figure changeRate = new Figure("applied changes (Change + Delete)", "changes/s");
             Figure syncP99 = new Figure("Sync p99 (12 changes each)", "ms");
+            Figure waitP99 = new Figure("Sync with changes: wait for a database slot, p99", "ms");
+            Figure workP99 = new Figure("Sync with changes: work in its slot, p99", "ms");
             LongAdder echoes = new LongAdder();
             int differing = 0;
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 double transactions = tpcb.tps(32, settings.pgbenchSeconds());
                 Samples syncs = new Samples();
                 LongAdder applied = new LongAdder();
+                AdmissionTimes.Mark mark = admission.mark();
                 double seconds = timed(() -> client.each(writing, device -> {
                     for (int i = 0; i < settings.writerSyncs(); i++) {
                         WbxmlElement collection = LoadClient.collectionRequest(device, device.syncKey, 0)
@@ -442,6 +477,8 @@ public final class SyncBenchmark {
                         });
                     }
                 }));
+                double waited = admission.waitP99(mark);
+                double worked = admission.workP99(mark);
                 client.each(watching, device -> client.syncFully(device, 100, null));
                 for (int i = 0; i < writers; i++) {
                     differing += differences(watching.get(i), writing.get(i));
@@ -452,12 +489,16 @@ public final class SyncBenchmark {
                 tps.add(transactions);
                 changeRate.add(applied.sum() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
+                waitP99.add(waited);
+                workP99.add(worked);
                 System.out.printf(
-                        "  round %d: pgbench %s tps, %s changes/s (p99 %s ms)%n",
+                        "  round %d: pgbench %s tps, %s changes/s (p99 %s ms; wait p99 %s ms, work p99 %s ms)%n",
                         round,
                         Figure.number(transactions),
                         Figure.number(changeRate.value(round - 1)),
-                        Figure.number(syncP99.value(round - 1)));
+                        Figure.number(syncP99.value(round - 1)),
+                        Figure.number(waitP99.value(round - 1)),
+                        Figure.number(workP99.value(round - 1)));
             }
             if (echoes.sum() > 0) {
                 client.error("W5: the writing device received server commands (echo) (" + echoes.sum() + ")");
@@ -471,7 +512,7 @@ public final class SyncBenchmark {
                     writing,
                     device -> LoadClient.collectionRequest(device, device.syncKey, 0)
                             .add(WbxmlElement.of(LoadClient.A, "Commands").add(readChange(device))));
-            print(tps, changeRate, syncP99);
+            print(tps, changeRate, syncP99, waitP99, workP99);
             System.out.println("  "
                     + changeRate.over(tps, "ratio changes/s ÷ TPC-B tps").line() + "   goal ≥ 2; p99 goal ≤ 100 ms");
             System.out.printf(
@@ -733,6 +774,9 @@ public final class SyncBenchmark {
 
     private void finish(LoadClient client) {
         System.out.println("  resources at the end: " + server.resources());
+        System.out.printf(
+                "  requests answered 503 with Retry-After (no database slot in time) and sent again: %d%n",
+                client.takeResent());
         Map<String, Long> errors = client.takeErrors();
         if (errors.isEmpty()) {
             System.out.println("  errors: none (every answer HTTP 200 with Status 1, every change applied once)");

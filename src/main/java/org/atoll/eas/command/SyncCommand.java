@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.atoll.database.AdmissionTimedOut;
+import org.atoll.database.DatabaseAdmission;
 import org.atoll.device.DeviceView;
 import org.atoll.eas.command.ItemCodec.AtVersion;
 import org.atoll.eas.message.MalformedRequest;
@@ -86,6 +88,9 @@ class SyncCommand implements WaitingCommand {
 
     private static final Logger log = LoggerFactory.getLogger(SyncCommand.class);
 
+    /** The purpose tag of the database slot a woken hanging Sync runs in. */
+    private static final String WOKEN = "woken-sync";
+
     private final ItemSyncs itemSyncs;
     private final EmailItems emailItems;
     private final Mailboxes mailboxes;
@@ -95,6 +100,7 @@ class SyncCommand implements WaitingCommand {
     private final Pings pings;
     private final PushProperties push;
     private final List<ItemCodec> codecs;
+    private final DatabaseAdmission admission;
 
     SyncCommand(
             ItemSyncs itemSyncs,
@@ -105,8 +111,10 @@ class SyncCommand implements WaitingCommand {
             Parking parking,
             Pings pings,
             PushProperties push,
-            List<ItemCodec> codecs) {
+            List<ItemCodec> codecs,
+            DatabaseAdmission admission) {
         this.codecs = List.copyOf(codecs);
+        this.admission = admission;
         this.itemSyncs = itemSyncs;
         this.emailItems = emailItems;
         this.mailboxes = mailboxes;
@@ -194,8 +202,20 @@ class SyncCommand implements WaitingCommand {
                 .toList();
         return EasAnswer.later(
                 pings.awaitChanges(accountId, device.id(), folderIds, since, interval),
-                woken -> woken ? Optional.of(MESSAGE.write(sync(accountId, device, request))) : Optional.empty(),
+                woken -> woken ? Optional.of(MESSAGE.write(syncAgain(accountId, device, request))) : Optional.empty(),
                 Optional::empty);
+    }
+
+    /**
+     * The Sync of a woken hanging Sync, run again in a database slot of its own: the request gave its slot up when it
+     * parked. On the thread of a request that still holds its slot (a change found at once), it runs in that one.
+     *
+     * @throws AdmissionTimedOut when no slot came free in time; the device is asked to come back
+     */
+    private Response syncAgain(long accountId, DeviceView device, Request request) {
+        try (DatabaseAdmission.Slot _ = admission.enter(WOKEN)) {
+            return sync(accountId, device, request);
+        }
     }
 
     private Response sync(long accountId, DeviceView device, Request request) {

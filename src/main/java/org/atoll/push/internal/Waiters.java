@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.atoll.database.DatabaseAdmission;
 import org.atoll.push.BatchCheck;
 import org.atoll.push.PushProperties;
 import org.jspecify.annotations.Nullable;
@@ -40,17 +41,26 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Waiters.class);
 
+    /** The purpose tag of the database slot a check after a wake-up runs in. */
+    private static final String CHECK = "parked-check";
+
     private final ConcurrentHashMap<Long, Account> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Waiter<?, ?>> byDevice = new ConcurrentHashMap<>();
     private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore permits;
     private final PushDevices devices;
+    private final DatabaseAdmission admission;
     private final Timer wakeUps;
     private volatile boolean running;
 
-    Waiters(PushProperties properties, PushDevices devices, ObjectProvider<MeterRegistry> meters) {
+    Waiters(
+            PushProperties properties,
+            PushDevices devices,
+            DatabaseAdmission admission,
+            ObjectProvider<MeterRegistry> meters) {
         this.devices = devices;
+        this.admission = admission;
         this.permits = new Semaphore(properties.concurrentChecks());
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("atoll-push-timer").daemon(true).factory());
@@ -169,31 +179,35 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
 
     /**
      * Checks claimed waiters of one account that share one check: ends those a newer request took over, answers
-     * those the check answers, and releases the rest.
+     * those the check answers, and releases the rest. The reads run in a database slot ({@link DatabaseAdmission},
+     * waiting their turn without a deadline); the answers go out after it is given back, so that a woken hanging Sync
+     * takes a slot of its own.
      */
     private <K, T> void checkBatch(long accountId, BatchCheck<K, T> check, List<Waiter<K, T>> batch) {
         permits.acquireUninterruptibly();
+        List<Waiter<K, T>> superseded = new ArrayList<>();
         try {
-            Map<Long, Long> generations = devices.generations(
-                    accountId, batch.stream().map(w -> w.devicePk).toList());
             List<Waiter<K, T>> current = new ArrayList<>(batch.size());
-            for (Waiter<K, T> waiter : batch) {
-                if (generations.getOrDefault(waiter.devicePk, 0L) == waiter.generation) {
-                    current.add(waiter);
-                } else {
-                    waiter.end();
+            List<Optional<T>> answers = List.of();
+            try (DatabaseAdmission.Slot _ = admission.enterWhenFree(CHECK)) {
+                Map<Long, Long> generations = devices.generations(
+                        accountId, batch.stream().map(w -> w.devicePk).toList());
+                for (Waiter<K, T> waiter : batch) {
+                    (generations.getOrDefault(waiter.devicePk, 0L) == waiter.generation ? current : superseded)
+                            .add(waiter);
+                }
+                if (!current.isEmpty()) {
+                    answers = check.check(
+                            accountId, current.stream().map(w -> w.key).toList());
                 }
             }
-            if (!current.isEmpty()) {
-                List<Optional<T>> answers =
-                        check.check(accountId, current.stream().map(w -> w.key).toList());
-                for (int i = 0; i < current.size(); i++) {
-                    answers.get(i).ifPresent(current.get(i)::answer);
-                }
+            for (int i = 0; i < answers.size(); i++) {
+                answers.get(i).ifPresent(current.get(i)::answer);
             }
         } catch (RuntimeException e) {
             log.warn("A check of parked requests failed; they stay parked: {}", e.toString());
         } finally {
+            superseded.forEach(Waiter::end);
             permits.release();
             boolean again = false;
             for (Waiter<K, T> waiter : batch) {
