@@ -60,10 +60,17 @@ final class EasRequestMetrics extends OncePerRequestFilter {
         request.setAttribute(COMMAND, commandName);
     }
 
-    /** Names the registered device making the request, for its request log. */
+    /**
+     * Names the registered device making the request, for its request log: only what the log needs, since a parked
+     * request keeps it for as long as it waits.
+     */
     static void device(HttpServletRequest request, DeviceView device) {
-        request.setAttribute(DEVICE, device);
+        request.setAttribute(DEVICE, new LoggedDevice(device.accountId(), device.id(), device.userAgent()));
     }
+
+    /** The device a request is logged for. */
+    private record LoggedDevice(
+            long accountId, long id, @Nullable String userAgent) {}
 
     /** Notes the Status of the WBXML answer being written for the current request, if it has one. */
     static void answered(WbxmlElement document) {
@@ -133,7 +140,7 @@ final class EasRequestMetrics extends OncePerRequestFilter {
                 .tag("command", command)
                 .tag("status", protocolStatus != null ? protocolStatus : Integer.toString(response.getStatus()))
                 .register(registry));
-        if (request.getAttribute(DEVICE) instanceof DeviceView device) {
+        if (request.getAttribute(DEVICE) instanceof LoggedDevice device) {
             requestLog.record(
                     device.accountId(),
                     device.id(),

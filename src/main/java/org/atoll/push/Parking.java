@@ -49,7 +49,7 @@ public class Parking {
      */
     public <T> CompletableFuture<Optional<T>> park(
             long accountId, long devicePk, Duration interval, Supplier<Optional<T>> check) {
-        return park(accountId, devicePk, interval, new OneByOne<>(), check);
+        return park(accountId, devicePk, interval, new OneByOne<>(), check, Optional.empty());
     }
 
     /**
@@ -57,14 +57,17 @@ public class Parking {
      * {@code check}: at once for this request alone, then for all of them after each wake-up.
      *
      * @param key what this request waits on; keep it small, it is held for as long as the request is parked
-     * @return as {@link #park(long, long, Duration, Supplier)}
+     * @param ended the value to complete with when the interval runs out or a newer request of the device takes
+     *     over; one instance for all requests, so that a parked request keeps nothing of its own for it
+     * @return completes with the check's answer or with {@code ended}; it is the parked request itself, so nothing
+     *     is kept per request beyond it, and cancelling it gives the request up
      * @throws ParkedLimitReached as {@link #ensureRoom}
      */
-    public <K, T> CompletableFuture<Optional<T>> park(
-            long accountId, long devicePk, Duration interval, BatchCheck<K, T> check, K key) {
+    public <K, T> CompletableFuture<T> park(
+            long accountId, long devicePk, Duration interval, BatchCheck<K, T> check, K key, T ended) {
         ensureRoom(accountId, devicePk);
         long generation = devices.nextGeneration(accountId, devicePk);
-        return waiters.park(accountId, devicePk, generation, interval, check, key);
+        return waiters.park(accountId, devicePk, generation, interval, check, key, ended);
     }
 
     /** Whether a request of the device is parked on this node. */
@@ -85,12 +88,12 @@ public class Parking {
         return devices.waitingNow();
     }
 
-    /** Runs each request's own check, one request per call. */
-    private static final class OneByOne<T> implements BatchCheck<Supplier<Optional<T>>, T> {
+    /** Runs each request's own check, one request per call; an answer completes the request with it, present. */
+    private static final class OneByOne<T> implements BatchCheck<Supplier<Optional<T>>, Optional<T>> {
 
         @Override
-        public List<Optional<T>> check(long accountId, List<Supplier<Optional<T>>> keys) {
-            return keys.stream().map(Supplier::get).toList();
+        public List<Optional<Optional<T>>> check(long accountId, List<Supplier<Optional<T>>> keys) {
+            return keys.stream().map(key -> key.get().map(Optional::of)).toList();
         }
 
         @Override

@@ -29,6 +29,12 @@ public class Pings {
     /** The most parked Pings of one account checked by one batch of statements. */
     private static final int CHECK_BATCH = 500;
 
+    /**
+     * What a parked request completes with when its heartbeat runs out or a newer request of the device takes over:
+     * Status 1 for a Ping. One instance, which no check answers, so a hanging Sync tells it from an answer.
+     */
+    private static final PingOutcome ENDED = new PingOutcome.Expired();
+
     private final PushProperties properties;
     private final PushDevices devices;
     private final Parking parking;
@@ -104,15 +110,7 @@ public class Pings {
         long[] folderIds =
                 folders.stream().mapToLong(PushDevices.CachedFolder::folderId).toArray();
         long since = mailboxes.highestModseq(accountId);
-        CompletableFuture<Optional<PingOutcome>> parked =
-                parking.park(accountId, devicePk, wait, check, new Watch(devicePk, folderIds, since, true));
-        CompletableFuture<PingOutcome> outcome = parked.thenApply(found -> found.orElseGet(PingOutcome.Expired::new));
-        outcome.whenComplete((value, failure) -> {
-            if (outcome.isCancelled()) {
-                parked.cancel(false);
-            }
-        });
-        return outcome;
+        return parking.park(accountId, devicePk, wait, check, new Watch(devicePk, folderIds, since, true), ENDED);
     }
 
     /**
@@ -130,9 +128,9 @@ public class Pings {
     public CompletableFuture<Boolean> awaitChanges(
             long accountId, long devicePk, List<Long> folderIds, long sinceModseq, Duration interval) {
         long[] ids = folderIds.stream().mapToLong(Long::longValue).toArray();
-        CompletableFuture<Optional<PingOutcome>> parked =
-                parking.park(accountId, devicePk, interval, check, new Watch(devicePk, ids, sinceModseq, false));
-        CompletableFuture<Boolean> woken = parked.thenApply(Optional::isPresent);
+        CompletableFuture<PingOutcome> parked =
+                parking.park(accountId, devicePk, interval, check, new Watch(devicePk, ids, sinceModseq, false), ENDED);
+        CompletableFuture<Boolean> woken = parked.thenApply(outcome -> outcome != ENDED);
         woken.whenComplete((value, failure) -> {
             if (woken.isCancelled()) {
                 parked.cancel(false);

@@ -1,5 +1,6 @@
 package org.atoll.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,10 +8,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The device front end: Exchange ActiveSync and Autodiscover. Devices send HTTP Basic credentials with every
- * request (MS-ASHTTP 2.2.1.1.2.1); no session, no cookie, no CSRF token.
+ * request (MS-ASHTTP 2.2.1.1.2.1); no session, no cookie, no CSRF token. A parked request lets its sign-in go
+ * ({@link ParkedWithoutSignIn}); the async dispatch that writes its answer needs none.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,7 +32,11 @@ class EasSecurity {
                         "/Autodiscover/Autodiscover.json",
                         "/Autodiscover/Autodiscover.json/**")
                 .authenticationProvider(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .addFilterAfter(new ParkedWithoutSignIn(), SecurityContextHolderFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(BasicRealm.entryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

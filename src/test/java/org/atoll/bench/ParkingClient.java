@@ -14,15 +14,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An HTTP/1.1 client for thousands of long-held requests on one thread: each request gets its own connection,
- * written at once, then one selector waits for all answers. Per request it keeps a socket and a few small objects,
- * so it adds little to the heap the benchmark measures (and the same for the baseline and for Ping).
+ * written at once, then one selector waits for all answers. {@link PushBenchmark} runs it in a process of its own
+ * ({@link ParkingClientProcess}), so that neither its sockets nor its heap count against the server's.
  */
 final class ParkingClient implements AutoCloseable {
 
     /** One answer: when its last byte arrived ({@link System#nanoTime}), the status code and the body. */
     record Answer(long arrivedNanos, int status, byte[] body) {}
 
+    /** How many source addresses (127.0.0.2 and up) the connections are spread over. */
+    private static final int SOURCE_ADDRESSES = 50;
+
     private final InetSocketAddress server;
+    private int sent;
     private final Selector selector;
     private final ConcurrentLinkedQueue<Exchange> registering = new ConcurrentLinkedQueue<>();
     private final Thread loop;
@@ -34,9 +38,15 @@ final class ParkingClient implements AutoCloseable {
         this.loop = Thread.ofPlatform().name("parking-client").daemon(true).start(this::run);
     }
 
-    /** Opens a connection, writes the whole request and returns the answer to come. */
+    /**
+     * Opens a connection, writes the whole request and returns the answer to come. Connections come from
+     * {@link #SOURCE_ADDRESSES} addresses of the loopback range in turn, so that tens of thousands of them in a few
+     * minutes, with the closed ones in TIME_WAIT, do not run out of one address's ephemeral ports.
+     */
     CompletableFuture<Answer> send(byte[] request) throws IOException {
-        SocketChannel channel = SocketChannel.open(server);
+        SocketChannel channel = SocketChannel.open();
+        channel.bind(new InetSocketAddress("127.0.0." + (2 + sent++ % SOURCE_ADDRESSES), 0));
+        channel.connect(server);
         ByteBuffer out = ByteBuffer.wrap(request);
         while (out.hasRemaining()) {
             channel.write(out);

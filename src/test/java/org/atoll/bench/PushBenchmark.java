@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import javax.management.ObjectName;
 import org.atoll.AtollApplication;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
@@ -62,10 +72,14 @@ import org.springframework.web.context.request.async.DeferredResult;
  *   <li>(d) two nodes on one PostgreSQL: Pings parked on node B, the message delivered through node A.
  * </ol>
  *
- * A warm-up round comes first and is not counted. Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.atoll.bench.PushBenchmark [-Dexec.args="ROUNDS DEVICES NODE_B_DEVICES"]} (defaults 5,
- * 2000, 200). Client and server share the JVM (each parked request costs two file descriptors), the embedded
- * PostgreSQL runs in a throw-away directory, or {@code SPRING_DATASOURCE_URL} is used when set.
+ * A warm-up round comes first and is not counted. (a) is measured twice: as the used heap after full collections, and
+ * as live bytes by class histogram (what {@code jcmd <pid> GC.class_histogram} prints), whose difference between a
+ * parked Ping and a bare parked request, class by class, is printed at the end. Run: {@code ./mvnw -q test-compile
+ * exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.atoll.bench.PushBenchmark
+ * [-Dexec.args="ROUNDS DEVICES NODE_B_DEVICES"]} (defaults 5, 2000, 200). Both nodes run in this JVM; the load
+ * client runs in a child JVM of its own ({@link ParkingProcess}), so this process holds one file descriptor per
+ * parked request and its heap only the server's side. The embedded PostgreSQL runs in a throw-away directory, or
+ * {@code SPRING_DATASOURCE_URL} is used when set.
  */
 public final class PushBenchmark {
 
@@ -79,6 +93,13 @@ public final class PushBenchmark {
      */
     private static final int IN_FLIGHT = 64;
 
+    /**
+     * How long a request may wait for a pooled database connection (production: 30 s). Parking ten thousand devices
+     * on a machine shared with other work can queue a request longer; parking is not what is timed, so the
+     * benchmark waits rather than count a refusal (HTTP 503) as an answer.
+     */
+    private static final long POOL_WAIT_MILLIS = 300_000;
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int devices = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
@@ -89,7 +110,9 @@ public final class PushBenchmark {
             "--atoll.ephemeral-database=true",
             "--atoll.admin.password=benchmark-admin",
             "--atoll.device.max-per-account=" + (devices + 10),
+            "--atoll.push.max-parked-per-account=" + (devices + 10),
             "--spring.datasource.hikari.maximum-pool-size=20",
+            "--spring.datasource.hikari.connection-timeout=" + POOL_WAIT_MILLIS,
             "--logging.level.root=WARN",
             "--server.port=0",
             "--spring.profiles.active=push-benchmark"
@@ -155,42 +178,79 @@ public final class PushBenchmark {
         System.out.printf(
                 "Setting up %d devices of %d users, %d devices of one account, %d devices for node B%n",
                 deviceCount, deviceCount / DEVICES_PER_USER, deviceCount, nodeBCount);
+        long setupStart = System.nanoTime();
         List<List<Device>> users = users(deviceCount / DEVICES_PER_USER, "user", portA);
         List<Device> shared = users(1, deviceCount, "shared", portA).getFirst();
         List<List<Device>> nodeBUsers = users(nodeBCount / DEVICES_PER_USER, "nodeb", portB);
+        System.out.printf("Set up in %.0f s%n", (System.nanoTime() - setupStart) / 1e9);
+        try (ParkingProcess client = new ParkingProcess()) {
+            System.out.printf(
+                    "Load client in its own process (pid %d); server process %d%n",
+                    client.pid(), ProcessHandle.current().pid());
+            run(client, rounds, deviceCount, users, shared, nodeBUsers);
+        }
+    }
+
+    private void run(
+            ParkingProcess client,
+            int rounds,
+            int deviceCount,
+            List<List<Device>> users,
+            List<Device> shared,
+            List<List<Device>> nodeBUsers)
+            throws Exception {
+        int portA = port(nodeA);
+        int portB = port(nodeB);
         BareParking bare = nodeA.getBean(BareParking.class);
         Parking parkingA = nodeA.getBean(Parking.class);
         Parking parkingB = nodeB.getBean(Parking.class);
 
         List<Double> bareHeap = new ArrayList<>();
         List<Double> pingHeap = new ArrayList<>();
+        List<Double> bareHistogram = new ArrayList<>();
+        List<Double> pingHistogram = new ArrayList<>();
+        Map<String, Double> lastDifference = Map.of();
+        Map<String, Double> lastPing = Map.of();
         List<Double> oneUserP99 = new ArrayList<>();
         List<Double> bareWakeAll = new ArrayList<>();
         List<Double> pingWakeAll = new ArrayList<>();
         List<Double> nodeBP99 = new ArrayList<>();
         int usersUsed = 0;
         int nodeBUsed = 0;
+        byte[] bareRequest = ParkingClient.request("POST", "/bench/park", portA, "", new byte[0]);
+        footprint();
         for (int round = 0; round <= rounds; round++) {
-            try (ParkingClient client = new ParkingClient(portA)) {
-                byte[] bareRequest = ParkingClient.request("POST", "/bench/park", portA, "", new byte[0]);
-                long before = heap();
-                List<CompletableFuture<ParkingClient.Answer>> parked = new ArrayList<>();
+            Map<String, long[]> bareClasses;
+            {
+                List<ParkingProcess.Call> calls = client.reserve(deviceCount);
+                List<CompletableFuture<ParkingClient.Answer>> parked =
+                        calls.stream().map(ParkingProcess.Call::answer).toList();
+                Footprint before = footprint();
                 for (int i = 0; i < deviceCount; i++) {
                     int sent = i;
                     await("room to send", () -> sent - bare.parked() < IN_FLIGHT);
-                    parked.add(client.send(bareRequest));
+                    client.send(calls.get(i), portA, bareRequest);
                 }
                 await("bare requests parked", () -> bare.parked() == deviceCount);
-                bareHeap.add((heap() - before) / (double) deviceCount);
+                Footprint after = footprint();
+                bareHeap.add((after.heap() - before.heap()) / (double) deviceCount);
+                bareClasses = difference(after.classes(), before.classes());
+                bareHistogram.add(total(bareClasses) / (double) deviceCount);
                 long start = System.nanoTime();
                 bare.wakeAll();
                 bareWakeAll.add(millis(last(parked) - start));
             }
-            try (ParkingClient client = new ParkingClient(portA)) {
-                long before = heap();
-                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
-                        park(client, users, parkingA, deviceCount);
-                pingHeap.add((heap() - before) / (double) deviceCount);
+            {
+                Map<Device, ParkingProcess.Call> calls = reserve(client, users);
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked = answers(calls);
+                Footprint before = footprint();
+                park(client, portA, calls, parkingA, deviceCount);
+                Footprint after = footprint();
+                pingHeap.add((after.heap() - before.heap()) / (double) deviceCount);
+                Map<String, long[]> pingClasses = difference(after.classes(), before.classes());
+                pingHistogram.add(total(pingClasses) / (double) deviceCount);
+                lastDifference = perRequest(difference(pingClasses, bareClasses), deviceCount);
+                lastPing = perRequest(pingClasses, deviceCount);
                 List<Double> latencies = new ArrayList<>();
                 int answered = 0;
                 Set<Device> woken = new HashSet<>();
@@ -211,10 +271,12 @@ public final class PushBenchmark {
                 }
                 oneUserP99.add(percentile(latencies, 0.99));
                 endAll(nodeA);
+                requireAllAnswered(parked.values());
             }
-            try (ParkingClient client = new ParkingClient(portA)) {
-                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
-                        park(client, List.of(shared), parkingA, shared.size());
+            {
+                Map<Device, ParkingProcess.Call> calls = reserve(client, List.of(shared));
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked = answers(calls);
+                park(client, portA, calls, parkingA, shared.size());
                 long start = System.nanoTime();
                 mailboxes.deliver(shared.getFirst().account.id(), shared.getFirst().inbox, message("For all"), null);
                 long lastAnswer = last(new ArrayList<>(parked.values()));
@@ -224,9 +286,10 @@ public final class PushBenchmark {
                 pingWakeAll.add(millis(lastAnswer - start));
                 catchUp(shared);
             }
-            try (ParkingClient client = new ParkingClient(portB)) {
-                Map<Device, CompletableFuture<ParkingClient.Answer>> parked =
-                        park(client, nodeBUsers, parkingB, nodeBUsers.size() * DEVICES_PER_USER);
+            {
+                Map<Device, ParkingProcess.Call> calls = reserve(client, nodeBUsers);
+                Map<Device, CompletableFuture<ParkingClient.Answer>> parked = answers(calls);
+                park(client, portB, calls, parkingB, nodeBUsers.size() * DEVICES_PER_USER);
                 List<Double> latencies = new ArrayList<>();
                 for (int u = 0; u < USERS_PER_ROUND; u++) {
                     List<Device> user = nodeBUsers.get(nodeBUsed++ % nodeBUsers.size());
@@ -235,20 +298,31 @@ public final class PushBenchmark {
                 }
                 nodeBP99.add(percentile(latencies, 0.99));
                 endAll(nodeB);
+                requireAllAnswered(parked.values());
             }
             System.out.printf(
-                    "round %d%s: heap/request bare %.0f B, Ping %.0f B; one user p99 %.1f ms; wake-all bare %.0f ms,"
-                            + " Ping %.0f ms; node B p99 %.1f ms%n",
+                    "round %d%s: heap/request bare %.0f B, Ping %.0f B; by class histogram bare %.0f B, Ping %.0f B;"
+                            + " one user p99 %.1f ms; wake-all bare %.0f ms, Ping %.0f ms; node B p99 %.1f ms%n",
                     round,
                     round == 0 ? " (warm-up, not counted)" : "",
                     bareHeap.getLast(),
                     pingHeap.getLast(),
+                    bareHistogram.getLast(),
+                    pingHistogram.getLast(),
                     oneUserP99.getLast(),
                     bareWakeAll.getLast(),
                     pingWakeAll.getLast(),
                     nodeBP99.getLast());
             if (round == 0) {
-                List.of(bareHeap, pingHeap, oneUserP99, bareWakeAll, pingWakeAll, nodeBP99)
+                List.of(
+                                bareHeap,
+                                pingHeap,
+                                bareHistogram,
+                                pingHistogram,
+                                oneUserP99,
+                                bareWakeAll,
+                                pingWakeAll,
+                                nodeBP99)
                         .forEach(List::clear);
             }
         }
@@ -258,6 +332,20 @@ public final class PushBenchmark {
         report("(a) heap per parked bare DeferredResult, bytes", bareHeap, "%.0f");
         report("(a) heap per parked Ping, bytes", pingHeap, "%.0f");
         report("(a) ratio Ping / bare", ratios(pingHeap, bareHeap), "%.2f");
+        report("(a) by class histogram: live bytes per parked bare DeferredResult", bareHistogram, "%.0f");
+        report("(a) by class histogram: live bytes per parked Ping", pingHistogram, "%.0f");
+        report("(a) by class histogram: ratio Ping / bare", ratios(pingHistogram, bareHistogram), "%.3f");
+        System.out.println("  last round, class histogram, bytes per request a parked Ping keeps more (+) or less (-)"
+                + " than a bare one (classes differing by 8 B or more):");
+        lastDifference.entrySet().stream()
+                .filter(entry -> Math.abs(entry.getValue()) >= 8)
+                .sorted(Map.Entry.comparingByValue(Comparator.comparingDouble(v -> -Math.abs(v))))
+                .forEach(entry -> System.out.printf("    %+8.1f  %s%n", entry.getValue(), entry.getKey()));
+        System.out.println("  last round, class histogram, bytes per parked Ping by class (16 B or more):");
+        lastPing.entrySet().stream()
+                .filter(entry -> entry.getValue() >= 16)
+                .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                .forEach(entry -> System.out.printf("    %8.1f  %s%n", entry.getValue(), entry.getKey()));
         report("(b) one user's new message: p99 of that user's answers, ms", oneUserP99, "%.1f");
         report("(c) bare wake-all of " + deviceCount + ", ms to the last answer", bareWakeAll, "%.0f");
         report(
@@ -267,9 +355,11 @@ public final class PushBenchmark {
         report("(c) ratio Ping / bare", ratios(pingWakeAll, bareWakeAll), "%.2f");
         report("(d) Pings on node B, delivery through node A: p99, ms", nodeBP99, "%.1f");
         System.out.printf(
-                "heap used %d MB, RSS %s, database connections %d%n",
+                "server process (both nodes): heap used %d MB, RSS %s, %d file descriptors open; database connections"
+                        + " %d%n",
                 heap() / (1024 * 1024),
                 rss(),
+                openDescriptors(),
                 jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
                         .query(Long.class)
                         .single());
@@ -277,15 +367,19 @@ public final class PushBenchmark {
 
     // ---- devices
 
-    private List<List<Device>> users(int count, String name, int port) {
-        List<List<Device>> users = new ArrayList<>();
-        for (int u = 0; u < count; u++) {
-            users.add(users(1, DEVICES_PER_USER, name + u, port).getFirst());
-        }
-        return users;
+    /** Accounts of {@link #DEVICES_PER_USER} devices each, set up {@link #SETUP_THREADS} at a time. */
+    private List<List<Device>> users(int count, String name, int port) throws Exception {
+        List<Integer> indexes = IntStream.range(0, count).boxed().toList();
+        return inParallel(
+                indexes, u -> users(1, DEVICES_PER_USER, name + u, port, false).getFirst());
     }
 
-    private List<List<Device>> users(int count, int devicesEach, String name, int port) {
+    private List<List<Device>> users(int count, int devicesEach, String name, int port) throws Exception {
+        return users(count, devicesEach, name, port, true);
+    }
+
+    private List<List<Device>> users(int count, int devicesEach, String name, int port, boolean parallel)
+            throws Exception {
         List<List<Device>> users = new ArrayList<>();
         for (int u = 0; u < count; u++) {
             AccountView account = accounts.create(
@@ -295,13 +389,40 @@ public final class PushBenchmark {
             long archive = mailboxes
                     .createFolder(account.id(), null, "Archive", FolderType.USER_MAIL)
                     .id();
-            List<Device> list = new ArrayList<>();
-            for (int d = 0; d < devicesEach; d++) {
-                list.add(device(account, "Bench" + d, inbox, archive, port));
-            }
-            users.add(list);
+            List<Integer> indexes = IntStream.range(0, devicesEach).boxed().toList();
+            users.add(
+                    parallel
+                            ? inParallel(indexes, d -> device(account, "Bench" + d, inbox, archive, port))
+                            : indexes.stream()
+                                    .map(d -> device(account, "Bench" + d, inbox, archive, port))
+                                    .toList());
         }
         return users;
+    }
+
+    /** How many devices are set up at once: ten thousand, one after the other, would take many minutes. */
+    private static final int SETUP_THREADS = 8;
+
+    @FunctionalInterface
+    private interface IndexTask<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static <T> List<T> inParallel(List<Integer> indexes, IndexTask<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int index : indexes) {
+                futures.add(pool.submit(() -> task.run(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private Device device(AccountView account, String deviceId, long inbox, long archive, int port) {
@@ -359,26 +480,53 @@ public final class PushBenchmark {
 
     // ---- parking and waking
 
-    private Map<Device, CompletableFuture<ParkingClient.Answer>> park(
-            ParkingClient client, List<List<Device>> users, Parking parking, int expected) throws Exception {
-        Map<Device, CompletableFuture<ParkingClient.Answer>> parked = new LinkedHashMap<>();
+    /** The answers to come of the devices' Pings, made before anything is sent. */
+    private static Map<Device, ParkingProcess.Call> reserve(ParkingProcess client, List<List<Device>> users) {
+        List<Device> all = users.stream().flatMap(List::stream).toList();
+        List<ParkingProcess.Call> calls = client.reserve(all.size());
+        Map<Device, ParkingProcess.Call> byDevice = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byDevice.put(all.get(i), calls.get(i));
+        }
+        return byDevice;
+    }
+
+    private static Map<Device, CompletableFuture<ParkingClient.Answer>> answers(
+            Map<Device, ParkingProcess.Call> calls) {
+        Map<Device, CompletableFuture<ParkingClient.Answer>> answers = new LinkedHashMap<>();
+        calls.forEach((device, call) -> answers.put(device, call.answer()));
+        return answers;
+    }
+
+    private static void park(
+            ParkingProcess client, int port, Map<Device, ParkingProcess.Call> calls, Parking parking, int expected)
+            throws Exception {
         int base = parking.parked();
-        for (List<Device> user : users) {
-            for (Device device : user) {
-                int sent = parked.size();
-                await("room to send", () -> sent - (parking.parked() - base) < IN_FLIGHT);
-                parked.put(device, client.send(device.ping));
-            }
+        int sent = 0;
+        for (Map.Entry<Device, ParkingProcess.Call> call : calls.entrySet()) {
+            int sentSoFar = sent++;
+            await("room to send", () -> sentSoFar - (parking.parked() - base) < IN_FLIGHT);
+            client.send(call.getValue(), port, call.getKey().ping);
         }
         await("Pings parked", () -> {
-            for (CompletableFuture<ParkingClient.Answer> answer : parked.values()) {
-                if (answer.isDone()) {
-                    throw new IllegalStateException("A Ping was answered at once: " + describe(answer.join()));
+            for (ParkingProcess.Call call : calls.values()) {
+                if (call.answer().isDone()) {
+                    throw new IllegalStateException("A Ping was answered at once: "
+                            + describe(call.answer().join()));
                 }
             }
             return parking.parked() == expected;
         });
-        return parked;
+    }
+
+    /** Every Ping still parked at the end of a part was answered Status 1 when its node ended it: none is lost. */
+    private static void requireAllAnswered(Collection<CompletableFuture<ParkingClient.Answer>> answers) {
+        for (CompletableFuture<ParkingClient.Answer> answer : answers) {
+            String status = describe(answer.join());
+            if (!status.equals("1") && !status.equals("2")) {
+                throw new IllegalStateException("A parked Ping ended with " + status);
+            }
+        }
     }
 
     private List<Double> deliverAndWait(
@@ -463,6 +611,77 @@ public final class PushBenchmark {
     @FunctionalInterface
     private interface Condition {
         boolean done();
+    }
+
+    /** Used heap and live objects by class, both after full collections. */
+    private record Footprint(long heap, Map<String, long[]> classes) {}
+
+    /**
+     * The previous histogram, kept reachable until the next one is taken: every measurement then counts one
+     * histogram of this class's own, so that the benchmark's bookkeeping cancels out of a difference.
+     */
+    private Map<String, long[]> heldHistogram = Map.of();
+
+    private Footprint footprint() throws Exception {
+        long heap = heap();
+        Map<String, long[]> classes = histogram();
+        heldHistogram = classes;
+        return new Footprint(heap, classes);
+    }
+
+    /**
+     * Live objects by class after a full collection, as {@code jcmd <pid> GC.class_histogram} prints them: class
+     * name to {instances, bytes}.
+     */
+    private static Map<String, long[]> histogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+        Map<String, long[]> classes = new HashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher row = HISTOGRAM_ROW.matcher(line);
+            if (row.find()) {
+                classes.merge(
+                        row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))}, (a, b) ->
+                                new long[] {a[0] + b[0], a[1] + b[1]});
+            }
+        }
+        return classes;
+    }
+
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    private static Map<String, long[]> difference(Map<String, long[]> after, Map<String, long[]> before) {
+        Map<String, long[]> difference = new HashMap<>();
+        Set<String> names = new HashSet<>(after.keySet());
+        names.addAll(before.keySet());
+        for (String name : names) {
+            long[] a = after.getOrDefault(name, new long[2]);
+            long[] b = before.getOrDefault(name, new long[2]);
+            difference.put(name, new long[] {a[0] - b[0], a[1] - b[1]});
+        }
+        return difference;
+    }
+
+    private static long total(Map<String, long[]> classes) {
+        return classes.values().stream().mapToLong(bytes -> bytes[1]).sum();
+    }
+
+    private static Map<String, Double> perRequest(Map<String, long[]> classes, int requests) {
+        Map<String, Double> perRequest = new HashMap<>();
+        classes.forEach((name, counts) -> perRequest.put(name, counts[1] / (double) requests));
+        return perRequest;
+    }
+
+    private static long openDescriptors() {
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.count();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static long heap() throws InterruptedException {

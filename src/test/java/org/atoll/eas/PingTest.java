@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.device.DeviceRequestLog;
 import org.atoll.device.Devices;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
@@ -61,6 +62,9 @@ class PingTest {
 
     @Autowired
     Parking parking;
+
+    @Autowired
+    DeviceRequestLog requestLog;
 
     AccountView account;
     long inbox;
@@ -247,6 +251,57 @@ class PingTest {
             mailboxes.createFolder(account.id(), null, "Projects", FolderType.USER_MAIL);
 
             assertThat(status(result(parked))).isEqualTo("7");
+        }
+    }
+
+    /**
+     * A parked Ping keeps only ids: the sign-in, the parsed request and the device's record are let go once it has
+     * parked, its timer is the registry's sweep, and the answer is written by an async dispatch that needs no
+     * sign-in. It still answers as MS-ASCMD 2.2.3.177.11 says, and is logged for its device with that Status.
+     */
+    @Nested
+    class WhileParked {
+
+        @Test
+        void wokenPingShouldNameExactlyTheChangedFolderAndBeLoggedWithStatus2_2_2_3_177_11() throws Exception {
+            MailClient phone = ready("Lean");
+            CompletableFuture<WbxmlElement> parked = send(phone, ping(600, inbox, archive));
+            awaitParked("Lean");
+
+            deliver(archive, "Only the archive");
+
+            WbxmlElement response = result(parked);
+            assertThat(status(response)).isEqualTo("2");
+            assertThat(changed(response)).containsExactly(Long.toString(archive));
+            assertLogged("Lean", 2);
+        }
+
+        @Test
+        void pingWhoseHeartbeatRunsOutShouldGetStatus1AndBeLoggedWithIt_2_2_3_177_11() throws Exception {
+            MailClient phone = ready("Patient");
+            CompletableFuture<WbxmlElement> parked = send(phone, ping(1, inbox, archive));
+            awaitParked("Patient");
+
+            WbxmlElement response = result(parked);
+
+            assertThat(status(response)).isEqualTo("1");
+            assertThat(response.child("Folders")).isEmpty();
+            assertLogged("Patient", 1);
+        }
+
+        private void assertLogged(String deviceId, int pingStatus) throws InterruptedException {
+            long devicePk = devices.find(account.id(), deviceId).orElseThrow().id();
+            Waiting.until(
+                    "the Ping is in the device's request log",
+                    () -> requestLog.latest(account.id(), devicePk, 10).stream()
+                            .anyMatch(logged -> logged.command().equals("Ping")));
+            assertThat(requestLog.latest(account.id(), devicePk, 10))
+                    .filteredOn(logged -> logged.command().equals("Ping"))
+                    .singleElement()
+                    .satisfies(logged -> {
+                        assertThat(logged.httpStatus()).isEqualTo(200);
+                        assertThat(logged.protocolStatus()).isEqualTo(pingStatus);
+                    });
         }
     }
 

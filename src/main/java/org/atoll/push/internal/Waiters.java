@@ -15,14 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.atoll.database.DatabaseAdmission;
 import org.atoll.push.BatchCheck;
 import org.atoll.push.PushProperties;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +28,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The requests parked on this node, by account and by device. A parked request holds no thread: it is a future, a
- * timer entry and the key of its check. A wake-up for an account checks that account's waiters on virtual threads,
- * those that share a {@link BatchCheck} together, {@link BatchCheck#batchSize()} at a time, with at most
+ * The requests parked on this node, by account and by device. A parked request holds no thread: it is one object,
+ * the future of its answer, with its deadline and the key of its check. One sweep of the registry, every second at
+ * most (a quarter of the shortest heartbeat when that is less), ends those whose deadline passed, so no timer entry
+ * is kept per request. A wake-up for an account checks that account's waiters on virtual threads, those that share
+ * a {@link BatchCheck} together, {@link BatchCheck#batchSize()} at a time, with at most
  * {@link PushProperties#concurrentChecks()} batches at once. A wake-up that arrives while a waiter's check runs
  * makes it run again, so none is lost; a waiter's check never runs twice at once.
  */
@@ -48,6 +48,7 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     private final ConcurrentHashMap<Long, Waiter<?, ?>> byDevice = new ConcurrentHashMap<>();
     private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledThreadPoolExecutor timer;
+    private final long sweepMillis;
     private final Semaphore permits;
     private final PushDevices devices;
     private final DatabaseAdmission admission;
@@ -64,7 +65,8 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         this.permits = new Semaphore(properties.concurrentChecks());
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("atoll-push-timer").daemon(true).factory());
-        this.timer.setRemoveOnCancelPolicy(true);
+        this.sweepMillis = Math.clamp(properties.minHeartbeat().toMillis() / 4, 50, 1000);
+        this.timer.scheduleWithFixedDelay(this::endExpired, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder("atoll.push.parked", byDevice, ConcurrentHashMap::size)
                 .description("Requests parked on this node (Ping and hanging Sync)")
@@ -77,25 +79,36 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     /**
      * Parks a request: runs its check once at once, on the caller's thread, and again after every wake-up of the
      * account, until it yields a value, a newer request of the device takes over (its generation is higher) or the
-     * interval runs out; the last two complete the future with empty. A newer request of the same device parked on
-     * this node ends this one at once.
+     * interval runs out; the last two complete the future with {@code ended}. A newer request of the same device
+     * parked on this node ends this one at once.
+     *
+     * @return the parked request itself: cancelling it gives the request up
      */
-    public <K, T> CompletableFuture<Optional<T>> park(
-            long accountId, long devicePk, long generation, Duration interval, BatchCheck<K, T> check, K key) {
-        Waiter<K, T> waiter = new Waiter<>(accountId, devicePk, generation, check, key);
+    public <K, T> CompletableFuture<T> park(
+            long accountId, long devicePk, long generation, Duration interval, BatchCheck<K, T> check, K key, T ended) {
+        Waiter<K, T> waiter = new Waiter<>(
+                accountId, devicePk, generation, check, key, ended, System.nanoTime() + interval.toNanos());
         add(waiter);
-        waiter.expiry = timer.schedule(waiter::end, interval.toMillis(), TimeUnit.MILLISECONDS);
-        waiter.future.whenComplete((value, failure) -> remove(waiter));
         try {
             check.check(accountId, List.of(key)).getFirst().ifPresent(waiter::answer);
         } catch (RuntimeException e) {
-            waiter.future.completeExceptionally(e);
+            waiter.completeExceptionally(e);
             throw e;
         }
         if (waiter.release()) {
             schedule(accountId);
         }
-        return waiter.future;
+        return waiter;
+    }
+
+    /** Ends every waiter whose deadline passed. */
+    private void endExpired() {
+        long now = System.nanoTime();
+        for (Waiter<?, ?> waiter : byDevice.values()) {
+            if (now - waiter.deadline >= 0) {
+                waiter.end();
+            }
+        }
     }
 
     /** Re-checks the account's waiters on this node. */
@@ -166,10 +179,6 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     }
 
     private void remove(Waiter<?, ?> waiter) {
-        ScheduledFuture<?> expiry = waiter.expiry;
-        if (expiry != null) {
-            expiry.cancel(false);
-        }
         byDevice.remove(waiter.devicePk, waiter);
         byAccount.computeIfPresent(waiter.accountId, (id, account) -> {
             account.waiters.remove(waiter);
@@ -305,32 +314,35 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
     }
 
     /**
-     * One parked request. {@code pending}: a wake-up came since its check last began; {@code checking}: a check of
-     * it runs now (held by whoever claimed it). It leaves the registry before its future completes, so nobody who
+     * One parked request, and the future of its answer: one object per request, since thousands are parked at
+     * once. {@code pending}: a wake-up came since its check last began; {@code checking}: a check of it runs now
+     * (held by whoever claimed it). It leaves the registry before it completes, however it completes, so nobody who
      * has seen its answer finds it still parked.
      */
-    private final class Waiter<K, T> {
+    private final class Waiter<K, T> extends CompletableFuture<T> {
         final long accountId;
         final long devicePk;
         final long generation;
         final BatchCheck<K, T> check;
         final K key;
-        final CompletableFuture<Optional<T>> future = new CompletableFuture<>();
-        volatile @Nullable ScheduledFuture<?> expiry;
+        final T ended;
+        final long deadline;
         private boolean pending;
         private boolean checking = true;
         private long wokenAt;
 
-        Waiter(long accountId, long devicePk, long generation, BatchCheck<K, T> check, K key) {
+        Waiter(long accountId, long devicePk, long generation, BatchCheck<K, T> check, K key, T ended, long deadline) {
             this.accountId = accountId;
             this.devicePk = devicePk;
             this.generation = generation;
             this.check = check;
             this.key = key;
+            this.ended = ended;
+            this.deadline = deadline;
         }
 
         void end() {
-            complete(Optional.empty());
+            complete(ended);
         }
 
         void answer(T value) {
@@ -338,17 +350,30 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
             synchronized (this) {
                 woken = wokenAt;
             }
-            complete(Optional.of(value));
-            if (woken != 0) {
+            if (complete(value) && woken != 0) {
                 wakeUps.record(System.nanoTime() - woken, TimeUnit.NANOSECONDS);
             }
         }
 
-        private void complete(Optional<T> value) {
-            if (!future.isDone()) {
-                remove(this);
-                future.complete(value);
+        @Override
+        public boolean complete(T value) {
+            if (isDone()) {
+                return false;
             }
+            remove(this);
+            return super.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            remove(this);
+            return super.completeExceptionally(failure);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            remove(this);
+            return super.cancel(mayInterruptIfRunning);
         }
 
         /** Notes a wake-up; the latency of the answer counts from the first one since the request parked. */
@@ -361,7 +386,7 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
 
         /** Takes the waiter for a check when a wake-up is pending and no check of it runs. */
         synchronized boolean claim() {
-            if (checking || !pending || future.isDone()) {
+            if (checking || !pending || isDone()) {
                 return false;
             }
             pending = false;
@@ -372,7 +397,7 @@ public class Waiters implements SmartLifecycle, AutoCloseable {
         /** Ends the claim; true when a wake-up came meanwhile, so the waiter must be checked again. */
         synchronized boolean release() {
             checking = false;
-            return pending && !future.isDone();
+            return pending && !isDone();
         }
     }
 }
