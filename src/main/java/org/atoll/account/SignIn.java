@@ -18,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.atoll.account.internal.AccountQueries;
 import org.atoll.account.internal.AccountQueries.Credentials;
 import org.atoll.account.internal.AccountRepository;
+import org.atoll.database.DatabaseAdmission;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,11 +35,20 @@ import org.springframework.stereotype.Service;
  * verified password is therefore remembered for a while as an HMAC under a key that exists only in this process's
  * memory, beside the stored hash it was verified against. Each sign-in still reads the account: a changed password
  * (another stored hash) or a disabled account fails at once, on every node.
+ *
+ * <p>That read is database work like any other: where the node admits its database work ({@link DatabaseAdmission}),
+ * it waits for a slot of its own, held for the one statement only (never while a password is hashed), so that the
+ * pool serves no more requests at once than there are slots. Past the admission's wait it fails with
+ * {@link org.atoll.database.AdmissionTimedOut}, which every front end answers with HTTP 503 and Retry-After; nothing
+ * was checked, so the attempt counts neither as a success nor as a failure.
  */
 @Service
 public class SignIn {
 
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
+    /** The purpose tag of the account read's slot in {@link DatabaseAdmission}. */
+    static final String ADMISSION_PURPOSE = "sign-in";
 
     /** Longer than any address or {@code DOMAIN\\user} login can be. */
     private static final int MAX_LOGIN_LENGTH = 512;
@@ -72,6 +83,7 @@ public class SignIn {
     private final SecretKeySpec macKey;
     private final String domain;
     private final MeterRegistry meters;
+    private final @Nullable DatabaseAdmission admission;
 
     /** Checked against when the login is unknown, so that unknown and known logins take the same time. */
     private final String unknownLoginHash;
@@ -84,8 +96,10 @@ public class SignIn {
             Clock clock,
             ApplicationEventPublisher events,
             @Value("${atoll.domain:example.test}") String domain,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<DatabaseAdmission> admission) {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.admission = admission.getIfAvailable();
         this.repository = repository;
         this.queries = queries;
         this.events = events;
@@ -134,7 +148,7 @@ public class SignIn {
         if (!sourceOpen && verified.getIfPresent(address) == null) {
             return new Refused(Refusal.BACKING_OFF);
         }
-        Optional<Credentials> found = queries.credentials(address);
+        Optional<Credentials> found = credentials(address);
         if (!sourceOpen) {
             return found.filter(account -> remembered(account, mac))
                     .map(account -> accepted(account, address, source))
@@ -160,6 +174,15 @@ public class SignIn {
         }
         verified.put(address, new Verified(storedHash, mac));
         return accepted(account, address, source);
+    }
+
+    private Optional<Credentials> credentials(String address) {
+        if (admission == null) {
+            return queries.credentials(address);
+        }
+        try (DatabaseAdmission.Slot slot = admission.enter(ADMISSION_PURPOSE)) {
+            return queries.credentials(address);
+        }
     }
 
     private static boolean plausible(String login) {

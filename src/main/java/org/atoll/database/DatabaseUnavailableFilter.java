@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1; RFC 9110 section 15.6.4) to any request, on every front end,
  * that failed because the database could not be reached, timed out or refused a write: during sign-in, device
  * registration or the command itself. The failed transaction rolled back, so the client may send the request
- * again; a 500 would tell it the request itself was wrong, and a 401 that its password was.
+ * again; a 500 would tell it the request itself was wrong, and a 401 that its password was. A sign-in that found no
+ * slot in the node's {@link DatabaseAdmission} in time ({@link AdmissionTimedOut}) is answered the same way: nothing
+ * of the request ran.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,24 +43,31 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (database == null || response.isCommitted()) {
                 throw e;
             }
-            log.warn("A request met an unavailable database: {}", database.toString());
+            boolean busy = database instanceof AdmissionTimedOut;
+            if (!busy) {
+                log.warn("A request met an unavailable database: {}", database.toString());
+            }
             response.reset();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             boolean api = request.getRequestURI().startsWith("/api/");
             response.setContentType(api ? "application/problem+json" : "text/plain;charset=UTF-8");
+            String detail = busy
+                    ? "The server is busy; nothing was changed, try again"
+                    : "The database is unavailable; nothing was changed, try again";
             response.getOutputStream()
                     .write((api
-                                    ? "{\"title\":\"Service Unavailable\",\"status\":503,"
-                                            + "\"detail\":\"The database is unavailable; nothing was changed, try again\"}"
-                                    : "The database is unavailable; try again later")
+                                    ? "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + detail + "\"}"
+                                    : detail)
                             .getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private static @Nullable Throwable databaseFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+            if (cause instanceof DataAccessException
+                    || cause instanceof TransactionException
+                    || cause instanceof AdmissionTimedOut) {
                 return cause;
             }
         }

@@ -175,6 +175,7 @@ public final class SyncBenchmark {
             Figure syncRate = new Figure("no-change Syncs", "Syncs/s");
             Figure syncP99 = new Figure("no-change Sync p99", "ms");
             Figure waitP99 = new Figure("no-change Sync: wait for a database slot, p99", "ms");
+            Figure signInP99 = new Figure("no-change Sync: sign-in's wait for a database slot, p99", "ms");
             Figure workP99 = new Figure("no-change Sync: work in its slot, p99", "ms");
             LongAdder changed = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
@@ -199,9 +200,10 @@ public final class SyncBenchmark {
                 syncRate.add(syncs.count() / syncSeconds);
                 syncP99.add(syncs.percentileMillis(99));
                 waitP99.add(admission.waitP99(mark));
+                signInP99.add(admission.signInWaitP99(mark));
                 workP99.add(admission.workP99(mark));
                 System.out.printf(
-                        "  round %d: trivial %s req/s (p99 %s ms), Sync %s/s (p99 %s ms; wait p99 %s ms, work p99 %s"
+                        "  round %d: trivial %s req/s (p99 %s ms), Sync %s/s (p99 %s ms; wait p99 %s ms, sign-in's wait p99 %s ms, work p99 %s"
                                 + " ms)%n",
                         round,
                         Figure.number(trivialRate.value(round - 1)),
@@ -209,6 +211,7 @@ public final class SyncBenchmark {
                         Figure.number(syncRate.value(round - 1)),
                         Figure.number(syncP99.value(round - 1)),
                         Figure.number(waitP99.value(round - 1)),
+                        Figure.number(signInP99.value(round - 1)),
                         Figure.number(workP99.value(round - 1)));
             }
             if (changed.sum() > 0) {
@@ -216,12 +219,12 @@ public final class SyncBenchmark {
             }
             int retried =
                     retryChecks(client, devices, device -> LoadClient.collectionRequest(device, device.syncKey, 0));
-            print(trivialRate, trivialP99, syncRate, syncP99, waitP99, workP99);
+            print(trivialRate, trivialP99, syncRate, syncP99, waitP99, signInP99, workP99);
             System.out.println("  "
                     + syncRate.over(trivialRate, "ratio Syncs/s ÷ trivial req/s")
-                            .line() + "   goal ≥ 0.15");
+                            .line() + "   goal ≥ 0.30");
             System.out.println("  "
-                    + syncP99.over(trivialP99, "ratio Sync p99 ÷ trivial p99").line() + "   goal ≤ 5");
+                    + syncP99.over(trivialP99, "ratio Sync p99 ÷ trivial p99").line() + "   goal ≤ 3");
             System.out.printf("  retried polls answered identically: %d of %d checked%n", retried, checkCount(devices));
             finish(client);
         }
@@ -255,6 +258,7 @@ public final class SyncBenchmark {
             Figure syncRate = new Figure("incremental Syncs (1 Add each)", "Syncs/s");
             Figure syncP99 = new Figure("incremental Sync p99", "ms");
             Figure waitP99 = new Figure("incremental Sync: wait for a database slot, p99", "ms");
+            Figure signInP99 = new Figure("incremental Sync: sign-in's wait for a database slot, p99", "ms");
             Figure workP99 = new Figure("incremental Sync: work in its slot, p99", "ms");
             LongAdder wrongCount = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
@@ -278,14 +282,16 @@ public final class SyncBenchmark {
                 syncRate.add(syncs.count() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
                 waitP99.add(admission.waitP99(mark));
+                signInP99.add(admission.signInWaitP99(mark));
                 workP99.add(admission.workP99(mark));
                 System.out.printf(
-                        "  round %d: pgbench %s tps, Sync %s/s (p99 %s ms; wait p99 %s ms, work p99 %s ms)%n",
+                        "  round %d: pgbench %s tps, Sync %s/s (p99 %s ms; wait p99 %s ms, sign-in's wait p99 %s ms, work p99 %s ms)%n",
                         round,
                         Figure.number(transactions),
                         Figure.number(syncRate.value(round - 1)),
                         Figure.number(syncP99.value(round - 1)),
                         Figure.number(waitP99.value(round - 1)),
+                        Figure.number(signInP99.value(round - 1)),
                         Figure.number(workP99.value(round - 1)));
             }
             if (wrongCount.sum() > 0) {
@@ -300,7 +306,7 @@ public final class SyncBenchmark {
                         null);
                 return LoadClient.collectionRequest(device, device.syncKey, 1);
             });
-            print(tps, syncRate, syncP99, waitP99, workP99);
+            print(tps, syncRate, syncP99, waitP99, signInP99, workP99);
             System.out.println(
                     "  " + syncRate.over(tps, "ratio Syncs/s ÷ TPC-B tps").line() + "   goal ≥ 0.5; p99 goal ≤ 50 ms");
             System.out.printf(
@@ -340,6 +346,7 @@ public final class SyncBenchmark {
             Figure slowest = new Figure("time for one device's items (slowest device)", "s");
             Figure windowP99 = new Figure("Sync p99 (one window of 100)", "ms");
             Figure waitP99 = new Figure("FolderSync and Sync: wait for a database slot, p99", "ms");
+            Figure signInP99 = new Figure("FolderSync and Sync: sign-in's wait for a database slot, p99", "ms");
             Figure workP99 = new Figure("FolderSync and Sync: work in its slot, p99", "ms");
             int wrong = 0;
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
@@ -384,6 +391,7 @@ public final class SyncBenchmark {
                 slowest.add(times[times.length - 1]);
                 windowP99.add(windows.percentileMillis(99));
                 waitP99.add(admission.waitP99(mark));
+                signInP99.add(admission.signInWaitP99(mark));
                 workP99.add(admission.workP99(mark));
                 System.out.printf(
                         "  round %d: trivial 4 KB %s req/s, %s items/s, one device %s s (slowest %s s)%n",
@@ -401,10 +409,10 @@ public final class SyncBenchmark {
                     && client.folderSync(check, null)
                     && client.primeInbox(check, 100)
                     && retried(client, check, LoadClient.collectionRequest(check, check.syncKey, 100));
-            print(trivialRate, itemRate, oneDevice, slowest, windowP99, waitP99, workP99);
+            print(trivialRate, itemRate, oneDevice, slowest, windowP99, waitP99, signInP99, workP99);
             System.out.println("  "
                     + itemRate.over(trivialRate, "ratio items/s ÷ trivial 4 KB req/s")
-                            .line() + "   goal ≥ 0.25;" + " one device's items goal ≤ 10 s");
+                            .line() + "   goal ≥ 1.0;" + " one device's items goal ≤ 5 s");
             System.out.printf(
                     "  exactly once: every device of every round held exactly the server's %,d items: %s%n",
                     serverIds.size(), wrong == 0 ? "yes" : "NO");
@@ -450,6 +458,7 @@ public final class SyncBenchmark {
             Figure changeRate = new Figure("applied changes (Change + Delete)", "changes/s");
             Figure syncP99 = new Figure("Sync p99 (12 changes each)", "ms");
             Figure waitP99 = new Figure("Sync with changes: wait for a database slot, p99", "ms");
+            Figure signInP99 = new Figure("Sync with changes: sign-in's wait for a database slot, p99", "ms");
             Figure workP99 = new Figure("Sync with changes: work in its slot, p99", "ms");
             LongAdder echoes = new LongAdder();
             int differing = 0;
@@ -478,6 +487,7 @@ public final class SyncBenchmark {
                     }
                 }));
                 double waited = admission.waitP99(mark);
+                double signInWaited = admission.signInWaitP99(mark);
                 double worked = admission.workP99(mark);
                 client.each(watching, device -> client.syncFully(device, 100, null));
                 for (int i = 0; i < writers; i++) {
@@ -490,14 +500,16 @@ public final class SyncBenchmark {
                 changeRate.add(applied.sum() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
                 waitP99.add(waited);
+                signInP99.add(signInWaited);
                 workP99.add(worked);
                 System.out.printf(
-                        "  round %d: pgbench %s tps, %s changes/s (p99 %s ms; wait p99 %s ms, work p99 %s ms)%n",
+                        "  round %d: pgbench %s tps, %s changes/s (p99 %s ms; wait p99 %s ms, sign-in's wait p99 %s ms, work p99 %s ms)%n",
                         round,
                         Figure.number(transactions),
                         Figure.number(changeRate.value(round - 1)),
                         Figure.number(syncP99.value(round - 1)),
                         Figure.number(waitP99.value(round - 1)),
+                        Figure.number(signInP99.value(round - 1)),
                         Figure.number(workP99.value(round - 1)));
             }
             if (echoes.sum() > 0) {
@@ -512,7 +524,7 @@ public final class SyncBenchmark {
                     writing,
                     device -> LoadClient.collectionRequest(device, device.syncKey, 0)
                             .add(WbxmlElement.of(LoadClient.A, "Commands").add(readChange(device))));
-            print(tps, changeRate, syncP99, waitP99, workP99);
+            print(tps, changeRate, syncP99, waitP99, signInP99, workP99);
             System.out.println("  "
                     + changeRate.over(tps, "ratio changes/s ÷ TPC-B tps").line() + "   goal ≥ 2; p99 goal ≤ 100 ms");
             System.out.printf(

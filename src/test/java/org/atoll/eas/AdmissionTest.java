@@ -38,10 +38,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Admission before the database pool with one slot and a wait of one second ({@code admission.properties}): a
- * request held in its slot makes the next one wait and then get HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1), and the
- * device's retry succeeds; a parked Ping or hanging Sync holds no slot while it waits, and takes one again for its
- * check after a wake-up. The held request is a real Sync with a change, blocked inside its transaction on its
- * account's mailbox row, which the test keeps locked.
+ * request held in its slot makes the next one wait, already for its sign-in's read of the account, and then get HTTP
+ * 503 with Retry-After (MS-ASHTTP 3.2.5.1), and the device's retry succeeds; a parked Ping or hanging Sync holds no
+ * slot while it waits, and takes one again for its check after a wake-up. The held request is a real Sync with a
+ * change, blocked inside its transaction on its account's mailbox row, which the test keeps locked.
  */
 @AtollTest
 @TestPropertySource(locations = "classpath:admission.properties")
@@ -86,7 +86,8 @@ class AdmissionTest {
         MailClient held = ready(writer, "HeldWriter", writersInbox);
         MailClient waiting = ready(other, "WaitingReader", othersInbox);
         String serverId = held.items(writersInbox).keySet().iterator().next();
-        double refusedBefore = refused();
+        double refusedBefore = refused("sign-in");
+        double signInRefusalsBefore = signInRefusals();
 
         CompletableFuture<WbxmlElement> heldSync;
         HttpResponse<byte[]> refused;
@@ -108,7 +109,12 @@ class AdmissionTest {
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue(EasAdmission.RETRY_AFTER_SECONDS);
-        assertThat(refused() - refusedBefore).isEqualTo(1);
+        assertThat(refused("sign-in") - refusedBefore)
+                .as("the waiting request was refused before its sign-in read the account")
+                .isEqualTo(1);
+        assertThat(signInRefusals())
+                .as("a sign-in that never read the account is neither a success nor a failure")
+                .isEqualTo(signInRefusalsBefore);
         WbxmlElement heldCollection = MailClient.collection(result(heldSync));
         assertThat(heldCollection.text("Status")).hasValue("1");
         assertThat(mailboxes.message(writer.id(), messageId(serverId)).read())
@@ -196,6 +202,8 @@ class AdmissionTest {
                 .contains("atoll_admission_work_seconds_count{purpose=\"request\"}")
                 .contains("atoll_admission_work_seconds_bucket{")
                 .contains("atoll_admission_refused_total{purpose=\"request\"}")
+                .contains("atoll_admission_wait_seconds_count{purpose=\"sign-in\"}")
+                .contains("atoll_admission_work_seconds_count{purpose=\"sign-in\"}")
                 .contains("atoll_admission_in_use ")
                 .contains("atoll_admission_waiting ");
         assertThat(registry.get("atoll.admission.work")
@@ -204,13 +212,25 @@ class AdmissionTest {
                         .count())
                 .as("Provision twice, FolderSync and two Syncs, each in its slot")
                 .isGreaterThanOrEqualTo(5);
+        assertThat(registry.get("atoll.admission.work")
+                        .tag("purpose", "sign-in")
+                        .timer()
+                        .count())
+                .as("the sign-in of each of those requests read the account in a slot of its own")
+                .isGreaterThanOrEqualTo(5);
     }
 
-    private double refused() {
+    private double refused(String purpose) {
         return registry.get("atoll.admission.refused")
-                .tag("purpose", "request")
+                .tag("purpose", purpose)
                 .counter()
                 .count();
+    }
+
+    private double signInRefusals() {
+        return registry.find("atoll.sign-in.refusals").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private boolean aBackendWaitsForALock() {
