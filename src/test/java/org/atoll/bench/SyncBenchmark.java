@@ -20,6 +20,7 @@ import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.wbxml.WbxmlElement;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The Sync workloads W1, W2, W4 and W5 of BENCHMARKS.md, driven over HTTP by the device simulator ({@link
@@ -129,6 +130,7 @@ public final class SyncBenchmark {
     private final Mailboxes mailboxes;
     private final TpcB tpcb;
     private final AdmissionTimes admission;
+    private final CpuClock cpu;
     private List<SimDevice> population = List.of();
 
     private SyncBenchmark(BenchServer server, Settings settings) {
@@ -137,6 +139,7 @@ public final class SyncBenchmark {
         this.mailboxes = server.mailboxes();
         this.admission = new AdmissionTimes(server.meters());
         HikariDataSource dataSource = server.dataSource();
+        this.cpu = new CpuClock(JdbcClient.create(dataSource));
         this.tpcb = new TpcB(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 
@@ -176,15 +179,19 @@ public final class SyncBenchmark {
             Figure syncP99 = new Figure("no-change Sync p99", "ms");
             Figure waitP99 = new Figure("no-change Sync: wait for a database slot, p99", "ms");
             Figure signInP99 = new Figure("no-change Sync: sign-in's wait for a database slot, p99", "ms");
+            CpuFigures trivialCpu = new CpuFigures("trivial GET");
+            CpuFigures syncCpu = new CpuFigures("no-change Sync");
             Figure workP99 = new Figure("no-change Sync: work in its slot, p99", "ms");
             LongAdder changed = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
                 Samples trivial = new Samples();
+                CpuClock.Cpu beforeTrivial = cpu.now();
                 double trivialSeconds = timed(() -> client.each(devices, device -> {
                     for (int i = 0; i < settings.polls(); i++) {
                         client.get(TrivialEndpoint.SMALL, trivial);
                     }
                 }));
+                CpuClock.Cpu afterTrivial = cpu.now();
                 Samples syncs = new Samples();
                 AdmissionTimes.Mark mark = admission.mark();
                 double syncSeconds = timed(() -> client.each(devices, device -> {
@@ -192,9 +199,12 @@ public final class SyncBenchmark {
                         poll(client, device, syncs, changed);
                     }
                 }));
+                CpuClock.Cpu afterSyncs = cpu.now();
                 if (round < 1) {
                     continue;
                 }
+                trivialCpu.add(beforeTrivial, afterTrivial, trivial.count());
+                syncCpu.add(afterTrivial, afterSyncs, syncs.count());
                 trivialRate.add(trivial.count() / trivialSeconds);
                 trivialP99.add(trivial.percentileMillis(99));
                 syncRate.add(syncs.count() / syncSeconds);
@@ -220,6 +230,8 @@ public final class SyncBenchmark {
             int retried =
                     retryChecks(client, devices, device -> LoadClient.collectionRequest(device, device.syncKey, 0));
             print(trivialRate, trivialP99, syncRate, syncP99, waitP99, signInP99, workP99);
+            trivialCpu.print();
+            syncCpu.print();
             System.out.println("  "
                     + syncRate.over(trivialRate, "ratio Syncs/s ÷ trivial req/s")
                             .line() + "   goal ≥ 0.30");
@@ -259,14 +271,19 @@ public final class SyncBenchmark {
             Figure syncP99 = new Figure("incremental Sync p99", "ms");
             Figure waitP99 = new Figure("incremental Sync: wait for a database slot, p99", "ms");
             Figure signInP99 = new Figure("incremental Sync: sign-in's wait for a database slot, p99", "ms");
+            CpuFigures tpcbCpu = new CpuFigures("TPC-B transaction");
+            CpuFigures syncCpu = new CpuFigures("incremental Sync");
             Figure workP99 = new Figure("incremental Sync: work in its slot, p99", "ms");
             LongAdder wrongCount = new LongAdder();
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
+                CpuClock.Cpu beforeTpcb = cpu.now();
                 double transactions = tpcb.tps(8, settings.pgbenchSeconds());
+                CpuClock.Cpu afterTpcb = cpu.now();
                 int r = round;
                 deliverEach(devices, (device, index) -> StoreBenchmark.message(200 + r, index, BODY_BYTES));
                 Samples syncs = new Samples();
                 AdmissionTimes.Mark mark = admission.mark();
+                CpuClock.Cpu beforeSyncs = cpu.now();
                 double seconds = timed(() -> client.each(
                         devices,
                         device -> client.sync(device, LoadClient.collectionRequest(device, device.syncKey, 1), syncs)
@@ -275,9 +292,12 @@ public final class SyncBenchmark {
                                         wrongCount.increment();
                                     }
                                 })));
+                CpuClock.Cpu afterSyncs = cpu.now();
                 if (round < 1) {
                     continue;
                 }
+                tpcbCpu.add(beforeTpcb, afterTpcb, Math.round(transactions * settings.pgbenchSeconds()));
+                syncCpu.add(beforeSyncs, afterSyncs, syncs.count());
                 tps.add(transactions);
                 syncRate.add(syncs.count() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
@@ -307,6 +327,8 @@ public final class SyncBenchmark {
                 return LoadClient.collectionRequest(device, device.syncKey, 1);
             });
             print(tps, syncRate, syncP99, waitP99, signInP99, workP99);
+            tpcbCpu.print();
+            syncCpu.print();
             System.out.println(
                     "  " + syncRate.over(tps, "ratio Syncs/s ÷ TPC-B tps").line() + "   goal ≥ 0.5; p99 goal ≤ 50 ms");
             System.out.printf(
@@ -459,11 +481,15 @@ public final class SyncBenchmark {
             Figure syncP99 = new Figure("Sync p99 (12 changes each)", "ms");
             Figure waitP99 = new Figure("Sync with changes: wait for a database slot, p99", "ms");
             Figure signInP99 = new Figure("Sync with changes: sign-in's wait for a database slot, p99", "ms");
+            CpuFigures tpcbCpu = new CpuFigures("TPC-B transaction");
+            CpuFigures syncCpu = new CpuFigures("Sync with 12 changes");
             Figure workP99 = new Figure("Sync with changes: work in its slot, p99", "ms");
             LongAdder echoes = new LongAdder();
             int differing = 0;
             for (int round = 1 - settings.warmup(); round <= settings.rounds(); round++) {
+                CpuClock.Cpu beforeTpcb = cpu.now();
                 double transactions = tpcb.tps(32, settings.pgbenchSeconds());
+                CpuClock.Cpu afterTpcb = cpu.now();
                 Samples syncs = new Samples();
                 LongAdder applied = new LongAdder();
                 AdmissionTimes.Mark mark = admission.mark();
@@ -486,6 +512,7 @@ public final class SyncBenchmark {
                         });
                     }
                 }));
+                CpuClock.Cpu afterSyncs = cpu.now();
                 double waited = admission.waitP99(mark);
                 double signInWaited = admission.signInWaitP99(mark);
                 double worked = admission.workP99(mark);
@@ -496,6 +523,8 @@ public final class SyncBenchmark {
                 if (round < 1) {
                     continue;
                 }
+                tpcbCpu.add(beforeTpcb, afterTpcb, Math.round(transactions * settings.pgbenchSeconds()));
+                syncCpu.add(afterTpcb, afterSyncs, syncs.count());
                 tps.add(transactions);
                 changeRate.add(applied.sum() / seconds);
                 syncP99.add(syncs.percentileMillis(99));
@@ -525,6 +554,8 @@ public final class SyncBenchmark {
                     device -> LoadClient.collectionRequest(device, device.syncKey, 0)
                             .add(WbxmlElement.of(LoadClient.A, "Commands").add(readChange(device))));
             print(tps, changeRate, syncP99, waitP99, signInP99, workP99);
+            tpcbCpu.print();
+            syncCpu.print();
             System.out.println("  "
                     + changeRate.over(tps, "ratio changes/s ÷ TPC-B tps").line() + "   goal ≥ 2; p99 goal ≤ 100 ms");
             System.out.printf(
@@ -777,6 +808,33 @@ public final class SyncBenchmark {
     }
 
     // ---- printing
+
+    /**
+     * CPU per operation over a timed phase, as {@link CpuClock} reads it: this JVM's (the server's and the load
+     * client's together) and PostgreSQL's server processes'. For pgbench's phase only PostgreSQL's counts; pgbench is
+     * a process of its own.
+     */
+    private static final class CpuFigures {
+
+        private final Figure jvm;
+        private final Figure database;
+
+        CpuFigures(String operation) {
+            this.jvm = new Figure(operation + ": JVM CPU each (server and load client)", "µs");
+            this.database = new Figure(operation + ": PostgreSQL CPU each", "µs");
+        }
+
+        void add(CpuClock.Cpu before, CpuClock.Cpu after, long operations) {
+            if (operations > 0) {
+                jvm.add(after.jvmMicrosSince(before) / operations);
+                database.add(after.databaseMicrosSince(before) / operations);
+            }
+        }
+
+        void print() {
+            SyncBenchmark.print(jvm, database);
+        }
+    }
 
     private static void print(Figure... figures) {
         for (Figure figure : figures) {
