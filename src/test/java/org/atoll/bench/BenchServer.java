@@ -32,6 +32,7 @@ final class BenchServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path postmasterPid;
+    private final Path databaseLog;
     private final HikariPoolMXBean pool;
     private final Thread poolSampler;
     private final AtomicInteger peakActive = new AtomicInteger();
@@ -41,6 +42,7 @@ final class BenchServer implements AutoCloseable {
     BenchServer(int maxDevicesPerAccount, String... settings) throws IOException {
         Path dataDir = DataDirectories.create("atoll-bench-");
         postmasterPid = dataDir.resolve("postgresql/postmaster.pid");
+        databaseLog = dataDir.resolve("postgresql.log");
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1",
                 "--server.port=0",
@@ -68,6 +70,11 @@ final class BenchServer implements AutoCloseable {
 
     Mailboxes mailboxes() {
         return context.getBean(Mailboxes.class);
+    }
+
+    /** The embedded PostgreSQL's log, where its server processes write. */
+    Path databaseLog() {
+        return databaseLog;
     }
 
     JdbcClient jdbc() {

@@ -1,6 +1,7 @@
 package org.atoll.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,8 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Run one workload (or several, in one server): {@code ./mvnw -q test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.atoll.bench.SyncBenchmark -Dexec.args="W1"}. Settings follow as
  * {@code name=value}: {@code rounds=5 warmup=2 devices=1000 polls=5 connections=64 messages=10000 initial-devices=8
- * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50 admission-slots=0}; smaller counts make a quick run;
- * {@code admission-slots} sets {@code atoll.eas.max-database-requests} (0: the server's default, the pool's size).
+ * writers=64 writer-syncs=20 pgbench-seconds=5 checks=50 admission-slots=0 statements=0}; smaller counts make a
+ * quick run; {@code admission-slots} sets {@code atoll.eas.max-database-requests} (0: the server's default, the
+ * pool's size); {@code statements=N} prints the N statements that took PostgreSQL the most time in each workload's
+ * measured Syncs ({@link StatementTimes}; it slows the server, so its rates do not count).
  *
  * <p>Accounts and messages are seeded through the Spring beans, which is much faster than over HTTP; every measured
  * request is a real ActiveSync request. Each workload starts with warm-up rounds that are not counted: the JIT
@@ -66,7 +69,8 @@ public final class SyncBenchmark {
             int writerSyncs,
             int pgbenchSeconds,
             int checks,
-            int admissionSlots) {
+            int admissionSlots,
+            int statements) {
 
         static Settings parse(String[] args) {
             List<String> workloads = new ArrayList<>();
@@ -103,7 +107,8 @@ public final class SyncBenchmark {
                     values.getOrDefault("writer-syncs", 20),
                     values.getOrDefault("pgbench-seconds", 5),
                     values.getOrDefault("checks", 50),
-                    values.getOrDefault("admission-slots", 0));
+                    values.getOrDefault("admission-slots", 0),
+                    values.getOrDefault("statements", 0));
             values.keySet()
                     .removeAll(List.of(
                             "rounds",
@@ -117,7 +122,8 @@ public final class SyncBenchmark {
                             "writer-syncs",
                             "pgbench-seconds",
                             "checks",
-                            "admission-slots"));
+                            "admission-slots",
+                            "statements"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("Unknown settings " + values.keySet());
             }
@@ -131,6 +137,7 @@ public final class SyncBenchmark {
     private final TpcB tpcb;
     private final AdmissionTimes admission;
     private final CpuClock cpu;
+    private final StatementTimes statements;
     private List<SimDevice> population = List.of();
 
     private SyncBenchmark(BenchServer server, Settings settings) {
@@ -140,6 +147,7 @@ public final class SyncBenchmark {
         this.admission = new AdmissionTimes(server.meters());
         HikariDataSource dataSource = server.dataSource();
         this.cpu = new CpuClock(JdbcClient.create(dataSource));
+        this.statements = new StatementTimes(JdbcClient.create(dataSource), server.databaseLog());
         this.tpcb = new TpcB(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 
@@ -194,11 +202,13 @@ public final class SyncBenchmark {
                 CpuClock.Cpu afterTrivial = cpu.now();
                 Samples syncs = new Samples();
                 AdmissionTimes.Mark mark = admission.mark();
+                statementsFrom(round);
                 double syncSeconds = timed(() -> client.each(devices, device -> {
                     for (int i = 0; i < settings.polls(); i++) {
                         poll(client, device, syncs, changed);
                     }
                 }));
+                statementsUntil(round);
                 CpuClock.Cpu afterSyncs = cpu.now();
                 if (round < 1) {
                     continue;
@@ -232,6 +242,7 @@ public final class SyncBenchmark {
             print(trivialRate, trivialP99, syncRate, syncP99, waitP99, signInP99, workP99);
             trivialCpu.print();
             syncCpu.print();
+            printStatements("W1's no-change Syncs");
             System.out.println("  "
                     + syncRate.over(trivialRate, "ratio Syncs/s ÷ trivial req/s")
                             .line() + "   goal ≥ 0.30");
@@ -284,6 +295,7 @@ public final class SyncBenchmark {
                 Samples syncs = new Samples();
                 AdmissionTimes.Mark mark = admission.mark();
                 CpuClock.Cpu beforeSyncs = cpu.now();
+                statementsFrom(round);
                 double seconds = timed(() -> client.each(
                         devices,
                         device -> client.sync(device, LoadClient.collectionRequest(device, device.syncKey, 1), syncs)
@@ -292,6 +304,7 @@ public final class SyncBenchmark {
                                         wrongCount.increment();
                                     }
                                 })));
+                statementsUntil(round);
                 CpuClock.Cpu afterSyncs = cpu.now();
                 if (round < 1) {
                     continue;
@@ -329,6 +342,7 @@ public final class SyncBenchmark {
             print(tps, syncRate, syncP99, waitP99, signInP99, workP99);
             tpcbCpu.print();
             syncCpu.print();
+            printStatements("the measured Syncs");
             System.out.println(
                     "  " + syncRate.over(tps, "ratio Syncs/s ÷ TPC-B tps").line() + "   goal ≥ 0.5; p99 goal ≤ 50 ms");
             System.out.printf(
@@ -493,6 +507,7 @@ public final class SyncBenchmark {
                 Samples syncs = new Samples();
                 LongAdder applied = new LongAdder();
                 AdmissionTimes.Mark mark = admission.mark();
+                statementsFrom(round);
                 double seconds = timed(() -> client.each(writing, device -> {
                     for (int i = 0; i < settings.writerSyncs(); i++) {
                         WbxmlElement collection = LoadClient.collectionRequest(device, device.syncKey, 0)
@@ -512,6 +527,7 @@ public final class SyncBenchmark {
                         });
                     }
                 }));
+                statementsUntil(round);
                 CpuClock.Cpu afterSyncs = cpu.now();
                 double waited = admission.waitP99(mark);
                 double signInWaited = admission.signInWaitP99(mark);
@@ -556,6 +572,7 @@ public final class SyncBenchmark {
             print(tps, changeRate, syncP99, waitP99, signInP99, workP99);
             tpcbCpu.print();
             syncCpu.print();
+            printStatements("the measured Syncs");
             System.out.println("  "
                     + changeRate.over(tps, "ratio changes/s ÷ TPC-B tps").line() + "   goal ≥ 2; p99 goal ≤ 100 ms");
             System.out.printf(
@@ -833,6 +850,25 @@ public final class SyncBenchmark {
 
         void print() {
             SyncBenchmark.print(jvm, database);
+        }
+    }
+
+    /** Logs the statements' durations from here on in a measured round, when asked to ({@code statements=N}). */
+    private void statementsFrom(int round) throws IOException {
+        if (settings.statements() > 0 && round >= 1) {
+            statements.resume();
+        }
+    }
+
+    private void statementsUntil(int round) throws IOException {
+        if (settings.statements() > 0 && round >= 1) {
+            statements.pause();
+        }
+    }
+
+    private void printStatements(String what) throws IOException {
+        if (settings.statements() > 0) {
+            statements.print(what, settings.statements());
         }
     }
 
