@@ -21,10 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.atoll.account.AccountCreated;
 import org.atoll.account.AccountDeleted;
+import org.atoll.database.PlainTransactions;
 import org.atoll.mailbox.internal.Attachments;
 import org.atoll.mailbox.internal.Blobs;
 import org.atoll.mailbox.internal.Change;
 import org.atoll.mailbox.internal.Folder;
+import org.atoll.mailbox.internal.FolderReads;
 import org.atoll.mailbox.internal.FolderRepository;
 import org.atoll.mailbox.internal.Journal;
 import org.atoll.mailbox.internal.JournalPruning;
@@ -34,15 +36,16 @@ import org.atoll.mailbox.internal.MessageReads;
 import org.atoll.mailbox.internal.MessageRepository;
 import org.atoll.mailbox.internal.MessageStamps;
 import org.atoll.mailbox.internal.NewMessages;
-import org.atoll.mailbox.internal.PlainTransactions;
 import org.atoll.mime.MimeParser;
 import org.atoll.mime.ParsedMessage;
 import org.atoll.mime.ParsedWithText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way to read and change a mailbox, for every front end. Each mutation is one transaction that takes the
@@ -50,6 +53,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every mutation takes the modseq before it reads what it changes: the counter row's lock is what keeps two
  * writers of one account from working on the same state.
+ *
+ * <p>What an Email Sync calls runs only plain SQL, so that the Sync can run in a plain JDBC transaction
+ * ({@link PlainTransactions}) without a Hibernate session: its mutations ({@link #change}, {@link #rewrite},
+ * {@link #deliver(long, long, byte[], Instant)}) join the caller's transaction or begin a plain one, and its reads
+ * join the caller's transaction, plain or JPA, with {@code Propagation.SUPPORTS}.
  */
 @Service
 public class Mailboxes {
@@ -85,6 +93,7 @@ public class Mailboxes {
     private final JournalPruning pruning;
     private final MessageChanges messageChanges;
     private final MessageReads messageReads;
+    private final FolderReads folderReads;
 
     Mailboxes(
             FolderRepository folders,
@@ -98,8 +107,10 @@ public class Mailboxes {
             Clock clock,
             JournalPruning pruning,
             MessageChanges messageChanges,
-            MessageReads messageReads) {
+            MessageReads messageReads,
+            FolderReads folderReads) {
         this.plain = plain;
+        this.folderReads = folderReads;
         this.messageChanges = messageChanges;
         this.messageReads = messageReads;
         this.pruning = pruning;
@@ -160,7 +171,7 @@ public class Mailboxes {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<FolderType> type = findFolder(accountId, folderId).map(FolderView::type);
+        Optional<FolderType> type = folderReads.type(accountId, folderId);
         type.ifPresent(t -> folderTypes.put(key, t));
         return type;
     }
@@ -331,26 +342,31 @@ public class Mailboxes {
      * Replaces a message's content with new raw MIME, keeping its id, folder, thread, received time, read state, flag
      * and categories: what a device's edit of a draft does (MS-ASCMD 2.2.3.24 Change, drafts through Sync from
      * protocol 16.0). Journaled as a change of the message, so every other device fetches it again. The quota must
-     * have room for the new content before the old one is freed.
+     * have room for the new content before the old one is freed. Parsed before its transaction, which runs only plain
+     * SQL ({@link PlainTransactions}) or joins the caller's.
      *
      * @throws MessageNotFound when the message is not the account's
      * @throws QuotaExceeded when the new content does not fit in the account's quota
      * @throws InvalidMailboxRequest when the message is empty or larger than {@link #MAX_MESSAGE_BYTES}
      */
-    @Transactional
     public MessageView rewrite(long accountId, long messageId, byte[] rawMime) {
         checkSize(rawMime);
         ParsedMessage parsed = parser.parse(rawMime);
-        Change change = journal.beginWithinQuota(accountId, rawMime.length);
-        NewMessages.Replaced old = newMessages
-                .replace(change, messageId, rawMime, parsed)
-                .orElseThrow(() -> new MessageNotFound(messageId));
-        journal.addUsedBytes(accountId, -old.size());
-        blobs.deleteIfUnreferenced(accountId, old.sha256());
-        MessageView view = message(accountId, messageId);
-        change.messageChanged(view.folderId(), messageId);
-        journal.commit(change);
-        return view;
+        return plain.run(() -> {
+            Change change = journal.beginWithinQuota(accountId, rawMime.length);
+            NewMessages.Replaced old = newMessages
+                    .replace(change, messageId, rawMime, parsed)
+                    .orElseThrow(() -> new MessageNotFound(messageId));
+            journal.addUsedBytes(accountId, -old.size());
+            blobs.deleteIfUnreferenced(accountId, old.sha256());
+            MessageView view = messageReads.of(accountId, List.of(messageId), List.of()).stream()
+                    .map(StoredMessage::view)
+                    .findFirst()
+                    .orElseThrow(() -> new MessageNotFound(messageId));
+            change.messageChanged(view.folderId(), messageId);
+            journal.commit(change);
+            return view;
+        });
     }
 
     /**
@@ -485,7 +501,7 @@ public class Mailboxes {
      * The messages that exist among {@code messageIds}, in no particular order, with their envelopes and attachments
      * and, for those among {@code withMime}, their raw MIME, in one read.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<StoredMessage> messagesWithMime(
             long accountId, Collection<Long> messageIds, Collection<Long> withMime) {
         return messageReads.of(accountId, messageIds, withMime);
@@ -565,12 +581,11 @@ public class Mailboxes {
      * neither envelope nor MIME. A deletion moves the message into Deleted Items, or removes it for good when it
      * already is there or {@code toDeletedItems} is false; a message both changed and deleted is deleted. Messages
      * that are not the account's are left alone, and a message whose values are already those asked for is not
-     * journaled.
+     * journaled. Runs only plain SQL ({@link PlainTransactions}), in the caller's transaction when there is one.
      *
      * @return the stamps of the messages changed or moved, as they now are
      * @throws InvalidMailboxRequest when categories break {@link #setCategories}'s limits; then none is changed
      */
-    @Transactional
     public List<MessageStamp> change(
             long accountId, Map<Long, MessageUpdate> updates, Collection<Long> deletes, boolean toDeletedItems) {
         Map<Long, MessageUpdate> changing = new LinkedHashMap<>(updates);
@@ -581,17 +596,26 @@ public class Mailboxes {
                 categories.put(id, checkedCategories(update.categories()));
             }
         });
-        Change change = journal.begin(accountId);
-        MessageChanges.Applied applied =
-                messageChanges.apply(change, changing, categories, toDeletedItems ? deletes : List.of());
-        List<Long> forGood = toDeletedItems ? applied.inDeletedItems() : List.copyOf(deletes);
-        if (!forGood.isEmpty()) {
-            List<Message> doomed = messages.findByAccountIdAndIdIn(accountId, forGood);
-            doomed.forEach(message -> change.messageRemoved(message.folderId(), message.id()));
-            removePermanently(accountId, doomed);
-        }
-        journal.commit(change);
-        return applied.stamps();
+        return plain.run(() -> {
+            Change change = journal.begin(accountId);
+            MessageChanges.Applied applied =
+                    messageChanges.apply(change, changing, categories, toDeletedItems ? deletes : List.of());
+            List<Long> forGood = toDeletedItems ? applied.inDeletedItems() : List.copyOf(deletes);
+            List<MessageChanges.Removed> removed = messageChanges.remove(accountId, forGood);
+            if (!removed.isEmpty()) {
+                long freed = 0;
+                Set<ByteBuffer> shas = new LinkedHashSet<>();
+                for (MessageChanges.Removed message : removed) {
+                    change.messageRemoved(message.folderId(), message.id());
+                    freed += message.size();
+                    shas.add(ByteBuffer.wrap(message.sha256()));
+                }
+                shas.forEach(sha -> blobs.deleteIfUnreferenced(accountId, sha.array()));
+                journal.addUsedBytes(accountId, -freed);
+            }
+            journal.commit(change);
+            return applied.stamps();
+        });
     }
 
     /** Records that the user replied to or forwarded the message. */
@@ -652,20 +676,20 @@ public class Mailboxes {
      * Stamps of a folder's messages received at or after {@code since}, newest first, continuing after
      * {@code after} (null: from the newest).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<MessageStamp> stamps(
             long accountId, long folderId, Instant since, @Nullable MessageStamp after, int limit) {
         return stamps.inFolder(accountId, folderId, since, after, checkLimit(limit));
     }
 
     /** Stamps of the messages that still exist among {@code messageIds}, in no particular order. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<MessageStamp> stamps(long accountId, Collection<Long> messageIds) {
         return stamps.of(accountId, messageIds);
     }
 
     /** How many messages of a folder were received at or after {@code since}. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long count(long accountId, long folderId, Instant since) {
         return stamps.countInFolder(accountId, folderId, since);
     }
@@ -673,10 +697,14 @@ public class Mailboxes {
     /**
      * Takes the account's writer lock until the caller's transaction ends, without changing anything: what the
      * caller reads after it stays true for the mutations it makes next, because no other writer of the account can
-     * come in between.
+     * come in between. The caller's transaction may be plain ({@link PlainTransactions}) or JPA.
+     *
+     * @throws IllegalTransactionStateException when the caller has no transaction
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void holdWriterLock(long accountId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("The writer lock is held by the caller's transaction");
+        }
         journal.lock(accountId);
     }
 
@@ -691,13 +719,13 @@ public class Mailboxes {
 
     // ---- the journal
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long highestModseq(long accountId) {
         return journal.highestModseq(accountId);
     }
 
     /** At most {@code limit} message changes of one folder after a position, in O(changes). */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ChangePage changes(long accountId, long folderId, JournalPosition after, int limit) {
         return journal.changesIn(accountId, folderId, after, checkLimit(limit));
     }
@@ -716,7 +744,7 @@ public class Mailboxes {
      * The last message entry of the folder removed from the journal for its age ({@link JournalPosition#START} when
      * none was): changes read from a position before it are incomplete, and the reader must start over.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public JournalPosition journalHorizon(long accountId, long folderId) {
         return pruning.horizon(accountId, folderId);
     }
@@ -726,7 +754,7 @@ public class Mailboxes {
      * them when one such change touched the whole message or the journal no longer reaches back that far: what a
      * device's change of the message, made on its state at {@code modseq}, conflicts with (MS-ASCMD 2.2.3.34).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Set<MessageProperty> changedSince(long accountId, long folderId, long messageId, long modseq, long device) {
         if (JournalPosition.afterModseq(modseq).compareTo(journalHorizon(accountId, folderId)) < 0) {
             return EnumSet.allOf(MessageProperty.class);

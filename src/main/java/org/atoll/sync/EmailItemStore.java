@@ -92,7 +92,9 @@ class EmailItemStore implements ItemStore {
 
     @Override
     public List<MessageView> fetch(long accountId, Collection<Long> ids) {
-        return mailboxes.messages(accountId, ids);
+        return mailboxes.messagesWithMime(accountId, ids, List.of()).stream()
+                .map(StoredMessage::view)
+                .toList();
     }
 
     @Override
@@ -233,9 +235,11 @@ class EmailItemStore implements ItemStore {
         });
         adds.forEach((index, add) -> {
             MessageView added = mailboxes.deliver(accountId, changes.folderId(), add.mime(), null);
-            mailboxes.update(
+            mailboxes.change(
                     accountId,
-                    Map.of(added.id(), new MessageUpdate(add.read() == null || add.read(), add.flag(), null)));
+                    Map.of(added.id(), new MessageUpdate(add.read() == null || add.read(), add.flag(), null)),
+                    List.of(),
+                    true);
             responses[index] = new ClientResponse.Added(
                     add.clientId(), changes.added(add.clientId(), added.id()), ItemStatus.SUCCESS);
         });
@@ -254,7 +258,7 @@ class EmailItemStore implements ItemStore {
         }
         deletes.forEach(changes::dropped);
         if (!fetches.isEmpty()) {
-            Map<Long, MessageView> views = mailboxes.messages(accountId, fetches.values()).stream()
+            Map<Long, MessageView> views = fetch(accountId, fetches.values()).stream()
                     .collect(Collectors.toMap(MessageView::id, Function.identity()));
             fetches.forEach((index, messageId) -> {
                 String serverId = commands.get(index).serverId();

@@ -184,6 +184,30 @@ public class MessageChanges {
         return new Applied(stamps, inDeletedItems);
     }
 
+    /** A message {@link #remove} removed: where it was, its size and the SHA-256 of its raw MIME. */
+    public record Removed(long id, long folderId, long size, byte[] sha256) {}
+
+    /**
+     * Removes the account's messages among {@code ids} for good, in one statement; their attachment and search rows
+     * follow by their foreign keys. The caller journals the removals, frees the bytes and the raw MIME no other
+     * message refers to.
+     *
+     * @return the messages removed, in the order of their ids
+     */
+    public List<Removed> remove(long accountId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        WITH r AS (DELETE FROM message WHERE account_id = ? AND id = ANY(?)
+                                   RETURNING id, folder_id, size, blob_sha256)
+                        SELECT id, folder_id, size, blob_sha256 FROM r ORDER BY id
+                        """)
+                .params(accountId, ids.toArray(Long[]::new))
+                .query((row, n) -> new Removed(row.getLong(1), row.getLong(2), row.getLong(3), row.getBytes(4)))
+                .list();
+    }
+
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

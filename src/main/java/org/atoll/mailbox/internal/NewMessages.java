@@ -1,6 +1,5 @@
 package org.atoll.mailbox.internal;
 
-import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -64,11 +63,9 @@ public class NewMessages {
     private static final String BY_ROLE = INSERT.formatted("f.role = ?");
 
     private final JdbcClient jdbc;
-    private final EntityManager entities;
 
-    NewMessages(JdbcClient jdbc, EntityManager entities) {
+    NewMessages(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.entities = entities;
     }
 
     /**
@@ -105,7 +102,6 @@ public class NewMessages {
      */
     public Optional<Replaced> replace(Change change, long messageId, byte[] raw, ParsedMessage parsed) {
         long accountId = change.accountId();
-        entities.flush();
         Optional<Replaced> old = jdbc.sql(
                         "SELECT size, blob_sha256 FROM message WHERE account_id = ? AND id = ?" + " FOR UPDATE")
                 .params(accountId, messageId)
@@ -184,10 +180,6 @@ public class NewMessages {
                         accountId,
                         messageId)
                 .update();
-        Message cached = entities.find(Message.class, messageId);
-        if (cached != null) {
-            entities.refresh(cached);
-        }
         return old;
     }
 
