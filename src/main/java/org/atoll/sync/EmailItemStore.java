@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Email as an item class (MS-ASEMAIL): messages of {@link Mailboxes}. It serves every folder type no other class
  * claims, as Email collections were served before there were other classes. Client changes: Read, Flag and
  * Categories of any message; Add, Change of the whole draft and Delete in Drafts; Delete anywhere (to Deleted Items
- * unless DeletesAsMoves is off); Fetch.
+ * unless DeletesAsMoves is off); Fetch. Every read and write goes through {@link Mailboxes}' plain SQL, so its Syncs
+ * run without a Hibernate session.
  */
 @Component
 class EmailItemStore implements ItemStore {
@@ -61,6 +62,11 @@ class EmailItemStore implements ItemStore {
 
     @Override
     public boolean filtered() {
+        return true;
+    }
+
+    @Override
+    public boolean plainSql() {
         return true;
     }
 

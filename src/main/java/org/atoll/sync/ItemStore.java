@@ -26,6 +26,16 @@ interface ItemStore {
     /** The folder types whose items this class holds (MS-ASCMD 2.2.3.186.3). */
     Set<FolderType> folderTypes();
 
+    /**
+     * Whether everything the class does for a Sync runs plain SQL through {@code JdbcClient}, with no JPA repository or
+     * entity: its Syncs then run in a plain JDBC transaction ({@link org.atoll.database.PlainTransactions}), without
+     * the Hibernate session a JPA transaction opens and flushes. JPA refuses to begin inside such a transaction, so a
+     * class that answers true fails where it still uses JPA; the default is false.
+     */
+    default boolean plainSql() {
+        return false;
+    }
+
     /** Whether the FilterType time windows apply to the class (Email, Calendar; MS-ASCMD 2.2.3.69.2). */
     boolean filtered();
 

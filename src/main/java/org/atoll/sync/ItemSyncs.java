@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.atoll.database.PlainTransactions;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.sync.internal.CollectionReads;
@@ -16,7 +18,9 @@ import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.Conflicts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Item sync of one collection for one device (MS-ASCMD 2.2.1.21), and the other commands' views of the same state:
@@ -26,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link PendingChanges}), and stores the state it ends in under the next key. GetItemEstimate, Ping and the
  * dashboard ask {@link PendingChanges} without writing anything; MoveItems and ItemOperations go to
  * {@link DeviceMoves}.
+ *
+ * <p>A Sync of a class that runs only plain SQL ({@link ItemStore#plainSql}, Email) is one plain JDBC transaction
+ * ({@link PlainTransactions}), without a Hibernate session; the other classes' Syncs are one JPA transaction. Either
+ * rolls back whole on any runtime exception, at the database's default isolation.
  */
 @Service
 public class ItemSyncs {
@@ -37,6 +45,8 @@ public class ItemSyncs {
     private final DeviceMoves moves;
     private final Conflicts conflicts;
     private final Clock clock;
+    private final PlainTransactions plain;
+    private final TransactionTemplate jpa;
 
     ItemSyncs(
             ItemClasses classes,
@@ -45,7 +55,11 @@ public class ItemSyncs {
             PendingChanges pending,
             DeviceMoves moves,
             Conflicts conflicts,
-            Clock clock) {
+            Clock clock,
+            PlainTransactions plain,
+            PlatformTransactionManager transactionManager) {
+        this.plain = plain;
+        this.jpa = new TransactionTemplate(transactionManager);
         this.classes = classes;
         this.keys = keys;
         this.clientChanges = clientChanges;
@@ -55,7 +69,6 @@ public class ItemSyncs {
         this.clock = clock;
     }
 
-    @Transactional
     public CollectionResult sync(long accountId, long devicePk, CollectionRequest request) {
         return sync(accountId, devicePk, request, false);
     }
@@ -65,15 +78,20 @@ public class ItemSyncs {
      * the collection is then recorded as the device's last request (MS-ASCMD 2.2.3.131) in the same transaction, and
      * {@link #rememberRequest} is not needed.
      */
-    @Transactional
     public CollectionResult sync(long accountId, long devicePk, CollectionRequest request, boolean alone) {
-        long folderId = request.folderId();
-        Optional<FolderType> known = classes.type(accountId, folderId);
+        Optional<FolderType> known = classes.type(accountId, request.folderId());
         if (known.isEmpty()) {
             return new CollectionResult.UnknownCollection();
         }
         FolderType type = known.get();
         ItemStore store = classes.store(type);
+        Supplier<CollectionResult> work = () -> sync(store, type, accountId, devicePk, request, alone);
+        return store.plainSql() ? plain.run(work) : jpa.execute(status -> work.get());
+    }
+
+    private CollectionResult sync(
+            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, boolean alone) {
+        long folderId = request.folderId();
         Instant now = clock.instant();
         Set<Long> targets = new HashSet<>();
         for (ClientCommand command : request.commands()) {
@@ -116,11 +134,13 @@ public class ItemSyncs {
 
     /**
      * Remembers which collections a device's Sync request named, so that an empty or partial request can repeat
-     * them (MS-ASCMD 2.2.3.131).
+     * them (MS-ASCMD 2.2.3.131). Plain SQL, in a plain JDBC transaction ({@link PlainTransactions}).
      */
-    @Transactional
     public void rememberRequest(long accountId, long devicePk, List<Long> folderIds) {
-        keys.rememberRequest(accountId, devicePk, folderIds);
+        plain.run(() -> {
+            keys.rememberRequest(accountId, devicePk, folderIds);
+            return null;
+        });
     }
 
     /** The collections of the device's previous Sync request, each with its current SyncKey. */
