@@ -33,8 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database's server processes ({@link CpuClock}).
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.atoll.bench.DeliveryBenchmark [-Dexec.args="ROUNDS MESSAGES CONNECTIONS"]} (defaults 5, 2000,
- * 1). Uses the embedded PostgreSQL in a throw-away directory, or {@code SPRING_DATASOURCE_URL} when set.
+ * -Dexec.mainClass=org.atoll.bench.DeliveryBenchmark [-Dexec.args="ROUNDS MESSAGES CONNECTIONS STATEMENTS"]}
+ * (defaults 5, 2000, 1, 0). With STATEMENTS above 0, one more round, not counted, logs every statement's duration and
+ * prints PostgreSQL's that many costliest statements ({@link StatementTimes}). Uses the embedded PostgreSQL in a throw-away directory, or {@code SPRING_DATASOURCE_URL} when set.
  */
 public final class DeliveryBenchmark {
 
@@ -42,6 +43,7 @@ public final class DeliveryBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int statements = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dataDir = DataDirectories.create(Path.of("target"), "bench-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AtollApplication.class)
                 .web(WebApplicationType.NONE)
@@ -52,7 +54,15 @@ public final class DeliveryBenchmark {
                         "--atoll.mail.lmtp.port=-1",
                         "--atoll.mail.outbound.worker-enabled=false",
                         "--logging.level.root=WARN")) {
-            new DeliveryBenchmark(context).run(rounds, messages, connections);
+            DeliveryBenchmark benchmark = new DeliveryBenchmark(context);
+            benchmark.run(rounds, messages, connections);
+            if (statements > 0) {
+                StatementTimes times = new StatementTimes(benchmark.jdbc, dataDir.resolve("postgresql.log"));
+                times.resume();
+                benchmark.lmtp(rounds + 1, messages, connections);
+                times.pause();
+                times.print("one more round of LMTP deliveries, not counted", statements);
+            }
         }
     }
 
