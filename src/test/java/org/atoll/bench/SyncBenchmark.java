@@ -358,7 +358,7 @@ public final class SyncBenchmark {
     // ---- W4
 
     /** W4: a few new devices, in parallel, FolderSync and then Sync a large Inbox with WindowSize 100. */
-    private void initialSync() {
+    private void initialSync() throws IOException {
         int count = settings.initialDevices();
         System.out.printf(
                 "%nW4 initial sync: %d new devices of one account in parallel, FolderSync then Sync of a %,d-message"
@@ -402,6 +402,7 @@ public final class SyncBenchmark {
                 Map<SimDevice, Double> perDevice = Collections.synchronizedMap(new HashMap<>());
                 LongAdder items = new LongAdder();
                 AdmissionTimes.Mark mark = admission.mark();
+                statementsFrom(round);
                 double seconds = timed(() -> client.each(devices, device -> {
                     long start = System.nanoTime();
                     if (client.folderSync(device, null) && client.primeInbox(device, 100)) {
@@ -409,6 +410,7 @@ public final class SyncBenchmark {
                     }
                     perDevice.put(device, (System.nanoTime() - start) / 1e9);
                 }));
+                statementsUntil(round);
                 for (SimDevice device : devices) {
                     if (!device.items.keySet().equals(serverIds)) {
                         wrong++;
@@ -446,6 +448,7 @@ public final class SyncBenchmark {
                     && client.primeInbox(check, 100)
                     && retried(client, check, LoadClient.collectionRequest(check, check.syncKey, 100));
             print(trivialRate, itemRate, oneDevice, slowest, windowP99, waitP99, signInP99, workP99);
+            printStatements("the measured initial syncs");
             System.out.println("  "
                     + itemRate.over(trivialRate, "ratio items/s ÷ trivial 4 KB req/s")
                             .line() + "   goal ≥ 1.0;" + " one device's items goal ≤ 5 s");
