@@ -37,8 +37,8 @@ import org.springframework.stereotype.Service;
  * (another stored hash) or a disabled account fails at once, on every node.
  *
  * <p>That read is database work like any other: where the node admits its database work ({@link DatabaseAdmission}),
- * it waits for a slot of its own, held for the one statement only (never while a password is hashed), so that the
- * pool serves no more requests at once than there are slots. Past the admission's wait it fails with
+ * it waits for a slot of its own, held for the one statement only (never while a password is hashed), so that a
+ * device's sign-in no longer queues on the pool beside the admitted commands. Past the admission's wait it fails with
  * {@link org.atoll.database.AdmissionTimedOut}, which every front end answers with HTTP 503 and Retry-After; nothing
  * was checked, so the attempt counts neither as a success nor as a failure.
  */
