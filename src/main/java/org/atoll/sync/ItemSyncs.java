@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.atoll.database.PlainTransactions;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
@@ -33,7 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A Sync of a class that runs only plain SQL ({@link ItemStore#plainSql}, Email) is one plain JDBC transaction
  * ({@link PlainTransactions}), without a Hibernate session; the other classes' Syncs are one JPA transaction. Either
- * rolls back whole on any runtime exception, at the database's default isolation.
+ * rolls back whole on any runtime exception, at the database's default isolation. A plain SQL poll first looks at its
+ * collection in one statement outside the transaction ({@link SyncKeys#look}); when nothing changed for the device,
+ * that statement is the whole Sync and no transaction begins. At read committed, the isolation PostgreSQL and this
+ * server run at, each statement inside the transaction takes its own snapshot too, so the look sees nothing less
+ * than it did as the transaction's first statement.
  */
 @Service
 public class ItemSyncs {
@@ -85,12 +88,34 @@ public class ItemSyncs {
         }
         FolderType type = known.get();
         ItemStore store = classes.store(type);
-        Supplier<CollectionResult> work = () -> sync(store, type, accountId, devicePk, request, alone);
-        return store.plainSql() ? plain.run(work) : jpa.execute(status -> work.get());
+        if (!store.plainSql()) {
+            return jpa.execute(status -> lookThenSync(store, type, accountId, devicePk, request, alone));
+        }
+        // The look is one statement: outside a transaction, a poll that finds nothing new needs no BEGIN and COMMIT.
+        return switch (keys.look(store, type, accountId, devicePk, request, clock.instant(), alone)) {
+            case SyncKeys.Look.Answered(CollectionResult result) -> result;
+            case SyncKeys.Look.Read(CollectionReads.Opening peek) ->
+                plain.run(() -> sync(store, type, accountId, devicePk, request, alone, peek));
+        };
+    }
+
+    private CollectionResult lookThenSync(
+            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, boolean alone) {
+        return switch (keys.look(store, type, accountId, devicePk, request, clock.instant(), alone)) {
+            case SyncKeys.Look.Answered(CollectionResult result) -> result;
+            case SyncKeys.Look.Read(CollectionReads.Opening peek) ->
+                sync(store, type, accountId, devicePk, request, alone, peek);
+        };
     }
 
     private CollectionResult sync(
-            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, boolean alone) {
+            ItemStore store,
+            FolderType type,
+            long accountId,
+            long devicePk,
+            CollectionRequest request,
+            boolean alone,
+            CollectionReads.@Nullable Opening peek) {
         long folderId = request.folderId();
         Instant now = clock.instant();
         Set<Long> targets = new HashSet<>();
@@ -99,7 +124,8 @@ public class ItemSyncs {
                     .filter(id -> id.folderId() == folderId)
                     .ifPresent(id -> targets.add(id.messageId()));
         }
-        SyncKeys.Opening opening = keys.open(store, type, accountId, devicePk, folderId, request, now, targets, alone);
+        SyncKeys.Opening opening =
+                keys.open(store, type, accountId, devicePk, folderId, request, now, targets, alone, peek);
         if (opening instanceof SyncKeys.Opening.Answered(CollectionResult answer)) {
             return answer;
         }

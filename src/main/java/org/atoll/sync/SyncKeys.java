@@ -14,6 +14,7 @@ import org.atoll.sync.internal.CollectionState;
 import org.atoll.sync.internal.CollectionStates;
 import org.atoll.sync.internal.CollectionWrites;
 import org.atoll.sync.internal.DeviceItems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,14 +65,64 @@ class SyncKeys {
                 implements Opening {}
     }
 
+    /** A poll's first look at its collection, before any lock: its whole answer, or what it read. */
+    sealed interface Look {
+
+        /** Nothing changed for the device, or the folder is gone. */
+        record Answered(CollectionResult result) implements Look {}
+
+        /**
+         * Something may have changed, or the request is not a plain poll.
+         *
+         * @param peek what the look read for {@link #open} to go on from; null when the request is not a poll with
+         *     the current key (it carries commands, asks for no changes, or starts over)
+         */
+        record Read(CollectionReads.@Nullable Opening peek) implements Look {}
+    }
+
     /**
-     * Opens the collection for the request's key. A poll with the current key is first answered without a lock when
-     * nothing changed; otherwise the state is read and locked, with what the device holds of the items its commands
-     * name. Key 0 resets the collection to the journal's end; the previous key undoes what the lost response changed
-     * in the held items; the current key goes on, and its first write replaces the previous response's undo rows.
+     * Looks at a poll with the current key without a lock, in one statement that needs no transaction of its own,
+     * and answers it when nothing changed for the device: most polls end here, without {@code BEGIN} or
+     * {@code COMMIT}. A poll that names this collection alone and was not marked so yet is marked in one more
+     * statement, which commits on its own when no transaction is open.
+     *
+     * @param alone whether the request names this collection alone
+     */
+    Look look(
+            ItemStore store,
+            FolderType type,
+            long accountId,
+            long devicePk,
+            CollectionRequest request,
+            Instant now,
+            boolean alone) {
+        if (request.syncKey() == 0 || !request.commands().isEmpty() || !request.getChanges()) {
+            return new Look.Read(null);
+        }
+        long folderId = request.folderId();
+        CollectionReads.Opening peek = reads.peek(accountId, devicePk, folderId, PendingChanges.firstPage(request));
+        if (!peek.folderExists()) {
+            return new Look.Answered(new CollectionResult.UnknownCollection());
+        }
+        Optional<CollectionResult> unchanged = pending.unchanged(store, type, accountId, devicePk, request, now, peek);
+        if (unchanged.isEmpty()) {
+            return new Look.Read(peek);
+        }
+        if (alone && !(peek.inLastRequest() && !peek.othersInLastRequest())) {
+            states.markLastRequest(accountId, devicePk, List.of(folderId));
+        }
+        return new Look.Answered(unchanged.get());
+    }
+
+    /**
+     * Opens the collection for the request's key, after {@link #look}: the state is read and locked, with what the
+     * device holds of the items its commands name. Key 0 resets the collection to the journal's end; the previous key
+     * undoes what the lost response changed in the held items; the current key goes on, and its first write replaces
+     * the previous response's undo rows.
      *
      * @param targets the items the request's commands name in this collection
      * @param alone whether the request names this collection alone: its last-request mark is kept here
+     * @param peek what the look read, reused when the locked state is the same
      */
     Opening open(
             ItemStore store,
@@ -82,22 +133,8 @@ class SyncKeys {
             CollectionRequest request,
             Instant now,
             Collection<Long> targets,
-            boolean alone) {
-        CollectionReads.Opening peek = null;
-        if (request.syncKey() != 0 && request.commands().isEmpty() && request.getChanges()) {
-            peek = reads.peek(accountId, devicePk, folderId, PendingChanges.firstPage(request));
-            if (!peek.folderExists()) {
-                return new Opening.Answered(new CollectionResult.UnknownCollection());
-            }
-            Optional<CollectionResult> unchanged =
-                    pending.unchanged(store, type, accountId, devicePk, request, now, peek);
-            if (unchanged.isPresent()) {
-                if (alone && !(peek.inLastRequest() && !peek.othersInLastRequest())) {
-                    states.markLastRequest(accountId, devicePk, List.of(folderId));
-                }
-                return new Opening.Answered(unchanged.get());
-            }
-        }
+            boolean alone,
+            CollectionReads.@Nullable Opening peek) {
         CollectionReads.Opening locked = reads.lock(accountId, devicePk, folderId, targets);
         if (!locked.folderExists()) {
             return new Opening.Answered(new CollectionResult.UnknownCollection());
