@@ -62,19 +62,11 @@ public class Provisioning {
     }
 
     /**
-     * What every command but Provision checks of a provisioned device: the final key it holds, and whether the
-     * policy it acknowledged is the current version of the one that applies to it now.
+     * What the front end checks before every command but Provision (MS-ASPROV 3.2.5.1): the final key the device
+     * holds, and whether the policy it acknowledged is the current version of the one that applies to it now. Read
+     * with the device itself ({@link Devices#arrived}).
      */
     public record PolicyCheck(long policyKey, boolean holdsCurrent) {}
-
-    /**
-     * What the front end checks before every command but Provision (MS-ASPROV 3.2.5.1): the device's final key and
-     * whether it holds the current version of the policy that applies to it, read in one statement without a
-     * transaction of its own; empty when the device has not completed Provision.
-     */
-    public Optional<PolicyCheck> check(long accountId, String deviceId) {
-        return rows.check(accountId, deviceId);
-    }
 
     /** The final key the device holds, if it completed Provision. */
     @Transactional(readOnly = true)

@@ -115,7 +115,6 @@ class EasController {
     private final SignIn signIn;
     private final Devices devices;
     private final Map<EasCommand, EasCommandHandler> handlers = new EnumMap<>(EasCommand.class);
-    private final Provisioning provisioning;
     private final WbxmlDecoder decoder = new WbxmlDecoder();
 
     EasController(
@@ -123,11 +122,9 @@ class EasController {
             SignIn signIn,
             Devices devices,
             List<EasCommandHandler> handlers,
-            Provisioning provisioning,
             PushProperties push) {
         this.push = push;
         handlers.forEach(handler -> this.handlers.put(handler.command(), handler));
-        this.provisioning = provisioning;
         this.properties = properties;
         this.signIn = signIn;
         this.devices = devices;
@@ -190,9 +187,9 @@ class EasController {
                     HttpStatus.FORBIDDEN,
                     account.enabled() ? "ActiveSync is disabled for this account" : "The account is disabled");
         }
-        DeviceView device;
+        Devices.Arrival arrival;
         try {
-            device = devices.seen(
+            arrival = devices.arrived(
                     account.id(),
                     request.deviceId(),
                     request.deviceType(),
@@ -202,6 +199,7 @@ class EasController {
             return refuse(
                     handler, wbxmlStatuses, new Refusal(MAXIMUM_DEVICES_REACHED, HttpStatus.FORBIDDEN, e.getMessage()));
         }
+        DeviceView device = arrival.device();
         EasRequestMetrics.device(http, device);
         if (handler == null) {
             return plain(
@@ -232,7 +230,7 @@ class EasController {
                 return plain(HttpStatus.BAD_REQUEST, "Malformed WBXML: " + e.getMessage());
             }
         }
-        Optional<Refusal> refusal = admission(account.id(), request, device, handler);
+        Optional<Refusal> refusal = admission(request, arrival, handler);
         if (refusal.isPresent()) {
             return refuse(handler, wbxmlStatuses, refusal.get());
         }
@@ -256,8 +254,8 @@ class EasController {
      * it), a blocked device, a quarantined one (only {@link #QUARANTINE_SERVES}), then the policy key of every
      * command but Provision (MS-ASCMD 2.2.2, MS-ASPROV 3.2.5.1).
      */
-    private Optional<Refusal> admission(
-            long accountId, EasRequest request, DeviceView device, EasCommandHandler handler) {
+    private Optional<Refusal> admission(EasRequest request, Devices.Arrival arrival, EasCommandHandler handler) {
+        DeviceView device = arrival.device();
         boolean wipeOwed = device.wipeState().owed();
         if (wipeOwed && handler.command() != EasCommand.PROVISION) {
             return Optional.of(new Refusal(REMOTE_WIPE_REQUESTED, RETRY_AFTER_PROVISION, "Provision first"));
@@ -276,7 +274,7 @@ class EasController {
         if (!handler.needsPolicy()) {
             return Optional.empty();
         }
-        return policyRefusal(accountId, request)
+        return policyRefusal(request, arrival.policy())
                 .map(policy -> new Refusal(policy.code, RETRY_AFTER_PROVISION, "Provision first"));
     }
 
@@ -429,8 +427,7 @@ class EasController {
         }
     }
 
-    private Optional<PolicyRefusal> policyRefusal(long accountId, EasRequest request) {
-        Optional<Provisioning.PolicyCheck> check = provisioning.check(accountId, request.deviceId());
+    private static Optional<PolicyRefusal> policyRefusal(EasRequest request, Optional<Provisioning.PolicyCheck> check) {
         if (!request.hasPolicyKey() || check.isEmpty()) {
             return Optional.of(PolicyRefusal.NOT_PROVISIONED);
         }

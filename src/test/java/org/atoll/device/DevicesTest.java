@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
+import org.atoll.shared.Actor;
 import org.atoll.support.AtollTest;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,12 @@ class DevicesTest {
 
     @Autowired
     DeviceProperties properties;
+
+    @Autowired
+    Provisioning provisioning;
+
+    @Autowired
+    MobilePolicies policies;
 
     AccountView account;
 
@@ -41,6 +48,32 @@ class DevicesTest {
         assertThat(later.accessState()).isEqualTo(AccessState.ALLOWED);
         assertThat(later.firstSeenAt()).isEqualTo(first.firstSeenAt());
         assertThat(devices.of(account.id())).hasSize(1);
+    }
+
+    /** MS-ASPROV 3.2.5.1: what the front end checks of every command but Provision, read with the device. */
+    @Test
+    void arrivalShouldCarryTheFinalKeyAndWhetherThePolicyThatAppliesNowIsTheOneAcknowledged() {
+        Devices.Arrival unprovisioned = devices.arrived(account.id(), "ArrivePhone", "iPhone", "Agent/1", "16.1");
+        assertThat(unprovisioned.policy()).isEmpty();
+        long temporary = provisioning.offer(account.id(), "ArrivePhone", provisioning.policyFor(account.id()));
+        long finalKey = provisioning
+                .acknowledge(account.id(), "ArrivePhone", temporary, false)
+                .orElseThrow();
+
+        Devices.Arrival known = devices.arrived(account.id(), "ArrivePhone", "iPhone", "Agent/1", "16.1");
+        assertThat(known.device().id()).isEqualTo(unprovisioned.device().id());
+        assertThat(known.policy()).contains(new Provisioning.PolicyCheck(finalKey, true));
+
+        var assigned = policies.create(
+                new PolicySettings("arrival-" + account.id(), true, 6, false, null, null, false, null, false, false),
+                Actor.SYSTEM);
+        policies.assign(account.id(), assigned.policy().id(), Actor.SYSTEM);
+        assertThat(devices.arrived(account.id(), "ArrivePhone", "iPhone", "Agent/1", "16.1")
+                        .policy())
+                .contains(new Provisioning.PolicyCheck(finalKey, false));
+        Devices.Arrival changed = devices.arrived(account.id(), "ArrivePhone", "iPhone", "Agent/2", "16.1");
+        assertThat(changed.device().userAgent()).isEqualTo("Agent/2");
+        assertThat(changed.policy()).contains(new Provisioning.PolicyCheck(finalKey, false));
     }
 
     @Test

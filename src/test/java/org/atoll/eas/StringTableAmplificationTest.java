@@ -88,7 +88,7 @@ class StringTableAmplificationTest {
         assertThat(after.accessState()).isEqualTo(before.accessState());
         assertThat(after.wipeState()).isEqualTo(before.wipeState());
         assertThat(after.protocolVersion()).isEqualTo(before.protocolVersion());
-        assertThat(provisioning.check(account.id(), "AmplifyPhone")).isEmpty();
+        assertThat(provisioning.policyKey(account.id(), "AmplifyPhone")).isEmpty();
         assertThat(phone.send(
                                 "FolderSync",
                                 WbxmlElement.of(CodePage.FOLDER_HIERARCHY, "FolderSync")

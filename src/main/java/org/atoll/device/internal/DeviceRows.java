@@ -12,7 +12,9 @@ import org.atoll.device.AccessState;
 import org.atoll.device.DeviceInformation;
 import org.atoll.device.DeviceView;
 import org.atoll.device.DeviceWipeChanged;
+import org.atoll.device.Devices;
 import org.atoll.device.Devices.WipeRecord;
+import org.atoll.device.Provisioning.PolicyCheck;
 import org.atoll.device.WipeKind;
 import org.atoll.device.WipeState;
 import org.jspecify.annotations.Nullable;
@@ -344,6 +346,32 @@ public class DeviceRows {
         return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE account_id = ? AND device_id = ?")
                 .params(accountId, deviceId)
                 .query(DeviceRows::view)
+                .optional();
+    }
+
+    /**
+     * The device, with its final policy key (none before it completed Provision) and whether the policy it
+     * acknowledged is the current version of the one that applies to its account now (the one assigned to the
+     * account, else the default), in one statement.
+     */
+    public Optional<Devices.Arrival> arrival(long accountId, String deviceId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        , policy_key,
+                            (policy_id, policy_version) = (
+                                SELECT id, version FROM mobile_policy WHERE id = coalesce(
+                                    (SELECT policy_id FROM account_policy WHERE account_id = device.account_id),
+                                    (SELECT id FROM mobile_policy WHERE is_default))) AS holds_current
+                        FROM device WHERE account_id = ? AND device_id = ?
+                        """)
+                .params(accountId, deviceId)
+                .query((row, n) -> {
+                    Long key = row.getObject("policy_key", Long.class);
+                    return new Devices.Arrival(
+                            view(row, n),
+                            key == null
+                                    ? Optional.empty()
+                                    : Optional.of(new PolicyCheck(key, row.getBoolean("holds_current"))));
+                })
                 .optional();
     }
 

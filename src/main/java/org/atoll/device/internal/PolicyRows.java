@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.atoll.device.MobilePolicies.PolicyView;
 import org.atoll.device.MobilePolicy;
 import org.atoll.device.PolicySettings;
-import org.atoll.device.Provisioning.PolicyCheck;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -177,25 +176,6 @@ public class PolicyRows {
                                 temporaryKey)
                         .update()
                 == 1;
-    }
-
-    /**
-     * The device's final key and whether the policy it acknowledged is the current version of the one that applies
-     * to its account now, in one statement; empty when the device has not completed Provision.
-     */
-    public Optional<PolicyCheck> check(long accountId, String deviceId) {
-        return jdbc.sql("""
-                        SELECT d.policy_key,
-                               (d.policy_id = p.id AND d.policy_version = p.version) AS holds_current
-                        FROM device d
-                        LEFT JOIN mobile_policy p ON p.id = coalesce(
-                            (SELECT policy_id FROM account_policy WHERE account_id = d.account_id),
-                            (SELECT id FROM mobile_policy WHERE is_default))
-                        WHERE d.account_id = ? AND d.device_id = ? AND d.policy_key IS NOT NULL
-                        """)
-                .params(accountId, deviceId)
-                .query((row, n) -> new PolicyCheck(row.getLong("policy_key"), row.getBoolean("holds_current")))
-                .optional();
     }
 
     public Optional<Long> policyKey(long accountId, String deviceId) {
