@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
@@ -186,6 +187,37 @@ class SyncTest {
             assertThat(serverIds(again)).isEqualTo(serverIds(lost)).hasSize(1);
             phone.apply(inbox, again);
             assertThat(phone.items(inbox)).isEqualTo(server(inbox));
+        }
+
+        /**
+         * A lost response that applied the device's change and then gave it an item of its first scan wrote twice
+         * (the change before the scan read on in the table): the resent key puts back what the device held before
+         * both, and the change and the same item come again, each once (MS-ASCMD 3.1.5.9).
+         */
+        @Test
+        void resentKeyOfAChangeAndAScannedItemShouldGiveTheSameItemAgainAndEachOnce_3_1_5_9() throws Exception {
+            deliver(inbox, "First");
+            deliver(inbox, "Second");
+            deliver(inbox, "Third");
+            MailClient phone = device("LostScan");
+            phone.apply(inbox, collection(phone.sync(inbox, "0", c -> c.add("WindowSize", "1"))));
+            phone.syncOnce(inbox, c -> c.add("WindowSize", "1"));
+            String held = phone.items(inbox).keySet().iterator().next();
+            String key = phone.key(inbox);
+            Consumer<WbxmlElement> readAndOneMore = c ->
+                    c.add("WindowSize", "1").add(WbxmlElement.of(A, "Commands").add(MailClient.markRead(held, true)));
+
+            WbxmlElement lost = collection(phone.sync(inbox, key, readAndOneMore));
+            WbxmlElement again = collection(phone.sync(inbox, key, readAndOneMore));
+
+            assertThat(again.text("SyncKey")).isEqualTo(lost.text("SyncKey"));
+            assertThat(serverIds(again)).isEqualTo(serverIds(lost)).hasSize(1).doesNotContain(held);
+            phone.apply(inbox, again);
+            phone.syncFully(inbox, 1);
+            assertThat(phone.items(inbox).keySet())
+                    .isEqualTo(server(inbox).keySet())
+                    .hasSize(3);
+            assertThat(server(inbox).get(held).read()).isTrue();
         }
 
         /**

@@ -126,6 +126,15 @@ class RetentionTest {
                 .single();
     }
 
+    /** How many items the latest responses gave their devices without holding them before, for all collections. */
+    long undoAdded() {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(cardinality(undo_added)), 0) FROM collection_sync_state WHERE account_id = ?")
+                .param(account.id())
+                .query(Long.class)
+                .single();
+    }
+
     void age(String table, String column, String byInterval) {
         jdbc.sql("UPDATE " + table + " SET " + column + " = " + column + " - interval '" + byInterval
                         + "' WHERE account_id = ?")
@@ -197,9 +206,18 @@ class RetentionTest {
     @Test
     void oldRowsShouldGoAndTheTablesShrink() throws Exception {
         deliver("Kept");
+        MessageView read = deliver("Read elsewhere");
+        MessageView deleted = deliver("Deleted elsewhere");
+        MessageView gone = deliver("Gone for good");
         MailClient phone = device("Shrinking");
         phone.syncFully(inbox, 10);
         deliver("With undo");
+        mailboxes.setRead(account.id(), List.of(read.id()), true);
+        mailboxes.move(
+                account.id(),
+                List.of(deleted.id()),
+                mailboxes.systemFolder(account.id(), SystemFolder.DELETED_ITEMS).id());
+        mailboxes.delete(account.id(), List.of(gone.id()));
         String previous = phone.key(inbox);
         phone.syncOnce(inbox, c -> {});
         long pk = devicePk("Shrinking");
@@ -226,7 +244,10 @@ class RetentionTest {
                         INSERT INTO audit_entry (at, actor, action, account_id, detail)
                         VALUES (now() - interval '400 days', 'tester', 'OLD', ?, ''), (now(), 'tester', 'NEW', ?, '')
                         """).params(account.id(), account.id()).update();
-        assertThat(count("device_item_undo")).isPositive();
+        assertThat(count("device_item_undo"))
+                .as("a row for the read item, the moved one and the one removed")
+                .isEqualTo(3);
+        assertThat(undoAdded()).as("the new message").isOne();
         assertThat(count("collection_sync_state")).isEqualTo(2);
         age("collection_sync_state", "synced_at", "40 days");
 
@@ -234,6 +255,7 @@ class RetentionTest {
 
         assertThat(report.ran()).isTrue();
         assertThat(count("device_item_undo")).isZero();
+        assertThat(undoAdded()).isZero();
         assertThat(count("sync_conflict")).isZero();
         assertThat(count("client_add")).isZero();
         assertThat(count("sent_client_id")).isOne();
@@ -250,7 +272,7 @@ class RetentionTest {
                 .hasValue("3");
         deliver("After");
         assertThat(phone.syncOnce(inbox, c -> {}).text("Status")).hasValue("1");
-        assertThat(phone.items(inbox)).isEqualTo(server(inbox)).hasSize(3);
+        assertThat(phone.items(inbox)).isEqualTo(server(inbox)).hasSize(4);
         assertThat(devices.find(account.id(), "Shrinking"))
                 .as("idle devices are kept by default")
                 .isPresent();

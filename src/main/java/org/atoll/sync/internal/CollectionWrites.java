@@ -12,14 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a Sync writes of a collection, in one statement: the device's held items as the request changed them, the
- * undo rows that let a resent key put them back (MS-ASCMD 3.1.5.9), the collection's new state and which
- * collections the request named.
+ * What a Sync writes of a collection, in one statement: the device's held items as the request changed them, what
+ * lets a resent key put them back (MS-ASCMD 3.1.5.9), the collection's new state and which collections the request
+ * named.
  *
- * <p>Undo rows are kept only for what a response overwrites or removes, and only for the latest response: the first
- * write of a request replaces the rows of the response before (the device's current key confirmed it), keeping a
- * row per item the request touches with the item as the device held it before; later writes of the same request
- * leave the rows it already has. A request that writes nothing keeps the rows of the response before.
+ * <p>What a resent key needs is kept only for the latest response, and only for what it wrote: the items it gave the
+ * device that the device did not hold before, as one array on the collection's state ({@code undo_added}), and an
+ * undo row per item it overwrote or removed, with the item as the device held it before. The first write of a
+ * request replaces those of the response before (the device's current key confirmed it); later writes of the same
+ * request add to them and leave the rows it already has, so an item keeps what the device held before the request.
+ * A request that writes nothing keeps those of the response before.
  */
 @Component
 public class CollectionWrites {
@@ -28,29 +30,44 @@ public class CollectionWrites {
             WITH q AS (SELECT ?::bigint AS a, ?::bigint AS d, ?::bigint AS f, ?::bigint[] AS put_ids,
                               ?::bigint[] AS put_modseqs, ?::timestamptz[] AS put_received, ?::bigint[] AS drop_ids,
                               ?::bigint[] AS touched)
+            , h AS (SELECT ARRAY(SELECT t.id FROM unnest(q.touched) AS t(id)
+                                 WHERE NOT EXISTS (SELECT 1 FROM device_item i
+                                                   WHERE i.account_id = q.a AND i.device_pk = q.d
+                                                     AND i.folder_id = q.f AND i.message_id = t.id)) AS added,
+                           s.undo_added AS before
+                    FROM q JOIN collection_sync_state s
+                        ON s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f)
             """;
 
+    /** The first write of a request: the undo rows of the response before go, but for the items it overwrites. */
     private static final String FORGET = """
             , forget AS (DELETE FROM device_item_undo u USING q
                          WHERE u.account_id = q.a AND u.device_pk = q.d AND u.folder_id = q.f
-                           AND u.message_id <> ALL(q.touched))
+                           AND NOT (u.message_id = ANY(q.touched) AND EXISTS (
+                               SELECT 1 FROM device_item i
+                               WHERE i.account_id = q.a AND i.device_pk = q.d AND i.folder_id = q.f
+                                 AND i.message_id = u.message_id)))
             """;
 
     private static final String UNDO = """
             , undo AS (INSERT INTO device_item_undo (account_id, device_pk, folder_id, message_id, held_modseq,
                                                      held_received_at)
-                       SELECT q.a, q.d, q.f, t.id, i.modseq, i.received_at
-                       FROM q CROSS JOIN LATERAL unnest(q.touched) AS t(id)
-                       LEFT JOIN device_item i ON i.account_id = q.a AND i.device_pk = q.d AND i.folder_id = q.f
-                                              AND i.message_id = t.id
-                       ON CONFLICT (account_id, device_pk, folder_id, message_id) DO
+                       SELECT q.a, q.d, q.f, i.message_id, i.modseq, i.received_at
+                       FROM q CROSS JOIN h
+                       JOIN device_item i ON i.account_id = q.a AND i.device_pk = q.d AND i.folder_id = q.f
+                                         AND i.message_id = ANY(q.touched)
             """;
 
     private static final String REPLACE = """
+                       ON CONFLICT (account_id, device_pk, folder_id, message_id) DO
                        UPDATE SET held_modseq = excluded.held_modseq, held_received_at = excluded.held_received_at)
             """;
 
-    private static final String KEEP = "NOTHING)\n";
+    /** A later write of the request: an item an earlier write gave the device was not held before the request. */
+    private static final String KEEP = """
+                       WHERE i.message_id <> ALL(h.before)
+                       ON CONFLICT (account_id, device_pk, folder_id, message_id) DO NOTHING)
+            """;
 
     private static final String ITEMS = """
             , put AS (INSERT INTO device_item (account_id, device_pk, folder_id, message_id, modseq, received_at)
@@ -64,6 +81,16 @@ public class CollectionWrites {
                          AND i.message_id = ANY(q.drop_ids))
             """;
 
+    private static final String REPLACE_ADDED = "h.added";
+
+    private static final String KEEP_ADDED = "h.before || h.added";
+
+    /** A write without the state's: only what the request added so far. */
+    private static final String ADDED = """
+            , added AS (UPDATE collection_sync_state s SET undo_added = %s
+                        FROM q, h WHERE s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f)
+            """;
+
     private static final String STATE = """
             , st AS (UPDATE collection_sync_state s SET sync_key = ?, position_modseq = ?, position_ordinal = ?,
                          scan_active = ?, scan_received_at = ?, scan_message_id = ?, reconcile = ?,
@@ -71,8 +98,8 @@ public class CollectionWrites {
                          previous_scan_received_at = ?, previous_scan_message_id = ?, previous_reconcile = ?,
                          previous_filter_type = ?, filter_type = ?, conflict = ?, deletes_as_moves = ?,
                          window_size = ?, mime_support = ?, synced_at = ?,
-                         in_last_request = in_last_request OR ?
-                     FROM q WHERE s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f)
+                         in_last_request = in_last_request OR ?, undo_added = %s
+                     FROM q, h WHERE s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f)
             """;
 
     private static final String OTHERS = """
@@ -145,6 +172,10 @@ public class CollectionWrites {
         if (!touched.isEmpty()) {
             sql.append(UNDO).append(held.undoStarted() ? KEEP : REPLACE).append(ITEMS);
         }
+        String added = held.undoStarted() ? KEEP_ADDED : REPLACE_ADDED;
+        if (state == null) {
+            sql.append(ADDED.formatted(added));
+        }
         List<Object> params = new ArrayList<>(List.of(
                 accountId,
                 devicePk,
@@ -155,7 +186,7 @@ public class CollectionWrites {
                 drops.toArray(Long[]::new),
                 touched.toArray(Long[]::new)));
         if (state != null) {
-            sql.append(STATE);
+            sql.append(STATE.formatted(added));
             params.addAll(stateParameters(state, now));
             params.add(markAlone);
             if (markAlone) {

@@ -169,10 +169,14 @@ public class DeviceItems {
     /** Puts back every row as it was before the latest response's changes. */
     public void undo(long accountId, long devicePk, long folderId) {
         jdbc.sql("""
-                        DELETE FROM device_item d USING device_item_undo u
-                        WHERE d.account_id = ? AND d.device_pk = ? AND d.folder_id = ?
-                          AND u.account_id = d.account_id AND u.device_pk = d.device_pk
-                          AND u.folder_id = d.folder_id AND u.message_id = d.message_id
+                        DELETE FROM device_item d USING collection_sync_state s
+                        WHERE s.account_id = ? AND s.device_pk = ? AND s.folder_id = ?
+                          AND d.account_id = s.account_id AND d.device_pk = s.device_pk
+                          AND d.folder_id = s.folder_id
+                          AND (d.message_id = ANY(s.undo_added) OR EXISTS (
+                              SELECT 1 FROM device_item_undo u
+                              WHERE u.account_id = d.account_id AND u.device_pk = d.device_pk
+                                AND u.folder_id = d.folder_id AND u.message_id = d.message_id))
                         """).params(accountId, devicePk, folderId).update();
         jdbc.sql("""
                         INSERT INTO device_item (account_id, device_pk, folder_id, message_id, modseq, received_at)
@@ -183,10 +187,15 @@ public class DeviceItems {
         forgetUndo(accountId, devicePk, folderId);
     }
 
-    /** The undo rows of the collection are of no use any more. */
+    /** What a resent key of the collection would undo is of no use any more: its undo rows and added items. */
     private void forgetUndo(long accountId, long devicePk, long folderId) {
-        jdbc.sql("DELETE FROM device_item_undo WHERE account_id = ? AND device_pk = ? AND folder_id = ?")
-                .params(accountId, devicePk, folderId)
+        jdbc.sql("""
+                        WITH rows AS (DELETE FROM device_item_undo
+                                      WHERE account_id = ? AND device_pk = ? AND folder_id = ?)
+                        UPDATE collection_sync_state SET undo_added = '{}'
+                        WHERE account_id = ? AND device_pk = ? AND folder_id = ?
+                        """)
+                .params(accountId, devicePk, folderId, accountId, devicePk, folderId)
                 .update();
     }
 }

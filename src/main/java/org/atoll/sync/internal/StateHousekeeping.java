@@ -51,7 +51,7 @@ public class StateHousekeeping {
                             UPDATE collection_sync_state s SET previous_key = NULL, previous_modseq = NULL,
                                 previous_ordinal = NULL, previous_scan_active = NULL, previous_scan_received_at = NULL,
                                 previous_scan_message_id = NULL, previous_reconcile = NULL,
-                                previous_filter_type = NULL
+                                previous_filter_type = NULL, undo_added = '{}'
                             FROM old
                             WHERE s.account_id = old.account_id AND s.device_pk = old.device_pk
                               AND s.folder_id = old.folder_id
