@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,7 +29,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
+    /**
+     * Seconds a client is asked to wait: a slot is a matter of seconds, as for a command refused one, and a client
+     * asked back soon learns soon whether the database is back.
+     */
     static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Plain text with its charset named, for front ends other than the API. */
+    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
@@ -48,18 +55,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 log.warn("A request met an unavailable database: {}", database.toString());
             }
             response.reset();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            boolean api = request.getRequestURI().startsWith("/api/");
-            response.setContentType(api ? "application/problem+json" : "text/plain;charset=UTF-8");
             String detail = busy
                     ? "The server is busy; nothing was changed, try again"
                     : "The database is unavailable; nothing was changed, try again";
-            response.getOutputStream()
-                    .write((api
-                                    ? "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + detail + "\"}"
-                                    : detail)
-                            .getBytes(StandardCharsets.UTF_8));
+            ServiceUnavailable answer = request.getRequestURI().startsWith("/api/")
+                    ? new ServiceUnavailable(
+                            RETRY_AFTER_SECONDS,
+                            MediaType.APPLICATION_PROBLEM_JSON,
+                            "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + detail + "\"}")
+                    : new ServiceUnavailable(RETRY_AFTER_SECONDS, TEXT, detail);
+            answer.writeTo(response);
         }
     }
 

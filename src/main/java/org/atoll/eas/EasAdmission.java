@@ -5,11 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.atoll.database.AdmissionTimedOut;
 import org.atoll.database.DatabaseAdmission;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,11 +46,8 @@ final class EasAdmission extends OncePerRequestFilter {
         try {
             slot = admission.enter(REQUEST);
         } catch (AdmissionTimedOut e) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            response.setHeader(EasController.SERVER_HEADER, EasController.SERVER_VERSION);
-            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-            response.getOutputStream().write(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            EasController.serviceUnavailable(e.getMessage(), RETRY_AFTER_SECONDS)
+                    .writeTo(response);
             return;
         }
         try (slot) {

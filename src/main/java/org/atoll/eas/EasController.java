@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.atoll.account.AccountView;
 import org.atoll.account.SignIn;
 import org.atoll.database.AdmissionTimedOut;
+import org.atoll.database.ServiceUnavailable;
 import org.atoll.device.AccessState;
 import org.atoll.device.DeviceLimitReached;
 import org.atoll.device.DeviceView;
@@ -344,15 +345,13 @@ class EasController {
 
     /** HTTP 503 with Retry-After (MS-ASHTTP 3.2.5.1): the device asks again later; other accounts are served. */
     private static ResponseEntity<String> busy(String message) {
-        return busy(message, RETRY_AFTER_SECONDS);
+        return serviceUnavailable(message, RETRY_AFTER_SECONDS).toResponseEntity();
     }
 
-    private static ResponseEntity<String> busy(String message, String retryAfterSeconds) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .header(SERVER_HEADER, SERVER_VERSION)
-                .contentType(MediaType.TEXT_PLAIN)
-                .body(message);
+    /** A device's HTTP 503: plain text, with the server's ActiveSync version as on every response. */
+    static ServiceUnavailable serviceUnavailable(String message, String retryAfterSeconds) {
+        return new ServiceUnavailable(retryAfterSeconds, MediaType.TEXT_PLAIN, message)
+                .withHeader(SERVER_HEADER, SERVER_VERSION);
     }
 
     /** A stored attachment's media type, or application/octet-stream when it does not parse. */
@@ -386,7 +385,8 @@ class EasController {
                     deferred.setResult(optionalWbxml(later.map().apply(value)));
                     return;
                 } catch (AdmissionTimedOut e) {
-                    deferred.setResult(busy(e.getMessage(), EasAdmission.RETRY_AFTER_SECONDS));
+                    deferred.setResult(serviceUnavailable(e.getMessage(), EasAdmission.RETRY_AFTER_SECONDS)
+                            .toResponseEntity());
                     return;
                 } catch (RuntimeException e) {
                     failure = e;
