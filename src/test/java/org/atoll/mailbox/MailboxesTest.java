@@ -6,25 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.support.AtollTest;
+import org.atoll.support.ChangeProbe;
+import org.atoll.support.ChangeProbe.Seen;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @AtollTest
@@ -172,6 +168,9 @@ class MailboxesTest {
     @Nested
     class DeliveryTransaction {
 
+        /** How the probe fails a delivery, as a failure after the delivery's statements would. */
+        static final String FAILED = "failed after the delivery's statements";
+
         @Autowired
         ConfigurableApplicationContext context;
 
@@ -219,62 +218,33 @@ class MailboxesTest {
                     .single();
         }
 
-        /** Whether a transaction and a JPA session were open when the account's change was announced. */
-        record Seen(boolean inTransaction, boolean withEntityManager) {}
-
-        /**
-         * Listens to the account's announced changes inside their transaction, notes what was open, and fails the
-         * transaction when told to, as a failure after the delivery's statements would.
-         */
-        ApplicationListener<ApplicationEvent> listener(List<Seen> seen, boolean fail) {
-            return event -> {
-                if (!(event instanceof PayloadApplicationEvent<?> payload
-                        && payload.getPayload() instanceof MailboxChanged change
-                        && change.accountId() == id())) {
-                    return;
-                }
-                seen.add(new Seen(
-                        TransactionSynchronizationManager.isActualTransactionActive(),
-                        TransactionSynchronizationManager.hasResource(entityManagerFactory)));
-                if (fail) {
-                    throw new IllegalStateException("failed after the delivery's statements");
-                }
-            };
-        }
-
-        <T> T listening(List<Seen> seen, boolean fail, Supplier<T> work) {
-            ApplicationListener<ApplicationEvent> listener = listener(seen, fail);
-            context.addApplicationListener(listener);
-            try {
-                return work.get();
-            } finally {
-                context.removeApplicationListener(listener);
-            }
+        ChangeProbe probe() {
+            return new ChangeProbe(context, entityManagerFactory, id());
         }
 
         @Test
         void deliveryShouldRunInATransactionWithoutAHibernateSession() {
-            List<Seen> seen = new ArrayList<>();
+            ChangeProbe probe = probe();
 
-            listening(seen, false, () -> mailboxes.deliver(id(), inbox, Mime.message("plain"), null));
-            listening(seen, false, () -> invitations.deliver(id(), account.address(), Mime.message("lmtp"), null));
+            probe.watching(() -> mailboxes.deliver(id(), inbox, Mime.message("plain"), null));
+            probe.watching(() -> invitations.deliver(id(), account.address(), Mime.message("lmtp"), null));
 
-            assertThat(seen).containsExactly(new Seen(true, false), new Seen(true, false));
+            assertThat(probe.seen()).containsExactly(new Seen(true, false), new Seen(true, false));
         }
 
         @Test
         void deliveryThatFailsAfterItsStatementsShouldLeaveNothingWritten() {
             byte[] raw = DeliveryIntoSystemFolders.WITH_ATTACHMENTS.getBytes(StandardCharsets.UTF_8);
             Written before = written(id());
-            List<Seen> seen = new ArrayList<>();
+            ChangeProbe probe = probe();
 
-            assertThatThrownBy(() -> listening(seen, true, () -> mailboxes.deliver(id(), inbox, raw, null)))
-                    .hasMessage("failed after the delivery's statements");
-            assertThatThrownBy(() -> listening(
-                            seen, true, () -> invitations.deliver(id(), account.address(), MessageBytes.of(raw), null)))
-                    .hasMessage("failed after the delivery's statements");
+            assertThatThrownBy(() -> probe.failingAtOnce(FAILED, () -> mailboxes.deliver(id(), inbox, raw, null)))
+                    .hasMessage(FAILED);
+            assertThatThrownBy(() -> probe.failingAtOnce(
+                            FAILED, () -> invitations.deliver(id(), account.address(), MessageBytes.of(raw), null)))
+                    .hasMessage(FAILED);
 
-            assertThat(seen).hasSize(2);
+            assertThat(probe.seen()).hasSize(2);
             assertThat(written(id())).isEqualTo(before);
             MessageView stored = mailboxes.deliver(id(), inbox, raw, null);
             assertThat(written(id()))
@@ -292,15 +262,15 @@ class MailboxesTest {
         @Test
         void deliveryInsideAnotherTransactionShouldJoinItAndRollBackWithIt() {
             Written before = written(id());
-            List<Seen> seen = new ArrayList<>();
+            ChangeProbe probe = probe();
 
             assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                        listening(seen, false, () -> mailboxes.deliver(id(), inbox, Mime.message("joined"), null));
+                        probe.watching(() -> mailboxes.deliver(id(), inbox, Mime.message("joined"), null));
                         throw new IllegalStateException("the outer transaction fails");
                     }))
                     .hasMessage("the outer transaction fails");
 
-            assertThat(seen).containsExactly(new Seen(true, true));
+            assertThat(probe.seen()).containsExactly(new Seen(true, true));
             assertThat(written(id())).isEqualTo(before);
         }
     }

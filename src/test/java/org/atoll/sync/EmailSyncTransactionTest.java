@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.atoll.account.AccountView;
 import org.atoll.account.Accounts;
 import org.atoll.device.Devices;
-import org.atoll.mailbox.MailboxChanged;
 import org.atoll.mailbox.Mailboxes;
 import org.atoll.mailbox.MessageView;
 import org.atoll.mailbox.SystemFolder;
 import org.atoll.support.AtollTest;
+import org.atoll.support.ChangeProbe;
+import org.atoll.support.ChangeProbe.Seen;
 import org.atoll.support.Mime;
 import org.atoll.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An Email Sync is one plain JDBC transaction, on real PostgreSQL: its Adds, Changes, Deletes (to Deleted Items and
@@ -35,6 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @AtollTest
 class EmailSyncTransactionTest {
+
+    /** How the probe fails a Sync at its commit, after every statement of the Sync. */
+    static final String FAILED = "failed after the Sync's statements";
 
     @Autowired
     Accounts accounts;
@@ -105,42 +102,8 @@ class EmailSyncTransactionTest {
         return new ItemId(folderId, messageId).text();
     }
 
-    /** Whether a transaction and a JPA session were open when the account's change was announced. */
-    record Seen(boolean inTransaction, boolean withEntityManager) {}
-
-    /**
-     * Notes what was open at each of the account's announced changes and, when told to, makes the transaction fail
-     * at its commit, after every statement of the Sync.
-     */
-    ApplicationListener<ApplicationEvent> listener(List<Seen> seen, boolean fail) {
-        return event -> {
-            if (!(event instanceof PayloadApplicationEvent<?> payload
-                    && payload.getPayload() instanceof MailboxChanged change
-                    && change.accountId() == account.id())) {
-                return;
-            }
-            seen.add(new Seen(
-                    TransactionSynchronizationManager.isActualTransactionActive(),
-                    TransactionSynchronizationManager.hasResource(entityManagerFactory)));
-            if (fail) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        throw new IllegalStateException("failed after the Sync's statements");
-                    }
-                });
-            }
-        };
-    }
-
-    <T> T listening(List<Seen> seen, boolean fail, Supplier<T> work) {
-        ApplicationListener<ApplicationEvent> listener = listener(seen, fail);
-        context.addApplicationListener(listener);
-        try {
-            return work.get();
-        } finally {
-            context.removeApplicationListener(listener);
-        }
+    ChangeProbe probe() {
+        return new ChangeProbe(context, entityManagerFactory, account.id());
     }
 
     /** What a Sync may write for the account and the device, row by row. */
@@ -202,12 +165,11 @@ class EmailSyncTransactionTest {
         long inboxKey = prime(inbox);
         long draftsKey = prime(drafts);
         long trashKey = prime(trash);
-        List<Seen> seen = new ArrayList<>();
+        ChangeProbe probe = probe();
 
-        List<CollectionResult.Synced> results =
-                listening(seen, false, () -> syncEverything(inboxKey, draftsKey, trashKey));
+        List<CollectionResult.Synced> results = probe.watching(() -> syncEverything(inboxKey, draftsKey, trashKey));
 
-        assertThat(seen).isNotEmpty().containsOnly(new Seen(true, false));
+        assertThat(probe.seen()).isNotEmpty().containsOnly(new Seen(true, false));
         assertThat(results.get(0).responses())
                 .extracting(ClientResponse::status)
                 .containsExactly(ItemStatus.SUCCESS);
@@ -234,21 +196,19 @@ class EmailSyncTransactionTest {
         long draftsKey = prime(drafts);
         long trashKey = prime(trash);
         Written before = written();
-        List<Seen> seen = new ArrayList<>();
+        ChangeProbe probe = probe();
 
-        assertThatThrownBy(() -> listening(
-                        seen,
-                        true,
+        assertThatThrownBy(() -> probe.failingAtCommit(
+                        FAILED,
                         () -> synced(
                                 inbox,
                                 inboxKey,
                                 List.of(
                                         new ClientCommand.Change(serverId(inbox, read), true, null, null),
                                         new ClientCommand.Delete(serverId(inbox, deleted))))))
-                .hasMessage("failed after the Sync's statements");
-        assertThatThrownBy(() -> listening(
-                        seen,
-                        true,
+                .hasMessage(FAILED);
+        assertThatThrownBy(() -> probe.failingAtCommit(
+                        FAILED,
                         () -> synced(
                                 drafts,
                                 draftsKey,
@@ -256,14 +216,13 @@ class EmailSyncTransactionTest {
                                         new ClientCommand.Add("new-draft", Mime.message("New draft")),
                                         new ClientCommand.Change(
                                                 serverId(drafts, draft), null, null, null, Mime.message("Edited"))))))
-                .hasMessage("failed after the Sync's statements");
-        assertThatThrownBy(() -> listening(
-                        seen,
-                        true,
+                .hasMessage(FAILED);
+        assertThatThrownBy(() -> probe.failingAtCommit(
+                        FAILED,
                         () -> synced(trash, trashKey, List.of(new ClientCommand.Delete(serverId(trash, inTrash))))))
-                .hasMessage("failed after the Sync's statements");
+                .hasMessage(FAILED);
 
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(3).containsOnly(new Seen(true, false));
+        assertThat(probe.seen()).hasSizeGreaterThanOrEqualTo(3).containsOnly(new Seen(true, false));
         assertThat(written()).isEqualTo(before);
         syncEverything(inboxKey, draftsKey, trashKey);
         assertThat(written().messages()).isEqualTo(before.messages());
