@@ -34,22 +34,29 @@ public class CollectionReads {
                               ?::bigint[] AS targets),
             """;
 
-    /** The common columns: folder, state, last-request marks and horizon; {@code s} and {@code h} precede it. */
+    /**
+     * The common columns: folder, state, last-request marks, horizon and held rows; {@code s} and {@code h} precede
+     * them, {@link #FROM} follows.
+     */
     private static final String COLUMNS = """
             SELECT EXISTS (SELECT 1 FROM folder fo WHERE fo.account_id = q.a AND fo.id = q.f) AS folder_exists,
                    s.*,
                    EXISTS (SELECT 1 FROM collection_sync_state o WHERE o.account_id = q.a AND o.device_pk = q.d
                            AND o.folder_id <> q.f AND o.in_last_request) AS others_in_last_request,
-                   (SELECT hz.modseq FROM journal_horizon hz WHERE hz.account_id = q.a AND hz.folder_id = q.f)
-                       AS horizon_modseq,
-                   (SELECT hz.ordinal FROM journal_horizon hz WHERE hz.account_id = q.a AND hz.folder_id = q.f)
-                       AS horizon_ordinal,
-                   (SELECT array_agg(h.message_id) FROM h) AS held_ids,
-                   (SELECT array_agg(h.modseq) FROM h) AS held_modseqs,
-                   (SELECT array_agg(h.received_at) FROM h) AS held_received
+                   hz.modseq AS horizon_modseq, hz.ordinal AS horizon_ordinal,
+                   held.ids AS held_ids, held.modseqs AS held_modseqs, held.received AS held_received
             """;
 
-    private static final String PEEK = PARAMETERS + "s AS (" + CollectionStates.WITH_PREFERENCES + """
+    /** Where the common columns come from: each table read once, the held rows aggregated in one pass. */
+    private static final String FROM = """
+            FROM q LEFT JOIN s ON true
+            LEFT JOIN journal_horizon hz ON hz.account_id = q.a AND hz.folder_id = q.f
+            CROSS JOIN (SELECT array_agg(h.message_id) AS ids, array_agg(h.modseq) AS modseqs,
+                               array_agg(h.received_at) AS received FROM h) held
+            """;
+
+    private static final String PEEK =
+            PARAMETERS + "s AS (" + CollectionStates.WITH_PREFERENCES + """
                     , q WHERE s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f),
             j AS (SELECT j.modseq, j.ordinal, j.message_id, j.kind, j.origin_device FROM s, q, journal j
                   WHERE j.account_id = q.a AND j.folder_id = q.f
@@ -59,12 +66,14 @@ public class CollectionReads {
                   WHERE i.account_id = q.a AND i.device_pk = q.d AND i.folder_id = q.f
                     AND i.message_id IN (SELECT message_id FROM j))
             """ + COLUMNS + """
-                   , (SELECT array_agg(j.modseq ORDER BY j.modseq, j.ordinal) FROM j) AS journal_modseqs,
-                   (SELECT array_agg(j.ordinal ORDER BY j.modseq, j.ordinal) FROM j) AS journal_ordinals,
-                   (SELECT array_agg(j.message_id ORDER BY j.modseq, j.ordinal) FROM j) AS journal_messages,
-                   (SELECT array_agg(j.kind ORDER BY j.modseq, j.ordinal) FROM j) AS journal_kinds,
-                   (SELECT array_agg(j.origin_device ORDER BY j.modseq, j.ordinal) FROM j) AS journal_origins
-            FROM q LEFT JOIN s ON true
+                   , page.modseqs AS journal_modseqs, page.ordinals AS journal_ordinals,
+                   page.messages AS journal_messages, page.kinds AS journal_kinds, page.origins AS journal_origins
+            """ + FROM + """
+            CROSS JOIN (SELECT array_agg(j.modseq ORDER BY j.modseq, j.ordinal) AS modseqs,
+                               array_agg(j.ordinal ORDER BY j.modseq, j.ordinal) AS ordinals,
+                               array_agg(j.message_id ORDER BY j.modseq, j.ordinal) AS messages,
+                               array_agg(j.kind ORDER BY j.modseq, j.ordinal) AS kinds,
+                               array_agg(j.origin_device ORDER BY j.modseq, j.ordinal) AS origins FROM j) page
             """;
 
     /**
@@ -72,7 +81,8 @@ public class CollectionReads {
      * when the lock had to wait for another request of the device that changed it), and so whether what it read of
      * the held items is current.
      */
-    private static final String LOCK = PARAMETERS + "s AS (" + CollectionStates.WITH_PREFERENCES + """
+    private static final String LOCK =
+            PARAMETERS + "s AS (" + CollectionStates.WITH_PREFERENCES + """
                     , q WHERE s.account_id = q.a AND s.device_pk = q.d AND s.folder_id = q.f FOR UPDATE OF s),
             h AS (SELECT i.message_id, i.modseq, i.received_at FROM q, device_item i
                   WHERE i.account_id = q.a AND i.device_pk = q.d AND i.folder_id = q.f
@@ -82,8 +92,7 @@ public class CollectionReads {
                              = (s.sync_key, s.position_modseq, s.position_ordinal, s.synced_at)
                       FROM collection_sync_state o
                       WHERE o.account_id = q.a AND o.device_pk = q.d AND o.folder_id = q.f) AS fresh
-            FROM q LEFT JOIN s ON true
-            """;
+            """ + FROM;
 
     private final JdbcClient jdbc;
 
