@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -23,9 +26,12 @@ import org.springframework.stereotype.Component;
  * The newest {@value #KEPT_PER_DEVICE} protocol requests of every device. A request is queued in memory as it ends
  * and written with the others of its batch a moment later, so the log never holds up an answer; when the database
  * cannot keep up, requests beyond the queue's {@value #QUEUE_CAPACITY} are dropped and counted as
- * {@code atoll.request.log.dropped}. After each batch its devices are trimmed back to their newest rows. The same
- * batches keep each device's User-Agent history: every distinct User-Agent it sent, first and last seen, the
- * {@value #USER_AGENTS_PER_DEVICE} most recently seen of them.
+ * {@code atoll.request.log.dropped}. A device's rows are trimmed back to its newest {@value #KEPT_PER_DEVICE} once
+ * this node has written {@value #TRIM_EVERY} more of them: trimming walks the device's newest rows, and doing it
+ * after every batch cost a busy node more of the database's time than the requests it logged. So the table holds up
+ * to {@value #TRIM_EVERY} more rows per device and node than are shown, which only the overview's counts
+ * ({@link #since}) include. The same batches keep each device's User-Agent history: every distinct User-Agent it
+ * sent, first and last seen, the {@value #USER_AGENTS_PER_DEVICE} most recently seen of them.
  */
 @Component
 public class DeviceRequestLog implements SmartLifecycle {
@@ -34,6 +40,9 @@ public class DeviceRequestLog implements SmartLifecycle {
 
     /** How many distinct User-Agents are kept per device, the most recently seen. */
     public static final int USER_AGENTS_PER_DEVICE = 20;
+
+    /** How many rows this node writes for a device before it trims the device's log back again. */
+    static final int TRIM_EVERY = 50;
 
     static final int QUEUE_CAPACITY = 10_000;
     static final int BATCH = 1_000;
@@ -45,6 +54,10 @@ public class DeviceRequestLog implements SmartLifecycle {
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Counter dropped;
     private final Object writing = new Object();
+
+    /** Rows written per device since this node last trimmed it, guarded by {@link #writing}; none: no entry. */
+    private final Map<Long, Integer> untrimmed = new HashMap<>();
+
     private @Nullable ScheduledExecutorService writer;
 
     DeviceRequestLog(RequestLogRows rows, MeterRegistry registry) {
@@ -86,7 +99,7 @@ public class DeviceRequestLog implements SmartLifecycle {
 
     /**
      * What all devices asked since an instant, as the log holds it (each device's newest {@value #KEPT_PER_DEVICE}
-     * requests), for the dashboard's overview.
+     * requests, and up to {@value #TRIM_EVERY} more not trimmed yet), for the dashboard's overview.
      *
      * @param syncs Sync requests
      * @param errors requests answered with an HTTP error status or with one of the common Status codes of MS-ASCMD
@@ -110,12 +123,28 @@ public class DeviceRequestLog implements SmartLifecycle {
         List<Entry> batch = new ArrayList<>(BATCH);
         while (queue.drainTo(batch, BATCH) > 0) {
             try {
-                rows.insert(batch, KEPT_PER_DEVICE, USER_AGENTS_PER_DEVICE);
+                List<Entry> due = due(batch);
+                rows.insert(batch, due, KEPT_PER_DEVICE, USER_AGENTS_PER_DEVICE);
+                due.forEach(entry -> untrimmed.remove(entry.devicePk()));
             } catch (DataAccessException e) {
                 log.warn("{} requests could not be written to the request log", batch.size(), e);
             }
             batch.clear();
         }
+    }
+
+    /**
+     * One entry of each device of the batch that has {@link #TRIM_EVERY} rows or more written since its last trim (a
+     * batch that failed to be written still counts, so its devices are trimmed with the next one).
+     */
+    private List<Entry> due(List<Entry> batch) {
+        Map<Long, Entry> due = new LinkedHashMap<>();
+        for (Entry entry : batch) {
+            if (untrimmed.merge(entry.devicePk(), 1, Integer::sum) >= TRIM_EVERY) {
+                due.putIfAbsent(entry.devicePk(), entry);
+            }
+        }
+        return List.copyOf(due.values());
     }
 
     @Override

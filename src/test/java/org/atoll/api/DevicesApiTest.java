@@ -199,6 +199,49 @@ class DevicesApiTest {
         }
 
         @Test
+        void requestLogShouldTrimADeviceOnlyOnceFiftyMoreOfItsRequestsWereWritten() {
+            Instant start = Instant.parse("2026-12-02T00:00:00Z");
+            logPings(start, 0, 200);
+            logPings(start, 200, 230);
+
+            assertThat(requestLog.latest(owner.id(), phoneId, 500))
+                    .as("the device's newest 200 are shown")
+                    .hasSize(DeviceRequestLog.KEPT_PER_DEVICE)
+                    .first()
+                    .extracting(LoggedRequest::bytesOut)
+                    .isEqualTo(30L + 229);
+            assertThat(storedRequests())
+                    .as("30 written since the last trim: not trimmed yet")
+                    .isEqualTo(230);
+
+            logPings(start, 230, 250);
+            requestLog.latest(owner.id(), phoneId, 1);
+
+            assertThat(storedRequests())
+                    .as("50 written since the last trim: trimmed back to the newest 200")
+                    .isEqualTo(DeviceRequestLog.KEPT_PER_DEVICE);
+            assertThat(requestLog.latest(owner.id(), phoneId, 500).getLast().bytesOut())
+                    .isEqualTo(30L + 50);
+        }
+
+        private void logPings(Instant start, int from, int to) {
+            for (int i = from; i < to; i++) {
+                requestLog.record(
+                        owner.id(),
+                        phoneId,
+                        new LoggedRequest(start.plusSeconds(i), "node-a", "Ping", 200, 1, 10, 20, 30 + i));
+            }
+            requestLog.latest(owner.id(), phoneId, 1);
+        }
+
+        private long storedRequests() {
+            return jdbc.sql("SELECT count(*) FROM device_request WHERE device_pk = ?")
+                    .param(phoneId)
+                    .query(Long.class)
+                    .single();
+        }
+
+        @Test
         void userAgentHistoryShouldKeepEachAgentOnceWithFirstAndLastSeenAndOnlyTheNewestTwenty() {
             Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
             for (int i = 0; i < 25; i++) {

@@ -69,10 +69,12 @@ public class RequestLogRows {
     }
 
     /**
-     * Writes a batch of requests, leaving out those of devices removed meanwhile, then trims the batch's devices
-     * back to their newest {@code keptPerDevice} rows and records the User-Agents of the batch.
+     * Writes a batch of requests, leaving out those of devices removed meanwhile, then trims the devices named in
+     * {@code trimmed} back to their newest {@code keptPerDevice} rows and records the User-Agents of the batch.
+     *
+     * @param trimmed the batch's entries whose devices are trimmed (any entry of each such device)
      */
-    public void insert(List<Entry> batch, int keptPerDevice, int userAgentsPerDevice) {
+    public void insert(List<Entry> batch, List<Entry> trimmed, int keptPerDevice, int userAgentsPerDevice) {
         jdbc.sql("""
                         INSERT INTO device_request (account_id, device_pk, at, node, command, http_status,
                                                     protocol_status, duration_ms, bytes_in, bytes_out)
@@ -101,6 +103,14 @@ public class RequestLogRows {
                         batch.stream().map(e -> e.request().bytesIn()).toArray(Long[]::new),
                         batch.stream().map(e -> e.request().bytesOut()).toArray(Long[]::new))
                 .update();
+        if (!trimmed.isEmpty()) {
+            trim(trimmed, keptPerDevice);
+        }
+        rememberUserAgents(batch, userAgentsPerDevice);
+    }
+
+    /** Trims the entries' devices back to their newest {@code keptPerDevice} rows. */
+    private void trim(List<Entry> trimmed, int keptPerDevice) {
         jdbc.sql("""
                         DELETE FROM device_request old
                         USING (SELECT d.account_id, d.pk,
@@ -112,10 +122,9 @@ public class RequestLogRows {
                         """)
                 .params(
                         keptPerDevice,
-                        batch.stream().map(Entry::accountId).toArray(Long[]::new),
-                        batch.stream().map(Entry::devicePk).toArray(Long[]::new))
+                        trimmed.stream().map(Entry::accountId).toArray(Long[]::new),
+                        trimmed.stream().map(Entry::devicePk).toArray(Long[]::new))
                 .update();
-        rememberUserAgents(batch, userAgentsPerDevice);
     }
 
     /**
