@@ -5,19 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.atoll.device.internal.RequestLogRows;
+import org.atoll.device.internal.RequestLogRows.Device;
 import org.atoll.device.internal.RequestLogRows.Entry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -44,6 +47,13 @@ public class DeviceRequestLog implements SmartLifecycle {
     /** How many rows this node writes for a device before it trims the device's log back again. */
     static final int TRIM_EVERY = 50;
 
+    /**
+     * Most devices whose untrimmed rows this node counts. A device that stops sending before it is due, or is removed,
+     * would otherwise keep its count here for good; past this many, every counted device is trimmed with the next
+     * batch and the counts start over.
+     */
+    static final int COUNTED_DEVICES = 100_000;
+
     static final int QUEUE_CAPACITY = 10_000;
     static final int BATCH = 1_000;
     private static final long WRITE_INTERVAL_MILLIS = 250;
@@ -56,12 +66,20 @@ public class DeviceRequestLog implements SmartLifecycle {
     private final Object writing = new Object();
 
     /** Rows written per device since this node last trimmed it, guarded by {@link #writing}; none: no entry. */
-    private final Map<Long, Integer> untrimmed = new HashMap<>();
+    private final Map<Device, Integer> untrimmed = new HashMap<>();
+
+    private final int countedDevices;
 
     private @Nullable ScheduledExecutorService writer;
 
+    @Autowired
     DeviceRequestLog(RequestLogRows rows, MeterRegistry registry) {
+        this(rows, registry, COUNTED_DEVICES);
+    }
+
+    DeviceRequestLog(RequestLogRows rows, MeterRegistry registry, int countedDevices) {
         this.rows = rows;
+        this.countedDevices = countedDevices;
         this.dropped = Counter.builder("atoll.request.log.dropped")
                 .description("Device requests left out of the request log because its queue was full")
                 .register(registry);
@@ -123,9 +141,9 @@ public class DeviceRequestLog implements SmartLifecycle {
         List<Entry> batch = new ArrayList<>(BATCH);
         while (queue.drainTo(batch, BATCH) > 0) {
             try {
-                List<Entry> due = due(batch);
+                List<Device> due = due(batch);
                 rows.insert(batch, due, KEPT_PER_DEVICE, USER_AGENTS_PER_DEVICE);
-                due.forEach(entry -> untrimmed.remove(entry.devicePk()));
+                due.forEach(untrimmed::remove);
             } catch (DataAccessException e) {
                 log.warn("{} requests could not be written to the request log", batch.size(), e);
             }
@@ -134,17 +152,21 @@ public class DeviceRequestLog implements SmartLifecycle {
     }
 
     /**
-     * One entry of each device of the batch that has {@link #TRIM_EVERY} rows or more written since its last trim (a
-     * batch that failed to be written still counts, so its devices are trimmed with the next one).
+     * The devices of the batch that have {@link #TRIM_EVERY} rows or more written since their last trim (a batch that
+     * failed to be written still counts, so its devices are trimmed with the next one); every counted device once
+     * more than {@code countedDevices} ({@link #COUNTED_DEVICES}) are counted.
      */
-    private List<Entry> due(List<Entry> batch) {
-        Map<Long, Entry> due = new LinkedHashMap<>();
+    private List<Device> due(List<Entry> batch) {
+        Set<Device> due = new LinkedHashSet<>();
         for (Entry entry : batch) {
-            if (untrimmed.merge(entry.devicePk(), 1, Integer::sum) >= TRIM_EVERY) {
-                due.putIfAbsent(entry.devicePk(), entry);
+            if (untrimmed.merge(entry.device(), 1, Integer::sum) >= TRIM_EVERY) {
+                due.add(entry.device());
             }
         }
-        return List.copyOf(due.values());
+        if (untrimmed.size() > countedDevices) {
+            due.addAll(untrimmed.keySet());
+        }
+        return List.copyOf(due);
     }
 
     @Override

@@ -22,7 +22,15 @@ public class RequestLogRows {
             long accountId,
             long devicePk,
             LoggedRequest request,
-            @Nullable String userAgent) {}
+            @Nullable String userAgent) {
+
+        public Device device() {
+            return new Device(accountId, devicePk);
+        }
+    }
+
+    /** A device whose log is trimmed. */
+    public record Device(long accountId, long devicePk) {}
 
     private final JdbcClient jdbc;
 
@@ -72,9 +80,9 @@ public class RequestLogRows {
      * Writes a batch of requests, leaving out those of devices removed meanwhile, then trims the devices named in
      * {@code trimmed} back to their newest {@code keptPerDevice} rows and records the User-Agents of the batch.
      *
-     * @param trimmed the batch's entries whose devices are trimmed (any entry of each such device)
+     * @param trimmed the devices trimmed, each once
      */
-    public void insert(List<Entry> batch, List<Entry> trimmed, int keptPerDevice, int userAgentsPerDevice) {
+    public void insert(List<Entry> batch, List<Device> trimmed, int keptPerDevice, int userAgentsPerDevice) {
         jdbc.sql("""
                         INSERT INTO device_request (account_id, device_pk, at, node, command, http_status,
                                                     protocol_status, duration_ms, bytes_in, bytes_out)
@@ -109,8 +117,8 @@ public class RequestLogRows {
         rememberUserAgents(batch, userAgentsPerDevice);
     }
 
-    /** Trims the entries' devices back to their newest {@code keptPerDevice} rows. */
-    private void trim(List<Entry> trimmed, int keptPerDevice) {
+    /** Trims the devices back to their newest {@code keptPerDevice} rows. */
+    private void trim(List<Device> trimmed, int keptPerDevice) {
         jdbc.sql("""
                         DELETE FROM device_request old
                         USING (SELECT d.account_id, d.pk,
@@ -122,8 +130,8 @@ public class RequestLogRows {
                         """)
                 .params(
                         keptPerDevice,
-                        trimmed.stream().map(Entry::accountId).toArray(Long[]::new),
-                        trimmed.stream().map(Entry::devicePk).toArray(Long[]::new))
+                        trimmed.stream().map(Device::accountId).toArray(Long[]::new),
+                        trimmed.stream().map(Device::devicePk).toArray(Long[]::new))
                 .update();
     }
 
