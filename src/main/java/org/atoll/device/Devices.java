@@ -79,58 +79,37 @@ public class Devices {
      */
     public DeviceView seen(
             long accountId, String deviceId, String deviceType, @Nullable String userAgent, String protocolVersion) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String type = type(deviceType);
-        String reported = DeviceText.clean(userAgent, 512);
-        // Most requests come from a known device that reports nothing new: one read, without a transaction.
-        Optional<DeviceView> known = rows.find(accountId, deviceId);
-        if (known.isPresent() && unchanged(known.get(), type, reported, protocolVersion, now)) {
-            return known.get();
-        }
-        return recorded(accountId, deviceId, type, reported, protocolVersion, now);
+        return arrived(accountId, deviceId, deviceType, userAgent, protocolVersion)
+                .device();
     }
 
     /**
      * A device's request as the front end meets it: the device, and what the policy check of its command needs (the
      * final key it holds and whether its policy is current, empty before it completed Provision; see
-     * {@link Provisioning#check}).
+     * {@link Provisioning.PolicyCheck}).
      */
     public record Arrival(DeviceView device, Optional<Provisioning.PolicyCheck> policy) {}
 
     /**
      * {@link #seen} with what the policy check needs: for a known device that reports nothing new, which is most
-     * requests, both are one statement without a transaction.
+     * requests, both are one statement without a transaction; a device that reports something new is written in a
+     * transaction of its own and its policy read after.
      */
     public Arrival arrived(
             long accountId, String deviceId, String deviceType, @Nullable String userAgent, String protocolVersion) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String type = type(deviceType);
+        String type = DeviceText.clean(deviceType, 32);
+        if (type == null) {
+            throw new InvalidDeviceRequest("A DeviceType has 1 to 32 printable characters");
+        }
         String reported = DeviceText.clean(userAgent, 512);
         Optional<Arrival> known = rows.arrival(accountId, deviceId);
         if (known.isPresent() && unchanged(known.get().device(), type, reported, protocolVersion, now)) {
             return known.get();
         }
-        DeviceView device = recorded(accountId, deviceId, type, reported, protocolVersion, now);
-        return new Arrival(device, rows.arrival(accountId, deviceId).flatMap(Arrival::policy));
-    }
-
-    private static String type(String deviceType) {
-        String type = DeviceText.clean(deviceType, 32);
-        if (type == null) {
-            throw new InvalidDeviceRequest("A DeviceType has 1 to 32 printable characters");
-        }
-        return type;
-    }
-
-    private DeviceView recorded(
-            long accountId,
-            String deviceId,
-            String type,
-            @Nullable String reported,
-            String protocolVersion,
-            Instant now) {
-        return Objects.requireNonNull(
+        DeviceView device = Objects.requireNonNull(
                 transactions.execute(status -> record(accountId, deviceId, type, reported, protocolVersion, now)));
+        return new Arrival(device, rows.arrival(accountId, deviceId).flatMap(Arrival::policy));
     }
 
     private boolean unchanged(
