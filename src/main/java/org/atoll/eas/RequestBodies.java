@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,9 @@ class RequestBodies extends OncePerRequestFilter {
             }
         }
         if (!large.tryAcquire()) {
-            refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "Too many large requests at once; retry later");
+            EasController.serviceUnavailable(
+                            "Too many large requests at once; retry later", EasController.RETRY_AFTER_SECONDS)
+                    .writeTo(response);
             return;
         }
         Path file = null;
@@ -115,9 +116,6 @@ class RequestBodies extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, EasController.RETRY_AFTER_SECONDS);
-        }
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
     }

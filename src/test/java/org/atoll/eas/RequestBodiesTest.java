@@ -123,6 +123,9 @@ class RequestBodiesTest {
 
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue(EasController.RETRY_AFTER_SECONDS);
+            assertThat(refused.headers().firstValue("MS-Server-ActiveSync"))
+                    .as("the server's version, as on every other answer")
+                    .isPresent();
             assertThat(small.statusCode()).isEqualTo(200);
             done.set(true);
             trickle.join();
