@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The migrations that give every existing account the default folder of an item class (V33 Notes, Type 10; V34
+ * The migrations that give every existing account the default folder of an item class (V28 Notes, Type 10; V33
  * Contacts, Type 9; V35 Tasks, Type 7; MS-ASCMD 2.2.3.186.3): on a database migrated up to the migration before, each
  * account gets the folder under its next modseq, journaled as a folder creation so devices learn of it on their
  * next FolderSync, and a user folder of the same name keeps its name.
@@ -30,7 +30,7 @@ class DefaultFolderMigrationsTest {
     JdbcClient jdbc;
 
     @ParameterizedTest(name = "V{1} adds {3}")
-    @CsvSource({"32, 33, NOTES, Notes, 10", "33, 34, CONTACTS, Contacts, 9", "34, 35, TASKS, Tasks, 7"})
+    @CsvSource({"27, 28, NOTES, Notes, 10", "32, 33, CONTACTS, Contacts, 9", "33, 35, TASKS, Tasks, 7"})
     void existingAccountsShouldGetTheDefaultFolderJournaledUnderTheirNextModseq(
             int before, int version, String role, String name, int type) throws Exception {
         String database = "v" + version + "_" + System.nanoTime();
