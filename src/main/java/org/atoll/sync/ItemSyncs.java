@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.atoll.database.PlainTransactions;
 import org.atoll.mailbox.FolderType;
 import org.atoll.mailbox.Mailboxes;
@@ -89,22 +91,25 @@ public class ItemSyncs {
         FolderType type = known.get();
         ItemStore store = classes.store(type);
         if (!store.plainSql()) {
-            return jpa.execute(status -> lookThenSync(store, type, accountId, devicePk, request, alone));
+            return jpa.execute(status -> lookThenSync(store, type, accountId, devicePk, request, alone, Supplier::get));
         }
         // The look is one statement: outside a transaction, a poll that finds nothing new needs no BEGIN and COMMIT.
-        return switch (keys.look(store, type, accountId, devicePk, request, clock.instant(), alone)) {
-            case SyncKeys.Look.Answered(CollectionResult result) -> result;
-            case SyncKeys.Look.Read(CollectionReads.Opening peek) ->
-                plain.run(() -> sync(store, type, accountId, devicePk, request, alone, peek));
-        };
+        return lookThenSync(store, type, accountId, devicePk, request, alone, plain::run);
     }
 
+    /** The look, then the rest of the Sync in {@code transaction} unless the look answered it. */
     private CollectionResult lookThenSync(
-            ItemStore store, FolderType type, long accountId, long devicePk, CollectionRequest request, boolean alone) {
+            ItemStore store,
+            FolderType type,
+            long accountId,
+            long devicePk,
+            CollectionRequest request,
+            boolean alone,
+            Function<Supplier<CollectionResult>, CollectionResult> transaction) {
         return switch (keys.look(store, type, accountId, devicePk, request, clock.instant(), alone)) {
             case SyncKeys.Look.Answered(CollectionResult result) -> result;
             case SyncKeys.Look.Read(CollectionReads.Opening peek) ->
-                sync(store, type, accountId, devicePk, request, alone, peek);
+                transaction.apply(() -> sync(store, type, accountId, devicePk, request, alone, peek));
         };
     }
 
